@@ -1,0 +1,464 @@
+package io.c2m;
+
+import static java.util.Objects.requireNonNull;
+
+import io.c2m.demand.DemandForecast;
+import io.c2m.demand.DemandForecaster;
+import io.c2m.demand.DemandSeries;
+import io.c2m.design.DesignTailor;
+import io.c2m.design.ProductDesign;
+import io.c2m.design.TailorRequest;
+import io.c2m.niche.Niche;
+import io.c2m.niche.NicheInference;
+import io.c2m.niche.NicheRequest;
+import io.c2m.order.Order;
+import io.c2m.order.OrderBook;
+import io.c2m.order.OrderReceipt;
+import io.c2m.privacy.AudienceGuard;
+import io.c2m.privacy.Consent;
+import io.c2m.production.BatchPlan;
+import io.c2m.production.BatchingProblem;
+import io.c2m.production.BatchingStrategy;
+import io.c2m.production.ProductionConstraints;
+import io.c2m.signal.ConsumerAccount;
+import io.c2m.signal.ConsumerProfile;
+import io.c2m.signal.IngestReport;
+import io.c2m.signal.ProfileAggregator;
+import io.c2m.signal.ProfileSettings;
+import io.c2m.signal.Signal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The c2m engine: one object that carries consumer signals through the whole C2M pipeline.
+ *
+ * <pre>{@code
+ * C2m c2m = C2m.builder().seed(42).minimumAudience(25).build();
+ * c2m.registerConsumer(ConsumerAccount.of(id, Consent.PROFILING));
+ * c2m.ingest(signals);
+ * List<Niche> niches = c2m.discoverNiches();
+ * List<ProductDesign> designs = c2m.tailorDesigns(niches);
+ * c2m.acceptOrder(order);
+ * BatchPlan plan = c2m.planBatches();
+ * }</pre>
+ *
+ * <p>Signals of consumers who have not consented to {@link Consent#PROFILING} are counted but never
+ * profiled. Niches below the minimum audience never leave the engine (k-anonymity). Orders are
+ * idempotent by id. Every strategy is pluggable; the batching strategy is wrapped in
+ * {@link BatchingStrategy#checked(BatchingStrategy)} so a broken plan fails with the strategy's
+ * name.
+ *
+ * <p>Thread-safe: every method locks the engine. Deterministic: the same calls with the same clock
+ * and seed give the same results.
+ */
+public final class C2m {
+  private final Clock clock;
+  private final long seed;
+  private final int minimumAudience;
+  private final Duration period;
+  private final ProfileSettings profileSettings;
+  private final NicheInference inference;
+  private final DesignTailor tailor;
+  private final DemandForecaster forecaster;
+  private final BatchingStrategy batching;
+  private final ProductionConstraints defaultConstraints;
+  private final AudienceGuard guard;
+
+  private final Map<ConsumerId, ConsumerAccount> accounts = new HashMap<>();
+  private final ProfileAggregator profiles;
+  private final Map<DesignId, ProductDesign> designs = new LinkedHashMap<>();
+  private final Map<DesignId, ProductionConstraints> constraints = new HashMap<>();
+  private final OrderBook orders;
+
+  private C2m(Builder b) {
+    this.clock = b.clock;
+    this.seed = b.seed;
+    this.minimumAudience = b.minimumAudience;
+    this.period = b.period;
+    this.profileSettings = b.profileSettings;
+    this.inference = b.inference;
+    this.tailor = b.tailor;
+    this.forecaster = b.forecaster;
+    this.batching = BatchingStrategy.checked(b.batching);
+    this.defaultConstraints = b.defaultConstraints;
+    this.guard = new AudienceGuard(b.minimumAudience);
+    this.profiles = new ProfileAggregator(profileSettings, this::mayProfile, clock.instant());
+    this.orders = new OrderBook(this::isOffered);
+  }
+
+  /**
+   * Starts configuring an engine. Every setting has a default.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private boolean mayProfile(ConsumerId id) {
+    ConsumerAccount a = accounts.get(id);
+    return a != null && a.allows(Consent.PROFILING);
+  }
+
+  private synchronized boolean isOffered(DesignId id) {
+    return designs.containsKey(id);
+  }
+
+  /**
+   * Records a consumer and their consents; a later call replaces the consents. Signals already
+   * profiled stay profiled (withdrawal is handled by erasing the profile, not yet supported).
+   *
+   * @param account the consumer
+   */
+  public synchronized void registerConsumer(ConsumerAccount account) {
+    requireNonNull(account, "account");
+    accounts.put(account.id(), account);
+  }
+
+  /**
+   * Adds signals to the consumers' profiles.
+   *
+   * @param signals the signals, in any order
+   * @return how many were profiled and how many were skipped for lack of consent
+   */
+  public synchronized IngestReport ingest(Iterable<Signal> signals) {
+    requireNonNull(signals, "signals");
+    long before = profiles.accepted();
+    long skippedBefore = profiles.skippedWithoutConsent();
+    for (Signal s : signals) {
+      profiles.add(s);
+    }
+    return new IngestReport(profiles.accepted() - before,
+        profiles.skippedWithoutConsent() - skippedBefore);
+  }
+
+  /**
+   * Returns the current profiles, decayed to the clock's now.
+   *
+   * @return the profiles, by consumer id
+   */
+  public synchronized List<ConsumerProfile> profiles() {
+    return profiles.profiles(clock.instant());
+  }
+
+  /**
+   * Finds niches among the current profiles with the configured inference. Niches below the
+   * minimum audience are withheld.
+   *
+   * @return the niches, best first
+   */
+  public synchronized List<Niche> discoverNiches() {
+    NicheRequest request = new NicheRequest(profiles(), minimumAudience, clock.instant(), seed);
+    List<Niche> found;
+    try {
+      found = inference.infer(request);
+    } catch (RuntimeException e) {
+      throw wrap(inference.name(), e);
+    }
+    if (found == null) {
+      throw new StrategyException(inference.name(), "returned no niche list (null).");
+    }
+    return guard.release(found);
+  }
+
+  /**
+   * Tailors designs for niches and offers them: orders may then be placed for them. The members of
+   * a niche are the consumers whose preferences match its definition.
+   *
+   * @param niches the niches
+   * @return the designs, in the niches' order
+   */
+  public synchronized List<ProductDesign> tailorDesigns(List<Niche> niches) {
+    requireNonNull(niches, "niches");
+    List<ConsumerProfile> all = profiles();
+    List<ProductDesign> out = new ArrayList<>();
+    for (Niche niche : niches) {
+      List<ConsumerProfile> members = new ArrayList<>();
+      for (ConsumerProfile p : all) {
+        if (p.preferences().matches(niche.definition())) {
+          members.add(p);
+        }
+      }
+      List<ProductDesign> tailored;
+      try {
+        tailored = tailor.tailor(new TailorRequest(niche, members, seed));
+      } catch (RuntimeException e) {
+        throw wrap(tailor.name(), e);
+      }
+      for (ProductDesign d : tailored) {
+        designs.put(d.id(), d);
+        out.add(d);
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * Offers a design made elsewhere, so that orders may be placed for it.
+   *
+   * @param design the design
+   */
+  public synchronized void offer(ProductDesign design) {
+    requireNonNull(design, "design");
+    designs.put(design.id(), design);
+  }
+
+  /**
+   * Returns the designs on offer, in the order they were offered.
+   *
+   * @return the designs
+   */
+  public synchronized List<ProductDesign> designs() {
+    return List.copyOf(designs.values());
+  }
+
+  /**
+   * Sets the production constraints of one design.
+   *
+   * @param design the design
+   * @param designConstraints its constraints
+   */
+  public synchronized void constraints(DesignId design, ProductionConstraints designConstraints) {
+    constraints.put(requireNonNull(design, "design"),
+        requireNonNull(designConstraints, "designConstraints"));
+  }
+
+  /**
+   * Forecasts demand with the configured forecaster.
+   *
+   * @param history the observed demand
+   * @param horizon periods to forecast
+   * @return the forecast
+   */
+  public DemandForecast forecast(DemandSeries history, int horizon) {
+    return forecaster.forecast(history, horizon);
+  }
+
+  /**
+   * Accepts an order, idempotently: the same order twice is one order, another order under a
+   * taken id is rejected, as is an order for a design not on offer.
+   *
+   * @param order the order
+   * @return the receipt
+   */
+  public OrderReceipt acceptOrder(Order order) {
+    return orders.accept(order);
+  }
+
+  /**
+   * Returns the accepted orders, in acceptance order.
+   *
+   * @return the orders
+   */
+  public List<Order> orders() {
+    return orders.orders();
+  }
+
+  /**
+   * Plans production batches for every accepted order with the configured strategy. Period 0
+   * starts at the beginning of the period (aligned to the epoch) holding the earliest order.
+   *
+   * @return the plan
+   * @throws StrategyException if the strategy fails or breaks the batching contract
+   */
+  public synchronized BatchPlan planBatches() {
+    List<Order> all = orders.orders();
+    Instant first = clock.instant();
+    for (Order o : all) {
+      if (o.placedAt().isBefore(first)) {
+        first = o.placedAt();
+      }
+    }
+    long p = period.toMillis();
+    Instant start = Instant.ofEpochMilli(Math.floorDiv(first.toEpochMilli(), p) * p);
+    BatchingProblem problem =
+        new BatchingProblem(all, constraints, defaultConstraints, start, period);
+    return batching.plan(problem);
+  }
+
+  /**
+   * Returns the engine's clock.
+   *
+   * @return the clock
+   */
+  public Clock clock() {
+    return clock;
+  }
+
+  /**
+   * Returns the engine's seed.
+   *
+   * @return the seed
+   */
+  public long seed() {
+    return seed;
+  }
+
+  private static StrategyException wrap(String strategy, RuntimeException e) {
+    if (e instanceof StrategyException se) {
+      return se;
+    }
+    return new StrategyException(strategy, "failed: " + e, e);
+  }
+
+  /**
+   * Configures a {@link C2m}. Setters check their argument at once; {@link #build()} checks the
+   * combination. Not thread-safe.
+   */
+  public static final class Builder {
+    private Clock clock = Clock.systemUTC();
+    private long seed = 0;
+    private int minimumAudience = 20;
+    private Duration period = Duration.ofDays(1);
+    private ProfileSettings profileSettings = ProfileSettings.defaults();
+    private NicheInference inference = NicheInference.attributeMiner();
+    private DesignTailor tailor = DesignTailor.modal();
+    private DemandForecaster forecaster = DemandForecaster.movingAverage(7);
+    private BatchingStrategy batching = BatchingStrategy.groupBuy();
+    private ProductionConstraints defaultConstraints = ProductionConstraints.unconstrained();
+
+    private Builder() {}
+
+    /**
+     * Sets the clock (default: system UTC). Inject a fixed clock for reproducible runs.
+     *
+     * @param c the clock
+     * @return this
+     */
+    public Builder clock(Clock c) {
+      this.clock = requireNonNull(c, "clock");
+      return this;
+    }
+
+    /**
+     * Sets the seed passed to every strategy that draws random numbers (default 0).
+     *
+     * @param s the seed
+     * @return this
+     */
+    public Builder seed(long s) {
+      this.seed = s;
+      return this;
+    }
+
+    /**
+     * Sets the minimum audience of a released niche, the k of k-anonymity (default 20).
+     *
+     * @param k at least 1
+     * @return this
+     * @throws InvalidConfigurationException if {@code k < 1}
+     */
+    public Builder minimumAudience(int k) {
+      if (k < 1) {
+        throw new InvalidConfigurationException(
+            "The minimum audience (" + k + ") must be at least 1.");
+      }
+      this.minimumAudience = k;
+      return this;
+    }
+
+    /**
+     * Sets the planning period (default one day).
+     *
+     * @param p a positive duration of whole milliseconds
+     * @return this
+     * @throws InvalidConfigurationException if not positive
+     */
+    public Builder period(Duration p) {
+      requireNonNull(p, "period");
+      if (p.toMillis() <= 0) {
+        throw new InvalidConfigurationException(
+            "The planning period (" + p + ") must be at least one millisecond.");
+      }
+      this.period = p;
+      return this;
+    }
+
+    /**
+     * Sets how signals become preferences (default {@link ProfileSettings#defaults()}).
+     *
+     * @param s the settings
+     * @return this
+     */
+    public Builder profileSettings(ProfileSettings s) {
+      this.profileSettings = requireNonNull(s, "profileSettings");
+      return this;
+    }
+
+    /**
+     * Sets the niche inference (default {@link NicheInference#attributeMiner()}).
+     *
+     * @param s the strategy
+     * @return this
+     */
+    public Builder inference(NicheInference s) {
+      this.inference = requireNonNull(s, "inference");
+      return this;
+    }
+
+    /**
+     * Sets the design tailor (default {@link DesignTailor#modal()}).
+     *
+     * @param s the strategy
+     * @return this
+     */
+    public Builder tailor(DesignTailor s) {
+      this.tailor = requireNonNull(s, "tailor");
+      return this;
+    }
+
+    /**
+     * Sets the demand forecaster (default a 7-period moving average).
+     *
+     * @param s the forecaster
+     * @return this
+     */
+    public Builder forecaster(DemandForecaster s) {
+      this.forecaster = requireNonNull(s, "forecaster");
+      return this;
+    }
+
+    /**
+     * Sets the batching strategy (default {@link BatchingStrategy#groupBuy()}).
+     *
+     * @param s the strategy
+     * @return this
+     */
+    public Builder batching(BatchingStrategy s) {
+      this.batching = requireNonNull(s, "batching");
+      return this;
+    }
+
+    /**
+     * Sets the production constraints of designs without constraints of their own (default
+     * {@link ProductionConstraints#unconstrained()}).
+     *
+     * @param c the constraints
+     * @return this
+     */
+    public Builder defaultConstraints(ProductionConstraints c) {
+      this.defaultConstraints = requireNonNull(c, "defaultConstraints");
+      return this;
+    }
+
+    /**
+     * Builds the engine.
+     *
+     * @return the engine
+     * @throws InvalidConfigurationException if the settings contradict each other
+     */
+    public C2m build() {
+      if (period.toMillis() % 1 != 0 || period.getNano() % 1_000_000 != 0) {
+        throw new InvalidConfigurationException(
+            "The planning period (" + period + ") must be whole milliseconds.");
+      }
+      return new C2m(this);
+    }
+  }
+}

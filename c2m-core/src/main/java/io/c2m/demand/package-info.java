@@ -1,0 +1,2 @@
+/** Demand series and forecasts with quantiles, and the DemandForecaster SPI. */
+package io.c2m.demand;

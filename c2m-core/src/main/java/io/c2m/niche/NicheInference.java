@@ -1,0 +1,40 @@
+package io.c2m.niche;
+
+import io.c2m.niche.internal.AttributeMiner;
+import java.util.List;
+
+/**
+ * Decides which niches exist among consumer profiles.
+ *
+ * <p>Implementations are pure and thread-safe: the same request gives the same niches, in the same
+ * order. Every returned niche has an audience of at least {@link NicheRequest#minAudience()}.
+ */
+@FunctionalInterface
+public interface NicheInference {
+  /**
+   * Finds niches.
+   *
+   * @param request profiles, minimum audience, instant and seed
+   * @return the niches, best first
+   */
+  List<Niche> infer(NicheRequest request);
+
+  /**
+   * Returns the stable name of this strategy.
+   *
+   * @return the name
+   */
+  default String name() {
+    return getClass().getSimpleName();
+  }
+
+  /**
+   * The built-in attribute-combination miner: the narrowest attribute combinations within a
+   * category that at least the minimum audience prefers.
+   *
+   * @return the strategy named {@code "attribute-miner"}
+   */
+  static NicheInference attributeMiner() {
+    return new AttributeMiner(AttributeMiner.DEFAULT_MAX_ATTRIBUTES);
+  }
+}

@@ -1,0 +1,31 @@
+package io.c2m.niche;
+
+import static java.util.Objects.requireNonNull;
+
+import io.c2m.internal.Checks;
+import io.c2m.signal.ConsumerProfile;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The input of a {@link NicheInference}: profiles of consenting consumers, the minimum audience a
+ * niche must reach, the instant of inference and a seed for strategies that draw random numbers.
+ *
+ * @param profiles the consumer profiles, one per consumer
+ * @param minAudience the minimum number of consumers in a niche; at least 1
+ * @param asOf the instant of inference
+ * @param seed the random seed
+ */
+public record NicheRequest(
+    List<ConsumerProfile> profiles, int minAudience, Instant asOf, long seed) {
+  /**
+   * Validates and copies.
+   *
+   * @throws IllegalArgumentException if the minimum audience is not positive
+   */
+  public NicheRequest {
+    profiles = List.copyOf(Checks.requireNoNulls(profiles, "profiles"));
+    Checks.requirePositive(minAudience, "minimum audience");
+    requireNonNull(asOf, "asOf");
+  }
+}

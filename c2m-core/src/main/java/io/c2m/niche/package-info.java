@@ -1,0 +1,2 @@
+/** Niches: narrow attribute combinations that enough consumers prefer, and the NicheInference SPI that finds them. */
+package io.c2m.niche;

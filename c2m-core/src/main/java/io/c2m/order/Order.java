@@ -1,0 +1,63 @@
+package io.c2m.order;
+
+import static java.util.Objects.requireNonNull;
+
+import io.c2m.ConsumerId;
+import io.c2m.DesignId;
+import io.c2m.OrderId;
+import io.c2m.internal.Checks;
+import java.time.Instant;
+
+/**
+ * A consumer's commitment to buy a design before it is produced.
+ *
+ * @param id the order's id, unique; the key of idempotency
+ * @param consumer the pseudonymous consumer
+ * @param design the design ordered
+ * @param quantity units ordered; positive
+ * @param unitPrice price per unit agreed; zero or more
+ * @param placedAt when the order was placed
+ * @param latestDelivery the promised latest delivery; not before {@code placedAt}
+ */
+public record Order(
+    OrderId id,
+    ConsumerId consumer,
+    DesignId design,
+    int quantity,
+    double unitPrice,
+    Instant placedAt,
+    Instant latestDelivery) {
+  /**
+   * Validates.
+   *
+   * @throws IllegalArgumentException if the quantity is not positive, the price negative or the
+   *     promise before the order
+   */
+  public Order {
+    requireNonNull(id, "id");
+    requireNonNull(consumer, "consumer");
+    requireNonNull(design, "design");
+    if (quantity <= 0) {
+      throw new IllegalArgumentException(
+          "The quantity (" + quantity + ") of order (" + id + ") must be positive.");
+    }
+    Checks.requireNonNegative(unitPrice, "unit price of order " + id);
+    requireNonNull(placedAt, "placedAt");
+    requireNonNull(latestDelivery, "latestDelivery");
+    if (latestDelivery.isBefore(placedAt)) {
+      throw new IllegalArgumentException(
+          "The latest delivery (" + latestDelivery + ") of order (" + id
+              + ") must not be before it was placed (" + placedAt + ").");
+    }
+  }
+
+  /**
+   * Returns a copy with another quantity.
+   *
+   * @param q the quantity
+   * @return the new order
+   */
+  public Order withQuantity(int q) {
+    return new Order(id, consumer, design, q, unitPrice, placedAt, latestDelivery);
+  }
+}

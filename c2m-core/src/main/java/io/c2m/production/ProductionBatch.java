@@ -1,0 +1,70 @@
+package io.c2m.production;
+
+import static java.util.Objects.requireNonNull;
+
+import io.c2m.BatchId;
+import io.c2m.DesignId;
+import io.c2m.OrderId;
+import io.c2m.internal.Checks;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * One production run of one design: released in a period, ready after the lead time, made for
+ * the orders it lists (plus any rounding surplus or speculative top-up).
+ *
+ * @param id the batch's id
+ * @param design the design made
+ * @param period the period the batch is released to the line, 0 = the problem's first period
+ * @param readyPeriod the period its goods can ship, {@code period + lead time}
+ * @param quantity units made; at least {@code orderedQuantity}
+ * @param orderedQuantity units the listed orders committed to
+ * @param orders the orders served, each whole
+ * @param cost the batch's cost
+ */
+public record ProductionBatch(
+    BatchId id,
+    DesignId design,
+    int period,
+    int readyPeriod,
+    int quantity,
+    int orderedQuantity,
+    List<OrderId> orders,
+    CostBreakdown cost) {
+  /**
+   * Validates and copies.
+   *
+   * @throws IllegalArgumentException if a number is out of range or an order is listed twice
+   */
+  public ProductionBatch {
+    requireNonNull(id, "id");
+    requireNonNull(design, "design");
+    Checks.requireNonNegative(period, "period of batch " + id);
+    if (readyPeriod < period) {
+      throw new IllegalArgumentException(
+          "The ready period (" + readyPeriod + ") of batch " + id
+              + " must not be before its release period (" + period + ").");
+    }
+    Checks.requirePositive(quantity, "quantity of batch " + id);
+    Checks.requireNonNegative(orderedQuantity, "ordered quantity of batch " + id);
+    if (orderedQuantity > quantity) {
+      throw new IllegalArgumentException(
+          "The ordered quantity (" + orderedQuantity + ") of batch " + id
+              + " must not exceed its quantity (" + quantity + ").");
+    }
+    orders = List.copyOf(Checks.requireNoNulls(orders, "orders"));
+    if (new HashSet<>(orders).size() != orders.size()) {
+      throw new IllegalArgumentException("Batch " + id + " lists an order twice.");
+    }
+    requireNonNull(cost, "cost");
+  }
+
+  /**
+   * Returns the units made beyond what orders committed to (rounding surplus or top-up).
+   *
+   * @return quantity - orderedQuantity
+   */
+  public int surplus() {
+    return quantity - orderedQuantity;
+  }
+}

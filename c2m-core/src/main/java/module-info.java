@@ -1,0 +1,32 @@
+/**
+ * c2m core: the C2M domain model, the strategy SPIs with their built-ins, JSON, the simulator and
+ * privacy. Internal packages are not exported.
+ */
+module io.c2m.core {
+  requires transitive com.fasterxml.jackson.databind;
+  requires commons.math3;
+  requires org.slf4j;
+
+  exports io.c2m;
+  exports io.c2m.signal;
+  exports io.c2m.niche;
+  exports io.c2m.design;
+  exports io.c2m.demand;
+  exports io.c2m.order;
+  exports io.c2m.production;
+  exports io.c2m.privacy;
+
+  uses io.c2m.niche.NicheInferenceProvider;
+  uses io.c2m.design.DesignTailorProvider;
+  uses io.c2m.demand.DemandForecasterProvider;
+  uses io.c2m.production.BatchingStrategyProvider;
+
+  provides io.c2m.niche.NicheInferenceProvider with
+      io.c2m.niche.internal.AttributeMinerProvider;
+  provides io.c2m.design.DesignTailorProvider with
+      io.c2m.design.internal.ModalTailorProvider;
+  provides io.c2m.demand.DemandForecasterProvider with
+      io.c2m.demand.internal.MovingAverageProvider;
+  provides io.c2m.production.BatchingStrategyProvider with
+      io.c2m.production.internal.GroupBuyProvider;
+}

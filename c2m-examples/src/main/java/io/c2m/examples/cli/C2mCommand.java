@@ -1,0 +1,71 @@
+package io.c2m.examples.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code c2m} command line. Each subcommand is a class of this package registered in
+ * {@link #commandLine()}.
+ */
+@Command(
+    name = "c2m",
+    mixinStandardHelpOptions = true,
+    version = "c2m 0.1.0-SNAPSHOT",
+    description = "Consumer-to-Manufacturing: from consumer signals to niches, designs, forecasts "
+        + "and production batches.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class C2mCommand implements Runnable {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  /** Creates the command; picocli instantiates it. */
+  public C2mCommand() {}
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command.");
+  }
+
+  /**
+   * Builds the command line with every subcommand registered.
+   *
+   * @return the command line
+   */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new C2mCommand());
+    // Subcommands are registered here, one line each.
+    cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
+      line.getErr().println("c2m: " + ex.getMessage());
+      return 1;
+    });
+    return cl;
+  }
+
+  /**
+   * Runs the command line with the given output streams, returning the exit code.
+   *
+   * @param out standard output
+   * @param err standard error
+   * @param args the arguments
+   * @return 0 on success, 1 on a failed command, 2 on bad usage
+   */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cl = commandLine();
+    cl.setOut(out);
+    cl.setErr(err);
+    int code = cl.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /**
+   * The entry point.
+   *
+   * @param args the arguments
+   */
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+}
