@@ -35,6 +35,6 @@ public interface NicheInference {
    * @return the strategy named {@code "attribute-miner"}
    */
   static NicheInference attributeMiner() {
-    return new AttributeMiner(AttributeMiner.DEFAULT_MAX_ATTRIBUTES);
+    return new AttributeMiner(AttributeMiner.DEFAULT_MAX_ATTRIBUTES, AttributeMiner.DEFAULT_MIN_LIFT);
   }
 }

@@ -21,8 +21,10 @@ import java.util.TreeSet;
  * <p>Each consumer contributes one "transaction": their preferred value per attribute key
  * ({@link ConsumerProfile#preferences()}). A combination is a niche when it includes a
  * {@code category}, at least {@code minAudience} consumers prefer all of it, and it is
- * <em>closed</em>: no strictly larger combination has the same audience. Niches are ranked by
- * audience times lift. The level-wise search stops at {@code maxAttributes} attributes.
+ * <em>closed</em>: no strictly larger combination has the same audience, and its lift (audience over
+ * the audience expected if its attributes were independent) is at least {@code minLift}, which
+ * drops the combinations that random taste produces by chance. Niches are ranked by audience times
+ * lift. The level-wise search stops at {@code maxAttributes} attributes.
  */
 public final class AttributeMiner implements NicheInference {
   /** Default cap on the attributes of one niche definition. */
@@ -31,19 +33,29 @@ public final class AttributeMiner implements NicheInference {
   /** The attribute key that scopes a niche to a product category. */
   public static final String CATEGORY = "category";
 
+  /** Default minimum lift. */
+  public static final double DEFAULT_MIN_LIFT = 1.5;
+
   private final int maxAttributes;
+  private final double minLift;
 
   /**
    * Creates a miner.
    *
    * @param maxAttributes the most attributes in one definition, at least 1
+   * @param minLift the minimum lift of a niche, zero or more
    */
-  public AttributeMiner(int maxAttributes) {
+  public AttributeMiner(int maxAttributes, double minLift) {
     if (maxAttributes < 1) {
       throw new IllegalArgumentException(
           "The maximum attributes per niche (" + maxAttributes + ") must be at least 1.");
     }
+    if (!(minLift >= 0) || Double.isInfinite(minLift)) {
+      throw new IllegalArgumentException(
+          "The minimum lift (" + minLift + ") must be a finite number, zero or more.");
+    }
     this.maxAttributes = maxAttributes;
+    this.minLift = minLift;
   }
 
   @Override
@@ -108,6 +120,9 @@ public final class AttributeMiner implements NicheInference {
         expected *= (double) single.get(av) / n;
       }
       double lift = audience / expected;
+      if (lift < minLift) {
+        continue;
+      }
       double demand = demandScore(request.profiles(), Attributes.of(combo));
       Attributes definition = Attributes.of(combo);
       niches.add(new Niche(Niche.idFor(definition), definition, audience, demand, lift,
