@@ -23,8 +23,12 @@ import java.util.TreeSet;
  * {@code category}, at least {@code minAudience} consumers prefer all of it, and it is
  * <em>closed</em>: no strictly larger combination has the same audience, and its lift (audience over
  * the audience expected if its attributes were independent) is at least {@code minLift}, which
- * drops the combinations that random taste produces by chance. Niches are ranked by audience times
- * lift. The level-wise search stops at {@code maxAttributes} attributes.
+ * drops the combinations that random taste produces by chance. Two more rules keep the niches
+ * distinct rather than redundant: every attribute of a definition must itself be distinctive (the
+ * lift of the combination over the combination without that attribute is at least {@code minLift}),
+ * and a combination whose audience is mostly (at least {@value #ABSORB_SHARE} of it) inside a more
+ * specific niche is absorbed by it. Niches are ranked by audience times lift. The level-wise
+ * search stops at {@code maxAttributes} attributes.
  */
 public final class AttributeMiner implements NicheInference {
   /** Default cap on the attributes of one niche definition. */
@@ -32,6 +36,9 @@ public final class AttributeMiner implements NicheInference {
 
   /** The attribute key that scopes a niche to a product category. */
   public static final String CATEGORY = "category";
+
+  /** Share of a niche's audience inside a more specific niche above which it is absorbed. */
+  public static final double ABSORB_SHARE = 0.75;
 
   /** Default minimum lift. */
   public static final double DEFAULT_MIN_LIFT = 1.5;
@@ -120,7 +127,7 @@ public final class AttributeMiner implements NicheInference {
         expected *= (double) single.get(av) / n;
       }
       double lift = audience / expected;
-      if (lift < minLift) {
+      if (lift < minLift || !everyAttributeDistinctive(combo, audience, all, single, n)) {
         continue;
       }
       double demand = demandScore(request.profiles(), Attributes.of(combo));
@@ -128,9 +135,54 @@ public final class AttributeMiner implements NicheInference {
       niches.add(new Niche(Niche.idFor(definition), definition, audience, demand, lift,
           Trend.steady()));
     }
-    niches.sort(Comparator.comparingDouble((Niche x) -> -x.audience() * x.lift())
+    List<Niche> kept = new ArrayList<>();
+    for (Niche candidate : niches) {
+      boolean absorbed = false;
+      for (Niche other : niches) {
+        if (other != candidate
+            && other.definition().size() > candidate.definition().size()
+            && other.definition().matches(candidate.definition())
+            && other.audience() >= ABSORB_SHARE * candidate.audience()) {
+          absorbed = true;
+          break;
+        }
+      }
+      if (!absorbed) {
+        kept.add(candidate);
+      }
+    }
+    kept.sort(Comparator.comparingDouble((Niche x) -> -x.audience() * x.lift())
         .thenComparing(x -> x.id().value()));
-    return List.copyOf(niches);
+    return List.copyOf(kept);
+  }
+
+  /**
+   * Tells whether each attribute (other than the category) adds distinctiveness: the audience of
+   * the combination over the audience of the combination without it, relative to the attribute's
+   * overall share, is at least the minimum lift.
+   */
+  private boolean everyAttributeDistinctive(List<AttributeValue> combo, int audience,
+      Map<List<AttributeValue>, Integer> all, Map<AttributeValue, Integer> single, int n) {
+    if (combo.size() < 3) {
+      return true;
+    }
+    for (int i = 0; i < combo.size(); i++) {
+      AttributeValue a = combo.get(i);
+      if (a.key().equals(CATEGORY)) {
+        continue;
+      }
+      List<AttributeValue> rest = new ArrayList<>(combo);
+      rest.remove(i);
+      Integer restAudience = all.get(rest);
+      if (restAudience == null) {
+        continue;
+      }
+      double conditional = (double) audience / restAudience / ((double) single.get(a) / n);
+      if (conditional < minLift) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Joins frequent (k-1)-sets that share their first k-2 items, keeping one value per key. */
