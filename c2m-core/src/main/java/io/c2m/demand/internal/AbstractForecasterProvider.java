@@ -50,4 +50,20 @@ abstract class AbstractForecasterProvider implements DemandForecasterProvider {
    * @return the forecaster
    */
   abstract DemandForecaster build(Settings s);
+
+  /**
+   * Reads the {@code init} setting of the exponential smoothing providers.
+   *
+   * @param s the settings
+   * @return true for {@code zero} (the default), false for {@code fitted}
+   */
+  static boolean zeroStart(Settings s) {
+    String init = s.getString("init", "zero");
+    return switch (init) {
+      case "zero" -> true;
+      case "fitted" -> false;
+      default -> throw new IllegalArgumentException(
+          "The setting init (\"" + init + "\") must be zero or fitted.");
+    };
+  }
 }

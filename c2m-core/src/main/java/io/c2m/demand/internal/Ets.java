@@ -26,14 +26,17 @@ import java.util.Arrays;
  * alpha <= 0.9999}, {@code 1e-4 alpha <= beta <= 0.9999 alpha}, {@code 1e-4 (1 - alpha) <= gamma
  * <= 0.9999 (1 - alpha)}, {@code 0.8 <= phi <= 0.98}.
  *
- * <p>Initial states. The non-seasonal models start level and trend at zero and count the warm-up
- * errors in the fitted sum, so the smoothing constants are chosen for how fast the model learns
+ * <p>Initial states. By default the non-seasonal models start level and trend at zero and count
+ * the warm-up errors in the fitted sum, so the smoothing constants are chosen for how fast the model learns
  * the series as well as how it tracks it; their residual variance leaves the first quarter of the
  * errors out. On the M3 yearly and quarterly series this gave the most accurate forecasts of the
  * variants we measured (see BENCHMARKS.md): optimising the initial states as well (the {@code ets}
  * way), or fixing them by the regression heuristic of section 2.6.1, fitted the short series
  * closely but forecast them worse, notably the damped trend on quarterly data (4 to 7% higher
- * sMAPE). The Holt-Winters models fit initial level and trend within a box around the
+ * sMAPE). The price is that the default's constants are biased toward fast adaptation and are
+ * not likelihood estimates; with {@code zeroStart} false the initial level and trend are fitted
+ * with the constants (within a box around the regression heuristic), which estimates the
+ * constants of a long series consistently. The Holt-Winters models fit initial level and trend within a box around the
  * regression heuristic, with seasonal states from a classical decomposition. The series is
  * divided by its mean before fitting, so that the optimiser sees values near 1 whatever the unit.
  * Immutable and thread-safe.
@@ -67,11 +70,26 @@ final class Ets {
   final Trend trend;
   final Season season;
   final int m;
+  final boolean zeroStart;
 
-  Ets(Trend trend, Season season, int m) {
+  /**
+   * Creates a model.
+   *
+   * @param trend the trend
+   * @param season the season
+   * @param m the season length (ignored without a season)
+   * @param zeroStart for non-seasonal models: start the states at zero and count the warm-up
+   *     errors (the default of the built-ins), rather than fit the initial states
+   */
+  Ets(Trend trend, Season season, int m, boolean zeroStart) {
     this.trend = trend;
     this.season = season;
     this.m = season == Season.NONE ? 1 : m;
+    this.zeroStart = zeroStart && season == Season.NONE;
+  }
+
+  Ets(Trend trend, Season season, int m) {
+    this(trend, season, m, true);
   }
 
   /**
@@ -90,9 +108,9 @@ final class Ets {
 
   /** Number of parameters the optimiser fits. */
   int freeParameters() {
-    int k = 2; // alpha, l0
+    int k = zeroStart ? 1 : 2; // alpha, l0
     if (trend != Trend.NONE) {
-      k += 2; // beta, b0
+      k += zeroStart ? 1 : 2; // beta, b0
     }
     if (trend == Trend.DAMPED) {
       k++;
@@ -266,7 +284,6 @@ final class Ets {
 
     // Non-seasonal models start their states at zero and count the warm-up errors; seasonal ones
     // fit the initial level and trend within a box around the regression heuristic.
-    boolean zeroStart = season == Season.NONE;
     Layout lay = new Layout(zeroStart);
     int k = lay.size;
     double[] start = new double[k];

@@ -44,7 +44,19 @@ public final class EtsForecaster implements DemandForecaster {
    * @return the forecaster
    */
   public static EtsForecaster ses(int season) {
-    return new EtsForecaster("ses", new Ets(Ets.Trend.NONE, Ets.Season.NONE, 1), season);
+    return ses(season, true);
+  }
+
+  /**
+   * Like {@link #ses(int)}, choosing how the initial states are found.
+   *
+   * @param season the season length for M3-style adjustment, 1 for none
+   * @param zeroStart true to start the states at zero (the default), false to fit them
+   * @return the forecaster
+   */
+  public static EtsForecaster ses(int season, boolean zeroStart) {
+    return new EtsForecaster(
+        "ses", new Ets(Ets.Trend.NONE, Ets.Season.NONE, 1, zeroStart), season);
   }
 
   /**
@@ -54,7 +66,19 @@ public final class EtsForecaster implements DemandForecaster {
    * @return the forecaster
    */
   public static EtsForecaster holt(int season) {
-    return new EtsForecaster("holt", new Ets(Ets.Trend.ADDITIVE, Ets.Season.NONE, 1), season);
+    return holt(season, true);
+  }
+
+  /**
+   * Like {@link #holt(int)}, choosing how the initial states are found.
+   *
+   * @param season the season length for M3-style adjustment, 1 for none
+   * @param zeroStart true to start the states at zero (the default), false to fit them
+   * @return the forecaster
+   */
+  public static EtsForecaster holt(int season, boolean zeroStart) {
+    return new EtsForecaster(
+        "holt", new Ets(Ets.Trend.ADDITIVE, Ets.Season.NONE, 1, zeroStart), season);
   }
 
   /**
@@ -64,8 +88,19 @@ public final class EtsForecaster implements DemandForecaster {
    * @return the forecaster
    */
   public static EtsForecaster holtDamped(int season) {
+    return holtDamped(season, true);
+  }
+
+  /**
+   * Like {@link #holtDamped(int)}, choosing how the initial states are found.
+   *
+   * @param season the season length for M3-style adjustment, 1 for none
+   * @param zeroStart true to start the states at zero (the default), false to fit them
+   * @return the forecaster
+   */
+  public static EtsForecaster holtDamped(int season, boolean zeroStart) {
     return new EtsForecaster(
-        "holt-damped", new Ets(Ets.Trend.DAMPED, Ets.Season.NONE, 1), season);
+        "holt-damped", new Ets(Ets.Trend.DAMPED, Ets.Season.NONE, 1, zeroStart), season);
   }
 
   /**
