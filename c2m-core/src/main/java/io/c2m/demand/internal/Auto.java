@@ -61,10 +61,13 @@ public final class Auto implements DemandForecaster {
    * @return the chosen method's name
    */
   public String choose(DemandSeries history) {
-    return select(history).name();
+    return select(history, 1).method();
   }
 
-  private DemandForecaster select(DemandSeries history) {
+  /** The chosen method and its forecast. */
+  private record Choice(String method, DemandForecast forecast) {}
+
+  private Choice select(DemandSeries history, int horizon) {
     double[] y = history.values();
     int n = y.length;
     int nonzero = 0;
@@ -75,43 +78,43 @@ public final class Auto implements DemandForecaster {
     }
     if (n >= 2 && nonzero > 0 && (double) n / nonzero > INTERMITTENT_ADI) {
       Intermittent best = null;
-      double bestMse = Double.POSITIVE_INFINITY;
+      Intermittent.Result bestFit = null;
       for (Intermittent f : intermittent) {
-        double mse = f.fit(y).mse();
-        if (mse < bestMse) {
-          bestMse = mse;
+        Intermittent.Result r = f.fit(y);
+        if (bestFit == null || r.mse() < bestFit.mse()) {
+          bestFit = r;
           best = f;
         }
       }
-      return best;
+      return new Choice(best.name(), Intermittent.forecast(history, bestFit, horizon, name()));
     }
-    double[] a = SeasonalAdjustment.of(y, season).adjust(y);
+    SeasonalAdjustment adj = SeasonalAdjustment.of(y, season);
+    double[] a = adj.adjust(y);
     EtsForecaster best = null;
+    Ets.Fitted bestFit = null;
     double bestAicc = Double.POSITIVE_INFINITY;
     for (EtsForecaster f : smoothers) {
       if (n < f.minLength()) {
         continue;
       }
-      double aicc = f.fit(a).aicc();
+      Ets.Fitted fit = f.fit(a);
+      double aicc = fit.aicc();
       if (aicc < bestAicc) {
         bestAicc = aicc;
         best = f;
+        bestFit = fit;
       }
     }
     if (best == null) {
-      return new Naive(season);
+      DemandForecast f = new Naive(season).forecast(history, horizon);
+      return new Choice("naive", new DemandForecast(f.seriesId(), name(), f.points()));
     }
-    return season == 1 ? best : switch (best.name()) {
-      case "ses" -> EtsForecaster.ses(season);
-      case "holt" -> EtsForecaster.holt(season);
-      default -> EtsForecaster.holtDamped(season);
-    };
+    return new Choice(best.name(), EtsForecaster.forecast(history, adj, bestFit, horizon, name()));
   }
 
   @Override
   public DemandForecast forecast(DemandSeries history, int horizon) {
     Points.check(history, horizon, name(), 1);
-    DemandForecast f = select(history).forecast(history, horizon);
-    return new DemandForecast(f.seriesId(), name(), f.points());
+    return select(history, horizon).forecast();
   }
 }

@@ -155,12 +155,26 @@ public final class EtsForecaster implements DemandForecaster {
     }
     SeasonalAdjustment adj = model.season == Ets.Season.NONE
         ? SeasonalAdjustment.of(y, season) : SeasonalAdjustment.of(y, 1);
-    Ets.Fitted fit = model.fit(adj.adjust(y));
+    return forecast(history, adj, model.fit(adj.adjust(y)), horizon, name);
+  }
+
+  /**
+   * Builds the forecast of a fitted model.
+   *
+   * @param history the history
+   * @param adj the seasonal adjustment the model was fitted under
+   * @param fit the fitted model
+   * @param horizon the horizon
+   * @param method the method name to report
+   * @return the forecast
+   */
+  static DemandForecast forecast(DemandSeries history, SeasonalAdjustment adj, Ets.Fitted fit,
+      int horizon, String method) {
     double[] mean = fit.means(horizon);
     double[] sd = fit.sds(horizon);
-    adj.reseasonalize(mean, y.length);
-    adj.reseasonalize(sd, y.length);
-    return new DemandForecast(history.id(), name, Points.normal(mean, sd));
+    adj.reseasonalize(mean, history.length());
+    adj.reseasonalize(sd, history.length());
+    return new DemandForecast(history.id(), method, Points.normal(mean, sd));
   }
 
   /**

@@ -67,10 +67,22 @@ public final class Intermittent implements DemandForecaster {
   public DemandForecast forecast(DemandSeries history, int horizon) {
     Points.check(history, horizon, name(), 2);
     double[] y = history.values();
-    Result r = fit(y);
+    return forecast(history, fit(y), horizon, name());
+  }
+
+  /**
+   * Builds the forecast of a fitted rate.
+   *
+   * @param history the history
+   * @param r the fit
+   * @param horizon the horizon
+   * @param method the method name to report
+   * @return the forecast
+   */
+  static DemandForecast forecast(DemandSeries history, Result r, int horizon, String method) {
     double[] mean = new double[horizon];
     java.util.Arrays.fill(mean, r.rate);
-    return new DemandForecast(history.id(), name(), Points.empirical(mean, r.errors));
+    return new DemandForecast(history.id(), method, Points.empirical(mean, r.errors));
   }
 
   /** A fitted rate with its in-sample one-step errors and their mean square. */
