@@ -51,13 +51,15 @@ public final class ForecastM3Evaluation {
       out.printf(Locale.ROOT, "%n== M3 %s: %d series, season %d ==%n", period, hs.size(), m);
       out.printf(Locale.ROOT, "%-30s %6s %8s %8s %7s %7s %8s %8s%n", "method", "n", "sMAPE",
           "M3", "M3-name", "ratio", "MASE", "cover80");
-      for (DemandForecaster f : methods(m)) {
+      for (Map.Entry<String, DemandForecaster> labelled : labelled(m)) {
+        DemandForecaster f = labelled.getValue();
         long t0 = System.nanoTime();
         MethodSummary s = Backtest.evaluate(f, hs);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         String refName = m3Names.getOrDefault(f.name(), "");
         double[] ref = reference.getOrDefault(period, Map.of()).get(refName);
-        out.printf(Locale.ROOT, "%-30s %6d %8.3f %8s %7s %7s %8.3f %8.3f  (%d ms)%n", f.name(),
+        out.printf(Locale.ROOT, "%-30s %6d %8.3f %8s %7s %7s %8.3f %8.3f  (%d ms)%n",
+            labelled.getKey(),
             s.forecasts(), s.smape(), ref == null ? "" : String.format(Locale.ROOT, "%.3f", ref[0]),
             refName, ref == null ? "" : String.format(Locale.ROOT, "%.4f", s.smape() / ref[0]),
             s.mase(), s.coverage(), ms);
@@ -75,6 +77,19 @@ public final class ForecastM3Evaluation {
       out.printf(Locale.ROOT, "%-30s %8.3f %8.3f %8.3f%n", f.name(), s.smape(), s.mase(),
           s.coverage());
     }
+  }
+
+  /** The methods with their labels, plus the smoothers with fitted initial states. */
+  private static List<Map.Entry<String, DemandForecaster>> labelled(int m) {
+    List<Map.Entry<String, DemandForecaster>> out = new ArrayList<>();
+    for (DemandForecaster f : methods(m)) {
+      out.add(Map.entry(f.name(), f));
+    }
+    for (String name : List.of("ses", "holt", "holt-damped")) {
+      out.add(Map.entry(name + " (init=fitted)", io.c2m.demand.DemandForecasters.byName(name,
+          Map.of("season", Integer.toString(m), "init", "fitted"))));
+    }
+    return out;
   }
 
   private static List<DemandForecaster> methods(int m) {
