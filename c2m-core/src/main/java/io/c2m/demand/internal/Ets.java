@@ -305,7 +305,8 @@ final class Ets {
     }
     double[] scratch = new double[Math.max(1, m)];
     double[] best = Optim.minimize(
-        u -> run(ys, lay.params(u, lLo, lHi, bLo, bHi), s0, scratch, null, 0), start);
+        u -> run(ys, lay.params(u, lLo, lHi, bLo, bHi), s0, scratch, null, 0), start,
+        season != Season.NONE);
     double[] p = lay.params(best, lLo, lHi, bLo, bHi);
     double[] states = new double[2];
     int warmUp = zeroStart ? Math.max(1, n / 4) : 0;

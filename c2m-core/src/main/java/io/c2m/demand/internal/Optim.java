@@ -4,8 +4,10 @@ import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.exception.TooManyEvaluationsException;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.SimpleBounds;
 import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
 import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.BOBYQAOptimizer;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 import org.apache.commons.math3.optim.univariate.BrentOptimizer;
@@ -18,7 +20,8 @@ import org.apache.commons.math3.optim.univariate.UnivariateObjectiveFunction;
  * at their projection onto it, and Brent's method for one. Internal: callers map their parameters
  * linearly onto the unit box, so that one simplex step suits every parameter. (Commons Math's
  * BOBYQA found the same optima in our M3 runs but spent about a hundred times longer per
- * evaluation on its bookkeeping, too slow for fitting thousands of series.)
+ * evaluation on its bookkeeping, too slow for fitting thousands of series; it is kept for the
+ * Holt-Winters models, where Nelder-Mead stalled on AirPassengers.)
  *
  * <p>The best point evaluated is kept, so that running out of evaluations still yields the best
  * point found rather than an exception. Deterministic: no random starts.
@@ -37,6 +40,19 @@ final class Optim {
    * @return the best point found
    */
   static double[] minimize(ToDoubleFunction<double[]> f, double[] start) {
+    return minimize(f, start, false);
+  }
+
+  /**
+   * Minimises {@code f} over the unit box from {@code start}.
+   *
+   * @param f the objective; may return {@code +Infinity} for infeasible points
+   * @param start the starting point, inside the box
+   * @param thorough for two or more variables: run BOBYQA as well as Nelder-Mead and keep the
+   *     better optimum (slower; for the seasonal models, where each stalls on some series)
+   * @return the best point found
+   */
+  static double[] minimize(ToDoubleFunction<double[]> f, double[] start, boolean thorough) {
     int k = start.length;
     Best best = new Best(f, start);
     if (k == 1) {
@@ -49,6 +65,19 @@ final class Optim {
         // The best point seen so far is kept by Best.
       }
       return best.point;
+    }
+    if (thorough) {
+      double[] lo = new double[k];
+      double[] hi = new double[k];
+      java.util.Arrays.fill(hi, 1.0);
+      try {
+        new BOBYQAOptimizer(2 * k + 1, 0.2, 1e-4).optimize(new MaxEval(MAX_EVAL),
+            new ObjectiveFunction(best::value), GoalType.MINIMIZE, new InitialGuess(start),
+            new SimpleBounds(lo, hi));
+      } catch (TooManyEvaluationsException e) {
+        // The best point seen so far is kept by Best.
+      }
+      // Then Nelder-Mead from the same start: the better of the two optima is kept.
     }
     double[] steps = new double[k];
     java.util.Arrays.fill(steps, 0.1);

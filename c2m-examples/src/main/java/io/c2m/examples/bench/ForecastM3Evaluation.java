@@ -89,6 +89,11 @@ public final class ForecastM3Evaluation {
       out.add(Map.entry(name + " (init=fitted)", io.c2m.demand.DemandForecasters.byName(name,
           Map.of("season", Integer.toString(m), "init", "fitted"))));
     }
+    if (m > 1) {
+      out.add(Map.entry("holt-winters-additive", DemandForecaster.holtWintersAdditive(m)));
+      out.add(Map.entry("holt-winters-multiplicative",
+          DemandForecaster.holtWintersMultiplicative(m)));
+    }
     return out;
   }
 
