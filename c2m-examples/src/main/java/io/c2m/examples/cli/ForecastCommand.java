@@ -72,6 +72,11 @@ public final class ForecastCommand implements Callable<Integer> {
       description = "With --evaluate: hold out the last N values of each series instead.")
   Integer holdout;
 
+  @Option(names = "--origins", paramLabel = "K", defaultValue = "1",
+      description = "With --holdout: K rolling forecast origins per series, each forecasting N "
+          + "values (default: ${DEFAULT-VALUE}).")
+  int origins;
+
   /** Creates the command; picocli instantiates it. */
   public ForecastCommand() {}
 
@@ -88,6 +93,10 @@ public final class ForecastCommand implements Callable<Integer> {
       }
       if (holdout != null && holdout < 1) {
         throw new CommandLine.ParameterException(cl, "--holdout (" + holdout + ") must be >= 1.");
+      }
+      if (origins < 1 || (origins > 1 && holdout == null)) {
+        throw new CommandLine.ParameterException(cl,
+            "--origins (" + origins + ") must be >= 1, and above 1 only with --holdout.");
       }
     } else if (horizon == null || horizon < 1) {
       throw new CommandLine.ParameterException(cl, "--horizon H (H >= 1) is required.");
@@ -176,7 +185,12 @@ public final class ForecastCommand implements Callable<Integer> {
     for (DemandSeries s : train.series.values()) {
       try {
         if (holdout != null) {
-          holdouts.add(Holdout.last(s, holdout, season));
+          List<Holdout> rolled = Backtest.rollingOrigin(List.of(s), holdout, origins, 1, season);
+          if (rolled.isEmpty()) {
+            throw new IllegalArgumentException("The series is too short (" + s.length()
+                + " periods) to hold out " + holdout + ".");
+          }
+          holdouts.addAll(rolled);
         } else if (tests.containsKey(s.id())) {
           holdouts.add(new Holdout(s, tests.get(s.id()).values(), season));
         } else {

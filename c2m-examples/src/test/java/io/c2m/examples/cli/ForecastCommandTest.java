@@ -81,6 +81,21 @@ class ForecastCommandTest {
   }
 
   @Test
+  void rollingOriginsMultiplyTheHoldouts() throws Exception {
+    Run r = run("forecast", "--evaluate", "--series", file("train.csv"), "--holdout", "1",
+        "--origins", "3", "--method", "naive", "--json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode row = new ObjectMapper().readTree(r.out()).get(0);
+    assertEquals(6, row.get("series").asInt());
+    // Naive one step ahead from the last three origins. A (..., 25, 26, 25, 27): 25 for 26,
+    // 26 for 25, 25 for 27.
+    double a = (200.0 * 1 / 51 + 200.0 * 1 / 51 + 200.0 * 2 / 52) / 3;
+    // E: 6->5, 5->6, 6->5: each 200/11.
+    double e = 200.0 / 11;
+    assertEquals((a + e) / 2, row.get("sMAPE").asDouble(), 1e-9);
+  }
+
+  @Test
   void badArgumentsGiveUsageAndExitCode2() throws Exception {
     Run noHorizon = run("forecast", "--series", file("single.csv"));
     assertEquals(2, noHorizon.code());
