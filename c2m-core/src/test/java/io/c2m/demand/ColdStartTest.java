@@ -48,6 +48,16 @@ class ColdStartTest {
   }
 
   @Test
+  void forecastPointInterpolatesBetweenItsQuantiles() {
+    ForecastPoint p = new ForecastPoint(1, 10, 6, 10, 14);
+    assertEquals(6, p.quantile(0.1), 1e-12);
+    assertEquals(8, p.quantile(0.3), 1e-12);
+    assertEquals(12, p.quantile(0.7), 1e-12);
+    assertEquals(14, p.quantile(0.9), 1e-12);
+    assertThrows(IllegalArgumentException.class, () -> p.quantile(0.95));
+  }
+
+  @Test
   void probabilitiesOutsideTheUnitIntervalAreRefused() {
     assertThrows(IllegalArgumentException.class,
         () -> ColdStart.forecast(niche(10, Trend.steady()), 1.5, 0.2, 3));
