@@ -102,7 +102,13 @@ public final class ForecastCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(cl, "--horizon H (H >= 1) is required.");
     }
     PrintWriter err = cl.getErr();
-    Parsed train = read(series);
+    Parsed train;
+    try {
+      train = read(series);
+    } catch (java.nio.file.NoSuchFileException e) {
+      err.println("c2m: cannot read " + series + ": no such file.");
+      return 1;
+    }
     train.errors.forEach(e -> err.println("c2m: " + e));
     return evaluate ? evaluate(cl, train) : forecast(cl, train);
   }
@@ -137,6 +143,10 @@ public final class ForecastCommand implements Callable<Integer> {
         bad++;
       }
     }
+    if (forecasts.isEmpty()) {
+      err.println("c2m: no series could be forecast.");
+      return 1;
+    }
     if (json) {
       List<Map<String, Object>> rows = new ArrayList<>();
       for (DemandForecast fc : forecasts) {
@@ -167,7 +177,7 @@ public final class ForecastCommand implements Callable<Integer> {
         }
       }
     }
-    return forecasts.isEmpty() || bad > 0 ? 1 : 0;
+    return bad > 0 ? 1 : 0;
   }
 
   private int evaluate(CommandLine cl, Parsed train) throws IOException {
@@ -177,7 +187,13 @@ public final class ForecastCommand implements Callable<Integer> {
     List<Holdout> holdouts = new ArrayList<>();
     Map<String, DemandSeries> tests = Map.of();
     if (test != null) {
-      Parsed t = read(test);
+      Parsed t;
+      try {
+        t = read(test);
+      } catch (java.nio.file.NoSuchFileException e) {
+        err.println("c2m: cannot read " + test + ": no such file.");
+        return 1;
+      }
       t.errors.forEach(e -> err.println("c2m: test file: " + e));
       bad += t.errors.size();
       tests = t.series;

@@ -106,6 +106,11 @@ class ForecastCommandTest {
     assertTrue(unknown.err().contains("prophet"), unknown.err());
     Run missing = run("forecast", "--series", "/no/such/file.csv", "--horizon", "2");
     assertEquals(1, missing.code());
-    assertFalse(missing.err().contains("\tat "), missing.err());
+    assertTrue(missing.err().contains("no such file"), missing.err());
+    Run tooShort = run("forecast", "--series", file("single.csv"), "--horizon", "2",
+        "--method", "holt-winters-additive", "--season", "6");
+    assertEquals(1, tooShort.code());
+    assertTrue(tooShort.err().contains("series single") && tooShort.err().contains("too short"),
+        tooShort.err());
   }
 }
