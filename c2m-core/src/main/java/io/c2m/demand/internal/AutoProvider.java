@@ -3,7 +3,10 @@ package io.c2m.demand.internal;
 import io.c2m.demand.DemandForecaster;
 import io.c2m.internal.Settings;
 
-/** Provides {@code "auto"}: chooses a method per series; setting {@code season} (default 1) for seasonal adjustment. */
+/**
+ * Provides {@code "auto"}: chooses a method per series; setting {@code season} (default 1) for
+ * seasonal adjustment.
+ */
 public final class AutoProvider extends AbstractForecasterProvider {
   /** Creates the provider; called by {@link java.util.ServiceLoader}. */
   public AutoProvider() {

@@ -27,8 +27,9 @@ import java.util.Arrays;
  * <= 0.9999 (1 - alpha)}, {@code 0.8 <= phi <= 0.98}.
  *
  * <p>Initial states. By default the non-seasonal models start level and trend at zero and count
- * the warm-up errors in the fitted sum, so the smoothing constants are chosen for how fast the model learns
- * the series as well as how it tracks it; their residual variance leaves the first quarter of the
+ * the warm-up errors in the fitted sum, so the smoothing constants are chosen for how fast the
+ * model learns the series as well as how it tracks it; their residual variance leaves the first
+ * quarter of the
  * errors out. On the M3 yearly and quarterly series this gave the most accurate forecasts of the
  * variants we measured (see BENCHMARKS.md): optimising the initial states as well (the {@code ets}
  * way), or fixing them by the regression heuristic of section 2.6.1, fitted the short series
@@ -36,8 +37,9 @@ import java.util.Arrays;
  * sMAPE). The price is that the default's constants are biased toward fast adaptation and are
  * not likelihood estimates; with {@code zeroStart} false the initial level and trend are fitted
  * with the constants (within a box around the regression heuristic), which estimates the
- * constants of a long series consistently. The Holt-Winters models fit initial level and trend within a box around the
- * regression heuristic, with seasonal states from a classical decomposition. The series is
+ * constants of a long series consistently. The Holt-Winters models fit initial level and trend
+ * within a box around the regression heuristic, with seasonal states from a classical
+ * decomposition. The series is
  * divided by its mean before fitting, so that the optimiser sees values near 1 whatever the unit.
  * Immutable and thread-safe.
  */

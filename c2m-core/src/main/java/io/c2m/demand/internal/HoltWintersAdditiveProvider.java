@@ -3,7 +3,10 @@ package io.c2m.demand.internal;
 import io.c2m.demand.DemandForecaster;
 import io.c2m.internal.Settings;
 
-/** Provides {@code "holt-winters-additive"}: Holt-Winters with additive season; setting {@code season} (default 7). */
+/**
+ * Provides {@code "holt-winters-additive"}: Holt-Winters with additive season; setting {@code
+ * season} (default 7).
+ */
 public final class HoltWintersAdditiveProvider extends AbstractForecasterProvider {
   /** Creates the provider; called by {@link java.util.ServiceLoader}. */
   public HoltWintersAdditiveProvider() {

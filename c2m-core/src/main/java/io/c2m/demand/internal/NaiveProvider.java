@@ -3,7 +3,10 @@ package io.c2m.demand.internal;
 import io.c2m.demand.DemandForecaster;
 import io.c2m.internal.Settings;
 
-/** Provides {@code "naive"}: the last value; setting {@code season} (default 1) adjusts a seasonal series first (M3 NAIVE2). */
+/**
+ * Provides {@code "naive"}: the last value; setting {@code season} (default 1) adjusts a seasonal
+ * series first (M3 NAIVE2).
+ */
 public final class NaiveProvider extends AbstractForecasterProvider {
   /** Creates the provider; called by {@link java.util.ServiceLoader}. */
   public NaiveProvider() {

@@ -3,7 +3,9 @@ package io.c2m.demand.internal;
 import io.c2m.demand.DemandForecaster;
 import io.c2m.internal.Settings;
 
-/** Provides {@code "sba"}: the Syntetos-Boylan approximation for intermittent demand; no settings. */
+/**
+ * Provides {@code "sba"}: the Syntetos-Boylan approximation for intermittent demand; no settings.
+ */
 public final class SbaProvider extends AbstractForecasterProvider {
   /** Creates the provider; called by {@link java.util.ServiceLoader}. */
   public SbaProvider() {

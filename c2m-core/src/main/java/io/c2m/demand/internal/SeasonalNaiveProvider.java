@@ -3,7 +3,10 @@ package io.c2m.demand.internal;
 import io.c2m.demand.DemandForecaster;
 import io.c2m.internal.Settings;
 
-/** Provides {@code "seasonal-naive"}: the value one season earlier; setting {@code season} (default 7). */
+/**
+ * Provides {@code "seasonal-naive"}: the value one season earlier; setting {@code season} (default
+ * 7).
+ */
 public final class SeasonalNaiveProvider extends AbstractForecasterProvider {
   /** Creates the provider; called by {@link java.util.ServiceLoader}. */
   public SeasonalNaiveProvider() {

@@ -13,7 +13,8 @@ import java.util.Optional;
  * sqrt((1 + 2 * sum_{k<m} r_k^2) / n)} (Bartlett's standard error), and only for series of at
  * least {@code 3m} periods. We take the one-sided 90% point {@code z = 1.282}: with it the
  * seasonally adjusted naive method reproduces M3's published NAIVE2 sMAPE on the quarterly series
- * (9.955 against 9.951), where the two-sided {@code z = 1.645} gives 10.03. Seasonal indices come from classical multiplicative decomposition: a centred moving
+ * (9.955 against 9.951), where the two-sided {@code z = 1.645} gives 10.03. Seasonal indices come
+ * from classical multiplicative decomposition: a centred moving
  * average of order {@code m} (2 x m when {@code m} is even) estimates the trend-cycle, the ratios
  * of the series to it are averaged per position in the cycle, and the averages are normalised to a
  * mean of 1.

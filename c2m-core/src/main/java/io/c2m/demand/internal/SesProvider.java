@@ -4,7 +4,8 @@ import io.c2m.demand.DemandForecaster;
 import io.c2m.internal.Settings;
 
 /**
- * Provides {@code "ses"}: simple exponential smoothing with fitted alpha. Settings: {@code season} (default 1) for seasonal
+ * Provides {@code "ses"}: simple exponential smoothing with fitted alpha. Settings: {@code season}
+ * (default 1) for seasonal
  * adjustment; {@code init}, {@code zero} (default) to start the states at zero or {@code fitted}
  * to fit the initial states with the constants.
  */
