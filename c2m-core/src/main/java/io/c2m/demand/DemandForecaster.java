@@ -1,6 +1,7 @@
 package io.c2m.demand;
 
 import io.c2m.demand.internal.Auto;
+import io.c2m.demand.internal.CheckedForecaster;
 import io.c2m.demand.internal.EtsForecaster;
 import io.c2m.demand.internal.Intermittent;
 import io.c2m.demand.internal.MovingAverage;
@@ -204,5 +205,17 @@ public interface DemandForecaster {
    */
   static DemandForecaster auto(int season) {
     return new Auto(season);
+  }
+
+  /**
+   * Wraps a forecaster so that every forecast it returns is checked: for the history's series,
+   * one point per step, nothing negative. A forecast that breaks the contract raises a {@link
+   * io.c2m.StrategyException} naming the forecaster.
+   *
+   * @param forecaster the forecaster to check
+   * @return the checking forecaster, with the same name
+   */
+  static DemandForecaster checked(DemandForecaster forecaster) {
+    return CheckedForecaster.wrap(forecaster);
   }
 }
