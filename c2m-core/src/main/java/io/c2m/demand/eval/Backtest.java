@@ -112,6 +112,24 @@ public final class Backtest {
         points == 0 ? Double.NaN : covered / points);
   }
 
+  /**
+   * Formats summaries as a fixed-width text table, one row per method, in the given order.
+   *
+   * @param summaries the summaries
+   * @return the table, with a header line and a line per method
+   */
+  public static String table(List<MethodSummary> summaries) {
+    StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT,
+        "%-28s %7s %8s %9s %9s %9s %9s%n", "method", "series", "failed", "sMAPE", "MASE",
+        "pinball", "coverage"));
+    for (MethodSummary s : summaries) {
+      sb.append(String.format(java.util.Locale.ROOT, "%-28s %7d %8d %9.3f %9.3f %9.3f %9.3f%n",
+          s.method(), s.forecasts(), s.failures(), s.smape(), s.mase(), s.pinball(),
+          s.coverage()));
+    }
+    return sb.toString();
+  }
+
   /** Scores one holdout: sMAPE, MASE, scaled pinball, covered points, points; null if refused. */
   private static double[] score(DemandForecaster f, Holdout h) {
     double[] test = h.test();

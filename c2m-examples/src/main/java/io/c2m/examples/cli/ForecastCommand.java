@@ -258,12 +258,7 @@ public final class ForecastCommand implements Callable<Integer> {
     } else {
       out.printf(Locale.ROOT, "%d holdout(s), season %d; coverage of the 10%%-90%% interval "
           + "(nominal 0.80); pinball scaled like MASE%n", holdouts.size(), season);
-      out.printf(Locale.ROOT, "%-28s %7s %8s %9s %9s %9s %9s%n", "method", "series", "failed",
-          "sMAPE", "MASE", "pinball", "coverage");
-      for (MethodSummary s : summaries) {
-        out.printf(Locale.ROOT, "%-28s %7d %8d %9.3f %9.3f %9.3f %9.3f%n", s.method(),
-            s.forecasts(), s.failures(), s.smape(), s.mase(), s.pinball(), s.coverage());
-      }
+      out.print(Backtest.table(summaries));
     }
     return bad > 0 ? 1 : 0;
   }
