@@ -259,6 +259,7 @@ public final class ForecastCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "%d holdout(s), season %d; coverage of the 10%%-90%% interval "
           + "(nominal 0.80); pinball scaled like MASE%n", holdouts.size(), season);
       out.print(Backtest.table(summaries));
+      out.flush();
     }
     return bad > 0 ? 1 : 0;
   }
