@@ -84,7 +84,7 @@ public final class C2m {
     this.profileSettings = b.profileSettings;
     this.inference = b.inference;
     this.tailor = b.tailor;
-    this.forecaster = b.forecaster;
+    this.forecaster = DemandForecaster.checked(b.forecaster);
     this.batching = BatchingStrategy.checked(b.batching);
     this.defaultConstraints = b.defaultConstraints;
     this.guard = new AudienceGuard(b.minimumAudience);
