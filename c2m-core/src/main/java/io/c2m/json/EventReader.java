@@ -121,6 +121,8 @@ import java.util.regex.Pattern;
 public final class EventReader {
   /** The default {@link Builder#maxLineLength(int)}: 1 MiB. */
   public static final int DEFAULT_MAX_LINE_LENGTH = 1 << 20;
+  /** The default {@link Builder#idCacheSize(int)}. */
+  public static final int DEFAULT_ID_CACHE_SIZE = 1 << 16;
   /** The default {@link Builder#maxProblemsKept(int)}. */
   public static final int DEFAULT_MAX_PROBLEMS_KEPT = 10_000;
 
@@ -136,7 +138,7 @@ public final class EventReader {
     this.factory = JsonFactory.builder()
         .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
         .build();
-    this.mapping = new EventMapping(b.ids);
+    this.mapping = new EventMapping(b.ids, b.idCacheSize);
     this.maxLineLength = b.maxLineLength;
     this.maxProblemsKept = b.maxProblemsKept;
   }
@@ -171,7 +173,7 @@ public final class EventReader {
    * @return the reader
    */
   public static EventReader trustingIds() {
-    return builder(ConsumerId::new).build();
+    return builder(ConsumerId::new).idCacheSize(0).build();
   }
 
   /** Builds an {@link EventReader}. Not thread-safe. */
@@ -179,6 +181,7 @@ public final class EventReader {
     private final Function<String, ConsumerId> ids;
     private int maxLineLength = DEFAULT_MAX_LINE_LENGTH;
     private int maxProblemsKept = DEFAULT_MAX_PROBLEMS_KEPT;
+    private int idCacheSize = DEFAULT_ID_CACHE_SIZE;
 
     private Builder(Function<String, ConsumerId> ids) {
       this.ids = requireNonNull(ids, "ids");
@@ -215,6 +218,25 @@ public final class EventReader {
             "The maximum number of problems kept (" + count + ") must not be negative.");
       }
       this.maxProblemsKept = count;
+      return this;
+    }
+
+    /**
+     * Sets how many raw ids a read remembers with their consumer ids, so that a costly id mapping
+     * (a keyed hash) runs once per user rather than once per event. The cache lives only as long
+     * as one read call, is never logged and is emptied when full. The mapping must then be a
+     * function: the same raw id always gives the same consumer id.
+     *
+     * @param size the number of ids remembered; 0 to call the mapping for every event
+     * @return this
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder idCacheSize(int size) {
+      if (size < 0) {
+        throw new IllegalArgumentException(
+            "The id cache size (" + size + ") must not be negative.");
+      }
+      this.idCacheSize = size;
       return this;
     }
 
@@ -371,6 +393,7 @@ public final class EventReader {
     private final Consumer<? super EventProblem> problemSink;
     private final RawEvent raw = new RawEvent();
     private final List<Signal> scratch = new ArrayList<>(4);
+    private final EventMapping.Caches caches = new EventMapping.Caches();
     private final List<EventProblem> problems = new ArrayList<>();
     long line;
     private long accepted;
@@ -560,7 +583,7 @@ public final class EventReader {
       scratch.clear();
       try (p) {
         raw.parse(p);
-        mapping.map(raw, scratch);
+        mapping.map(raw, scratch, caches);
       } catch (LineProblem e) {
         reject(e.kind, e.getMessage());
         return;

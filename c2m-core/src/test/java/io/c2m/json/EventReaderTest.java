@@ -447,6 +447,38 @@ class EventReaderTest {
   }
 
   @Test
+  void aCostlyIdMappingRunsOncePerUserWithinARead() {
+    List<String> calls = new ArrayList<>();
+    EventReader reader = EventReader.builder(raw -> {
+      calls.add(raw);
+      return new ConsumerId("c-" + raw.length());
+    }).build();
+    String line = "{\"event\":\"Product Viewed\",\"userId\":\"%s\"," + TS + "}";
+    EventReader.Result r = reader.readAll(new StringReader(String.join("\n",
+        line.formatted("ann"), line.formatted("bob"), line.formatted("ann"),
+        line.formatted("carla"))));
+    assertEquals(List.of("ann", "bob", "carla"), calls);
+    assertEquals(List.of("c-3", "c-3", "c-3", "c-5"),
+        r.signals().stream().map(s -> s.consumer().value()).toList());
+
+    List<String> uncached = new ArrayList<>();
+    EventReader.builder(raw -> {
+      uncached.add(raw);
+      return new ConsumerId(raw);
+    }).idCacheSize(0).build().readAll(new StringReader(
+        line.formatted("ann") + "\n" + line.formatted("ann")));
+    assertEquals(List.of("ann", "ann"), uncached);
+  }
+
+  @Test
+  void builderRefusesNegativeLimits() {
+    EventReader.Builder b = EventReader.builder(ConsumerId::new);
+    assertThrows(IllegalArgumentException.class, () -> b.maxLineLength(0));
+    assertThrows(IllegalArgumentException.class, () -> b.maxProblemsKept(-1));
+    assertThrows(IllegalArgumentException.class, () -> b.idCacheSize(-1));
+  }
+
+  @Test
   void aMissingFileIsAnUncheckedIoError(@TempDir Path dir) {
     assertThrows(UncheckedIOException.class,
         () -> READER.read(dir.resolve("absent.jsonl"), s -> {}));

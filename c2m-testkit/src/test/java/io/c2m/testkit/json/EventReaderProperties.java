@@ -241,6 +241,23 @@ class EventReaderProperties {
   }
 
   @Property(tries = 100)
+  void cachingIdsAndAttributesChangesNothing(@ForAll("goodLineLists") List<Good> goods,
+      @ForAll("goodLineLists") List<Good> more) {
+    List<String> lines = new ArrayList<>();
+    goods.forEach(g -> lines.add(g.line()));
+    more.forEach(g -> lines.add(g.line()));
+    goods.forEach(g -> lines.add(g.line())); // repeats hit the caches
+    String text = String.join("\n", lines);
+    EventReader cached = EventReader.builder(raw -> new ConsumerId("p-" + raw)).build();
+    EventReader uncached =
+        EventReader.builder(raw -> new ConsumerId("p-" + raw)).idCacheSize(0).build();
+    EventReader.Result a = cached.readAll(new StringReader(text));
+    EventReader.Result b = uncached.readAll(new StringReader(text));
+    assertEquals(b, a);
+    assertEquals(lines.size(), a.signals().size());
+  }
+
+  @Property(tries = 100)
   void goodLinesAreKeptAmongBadOnes(@ForAll("goodLineLists") List<Good> goods,
       @ForAll("garbageLists") List<String> garbage, @ForAll long seed) {
     java.util.Random random = new java.util.Random(seed);
