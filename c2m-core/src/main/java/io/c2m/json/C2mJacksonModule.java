@@ -85,7 +85,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * </ol>
  * Only a record that breaks one of these needs its own serializer and deserializer in this
  * module. A round-trip property over an arbitrary of the record (see {@code
- * io.c2m.testkit.DomainArbitraries}) proves it.
+ * io.c2m.testkit.DomainArbitraries}) checks it.
  *
  * <p>Thread-safe; the module holds no mutable state beyond caches.
  */
