@@ -106,8 +106,9 @@ import java.util.regex.Pattern;
  * <h2>Privacy</h2>
  * Raw user ids pass through the id mapping chosen when the reader is built, typically a
  * {@link Pseudonymizer}; there is no default, because only the caller knows whether its ids are
- * already pseudonymous ({@link #trustingIds()}). Nothing is logged, and problem reasons never
- * quote user ids or other free text of a line (quoted parts of JSON syntax errors are elided).
+ * already pseudonymous ({@link #trustingIds()}). Nothing is logged. Problem reasons quote only
+ * event names, call types, timestamps and numbers, clipped to 40 characters; never user ids,
+ * product fields or other free text of a line (quoted parts of JSON syntax errors are elided).
  *
  * <h2>Speed and memory</h2>
  * Input is read in blocks and split into lines by the reader; each line is parsed by Jackson's

@@ -216,6 +216,17 @@ class EventReaderTest {
   }
 
   @Test
+  void ga4ShareWithoutItemsTakesProductParamsOnly() {
+    Signal s = only("{\"event_name\":\"share\",\"user_pseudo_id\":\"p1\",\"event_timestamp\":"
+        + AT_MICROS + ",\"params\":{\"method\":\"Twitter\",\"content_type\":\"product\","
+        + "\"item_id\":\"SKU1\",\"page_location\":\"https://x.example/?u=ann\","
+        + "\"item_category\":\"coat\",\"material\":\"wool\"}}");
+    assertEquals(SignalType.SHARE, s.type());
+    assertEquals(Attributes.of("category", "coat", "material", "wool"), s.item());
+    assertTrue(Double.isNaN(s.value()));
+  }
+
+  @Test
   void ga4ItemEventWithoutItemsIsRejectedAndRefundWithoutItemsSkipped() {
     EventProblem p = problem("{\"event_name\":\"purchase\",\"user_pseudo_id\":\"p1\","
         + "\"event_timestamp\":1,\"params\":{\"transaction_id\":\"t1\"}}");
