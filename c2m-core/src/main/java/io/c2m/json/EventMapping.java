@@ -102,8 +102,9 @@ final class EventMapping {
       "list_id", "sorts", "promotion_id", "creative", "id", "step", "payment_method",
       "shipping_method", "coupon_id",
       // GA4 item and event fields
-      "item_id", "item_name", "index", "item_list_id", "item_list_name", "location_id",
-      "price_in_usd", "item_revenue", "item_revenue_in_usd", "item_refund", "item_refund_in_usd",
+      "item_id", "item_name", "index", "item_list_id", "item_list_name", "item_list_index",
+      "location_id", "price_in_usd", "item_revenue", "item_revenue_in_usd", "item_refund",
+      "item_refund_in_usd",
       "promotion_name", "creative_name", "creative_slot", "search_term", "method",
       "content_type", "transaction_id");
 

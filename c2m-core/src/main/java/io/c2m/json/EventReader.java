@@ -112,7 +112,12 @@ import java.util.regex.Pattern;
  *
  * <h2>Speed and memory</h2>
  * Input is read in blocks and split into lines by the reader; each line is parsed by Jackson's
- * streaming parser in one pass, without building a tree, with a factory shared by all reads.
+ * streaming parser in one pass, without building a tree, with a factory shared by all reads. A
+ * parser per line, rather than one over the whole input, is deliberate: a syntax error ends only
+ * its own line, and Jackson recycles the parsers' buffers, so the cost is small next to the
+ * parsing itself. Fields that never become part of a signal are skipped without being decoded;
+ * within one read, the consumer id of a repeated raw id and the attributes of a repeated product
+ * are computed once ({@link Builder#idCacheSize(int)}).
  * Memory is bounded by the longest line (at most {@link Builder#maxLineLength(int)}) and the
  * problems kept ({@link Builder#maxProblemsKept(int)}).
  *
