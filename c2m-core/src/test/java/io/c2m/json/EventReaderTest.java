@@ -489,6 +489,51 @@ class EventReaderTest {
     assertThrows(IllegalArgumentException.class, () -> b.idCacheSize(-1));
   }
 
+  /**
+   * A fixture in the shapes Segment's analytics.js and GA4's BigQuery export produce, with the
+   * context, device and session fields around the commerce data; the expectations are read off
+   * the fixture by hand.
+   */
+  @Test
+  void aRealisticMixedFileGivesTheExpectedSignals() throws Exception {
+    Path file = Path.of(EventReaderTest.class.getResource("marketplace-events.jsonl").toURI());
+    List<EventProblem> problems = new ArrayList<>();
+    List<Signal> signals = new ArrayList<>();
+    EventReport report = READER.read(file, signals::add, problems::add);
+    assertEquals(12, report.read());
+    assertEquals(6, report.accepted());
+    assertEquals(4, report.skipped(), "page call, Checkout Started, blank line, session_start");
+    assertEquals(2, report.rejected());
+    assertEquals(7, report.signals());
+    assertEquals(List.of(10L, 12L), problems.stream().map(EventProblem::line).toList());
+    assertEquals(Kind.WRONG_TYPE, problems.get(0).kind());
+    assertTrue(problems.get(0).reason().contains("items[0].price"), problems.get(0).reason());
+    assertEquals(Kind.MALFORMED_JSON, problems.get(1).kind());
+
+    Attributes dress = Attributes.of("category", "dresses", "brand", "acme", "variant", "sage",
+        "color", "sage", "size", "m", "material", "linen");
+    ConsumerId user = new ConsumerId("user-1001");
+    ConsumerId pseudo = new ConsumerId("1234567890.1772359000");
+    ConsumerId member = new ConsumerId("member-77");
+    Attributes coat = Attributes.of("category", "coats", "brand", "nordic", "variant", "navy",
+        "material", "wool");
+    assertEquals(List.of(
+        new Signal(user, SignalType.VIEW, Instant.parse("2026-03-01T10:00:00Z"), dress,
+            "segment", 29.5),
+        new Signal(user, SignalType.CART_ADD, Instant.parse("2026-03-01T10:02:00Z"), dress,
+            "segment", 29.5),
+        new Signal(user, SignalType.PURCHASE, Instant.parse("2026-03-01T10:05:00Z"), dress,
+            "segment", 29.5),
+        new Signal(user, SignalType.PURCHASE, Instant.parse("2026-03-01T10:05:00Z"),
+            Attributes.of("category", "tops", "color", "white", "size", "m"), "segment", 14.75),
+        new Signal(pseudo, SignalType.VIEW, Instant.parse("2026-03-01T10:00:00Z"),
+            coat.with("category2", "winter").with("size", "l"), "ga4", 120.0),
+        new Signal(member, SignalType.PURCHASE, Instant.parse("2026-03-01T10:01:00Z"), coat,
+            "ga4", 120.0),
+        new Signal(user, SignalType.REVIEW, Instant.parse("2026-03-02T07:00:00Z"),
+            Attributes.of("category", "dresses"), "segment", 5.0)), signals);
+  }
+
   @Test
   void aMissingFileIsAnUncheckedIoError(@TempDir Path dir) {
     assertThrows(UncheckedIOException.class,
