@@ -87,6 +87,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * module. A round-trip property over an arbitrary of the record (see {@code
  * io.c2m.testkit.DomainArbitraries}) checks it.
  *
+ * <p>Jackson also finds the module by itself ({@code ObjectMapper.findAndRegisterModules()}):
+ * it is declared as a {@code com.fasterxml.jackson.databind.Module} service.
+ *
  * <p>Thread-safe; the module holds no mutable state beyond caches.
  */
 public final class C2mJacksonModule extends SimpleModule {

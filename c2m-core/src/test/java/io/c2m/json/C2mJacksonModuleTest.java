@@ -211,6 +211,15 @@ class C2mJacksonModuleTest {
   }
 
   @Test
+  void jacksonFindsTheModuleThroughTheServiceLoader() throws Exception {
+    ObjectMapper found = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+        .findAndAddModules().build();
+    assertEquals("\"2026-03-01T10:00:00Z\"", found.writeValueAsString(T0));
+    assertEquals(PROFILE, found.readValue(found.writeValueAsString(PROFILE),
+        ConsumerProfile.class));
+  }
+
+  @Test
   void attributeValuesMayBeNumbersAndAreNormalised() {
     assertEquals(Attributes.of("size", "38", "color", "sage"),
         C2mJson.fromJson("{\"size\":38,\"Color\":\" Sage\"}", Attributes.class));
