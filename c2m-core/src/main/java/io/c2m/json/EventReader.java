@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.c2m.ConsumerId;
+import io.c2m.internal.Checks;
 import io.c2m.json.EventProblem.Kind;
 import io.c2m.json.RawEvent.LineProblem;
 import io.c2m.privacy.Pseudonymizer;
@@ -265,7 +266,7 @@ public final class EventReader {
   public record Result(List<Signal> signals, EventReport report) {
     /** Validates and copies. */
     public Result {
-      signals = List.copyOf(signals);
+      signals = List.copyOf(Checks.requireNoNulls(signals, "signals"));
       requireNonNull(report, "report");
     }
   }
