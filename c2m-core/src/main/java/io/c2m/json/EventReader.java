@@ -16,13 +16,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -369,6 +374,184 @@ public final class EventReader {
   }
 
   /**
+   * Reads a UTF-8 file in {@code partitions} parts at once, one thread each: the file is cut at
+   * line boundaries into parts of about equal size, and part {@code i} hands its signals, in file
+   * order, to {@code sinks.apply(i)}. Give each part its own sink (for example its own
+   * {@link io.c2m.signal.ProfileAggregator}, merged afterwards in part order): sinks are called
+   * from different threads. The report is that of the whole file, with absolute line numbers,
+   * equal to what {@link #read(Path, Consumer)} reports; the problems kept are the first
+   * {@linkplain Builder#maxProblemsKept(int) limit} by line number.
+   *
+   * <p>Concatenating the parts' signals in part order gives exactly the signals of a sequential
+   * read. Where the cuts fall depends only on the file and {@code partitions}, so the same file
+   * and count give the same parts.
+   *
+   * @param file the file
+   * @param partitions the number of parts and threads; at least 1
+   * @param sinks gives the sink of each part, called once per part before reading starts
+   * @return the report of the whole file
+   * @throws IllegalArgumentException if {@code partitions} is less than 1
+   * @throws UncheckedIOException if the file cannot be read
+   * @throws RuntimeException the first exception a sink threw, after all parts stopped
+   */
+  public EventReport readParallel(Path file, int partitions,
+      IntFunction<? extends Consumer<? super Signal>> sinks) {
+    requireNonNull(file, "file");
+    requireNonNull(sinks, "sinks");
+    if (partitions < 1) {
+      throw new IllegalArgumentException(
+          "The number of partitions (" + partitions + ") must be at least 1.");
+    }
+    long[] cuts;
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      cuts = cuts(ch, partitions);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the events file " + file + ".", e);
+    }
+    int n = cuts.length - 1;
+    List<Run> runs = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Run run = new Run(requireNonNull(sinks.apply(i), "sink"), x -> { });
+      run.atFileStart = i == 0;
+      runs.add(run);
+    }
+    Throwable[] failures = new Throwable[n];
+    Thread[] threads = new Thread[n];
+    for (int i = 0; i < n; i++) {
+      int part = i;
+      threads[i] = new Thread(() -> {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+          ch.position(cuts[part]);
+          InputStream in = new BoundedInputStream(Channels.newInputStream(ch),
+              cuts[part + 1] - cuts[part]);
+          runs.get(part).bytes(in);
+        } catch (IOException e) {
+          failures[part] = new UncheckedIOException(
+              "Cannot read the events file " + file + ".", e);
+        } catch (RuntimeException | Error e) {
+          failures[part] = e;
+        }
+      }, "c2m-event-reader-" + i);
+      threads[i].start();
+    }
+    for (Thread t : threads) {
+      boolean interrupted = false;
+      while (true) {
+        try {
+          t.join();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    for (Throwable f : failures) {
+      if (f instanceof RuntimeException re) {
+        throw re;
+      } else if (f instanceof Error err) {
+        throw err;
+      }
+    }
+    long read = 0;
+    long accepted = 0;
+    long skipped = 0;
+    long rejected = 0;
+    long signals = 0;
+    List<EventProblem> problems = new ArrayList<>();
+    for (Run run : runs) {
+      for (EventProblem p : run.problems) {
+        if (problems.size() < maxProblemsKept) {
+          problems.add(new EventProblem(p.line() + read, p.kind(), p.reason()));
+        }
+      }
+      read += run.line;
+      accepted += run.accepted;
+      skipped += run.skipped;
+      rejected += run.rejected;
+      signals += run.signals;
+    }
+    return new EventReport(read, accepted, skipped, rejected, signals, problems);
+  }
+
+  /**
+   * Cuts a file into parts that start at line starts: offset 0, then for each i the first byte
+   * after the first newline at or after {@code size * i / partitions}.
+   */
+  private static long[] cuts(FileChannel ch, int partitions) throws IOException {
+    long size = ch.size();
+    List<Long> cuts = new ArrayList<>();
+    cuts.add(0L);
+    ByteBuffer buf = ByteBuffer.allocate(8192);
+    for (int i = 1; i < partitions; i++) {
+      long from = Math.max(size * i / partitions, cuts.get(cuts.size() - 1));
+      long cut = size;
+      long pos = from;
+      search:
+      while (pos < size) {
+        buf.clear();
+        int r = ch.read(buf, pos);
+        if (r <= 0) {
+          break;
+        }
+        for (int k = 0; k < r; k++) {
+          if (buf.get(k) == '\n') {
+            cut = pos + k + 1;
+            break search;
+          }
+        }
+        pos += r;
+      }
+      if (cut > cuts.get(cuts.size() - 1) && cut < size) {
+        cuts.add(cut);
+      }
+    }
+    cuts.add(size);
+    long[] out = new long[cuts.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = cuts.get(i);
+    }
+    return out;
+  }
+
+  /** Reads at most a given number of bytes of another stream. */
+  private static final class BoundedInputStream extends InputStream {
+    private final InputStream in;
+    private long left;
+
+    BoundedInputStream(InputStream in, long limit) {
+      this.in = in;
+      this.left = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int b = in.read();
+      if (b >= 0) {
+        left--;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int r = in.read(b, off, (int) Math.min(len, left));
+      if (r > 0) {
+        left -= r;
+      }
+      return r;
+    }
+  }
+
+  /**
    * Reads a whole UTF-8 file and collects its signals.
    *
    * @param file the file
@@ -403,6 +586,8 @@ public final class EventReader {
     private final EventMapping.Caches caches = new EventMapping.Caches();
     private final List<EventProblem> problems = new ArrayList<>();
     long line;
+    /** False for a partition that starts inside a file: no byte order mark there. */
+    boolean atFileStart = true;
     private long accepted;
     private long skipped;
     private long rejected;
@@ -542,7 +727,8 @@ public final class EventReader {
 
     /** Handles bytes {@code [from, to)}, without the newline. */
     private void byteLine(byte[] buf, int from, int to) throws IOException {
-      if (line == 1 && to - from >= 3 && buf[from] == (byte) 0xEF && buf[from + 1] == (byte) 0xBB
+      if (line == 1 && atFileStart && to - from >= 3 && buf[from] == (byte) 0xEF
+          && buf[from + 1] == (byte) 0xBB
           && buf[from + 2] == (byte) 0xBF) {
         from += 3; // UTF-8 byte order mark
       }

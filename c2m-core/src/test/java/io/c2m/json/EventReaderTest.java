@@ -535,6 +535,36 @@ class EventReaderTest {
   }
 
   @Test
+  void aParallelReadOfTheFixtureReportsAbsoluteLineNumbers() throws Exception {
+    Path file = Path.of(EventReaderTest.class.getResource("marketplace-events.jsonl").toURI());
+    List<Signal> sequential = new ArrayList<>();
+    EventReport expected = READER.read(file, sequential::add);
+    for (int partitions = 1; partitions <= 5; partitions++) {
+      List<List<Signal>> parts = new ArrayList<>();
+      for (int i = 0; i < partitions; i++) {
+        parts.add(new ArrayList<>());
+      }
+      EventReport actual = READER.readParallel(file, partitions, i -> parts.get(i)::add);
+      assertEquals(expected, actual, partitions + " partitions");
+      assertEquals(List.of(10L, 12L), actual.problems().stream().map(EventProblem::line).toList());
+      assertEquals(sequential, parts.stream().flatMap(List::stream).toList());
+    }
+    assertThrows(IllegalArgumentException.class, () -> READER.readParallel(file, 0, i -> s -> { }));
+  }
+
+  @Test
+  void aParallelReadPassesOnASinksException(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("e.jsonl");
+    Files.writeString(file, ("{\"event\":\"Product Viewed\",\"userId\":\"u\"," + TS + "}\n")
+        .repeat(100));
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> READER.readParallel(file, 3, i -> s -> {
+          throw new IllegalStateException("sink full");
+        }));
+    assertEquals("sink full", e.getMessage());
+  }
+
+  @Test
   void aMissingFileIsAnUncheckedIoError(@TempDir Path dir) {
     assertThrows(UncheckedIOException.class,
         () -> READER.read(dir.resolve("absent.jsonl"), s -> {}));
