@@ -123,7 +123,9 @@ import java.util.regex.Pattern;
  * its own line, and Jackson recycles the parsers' buffers, so the cost is small next to the
  * parsing itself. Fields that never become part of a signal are skipped without being decoded;
  * within one read, the consumer id of a repeated raw id and the attributes of a repeated product
- * are computed once ({@link Builder#idCacheSize(int)}).
+ * are computed once ({@link Builder#idCacheSize(int)}). A large file can be read on several
+ * cores with {@link #readParallel(Path, int, IntFunction)}, each part feeding its own mergeable
+ * aggregate.
  * Memory is bounded by the longest line (at most {@link Builder#maxLineLength(int)}) and the
  * problems kept ({@link Builder#maxProblemsKept(int)}).
  *
