@@ -177,7 +177,12 @@ class C2mJacksonModuleTest {
         "\"quantity\":-4");
     IllegalArgumentException nested = assertThrows(IllegalArgumentException.class,
         () -> C2mJson.fromJson(plan, BatchPlan.class));
-    assertTrue(nested.getMessage().contains("batches"), nested.getMessage());
+    assertTrue(nested.getMessage().contains("at batches[0]"), nested.getMessage());
+    IllegalArgumentException missingUnit = assertThrows(IllegalArgumentException.class,
+        () -> C2mJson.fromJson(plan.replace(",\"unit\":510.0}}],", "}}],"),
+            BatchPlan.class));
+    assertTrue(missingUnit.getMessage().contains("at batches[0].cost.unit"),
+        missingUnit.getMessage());
     assertTrue(nested.getMessage().contains("must be positive"), nested.getMessage());
   }
 
