@@ -43,4 +43,6 @@ module io.c2m.core {
       io.c2m.demand.internal.TsbProvider;
   provides io.c2m.production.BatchingStrategyProvider with
       io.c2m.production.internal.GroupBuyProvider;
+  provides com.fasterxml.jackson.databind.Module with
+      io.c2m.json.C2mJacksonModule;
 }
