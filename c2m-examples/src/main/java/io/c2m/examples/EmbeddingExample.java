@@ -7,6 +7,7 @@ import io.c2m.OrderId;
 import io.c2m.design.ProductDesign;
 import io.c2m.niche.Niche;
 import io.c2m.order.Order;
+import io.c2m.order.OrderReceipt;
 import io.c2m.privacy.Consent;
 import io.c2m.production.BatchPlan;
 import io.c2m.production.ProductionConstraints;
@@ -67,8 +68,12 @@ public final class EmbeddingExample {
     ProductDesign design = designs.get(0);
 
     for (int i = 0; i < 32; i++) {                           // consumers order first ...
-      c2m.acceptOrder(new Order(OrderId.of("o" + i), ConsumerId.of("c" + i), design.id(), 1,
-          design.unitPrice(), now.plus(Duration.ofHours(i)), now.plus(Duration.ofDays(21))));
+      OrderReceipt receipt = c2m.acceptOrder(new Order(OrderId.of("o" + i),
+          ConsumerId.of("c" + i), design.id(), 1, design.unitPrice(),
+          now.plus(Duration.ofHours(i)), now.plus(Duration.ofDays(21))));
+      if (!receipt.isOnBook()) {
+        throw new IllegalStateException(receipt.reason());  // refused: tell the consumer
+      }
     }
     BatchPlan plan = c2m.planBatches();                      // ... then the factory produces
     // README:end

@@ -30,9 +30,12 @@ class EmbeddingExampleTest {
     String text = Files.readString(source);
     String snippet = text.substring(text.indexOf("// README:begin") + "// README:begin".length(),
         text.indexOf("// README:end"));
-    String readmeText = Files.readString(readme);
-    for (String line : snippet.strip().split("\n")) {
-      assertTrue(readmeText.contains(line.strip()), "README lacks the example line: " + line);
+    StringBuilder block = new StringBuilder();
+    for (String line : snippet.substring(snippet.indexOf('\n') + 1).stripTrailing().split("\n")) {
+      block.append(line.startsWith("    ") ? line.substring(4) : line).append('\n');
     }
+    String readmeText = Files.readString(readme);
+    assertTrue(readmeText.contains("```java\n" + block.toString().stripTrailing() + "\n```"),
+        "README.md does not show the example of EmbeddingExample.java as one block");
   }
 }

@@ -18,7 +18,7 @@ import net.jqwik.api.constraints.LongRange;
 
 /** The demo is deterministic under its seed and its output visibly follows from its input. */
 class DemoProperties {
-  @Property(tries = 3)
+  @Property(tries = 2)
   void sameSeedSameOutputByteForByte(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
     String[] args = {"demo", "--seed", Long.toString(seed), "--consumers", "1500"};
     var first = C2mCommandTest.run(args);
@@ -29,7 +29,7 @@ class DemoProperties {
         "--consumers", "1500").out());
   }
 
-  @Property(tries = 2)
+  @Property(tries = 1)
   void plantedNichesAreFoundDesignedOrderedAndProduced(
       @ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
     MarketplaceSpec spec = MarketplaceSpec.fashion();
