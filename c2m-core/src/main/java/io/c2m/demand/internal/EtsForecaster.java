@@ -130,11 +130,7 @@ public final class EtsForecaster implements DemandForecaster {
     return name;
   }
 
-  /**
-   * Returns the minimum history length.
-   *
-   * @return the minimum number of periods
-   */
+  @Override
   public int minLength() {
     return model.minLength();
   }
@@ -155,7 +151,8 @@ public final class EtsForecaster implements DemandForecaster {
     }
     SeasonalAdjustment adj = model.season == Ets.Season.NONE
         ? SeasonalAdjustment.of(y, season) : SeasonalAdjustment.of(y, 1);
-    return forecast(history, adj, model.fit(adj.adjust(y)), horizon, name);
+    return forecast(history, adj, model.fit(adj.adjust(y)), horizon, name, io.c2m.Provenance
+        .builtIn(name, 0, java.util.Map.of("season", Integer.toString(season))));
   }
 
   /**
@@ -166,15 +163,17 @@ public final class EtsForecaster implements DemandForecaster {
    * @param fit the fitted model
    * @param horizon the horizon
    * @param method the method name to report
+   * @param provenance the provenance to report
    * @return the forecast
    */
   static DemandForecast forecast(DemandSeries history, SeasonalAdjustment adj, Ets.Fitted fit,
-      int horizon, String method) {
+      int horizon, String method, io.c2m.Provenance provenance) {
     double[] mean = fit.means(horizon);
     double[] sd = fit.sds(horizon);
     adj.reseasonalize(mean, history.length());
     adj.reseasonalize(sd, history.length());
-    return new DemandForecast(history.id(), method, Points.normal(mean, sd));
+    return new DemandForecast(history.id(), method,
+        Points.normal(method, history.id(), mean, sd), provenance);
   }
 
   /**
