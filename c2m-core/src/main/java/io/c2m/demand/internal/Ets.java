@@ -200,12 +200,13 @@ final class Ets {
               + (model.season != Season.NONE && j % model.m == 0 ? gamma : 0);
           acc += c * c;
         }
-        double v = s2 * acc;
+        // The index multiplies the root, not the variance: squaring a large index would
+        // overflow where the standard deviation itself is finite.
+        double sdh = Math.sqrt(s2 * acc);
         if (model.season == Season.MULTIPLICATIVE) {
-          double idx = seasonal[(n + h - 1) % model.m];
-          v *= idx * idx;
+          sdh *= Math.abs(seasonal[(n + h - 1) % model.m]);
         }
-        sd[h - 1] = Math.sqrt(v);
+        sd[h - 1] = sdh;
       }
       return sd;
     }
@@ -375,6 +376,10 @@ final class Ets {
         l = base + alpha * e / st;
         b = phi * b + beta * e / st;
         s[pos] = st + gamma * e / base;
+        if (!Double.isFinite(s[pos]) || !Double.isFinite(l) || !Double.isFinite(b)) {
+          // A level near zero blew a state up: the model breaks down, as for base <= 0.
+          return Double.POSITIVE_INFINITY;
+        }
       } else {
         e = y[t] - base - st;
         l = base + alpha * e;

@@ -151,7 +151,13 @@ public final class EtsForecaster implements DemandForecaster {
     }
     SeasonalAdjustment adj = model.season == Ets.Season.NONE
         ? SeasonalAdjustment.of(y, season) : SeasonalAdjustment.of(y, 1);
-    return forecast(history, adj, model.fit(adj.adjust(y)), horizon, name, io.c2m.Provenance
+    Ets.Fitted fit = model.fit(adj.adjust(y));
+    if (!Double.isFinite(fit.sse())) {
+      throw new IllegalArgumentException("The series " + history.id() + " cannot be modelled by "
+          + name + ": for every parameter value tried, its level or a seasonal index falls to "
+          + "zero or below.\nMaybe use holt-winters-additive or auto.");
+    }
+    return forecast(history, adj, fit, horizon, name, io.c2m.Provenance
         .builtIn(name, 0, java.util.Map.of("season", Integer.toString(season))));
   }
 
