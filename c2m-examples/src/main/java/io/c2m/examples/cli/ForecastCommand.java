@@ -481,7 +481,7 @@ public final class ForecastCommand implements Callable<Integer> {
       for (long t : s.keySet()) {
         if (prev != null && t != prev + 1) {
           gap = "line " + p.lineOf.get(id).get(t) + " has period " + t + " after period " + prev
-              + " (a gap); periods must be consecutive";
+              + "; periods must be consecutive, without gaps";
           break;
         }
         prev = t;
