@@ -153,6 +153,16 @@ public final class EtsForecaster implements DemandForecaster {
         ? SeasonalAdjustment.of(y, season) : SeasonalAdjustment.of(y, 1);
     Ets.Fitted fit = model.fit(adj.adjust(y));
     if (!Double.isFinite(fit.sse())) {
+      double max = 0;
+      for (double v : y) {
+        max = Math.max(max, v);
+      }
+      if (max > 1e150) {
+        // The errors are computed on the scaled series; only scaling back overflowed.
+        throw new io.c2m.StrategyException(name, "cannot compute the error variance of series "
+            + history.id() + ": its values (up to " + max + ") overflow its arithmetic."
+            + "\nMaybe rescale the series (e.g. to thousands of units).");
+      }
       throw new IllegalArgumentException("The series " + history.id() + " cannot be modelled by "
           + name + ": for every parameter value tried, its level or a seasonal index falls to "
           + "zero or below.\nMaybe use holt-winters-additive or auto.");
