@@ -92,11 +92,11 @@ public final class Intermittent implements DemandForecaster {
     double[] y = history.values();
     double[] sizes = java.util.Arrays.stream(y).filter(v -> v > 0).toArray();
     return new DemandForecast(history.id(), method,
-        Points.intermittent(method, history.id(), horizon, r.rate, sizes), provenance);
+        Points.intermittent(method, history.id(), horizon, r.rate, sizes, r.alpha), provenance);
   }
 
   /** A fitted rate with its in-sample one-step errors and their mean square. */
-  record Result(double rate, double[] errors, double mse) {}
+  record Result(double rate, double[] errors, double mse, double alpha) {}
 
   /**
    * Fits the variant to a series of at least two periods.
@@ -110,7 +110,7 @@ public final class Intermittent implements DemandForecaster {
       any |= v > 0;
     }
     if (!any) {
-      return new Result(0, new double[y.length - 1], 0);
+      return new Result(0, new double[y.length - 1], 0, LO);
     }
     double[] u = variant == Variant.TSB
         ? Optim.minimize(x -> run(y, map(x[0]), map(x[1]), null, null), new double[] {0.2, 0.2})
@@ -118,7 +118,7 @@ public final class Intermittent implements DemandForecaster {
     double[] errors = new double[y.length];
     double[] out = new double[2];
     double mse = run(y, map(u[0]), u.length > 1 ? map(u[1]) : 0, errors, out);
-    return new Result(out[0], java.util.Arrays.copyOf(errors, (int) out[1]), mse);
+    return new Result(out[0], java.util.Arrays.copyOf(errors, (int) out[1]), mse, map(u[0]));
   }
 
   private static double map(double u) {

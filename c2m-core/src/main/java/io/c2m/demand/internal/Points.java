@@ -56,8 +56,11 @@ public final class Points {
    * with probability {@code q} and then has a size drawn from the observed non-zero sizes, scaled
    * so that the distribution's mean is the forecast {@code rate} ({@code q = rate / mean size},
    * capped at 1, the sizes scaled up when the rate exceeds their mean). Quantiles of the size are
-   * of type 7 (Hyndman and Fan 1996). The quantiles are those of one period's demand, the same for
-   * every step since the rate is flat.
+   * of type 7 (Hyndman and Fan 1996). The quantiles are those of one period's demand. The sizes'
+   * level is smoothed with {@code alpha}, a local level whose variance after {@code h} steps
+   * grows as {@code 1 + (h - 1) alpha^2} (the simple exponential smoothing variance, Hyndman et
+   * al. 2008, "Forecasting with Exponential Smoothing", table 6.1): the sizes' spread around their
+   * mean is widened by its square root at step {@code h} (a widened size is never below zero).
    *
    * <p>A planner reads {@code [p10, p90]} as containing the mean; when demand is rare (it occurs
    * in fewer than one period in ten) the distribution's own 90% quantile is 0, below the mean, so
@@ -70,36 +73,39 @@ public final class Points {
    * @param horizon the number of steps
    * @param rate the forecast demand per period, zero or more
    * @param sizes the observed non-zero demands (empty only if the rate is zero)
+   * @param alpha the size smoothing constant, in [0, 1]
    * @return the points
-   * @throws StrategyException if the rate is not finite
+   * @throws StrategyException if the rate or a quantile is not finite
    */
-  static List<ForecastPoint> intermittent(
-      String method, String seriesId, int horizon, double rate, double[] sizes) {
+  static List<ForecastPoint> intermittent(String method, String seriesId, int horizon,
+      double rate, double[] sizes, double alpha) {
     requireFinite(method, seriesId, 1, "mean", rate);
-    double[] z = sizes.clone();
-    Arrays.sort(z);
-    double q10;
-    double q50;
-    double q90;
-    if (!(rate > 0) || z.length == 0) {
-      q10 = q50 = q90 = Math.max(0, rate);
-    } else {
-      double meanSize = 0;
-      for (double v : z) {
-        meanSize += v / z.length;
-      }
-      double q = Math.min(1, rate / meanSize);
-      double scale = q < 1 ? 1 : rate / meanSize;
-      q10 = compound(z, q, scale, 0.1);
-      q50 = compound(z, q, scale, 0.5);
-      q90 = compound(z, q, scale, 0.9);
-      requireFinite(method, seriesId, 1, "90% quantile", q90);
-      q10 = Math.min(q10, rate);
-      q90 = Math.max(q90, rate);
-    }
     List<ForecastPoint> points = new ArrayList<>(horizon);
-    for (int h = 0; h < horizon; h++) {
-      points.add(new ForecastPoint(h + 1, rate, q10, q50, q90));
+    if (!(rate > 0) || sizes.length == 0) {
+      double r = Math.max(0, rate);
+      for (int h = 0; h < horizon; h++) {
+        points.add(new ForecastPoint(h + 1, r, r, r, r));
+      }
+      return points;
+    }
+    double meanSize = 0;
+    for (double v : sizes) {
+      meanSize += v / sizes.length;
+    }
+    double q = Math.min(1, rate / meanSize);
+    double scale = q < 1 ? 1 : rate / meanSize;
+    double[] z = new double[sizes.length];
+    for (int h = 1; h <= horizon; h++) {
+      double widen = Math.sqrt(1 + (h - 1) * alpha * alpha);
+      for (int i = 0; i < z.length; i++) {
+        z[i] = Math.max(0, meanSize + (sizes[i] - meanSize) * widen);
+      }
+      Arrays.sort(z);
+      double q10 = compound(z, q, scale, 0.1);
+      double q50 = compound(z, q, scale, 0.5);
+      double q90 = compound(z, q, scale, 0.9);
+      requireFinite(method, seriesId, h, "90% quantile", q90);
+      points.add(new ForecastPoint(h, rate, Math.min(q10, rate), q50, Math.max(q90, rate)));
     }
     return points;
   }
