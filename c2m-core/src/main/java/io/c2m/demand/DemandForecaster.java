@@ -19,6 +19,11 @@ import io.c2m.demand.internal.SeasonalNaive;
  * convention (Makridakis and Hibon 2000): a series of at least three seasons whose
  * autocorrelation at the seasonal lag is significant at 90% is divided by its classical
  * multiplicative seasonal indices, forecast, and multiplied back.
+ *
+ * <p>Every built-in's quantiles are consistent with its mean, {@code p10 <= mean <= p90}. A
+ * numerical failure (e.g. values so large that the arithmetic overflows) raises an {@link
+ * io.c2m.StrategyException} naming the method and the series; no built-in returns a made-up
+ * value instead.
  */
 @FunctionalInterface
 public interface DemandForecaster {
