@@ -1,7 +1,9 @@
 package io.c2m.demand;
 
+import io.c2m.Provenance;
 import io.c2m.internal.Checks;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Demand forecast for the periods after a series' last observation.
@@ -9,8 +11,11 @@ import java.util.List;
  * @param seriesId the series forecast
  * @param method the stable name of the forecaster that produced it
  * @param points one point per future period, step 1 first
+ * @param provenance the model that produced it: for a method choosing among others ({@code
+ *     auto}) the strategy is that method and the setting {@code chosen} names the model it chose
  */
-public record DemandForecast(String seriesId, String method, List<ForecastPoint> points) {
+public record DemandForecast(
+    String seriesId, String method, List<ForecastPoint> points, Provenance provenance) {
   /**
    * Validates and copies.
    *
@@ -19,6 +24,7 @@ public record DemandForecast(String seriesId, String method, List<ForecastPoint>
   public DemandForecast {
     Checks.requireNonBlank(seriesId, "series id");
     Checks.requireNonBlank(method, "method");
+    java.util.Objects.requireNonNull(provenance, "provenance");
     points = List.copyOf(Checks.requireNoNulls(points, "points"));
     for (int i = 0; i < points.size(); i++) {
       if (points.get(i).step() != i + 1) {
@@ -27,6 +33,30 @@ public record DemandForecast(String seriesId, String method, List<ForecastPoint>
                 + " in order; index " + i + " has step " + points.get(i).step() + ".");
       }
     }
+  }
+
+  /**
+   * Creates a forecast whose provenance is the method itself, with no settings and seed 0 ({@link
+   * Provenance#builtIn(String, long, Map)}).
+   *
+   * @param seriesId the series forecast
+   * @param method the stable name of the forecaster
+   * @param points one point per future period, step 1 first
+   * @throws IllegalArgumentException if the steps are not 1, 2, ... in order
+   */
+  public DemandForecast(String seriesId, String method, List<ForecastPoint> points) {
+    this(seriesId, method, points, Provenance.builtIn(
+        Checks.requireNonBlank(method, "method"), 0, Map.of()));
+  }
+
+  /**
+   * Returns the model that produced the points: the {@code chosen} setting of the provenance if
+   * there is one (e.g. {@code holt-damped} under {@code auto}), otherwise the method.
+   *
+   * @return the model's name
+   */
+  public String model() {
+    return provenance.settings().getOrDefault("chosen", method);
   }
 
   /**

@@ -19,27 +19,86 @@ import io.c2m.demand.internal.SeasonalNaive;
  * convention (Makridakis and Hibon 2000): a series of at least three seasons whose
  * autocorrelation at the seasonal lag is significant at 90% is divided by its classical
  * multiplicative seasonal indices, forecast, and multiplied back.
+ *
+ * <p>Every built-in's quantiles are consistent with its mean, {@code p10 <= mean <= p90}. A
+ * numerical failure (e.g. values so large that the arithmetic overflows) raises an {@link
+ * io.c2m.StrategyException} naming the method and the series; no built-in returns a made-up
+ * value instead.
  */
 @FunctionalInterface
 public interface DemandForecaster {
   /**
+   * The longest horizon a forecaster must accept, 10,000 periods (27 years of days): a forecast
+   * holds one point per period, so a larger horizon is a mistake rather than a plan, and would
+   * exhaust memory.
+   */
+  int MAX_HORIZON = 10_000;
+
+  /**
    * Forecasts the periods after the history.
    *
    * @param history the observed demand, oldest first
-   * @param horizon how many periods to forecast, at least 1
+   * @param horizon how many periods to forecast, between 1 and {@link #MAX_HORIZON}
    * @return the forecast
-   * @throws IllegalArgumentException if the history is too short for the method or the horizon is
-   *     not positive; the message names the series
+   * @throws IllegalArgumentException if the history is shorter than {@link #minLength()} or the
+   *     horizon is outside [1, {@link #MAX_HORIZON}]; the message names the series
    */
   DemandForecast forecast(DemandSeries history, int horizon);
 
   /**
-   * Returns the stable name of this forecaster.
+   * Returns the stable name of this forecaster. The default is the simple name of the class; for
+   * a lambda, an anonymous or a hidden class, whose generated names change from run to run, it
+   * is the stable fallback {@code "unnamed"}. Name a lambda with {@link #named(String,
+   * DemandForecaster)}.
    *
    * @return the name
    */
   default String name() {
-    return getClass().getSimpleName();
+    Class<?> c = getClass();
+    if (c.isHidden() || c.isSynthetic() || c.isAnonymousClass() || c.getSimpleName().isEmpty()
+        || c.getName().contains("$$Lambda")) {
+      return "unnamed";
+    }
+    return c.getSimpleName();
+  }
+
+  /**
+   * Returns the shortest history this forecaster accepts; {@link #checked(DemandForecaster)}
+   * refuses shorter ones before calling it.
+   *
+   * @return the minimum number of periods, at least 1; 1 unless overridden
+   */
+  default int minLength() {
+    return 1;
+  }
+
+  /**
+   * Gives a forecaster (typically a lambda) a stable name.
+   *
+   * @param name the name, not blank
+   * @param forecaster the forecaster
+   * @return a forecaster that delegates to {@code forecaster} and reports {@code name}
+   * @throws IllegalArgumentException if the name is blank
+   */
+  static DemandForecaster named(String name, DemandForecaster forecaster) {
+    io.c2m.internal.Checks.requireNonBlank(name, "name");
+    java.util.Objects.requireNonNull(forecaster, "forecaster");
+    return new DemandForecaster() {
+      @Override
+      public DemandForecast forecast(DemandSeries history, int horizon) {
+        return forecaster.forecast(history, horizon);
+      }
+
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public int minLength() {
+        return forecaster.minLength();
+      }
+    };
   }
 
   /**
@@ -208,9 +267,13 @@ public interface DemandForecaster {
   }
 
   /**
-   * Wraps a forecaster so that every forecast it returns is checked: for the history's series,
-   * one point per step, nothing negative. A forecast that breaks the contract raises a {@link
-   * io.c2m.StrategyException} naming the forecaster.
+   * Wraps a forecaster so that its arguments and every forecast it returns are checked. The
+   * arguments are checked before the forecaster is called (history not null, horizon in [1,
+   * {@link #MAX_HORIZON}], history at least {@link #minLength()} long): a bad one raises an
+   * {@link IllegalArgumentException}, the caller's error. Anything the forecaster throws
+   * afterwards, and a forecast that breaks the contract (for another series, not one point per
+   * step, negative), raises a {@link io.c2m.StrategyException} naming the forecaster, with the
+   * cause kept.
    *
    * @param forecaster the forecaster to check
    * @return the checking forecaster, with the same name

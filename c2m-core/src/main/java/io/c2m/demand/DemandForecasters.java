@@ -17,7 +17,7 @@ public final class DemandForecasters {
    * Creates a forecaster by name with default settings.
    *
    * @param name the stable name, e.g. {@code "moving-average"}
-   * @return the forecaster
+   * @return the forecaster, checked ({@link DemandForecaster#checked(DemandForecaster)})
    * @throws io.c2m.InvalidConfigurationException if no provider has that name
    */
   public static DemandForecaster byName(String name) {
@@ -29,11 +29,23 @@ public final class DemandForecasters {
    *
    * @param name the stable name
    * @param settings its settings
-   * @return the forecaster
+   * @return the forecaster, checked ({@link DemandForecaster#checked(DemandForecaster)}) like
+   *     those of {@link io.c2m.C2m}
    * @throws io.c2m.InvalidConfigurationException if the name or a setting is unknown or invalid
    */
   public static DemandForecaster byName(String name, Map<String, String> settings) {
-    return StrategyRegistry.find("demand forecaster", providers(), name).create(settings);
+    return DemandForecaster.checked(provider(name).create(settings));
+  }
+
+  /**
+   * Returns the installed provider of a name, e.g. to ask how it uses a season.
+   *
+   * @param name the stable name
+   * @return the provider
+   * @throws io.c2m.InvalidConfigurationException if no provider has that name
+   */
+  public static DemandForecasterProvider provider(String name) {
+    return StrategyRegistry.find("demand forecaster", providers(), name);
   }
 
   /**

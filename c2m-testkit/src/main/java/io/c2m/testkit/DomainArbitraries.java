@@ -399,13 +399,13 @@ public final class DomainArbitraries {
   public static Arbitrary<DemandForecast> demandForecasts() {
     return Combinators.combine(nonBlankText(),
         Arbitraries.oneOf(Arbitraries.of("moving-average", "ses"), nonBlankText()),
-        forecastPoints().list().ofMaxSize(12)).as((id, method, points) -> {
+        forecastPoints().list().ofMaxSize(12), provenances()).as((id, method, points, prov) -> {
           List<ForecastPoint> renumbered = new ArrayList<>();
           for (int i = 0; i < points.size(); i++) {
             ForecastPoint p = points.get(i);
             renumbered.add(new ForecastPoint(i + 1, p.mean(), p.p10(), p.p50(), p.p90()));
           }
-          return new DemandForecast(id, method, renumbered);
+          return new DemandForecast(id, method, renumbered, prov);
         });
   }
 

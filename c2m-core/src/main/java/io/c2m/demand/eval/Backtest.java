@@ -7,15 +7,18 @@ import io.c2m.demand.ForecastPoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.IntStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
- * Evaluates forecasters on holdouts and summarises each method. Holdouts are forecast in parallel,
- * but results are combined in holdout order, so the summary is the same on any number of threads.
+ * Evaluates forecasters on holdouts and summarises each method. Holdouts are forecast one after
+ * the other on the caller's thread, or on an {@link Executor} the caller gives; results are
+ * combined in holdout order, so the summary is the same on any number of threads.
  *
- * <p>A method that refuses a holdout ({@link IllegalArgumentException}, e.g. a history too short
- * for it) counts as a failure and is left out of its means; compare methods on the same holdouts
- * by checking {@link MethodSummary#failures()}.
+ * <p>A method that refuses or fails a holdout (any {@link RuntimeException}: a history too short
+ * for it, a numerical failure, a bug) counts as a failure with its reason ({@link
+ * MethodSummary#failureReasons()}) and is left out of its means; one failure never aborts the
+ * evaluation. Compare methods on the same holdouts by checking {@link MethodSummary#failures()}.
  */
 public final class Backtest {
   private Backtest() {}
@@ -63,11 +66,26 @@ public final class Backtest {
    */
   public static List<MethodSummary> evaluate(
       List<DemandForecaster> forecasters, List<Holdout> holdouts) {
+    return evaluate(forecasters, holdouts, Runnable::run);
+  }
+
+  /**
+   * Evaluates each forecaster on every holdout, forecasting the holdouts on an executor (e.g. a
+   * {@link java.util.concurrent.ForkJoinPool} of your choice; the forecasters must then be
+   * thread-safe, as the SPI requires).
+   *
+   * @param forecasters the methods, in the order of the result
+   * @param holdouts the holdouts
+   * @param executor runs the holdouts' forecasts; {@code Runnable::run} for the caller's thread
+   * @return one summary per forecaster
+   */
+  public static List<MethodSummary> evaluate(
+      List<DemandForecaster> forecasters, List<Holdout> holdouts, Executor executor) {
     Objects.requireNonNull(forecasters, "forecasters");
     List<Holdout> hs = List.copyOf(holdouts);
     List<MethodSummary> out = new ArrayList<>();
     for (DemandForecaster f : forecasters) {
-      out.add(evaluate(f, hs));
+      out.add(evaluate(f, hs, executor));
     }
     return List.copyOf(out);
   }
@@ -80,10 +98,43 @@ public final class Backtest {
    * @return its summary
    */
   public static MethodSummary evaluate(DemandForecaster forecaster, List<Holdout> holdouts) {
+    return evaluate(forecaster, holdouts, Runnable::run);
+  }
+
+  /**
+   * Evaluates one forecaster on every holdout, forecasting the holdouts on an executor.
+   *
+   * @param forecaster the method
+   * @param holdouts the holdouts
+   * @param executor runs the holdouts' forecasts; {@code Runnable::run} for the caller's thread
+   * @return its summary
+   */
+  public static MethodSummary evaluate(
+      DemandForecaster forecaster, List<Holdout> holdouts, Executor executor) {
     Objects.requireNonNull(forecaster, "forecaster");
+    Objects.requireNonNull(executor, "executor");
     List<Holdout> hs = List.copyOf(holdouts);
     double[][] scores = new double[hs.size()][];
-    IntStream.range(0, hs.size()).parallel().forEach(i -> scores[i] = score(forecaster, hs.get(i)));
+    String[] reasons = new String[hs.size()];
+    List<CompletableFuture<Void>> runs = new ArrayList<>(hs.size());
+    for (int i = 0; i < hs.size(); i++) {
+      int k = i;
+      runs.add(CompletableFuture.runAsync(() -> {
+        try {
+          scores[k] = score(forecaster, hs.get(k));
+        } catch (RuntimeException e) {
+          reasons[k] = "series " + hs.get(k).train().id() + ": "
+              + (e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+      }, executor));
+    }
+    CompletableFuture.allOf(runs.toArray(new CompletableFuture<?>[0])).join();
+    List<String> failureReasons = new ArrayList<>();
+    for (String r : reasons) {
+      if (r != null) {
+        failureReasons.add(r);
+      }
+    }
     int ok = 0;
     int failed = 0;
     int scaled = 0;
@@ -109,35 +160,41 @@ public final class Backtest {
     }
     return new MethodSummary(forecaster.name(), ok, failed, ok == 0 ? Double.NaN : smape / ok,
         scaled == 0 ? Double.NaN : mase / scaled, scaled == 0 ? Double.NaN : pinball / scaled,
-        points == 0 ? Double.NaN : covered / points);
+        points == 0 ? Double.NaN : covered / points, failureReasons);
   }
 
   /**
    * Formats summaries as a fixed-width text table, one row per method, in the given order.
    *
    * @param summaries the summaries
-   * @return the table, with a header line and a line per method
+   * @return the table, with a header line and a line per method; the method column is as wide
+   *     as the longest name, the {@code holdouts} column counts the holdouts forecast
    */
   public static String table(List<MethodSummary> summaries) {
-    StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT,
-        "%-28s %7s %8s %9s %9s %9s %9s%n", "method", "series", "failed", "sMAPE", "MASE",
-        "pinball", "coverage"));
+    int width = "method".length();
     for (MethodSummary s : summaries) {
-      sb.append(String.format(java.util.Locale.ROOT, "%-28s %7d %8d %9.3f %9.3f %9.3f %9.3f%n",
+      width = Math.max(width, s.method().length());
+    }
+    StringBuilder sb = new StringBuilder(String.format(java.util.Locale.ROOT,
+        "%-" + width + "s %8s %8s %9s %9s %9s %9s%n", "method", "holdouts", "failed", "sMAPE",
+        "MASE", "pinball", "coverage"));
+    for (MethodSummary s : summaries) {
+      sb.append(String.format(java.util.Locale.ROOT,
+          "%-" + width + "s %8d %8d %9.3f %9.3f %9.3f %9.3f%n",
           s.method(), s.forecasts(), s.failures(), s.smape(), s.mase(), s.pinball(),
           s.coverage()));
     }
     return sb.toString();
   }
 
-  /** Scores one holdout: sMAPE, MASE, scaled pinball, covered points, points; null if refused. */
+  /** Scores one holdout: sMAPE, MASE, scaled pinball, covered points, points. */
   private static double[] score(DemandForecaster f, Holdout h) {
     double[] test = h.test();
-    DemandForecast fc;
-    try {
-      fc = f.forecast(h.train(), test.length);
-    } catch (IllegalArgumentException e) {
-      return null;
+    DemandForecast fc = f.forecast(h.train(), test.length);
+    if (fc == null || fc.points().size() != test.length) {
+      throw new IllegalStateException("The forecast of " + f.name() + " has "
+          + (fc == null ? "no" : Integer.toString(fc.points().size())) + " points for "
+          + test.length + " test values.");
     }
     int n = test.length;
     double[] mean = new double[n];

@@ -22,8 +22,9 @@ import java.util.List;
  *       get {@code naive}.
  * </ol>
  *
- * <p>The forecast's method is {@code auto}; {@link #choose(DemandSeries)} says which method was
- * used.
+ * <p>The forecast's method is {@code auto}; its provenance (strategy {@code auto}) has the
+ * settings {@code chosen}, the method used, and {@code season}; {@link #choose(DemandSeries)} also
+ * says which method was used.
  */
 public final class Auto implements DemandForecaster {
   private static final double INTERMITTENT_ADI = 1.32;
@@ -86,7 +87,8 @@ public final class Auto implements DemandForecaster {
           best = f;
         }
       }
-      return new Choice(best.name(), Intermittent.forecast(history, bestFit, horizon, name()));
+      return new Choice(best.name(),
+          Intermittent.forecast(history, bestFit, horizon, name(), provenance(best.name())));
     }
     SeasonalAdjustment adj = SeasonalAdjustment.of(y, season);
     double[] a = adj.adjust(y);
@@ -107,9 +109,16 @@ public final class Auto implements DemandForecaster {
     }
     if (best == null) {
       DemandForecast f = new Naive(season).forecast(history, horizon);
-      return new Choice("naive", new DemandForecast(f.seriesId(), name(), f.points()));
+      return new Choice("naive",
+          new DemandForecast(f.seriesId(), name(), f.points(), provenance("naive")));
     }
-    return new Choice(best.name(), EtsForecaster.forecast(history, adj, bestFit, horizon, name()));
+    return new Choice(best.name(), EtsForecaster.forecast(
+        history, adj, bestFit, horizon, name(), provenance(best.name())));
+  }
+
+  private io.c2m.Provenance provenance(String chosen) {
+    return io.c2m.Provenance.builtIn(name(), 0,
+        java.util.Map.of("chosen", chosen, "season", Integer.toString(season)));
   }
 
   @Override

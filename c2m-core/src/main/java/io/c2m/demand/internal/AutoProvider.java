@@ -17,4 +17,9 @@ public final class AutoProvider extends AbstractForecasterProvider {
   DemandForecaster build(Settings s) {
     return new Auto(s.getInt("season", 1));
   }
+
+  @Override
+  public SeasonUse seasonUse() {
+    return SeasonUse.OPTIONAL;
+  }
 }

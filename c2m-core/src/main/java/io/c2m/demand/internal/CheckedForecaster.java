@@ -8,10 +8,15 @@ import io.c2m.demand.ForecastPoint;
 import java.util.Objects;
 
 /**
- * Decorator that checks each forecast of a (possibly third-party) forecaster against the SPI's
- * contract, so that a broken forecaster fails loudly with its name instead of sizing a production
- * run from a wrong forecast: the forecast is for the history's series, has one point per step and
- * no negative value. (Finiteness and quantile order are checked by {@link ForecastPoint} itself.)
+ * Decorator that checks the arguments of a (possibly third-party) forecaster before calling it,
+ * and each forecast after, so that a broken forecaster fails loudly with its name instead of
+ * sizing a production run from a wrong forecast. Bad arguments (null history, horizon outside [1,
+ * {@link DemandForecaster#MAX_HORIZON}], history shorter than {@link
+ * DemandForecaster#minLength()}) are the caller's error and raise an {@link
+ * IllegalArgumentException} before the delegate runs; whatever the delegate throws afterwards is
+ * its own failure and is wrapped in a {@link StrategyException} with its name, the cause kept. The
+ * forecast must be for the history's series, have one point per step and no negative value.
+ * (Finiteness and quantile order are checked by {@link ForecastPoint} itself.)
  */
 public final class CheckedForecaster implements DemandForecaster {
   private final DemandForecaster delegate;
@@ -38,16 +43,22 @@ public final class CheckedForecaster implements DemandForecaster {
   }
 
   @Override
+  public int minLength() {
+    return delegate.minLength();
+  }
+
+  @Override
   public DemandForecast forecast(DemandSeries history, int horizon) {
+    Objects.requireNonNull(history, "history");
+    Points.check(history, horizon, name(), Math.max(1, delegate.minLength()));
     DemandForecast f;
     try {
       f = delegate.forecast(history, horizon);
+    } catch (StrategyException e) {
+      throw e;
     } catch (RuntimeException e) {
-      if (e instanceof StrategyException || e instanceof IllegalArgumentException) {
-        throw e;
-      }
       throw new StrategyException(name(), "failed while forecasting series " + history.id()
-          + ": " + e, e);
+          + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
     }
     if (f == null) {
       throw new StrategyException(name(), "returned no forecast (null) for series "

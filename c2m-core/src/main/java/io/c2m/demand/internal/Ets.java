@@ -200,12 +200,13 @@ final class Ets {
               + (model.season != Season.NONE && j % model.m == 0 ? gamma : 0);
           acc += c * c;
         }
-        double v = s2 * acc;
+        // The index multiplies the root, not the variance: squaring a large index would
+        // overflow where the standard deviation itself is finite.
+        double sdh = Math.sqrt(s2 * acc);
         if (model.season == Season.MULTIPLICATIVE) {
-          double idx = seasonal[(n + h - 1) % model.m];
-          v *= idx * idx;
+          sdh *= Math.abs(seasonal[(n + h - 1) % model.m]);
         }
-        sd[h - 1] = Math.sqrt(v);
+        sd[h - 1] = sdh;
       }
       return sd;
     }
@@ -306,6 +307,31 @@ final class Ets {
       start[lay.b0] = 0.5;
     }
     double[] scratch = new double[Math.max(1, m)];
+    if (lay.b0 >= 0 && !Double.isFinite(
+        run(ys, lay.params(start, lLo, lHi, bLo, bHi), s0, scratch, null, 0))) {
+      // The regression trend can drive the level below zero (a spike among the first periods):
+      // start from a flat trend at the first periods' mean level and the smallest smoothing
+      // instead, which the box contains.
+      double[] flat = start.clone();
+      flat[lay.b0] = (0 - bLo) / (bHi - bLo);
+      if (lay.l0 >= 0) {
+        double mean = 0;
+        for (int t = 0; t < k0; t++) {
+          mean += d[t] / k0;
+        }
+        flat[lay.l0] = Math.max(0, Math.min(1, (mean - lLo) / (lHi - lLo)));
+      }
+      flat[lay.alpha] = 0;
+      if (lay.beta >= 0) {
+        flat[lay.beta] = 0;
+      }
+      if (lay.gamma >= 0) {
+        flat[lay.gamma] = 0;
+      }
+      if (Double.isFinite(run(ys, lay.params(flat, lLo, lHi, bLo, bHi), s0, scratch, null, 0))) {
+        start = flat;
+      }
+    }
     double[] best = Optim.minimize(
         u -> run(ys, lay.params(u, lLo, lHi, bLo, bHi), s0, scratch, null, 0), start,
         season != Season.NONE);
@@ -375,6 +401,10 @@ final class Ets {
         l = base + alpha * e / st;
         b = phi * b + beta * e / st;
         s[pos] = st + gamma * e / base;
+        if (!Double.isFinite(s[pos]) || !Double.isFinite(l) || !Double.isFinite(b)) {
+          // A level near zero blew a state up: the model breaks down, as for base <= 0.
+          return Double.POSITIVE_INFINITY;
+        }
       } else {
         e = y[t] - base - st;
         l = base + alpha * e;

@@ -130,11 +130,7 @@ public final class EtsForecaster implements DemandForecaster {
     return name;
   }
 
-  /**
-   * Returns the minimum history length.
-   *
-   * @return the minimum number of periods
-   */
+  @Override
   public int minLength() {
     return model.minLength();
   }
@@ -155,7 +151,24 @@ public final class EtsForecaster implements DemandForecaster {
     }
     SeasonalAdjustment adj = model.season == Ets.Season.NONE
         ? SeasonalAdjustment.of(y, season) : SeasonalAdjustment.of(y, 1);
-    return forecast(history, adj, model.fit(adj.adjust(y)), horizon, name);
+    Ets.Fitted fit = model.fit(adj.adjust(y));
+    if (!Double.isFinite(fit.sse())) {
+      double max = 0;
+      for (double v : y) {
+        max = Math.max(max, v);
+      }
+      if (max > 1e150) {
+        // The errors are computed on the scaled series; only scaling back overflowed.
+        throw new io.c2m.StrategyException(name, "cannot compute the error variance of series "
+            + history.id() + ": its values (up to " + max + ") overflow its arithmetic."
+            + "\nMaybe rescale the series (e.g. to thousands of units).");
+      }
+      throw new IllegalArgumentException("The series " + history.id() + " cannot be modelled by "
+          + name + ": for every parameter value tried, its level or a seasonal index falls to "
+          + "zero or below.\nMaybe use holt-winters-additive or auto.");
+    }
+    return forecast(history, adj, fit, horizon, name, io.c2m.Provenance
+        .builtIn(name, 0, java.util.Map.of("season", Integer.toString(season))));
   }
 
   /**
@@ -166,15 +179,17 @@ public final class EtsForecaster implements DemandForecaster {
    * @param fit the fitted model
    * @param horizon the horizon
    * @param method the method name to report
+   * @param provenance the provenance to report
    * @return the forecast
    */
   static DemandForecast forecast(DemandSeries history, SeasonalAdjustment adj, Ets.Fitted fit,
-      int horizon, String method) {
+      int horizon, String method, io.c2m.Provenance provenance) {
     double[] mean = fit.means(horizon);
     double[] sd = fit.sds(horizon);
     adj.reseasonalize(mean, history.length());
     adj.reseasonalize(sd, history.length());
-    return new DemandForecast(history.id(), method, Points.normal(mean, sd));
+    return new DemandForecast(history.id(), method,
+        Points.normal(method, history.id(), mean, sd), provenance);
   }
 
   /**

@@ -19,4 +19,9 @@ public final class HoltProvider extends AbstractForecasterProvider {
   DemandForecaster build(Settings s) {
     return EtsForecaster.holt(s.getInt("season", 1), zeroStart(s));
   }
+
+  @Override
+  public SeasonUse seasonUse() {
+    return SeasonUse.OPTIONAL;
+  }
 }

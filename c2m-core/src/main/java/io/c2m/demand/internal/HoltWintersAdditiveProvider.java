@@ -17,4 +17,9 @@ public final class HoltWintersAdditiveProvider extends AbstractForecasterProvide
   DemandForecaster build(Settings s) {
     return EtsForecaster.holtWintersAdditive(s.getInt("season", SeasonalNaive.DEFAULT_SEASON));
   }
+
+  @Override
+  public SeasonUse seasonUse() {
+    return SeasonUse.REQUIRED;
+  }
 }

@@ -18,4 +18,9 @@ public final class HoltWintersMultiplicativeProvider extends AbstractForecasterP
     return EtsForecaster.holtWintersMultiplicative(
         s.getInt("season", SeasonalNaive.DEFAULT_SEASON));
   }
+
+  @Override
+  public SeasonUse seasonUse() {
+    return SeasonUse.REQUIRED;
+  }
 }

@@ -24,8 +24,9 @@ import io.c2m.demand.DemandSeries;
  *
  * <p>The smoothing constants are fitted in {@code [0.01, 0.9]} by minimising the in-sample mean
  * squared one-step error of the rate (Brent's method for one constant, BOBYQA for TSB's two).
- * Quantiles are the rate plus the empirical quantiles of the in-sample one-step errors, clamped
- * at zero, since demand that is mostly zero is far from normal.
+ * The quantiles are those of a compound distribution consistent with the rate: demand occurs
+ * with a probability and then has one of the observed non-zero sizes ({@link
+ * Points#intermittent}), since demand that is mostly zero is far from normal.
  */
 public final class Intermittent implements DemandForecaster {
   /** The three variants. */
@@ -64,10 +65,16 @@ public final class Intermittent implements DemandForecaster {
   }
 
   @Override
+  public int minLength() {
+    return 2;
+  }
+
+  @Override
   public DemandForecast forecast(DemandSeries history, int horizon) {
     Points.check(history, horizon, name(), 2);
     double[] y = history.values();
-    return forecast(history, fit(y), horizon, name());
+    return forecast(history, fit(y), horizon, name(),
+        io.c2m.Provenance.builtIn(name(), 0, java.util.Map.of()));
   }
 
   /**
@@ -77,16 +84,19 @@ public final class Intermittent implements DemandForecaster {
    * @param r the fit
    * @param horizon the horizon
    * @param method the method name to report
+   * @param provenance the provenance to report
    * @return the forecast
    */
-  static DemandForecast forecast(DemandSeries history, Result r, int horizon, String method) {
-    double[] mean = new double[horizon];
-    java.util.Arrays.fill(mean, r.rate);
-    return new DemandForecast(history.id(), method, Points.empirical(mean, r.errors));
+  static DemandForecast forecast(DemandSeries history, Result r, int horizon, String method,
+      io.c2m.Provenance provenance) {
+    double[] y = history.values();
+    double[] sizes = java.util.Arrays.stream(y).filter(v -> v > 0).toArray();
+    return new DemandForecast(history.id(), method,
+        Points.intermittent(method, history.id(), horizon, r.rate, sizes, r.alpha), provenance);
   }
 
   /** A fitted rate with its in-sample one-step errors and their mean square. */
-  record Result(double rate, double[] errors, double mse) {}
+  record Result(double rate, double[] errors, double mse, double alpha) {}
 
   /**
    * Fits the variant to a series of at least two periods.
@@ -100,7 +110,7 @@ public final class Intermittent implements DemandForecaster {
       any |= v > 0;
     }
     if (!any) {
-      return new Result(0, new double[y.length - 1], 0);
+      return new Result(0, new double[y.length - 1], 0, LO);
     }
     double[] u = variant == Variant.TSB
         ? Optim.minimize(x -> run(y, map(x[0]), map(x[1]), null, null), new double[] {0.2, 0.2})
@@ -108,7 +118,7 @@ public final class Intermittent implements DemandForecaster {
     double[] errors = new double[y.length];
     double[] out = new double[2];
     double mse = run(y, map(u[0]), u.length > 1 ? map(u[1]) : 0, errors, out);
-    return new Result(out[0], java.util.Arrays.copyOf(errors, (int) out[1]), mse);
+    return new Result(out[0], java.util.Arrays.copyOf(errors, (int) out[1]), mse, map(u[0]));
   }
 
   private static double map(double u) {

@@ -4,7 +4,6 @@ import io.c2m.demand.DemandForecast;
 import io.c2m.demand.DemandForecaster;
 import io.c2m.demand.DemandSeries;
 import io.c2m.demand.ForecastPoint;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,8 +15,6 @@ import java.util.List;
 public final class MovingAverage implements DemandForecaster {
   /** Default window. */
   public static final int DEFAULT_WINDOW = 7;
-
-  private static final double Z90 = 1.2815515655446004;
 
   private final int window;
 
@@ -41,15 +38,8 @@ public final class MovingAverage implements DemandForecaster {
 
   @Override
   public DemandForecast forecast(DemandSeries history, int horizon) {
-    if (horizon < 1) {
-      throw new IllegalArgumentException(
-          "The horizon (" + horizon + ") for series " + history.id() + " must be at least 1.");
-    }
+    Points.check(history, horizon, name(), 1);
     int n = history.length();
-    if (n == 0) {
-      throw new IllegalArgumentException(
-          "The series " + history.id() + " is empty; moving-average needs at least 1 period.");
-    }
     double[] y = history.values();
     double mean = mean(y, Math.max(0, n - window), n);
     double sq = 0;
@@ -61,13 +51,13 @@ public final class MovingAverage implements DemandForecaster {
       errors++;
     }
     double sigma = errors == 0 ? 0 : Math.sqrt(sq / errors);
-    List<ForecastPoint> points = new ArrayList<>(horizon);
-    for (int h = 1; h <= horizon; h++) {
-      double lo = Math.max(0, mean - Z90 * sigma);
-      double hi = mean + Z90 * sigma;
-      points.add(new ForecastPoint(h, mean, lo, mean, hi));
-    }
-    return new DemandForecast(history.id(), name(), points);
+    double[] means = new double[horizon];
+    double[] sds = new double[horizon];
+    java.util.Arrays.fill(means, mean);
+    java.util.Arrays.fill(sds, sigma);
+    List<ForecastPoint> points = Points.normal(name(), history.id(), means, sds);
+    return new DemandForecast(history.id(), name(), points, io.c2m.Provenance.builtIn(name(), 0,
+        java.util.Map.of("window", Integer.toString(window))));
   }
 
   private static double mean(double[] y, int from, int to) {

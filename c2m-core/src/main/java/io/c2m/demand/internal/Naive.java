@@ -54,6 +54,8 @@ public final class Naive implements DemandForecaster {
     }
     adj.reseasonalize(mean, n);
     adj.reseasonalize(sd, n);
-    return new DemandForecast(history.id(), name(), Points.normal(mean, sd));
+    return new DemandForecast(history.id(), name(),
+        Points.normal(name(), history.id(), mean, sd), io.c2m.Provenance.builtIn(name(), 0,
+            java.util.Map.of("season", Integer.toString(season))));
   }
 }

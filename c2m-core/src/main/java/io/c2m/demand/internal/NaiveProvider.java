@@ -17,4 +17,9 @@ public final class NaiveProvider extends AbstractForecasterProvider {
   DemandForecaster build(Settings s) {
     return new Naive(s.getInt("season", 1));
   }
+
+  @Override
+  public SeasonUse seasonUse() {
+    return SeasonUse.OPTIONAL;
+  }
 }

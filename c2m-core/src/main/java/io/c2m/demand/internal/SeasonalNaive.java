@@ -35,6 +35,11 @@ public final class SeasonalNaive implements DemandForecaster {
   }
 
   @Override
+  public int minLength() {
+    return season;
+  }
+
+  @Override
   public DemandForecast forecast(DemandSeries history, int horizon) {
     Points.check(history, horizon, name(), season);
     double[] y = history.values();
@@ -52,6 +57,8 @@ public final class SeasonalNaive implements DemandForecaster {
       mean[h - 1] = y[n - m + (h - 1) % m];
       sd[h - 1] = sigma * Math.sqrt((h - 1) / m + 1);
     }
-    return new DemandForecast(history.id(), name(), Points.normal(mean, sd));
+    return new DemandForecast(history.id(), name(),
+        Points.normal(name(), history.id(), mean, sd), io.c2m.Provenance.builtIn(name(), 0,
+            java.util.Map.of("season", Integer.toString(season))));
   }
 }

@@ -17,4 +17,9 @@ public final class SeasonalNaiveProvider extends AbstractForecasterProvider {
   DemandForecaster build(Settings s) {
     return new SeasonalNaive(s.getInt("season", SeasonalNaive.DEFAULT_SEASON));
   }
+
+  @Override
+  public SeasonUse seasonUse() {
+    return SeasonUse.REQUIRED;
+  }
 }

@@ -19,4 +19,9 @@ public final class SesProvider extends AbstractForecasterProvider {
   DemandForecaster build(Settings s) {
     return EtsForecaster.ses(s.getInt("season", 1), zeroStart(s));
   }
+
+  @Override
+  public SeasonUse seasonUse() {
+    return SeasonUse.OPTIONAL;
+  }
 }

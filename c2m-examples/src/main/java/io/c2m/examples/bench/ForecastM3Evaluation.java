@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
 import java.util.TreeMap;
 
 /**
@@ -54,7 +55,7 @@ public final class ForecastM3Evaluation {
       for (Map.Entry<String, DemandForecaster> labelled : labelled(m)) {
         DemandForecaster f = labelled.getValue();
         long t0 = System.nanoTime();
-        MethodSummary s = Backtest.evaluate(f, hs);
+        MethodSummary s = Backtest.evaluate(f, hs, ForkJoinPool.commonPool());
         long ms = (System.nanoTime() - t0) / 1_000_000;
         String refName = m3Names.getOrDefault(f.name(), "");
         double[] ref = reference.getOrDefault(period, Map.of()).get(refName);

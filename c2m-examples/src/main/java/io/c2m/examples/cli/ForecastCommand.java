@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.c2m.C2mException;
 import io.c2m.demand.DemandForecast;
 import io.c2m.demand.DemandForecaster;
+import io.c2m.demand.DemandForecasterProvider;
 import io.c2m.demand.DemandForecasters;
 import io.c2m.demand.DemandSeries;
 import io.c2m.demand.ForecastPoint;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -35,7 +37,13 @@ import picocli.CommandLine.Option;
  * series_id,t,value} (many); periods {@code t} are consecutive integers per series, in any order
  * in the file. A bad line is reported with its number and makes its series bad; bad series are
  * reported and the others forecast. The exit code is 0 when every series was forecast, 1 when
- * some were bad (the rest are still printed) or none could be, 2 on bad usage.
+ * some were bad (the rest are still printed), none could be, or (with {@code --evaluate}) a
+ * method failed on every holdout; 2 on bad usage, including options that do not apply.
+ *
+ * <p>With {@code --evaluate --test}, the test file holds the periods that follow each training
+ * series: its periods must start right after the training series' last one and be consecutive.
+ * Two single-series files ({@code t,value}) are paired whatever their names; otherwise series are
+ * paired by id, and a test series without a training series is reported.
  */
 @Command(name = "forecast", mixinStandardHelpOptions = true,
     description = "Forecast demand series with quantiles, or evaluate every method on a holdout.")
@@ -47,7 +55,8 @@ public final class ForecastCommand implements Callable<Integer> {
       description = "Series: columns t,value or series_id,t,value, with a header.")
   Path series;
 
-  @Option(names = "--horizon", paramLabel = "H", description = "Periods to forecast.")
+  @Option(names = "--horizon", paramLabel = "H",
+      description = "Periods to forecast, 1 to " + DemandForecaster.MAX_HORIZON + ".")
   Integer horizon;
 
   @Option(names = "--method", paramLabel = "NAME", defaultValue = "auto",
@@ -55,7 +64,8 @@ public final class ForecastCommand implements Callable<Integer> {
   String method;
 
   @Option(names = "--season", paramLabel = "M", defaultValue = "1",
-      description = "Season length (default: ${DEFAULT-VALUE}, none).")
+      description = "Season length (default: ${DEFAULT-VALUE}, none); only for methods that "
+          + "take one.")
   int season;
 
   @Option(names = "--json", description = "Print JSON.")
@@ -83,54 +93,88 @@ public final class ForecastCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     CommandLine cl = spec.commandLine();
+    CommandLine.ParseResult pr = cl.getParseResult();
     if (season < 1) {
       throw new CommandLine.ParameterException(cl, "--season (" + season + ") must be >= 1.");
     }
     if (evaluate) {
+      if (horizon != null) {
+        throw new CommandLine.ParameterException(cl, "--horizon does not apply to --evaluate; "
+            + "the horizon is the length of the test values (--test) or --holdout N.");
+      }
       if ((test == null) == (holdout == null)) {
         throw new CommandLine.ParameterException(cl,
             "--evaluate needs exactly one of --test FILE.csv and --holdout N.");
       }
-      if (holdout != null && holdout < 1) {
-        throw new CommandLine.ParameterException(cl, "--holdout (" + holdout + ") must be >= 1.");
+      if (holdout != null && (holdout < 1 || holdout > DemandForecaster.MAX_HORIZON)) {
+        throw new CommandLine.ParameterException(cl, "--holdout (" + holdout
+            + ") must be between 1 and " + DemandForecaster.MAX_HORIZON + ".");
       }
-      if (origins < 1 || (origins > 1 && holdout == null)) {
+      if (origins < 1 || (pr.hasMatchedOption("--origins") && holdout == null)) {
         throw new CommandLine.ParameterException(cl,
-            "--origins (" + origins + ") must be >= 1, and above 1 only with --holdout.");
+            "--origins (" + origins + ") must be >= 1, and is only for --holdout.");
       }
-    } else if (horizon == null || horizon < 1) {
-      throw new CommandLine.ParameterException(cl, "--horizon H (H >= 1) is required.");
+    } else {
+      for (String o : List.of("--test", "--holdout", "--origins")) {
+        if (pr.hasMatchedOption(o)) {
+          throw new CommandLine.ParameterException(cl, o + " applies only with --evaluate.");
+        }
+      }
+      if (horizon == null || horizon < 1 || horizon > DemandForecaster.MAX_HORIZON) {
+        throw new CommandLine.ParameterException(cl, "--horizon H (1 <= H <= "
+            + DemandForecaster.MAX_HORIZON + ") is required"
+            + (horizon == null ? "." : "; got " + horizon + "."));
+      }
+    }
+    if (!evaluate || pr.hasMatchedOption("--method")) {
+      checkSeason(cl, method);
     }
     PrintWriter err = cl.getErr();
     Parsed train;
     try {
       train = read(series);
-    } catch (java.nio.file.NoSuchFileException e) {
-      err.println("c2m: cannot read " + series + ": no such file.");
+    } catch (IOException e) {
+      err.println("c2m: " + e.getMessage());
       return 1;
     }
     train.errors.forEach(e -> err.println("c2m: " + e));
     return evaluate ? evaluate(cl, train) : forecast(cl, train);
   }
 
-  private DemandForecaster forecaster(String name) {
-    boolean seasonal = switch (name) {
-      case "moving-average", "croston", "sba", "tsb" -> false;
-      case "seasonal-naive", "holt-winters-additive", "holt-winters-multiplicative" -> season > 1;
-      default -> true;
-    };
-    return seasonal
-        ? DemandForecasters.byName(name, Map.of("season", Integer.toString(season)))
-        : DemandForecasters.byName(name);
+  /** Refuses --season for a method that takes none, and a season below 2 for a seasonal one. */
+  private void checkSeason(CommandLine cl, String name) {
+    DemandForecasterProvider.SeasonUse use = seasonUse(cl, name);
+    if (use == DemandForecasterProvider.SeasonUse.NONE
+        && cl.getParseResult().hasMatchedOption("--season")) {
+      throw new CommandLine.ParameterException(cl,
+          "--season does not apply to " + name + ", which models no season.");
+    }
+    if (use == DemandForecasterProvider.SeasonUse.REQUIRED && season < 2) {
+      throw new CommandLine.ParameterException(cl, name + " models a season: it needs --season M "
+          + "with M >= 2 (got " + season + ").");
+    }
   }
 
-  private int forecast(CommandLine cl, Parsed train) throws IOException {
-    DemandForecaster f;
+  private static DemandForecasterProvider.SeasonUse seasonUse(CommandLine cl, String name) {
     try {
-      f = forecaster(method);
+      return DemandForecasters.provider(name).seasonUse();
     } catch (C2mException e) {
       throw new CommandLine.ParameterException(cl, e.getMessage());
     }
+  }
+
+  private DemandForecaster forecaster(CommandLine cl, String name) {
+    try {
+      return seasonUse(cl, name) == DemandForecasterProvider.SeasonUse.NONE
+          ? DemandForecasters.byName(name)
+          : DemandForecasters.byName(name, Map.of("season", Integer.toString(season)));
+    } catch (C2mException e) {
+      throw new CommandLine.ParameterException(cl, e.getMessage());
+    }
+  }
+
+  private int forecast(CommandLine cl, Parsed train) throws IOException {
+    DemandForecaster f = forecaster(cl, method);
     PrintWriter out = cl.getOut();
     PrintWriter err = cl.getErr();
     List<DemandForecast> forecasts = new ArrayList<>();
@@ -138,7 +182,7 @@ public final class ForecastCommand implements Callable<Integer> {
     for (DemandSeries s : train.series.values()) {
       try {
         forecasts.add(f.forecast(s, horizon));
-      } catch (IllegalArgumentException e) {
+      } catch (IllegalArgumentException | C2mException e) {
         err.println("c2m: series " + s.id() + ": " + e.getMessage());
         bad++;
       }
@@ -153,6 +197,13 @@ public final class ForecastCommand implements Callable<Integer> {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("series_id", fc.seriesId());
         row.put("method", fc.method());
+        row.put("model", fc.model());
+        Map<String, Object> prov = new LinkedHashMap<>();
+        prov.put("strategy", fc.provenance().strategy());
+        prov.put("version", fc.provenance().version());
+        prov.put("seed", fc.provenance().seed());
+        prov.put("settings", fc.provenance().settings());
+        row.put("provenance", prov);
         List<Map<String, Object>> points = new ArrayList<>();
         for (ForecastPoint p : fc.points()) {
           Map<String, Object> pt = new LinkedHashMap<>();
@@ -168,12 +219,13 @@ public final class ForecastCommand implements Callable<Integer> {
       }
       out.println(mapper().writeValueAsString(rows));
     } else {
-      out.printf(Locale.ROOT, "%-16s %-12s %5s %12s %12s %12s %12s%n", "series_id", "method",
-          "step", "mean", "p10", "p50", "p90");
+      out.printf(Locale.ROOT, "%-16s %-12s %-28s %5s %12s %12s %12s %12s%n", "series_id",
+          "method", "model", "step", "mean", "p10", "p50", "p90");
       for (DemandForecast fc : forecasts) {
         for (ForecastPoint p : fc.points()) {
-          out.printf(Locale.ROOT, "%-16s %-12s %5d %12.3f %12.3f %12.3f %12.3f%n", fc.seriesId(),
-              fc.method(), p.step(), p.mean(), p.p10(), p.p50(), p.p90());
+          out.printf(Locale.ROOT, "%-16s %-12s %-28s %5d %12.3f %12.3f %12.3f %12.3f%n",
+              fc.seriesId(), fc.method(), fc.model(), p.step(), p.mean(), p.p10(), p.p50(),
+              p.p90());
         }
       }
     }
@@ -185,19 +237,20 @@ public final class ForecastCommand implements Callable<Integer> {
     PrintWriter err = cl.getErr();
     int bad = train.errors.size();
     List<Holdout> holdouts = new ArrayList<>();
-    Map<String, DemandSeries> tests = Map.of();
+    Parsed t = null;
     if (test != null) {
-      Parsed t;
       try {
         t = read(test);
-      } catch (java.nio.file.NoSuchFileException e) {
-        err.println("c2m: cannot read " + test + ": no such file.");
+      } catch (IOException e) {
+        err.println("c2m: " + e.getMessage());
         return 1;
       }
       t.errors.forEach(e -> err.println("c2m: test file: " + e));
       bad += t.errors.size();
-      tests = t.series;
     }
+    // Two single-series files pair whatever their names; otherwise by series id.
+    boolean pairSingles = t != null && train.single && t.single;
+    Set<String> paired = new java.util.HashSet<>();
     for (DemandSeries s : train.series.values()) {
       try {
         if (holdout != null) {
@@ -207,15 +260,43 @@ public final class ForecastCommand implements Callable<Integer> {
                 + " periods) to hold out " + holdout + ".");
           }
           holdouts.addAll(rolled);
-        } else if (tests.containsKey(s.id())) {
-          holdouts.add(new Holdout(s, tests.get(s.id()).values(), season));
-        } else {
-          err.println("c2m: series " + s.id() + " has no test values; it is left out.");
-          bad++;
+          continue;
         }
+        String testId = !pairSingles ? s.id()
+            : t.series.isEmpty() ? null : t.series.keySet().iterator().next();
+        if (testId == null || !t.series.containsKey(testId)) {
+          // A bad test series was reported when the test file was read.
+          boolean reported = pairSingles ? !t.bad.isEmpty() : t.bad.contains(s.id());
+          if (!reported) {
+            err.println("c2m: series " + s.id() + " has no test values; it is left out.");
+          }
+          bad++;
+          continue;
+        }
+        paired.add(testId);
+        long trainLast = train.firstT.get(s.id()) + s.length() - 1;
+        long testFirst = t.firstT.get(testId);
+        if (testFirst != trainLast + 1) {
+          err.println("c2m: test file " + test.getFileName() + " line "
+              + t.lineOf.get(testId).get(testFirst) + ": series " + testId + " starts at period "
+              + testFirst + ", but the training series " + s.id() + " ends at period "
+              + trainLast + "; the test values must start at period " + (trainLast + 1) + ".");
+          bad++;
+          continue;
+        }
+        holdouts.add(new Holdout(s, t.series.get(testId).values(), season));
       } catch (IllegalArgumentException e) {
         err.println("c2m: series " + s.id() + ": " + e.getMessage());
         bad++;
+      }
+    }
+    if (t != null) {
+      for (String id : t.series.keySet()) {
+        if (!paired.contains(id)) {
+          err.println("c2m: test file " + test.getFileName() + ": test series " + id
+              + " has no training series in " + series.getFileName() + "; it is left out.");
+          bad++;
+        }
       }
     }
     if (holdouts.isEmpty()) {
@@ -223,23 +304,26 @@ public final class ForecastCommand implements Callable<Integer> {
       return 1;
     }
     List<String> names = new ArrayList<>();
-    if (spec.commandLine().getParseResult().hasMatchedOption("--method")) {
+    if (cl.getParseResult().hasMatchedOption("--method")) {
       names.add(method);
     } else {
       for (String n : DemandForecasters.names()) {
-        if (season > 1 || !List.of("seasonal-naive", "holt-winters-additive",
-            "holt-winters-multiplicative").contains(n)) {
+        if (season > 1 || seasonUse(cl, n) != DemandForecasterProvider.SeasonUse.REQUIRED) {
           names.add(n);
         }
       }
     }
     List<MethodSummary> summaries = new ArrayList<>();
     for (String n : names) {
-      try {
-        summaries.add(Backtest.evaluate(forecaster(n), holdouts));
-      } catch (C2mException e) {
-        throw new CommandLine.ParameterException(cl, e.getMessage());
+      summaries.add(Backtest.evaluate(forecaster(cl, n), holdouts));
+    }
+    boolean allFailed = false;
+    for (MethodSummary s : summaries) {
+      if (s.failures() > 0) {
+        err.println("c2m: " + s.method() + " failed on " + s.failures() + " of "
+            + (s.failures() + s.forecasts()) + " holdout(s); first: " + s.failureReasons().get(0));
       }
+      allFailed |= s.allFailed();
     }
     if (json) {
       List<Map<String, Object>> rows = new ArrayList<>();
@@ -250,8 +334,9 @@ public final class ForecastCommand implements Callable<Integer> {
         row.put("MASE", finiteOrNull(s.mase()));
         row.put("coverage", finiteOrNull(s.coverage()));
         row.put("pinball", finiteOrNull(s.pinball()));
-        row.put("series", s.forecasts());
+        row.put("holdouts", s.forecasts());
         row.put("failures", s.failures());
+        row.put("failure_reasons", s.failureReasons());
         rows.add(row);
       }
       out.println(mapper().writeValueAsString(rows));
@@ -261,7 +346,10 @@ public final class ForecastCommand implements Callable<Integer> {
       out.print(Backtest.table(summaries));
       out.flush();
     }
-    return bad > 0 ? 1 : 0;
+    if (allFailed) {
+      err.println("c2m: a method failed on every holdout.");
+    }
+    return bad > 0 || allFailed ? 1 : 0;
   }
 
   private static Double finiteOrNull(double v) {
@@ -275,7 +363,15 @@ public final class ForecastCommand implements Callable<Integer> {
   /** Series read from a file, by id in file order of first appearance, and the problems found. */
   static final class Parsed {
     final Map<String, DemandSeries> series = new LinkedHashMap<>();
+    /** The first period t of each good series. */
+    final Map<String, Long> firstT = new LinkedHashMap<>();
+    /** The line number of each period of each series. */
+    final Map<String, Map<Long, Integer>> lineOf = new LinkedHashMap<>();
+    /** The series left out as bad. */
+    final Set<String> bad = new java.util.TreeSet<>();
     final List<String> errors = new ArrayList<>();
+    /** Whether the file has the single-series header t,value. */
+    boolean single;
   }
 
   /**
@@ -283,11 +379,28 @@ public final class ForecastCommand implements Callable<Integer> {
    *
    * @param file the file
    * @return the series and the errors
-   * @throws IOException if the file cannot be read
+   * @throws IOException if the file cannot be read, with a message naming the path and why
    */
   static Parsed read(Path file) throws IOException {
+    List<String> lines;
+    if (Files.isDirectory(file)) {
+      throw new IOException("cannot read " + file + ": it is a directory, not a CSV file.");
+    }
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new IOException("cannot read " + file + ": no such file.", e);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new IOException("cannot read " + file + ": it is not UTF-8 text.", e);
+    } catch (java.nio.file.AccessDeniedException e) {
+      throw new IOException("cannot read " + file + ": permission denied.", e);
+    } catch (IOException e) {
+      throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+    if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) {
+      lines.set(0, lines.get(0).substring(1));
+    }
     Parsed p = new Parsed();
-    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     String where = file.getFileName().toString();
     if (lines.isEmpty() || lines.get(0).isBlank()) {
       p.errors.add(where + ": the file is empty; it needs a header t,value or series_id,t,value.");
@@ -304,6 +417,7 @@ public final class ForecastCommand implements Callable<Integer> {
           + "\") must be t,value or series_id,t,value.");
       return p;
     }
+    p.single = !many;
     String single = stem(where);
     Map<String, TreeMap<Long, Double>> values = new LinkedHashMap<>();
     Map<String, String> badSeries = new TreeMap<>();
@@ -342,12 +456,19 @@ public final class ForecastCommand implements Callable<Integer> {
         badSeries.putIfAbsent(id, "line " + lineNo + " is malformed");
         continue;
       }
+      if (!Double.isFinite(v) || v < 0) {
+        p.errors.add(where + " line " + lineNo + ": the demand (" + f[expected - 1].trim()
+            + ") of series " + id + " at t=" + t + " must be a finite number, zero or more.");
+        badSeries.putIfAbsent(id, "line " + lineNo + " has a bad value");
+        continue;
+      }
       TreeMap<Long, Double> s = values.computeIfAbsent(id, k -> new TreeMap<>());
       if (s.put(t, v) != null) {
         p.errors.add(where + " line " + lineNo + ": series " + id + " has period " + t
             + " twice.");
         badSeries.putIfAbsent(id, "period " + t + " appears twice");
       }
+      p.lineOf.computeIfAbsent(id, k -> new java.util.HashMap<>()).putIfAbsent(t, lineNo);
     }
     for (Map.Entry<String, TreeMap<Long, Double>> e : values.entrySet()) {
       String id = e.getKey();
@@ -355,20 +476,27 @@ public final class ForecastCommand implements Callable<Integer> {
         continue;
       }
       TreeMap<Long, Double> s = e.getValue();
-      if (s.lastKey() - s.firstKey() + 1 != s.size()) {
-        badSeries.put(id, "its periods " + s.firstKey() + ".." + s.lastKey()
-            + " have gaps; they must be consecutive");
+      Long prev = null;
+      String gap = null;
+      for (long t : s.keySet()) {
+        if (prev != null && t != prev + 1) {
+          gap = "line " + p.lineOf.get(id).get(t) + " has period " + t + " after period " + prev
+              + "; periods must be consecutive, without gaps";
+          break;
+        }
+        prev = t;
+      }
+      if (gap != null) {
+        badSeries.put(id, gap);
         continue;
       }
       double[] y = s.values().stream().mapToDouble(Double::doubleValue).toArray();
-      try {
-        p.series.put(id, new DemandSeries(id, y));
-      } catch (IllegalArgumentException ex) {
-        p.errors.add(where + ": " + ex.getMessage());
-      }
+      p.series.put(id, new DemandSeries(id, y));
+      p.firstT.put(id, s.firstKey());
     }
     badSeries.forEach((id, why) -> p.errors.add(where + ": series " + id + " is left out: "
         + why + "."));
+    p.bad.addAll(badSeries.keySet());
     return p;
   }
 

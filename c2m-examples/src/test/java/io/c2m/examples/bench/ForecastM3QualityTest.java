@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +50,7 @@ class ForecastM3QualityTest {
   }
 
   private static void check(String period, DemandForecaster f, List<Holdout> hs, double bound) {
-    double smape = Backtest.evaluate(f, hs).smape();
+    double smape = Backtest.evaluate(f, hs, ForkJoinPool.commonPool()).smape();
     assertTrue(smape <= bound, period + " " + f.name() + ": sMAPE " + smape + " > " + bound);
   }
 }

@@ -51,7 +51,7 @@ class ForecastCommandTest {
     assertEquals("A", json.get(0).get("series_id").asText());
     // E's lines are out of order in the file, which is allowed.
     assertEquals("E", json.get(1).get("series_id").asText());
-    assertTrue(r.err().contains("series B at period 2"), r.err());
+    assertTrue(r.err().contains("series B at t=2"), r.err());
     assertTrue(r.err().contains("line 12") && r.err().contains("\"x\""), r.err());
     assertTrue(r.err().contains("series D") && r.err().contains("gaps"), r.err());
     assertFalse(r.err().contains("Exception"), r.err());
@@ -86,7 +86,7 @@ class ForecastCommandTest {
         "--origins", "3", "--method", "naive", "--json");
     assertEquals(0, r.code(), r.err());
     JsonNode row = new ObjectMapper().readTree(r.out()).get(0);
-    assertEquals(6, row.get("series").asInt());
+    assertEquals(6, row.get("holdouts").asInt());
     // Naive one step ahead from the last three origins. A (..., 25, 26, 25, 27): 25 for 26,
     // 26 for 25, 25 for 27.
     double a = (200.0 * 1 / 51 + 200.0 * 1 / 51 + 200.0 * 2 / 52) / 3;
