@@ -48,6 +48,8 @@ import java.util.TreeMap;
  * described there.
  *
  * <h2>The JSON form</h2>
+ * These rules apply to c2m's own types, those in package {@code io.c2m} and below; an
+ * application's own records are left as Jackson writes them without the module.
  * <ul>
  *   <li>A record is a JSON object with one field per record component, named as the component,
  *       in component order; nothing else (derived accessors such as {@code isOnBook()} or
@@ -55,7 +57,7 @@ import java.util.TreeMap;
  *       the record's validation applies: a bad value fails with the constructor's message, which
  *       names the field, and Jackson's path to it.
  *   <li>Identifiers ({@link io.c2m.ConsumerId}, {@link io.c2m.DesignId}, {@link io.c2m.OrderId},
- *       {@link io.c2m.NicheId}, {@link io.c2m.BatchId}, and any record whose only component is
+ *       {@link io.c2m.NicheId}, {@link io.c2m.BatchId}, and any c2m record whose only component is
  *       {@code String value}) are plain JSON strings, also as map keys.
  *   <li>{@link Attributes} is a flat object, {@code {"category": "dress", "color": "sage"}};
  *       numbers and booleans are accepted as values and read as their text.
@@ -70,7 +72,7 @@ import java.util.TreeMap;
  * </ul>
  *
  * <h2>Adding a record</h2>
- * A new public record round-trips with no registration if:
+ * A new public record of c2m round-trips with no registration if:
  * <ol>
  *   <li>its components are themselves mapped: JSON scalars, {@link String}, enums, {@code
  *       Instant}, {@code Duration}, ids, {@code Attributes}, other such records, and
@@ -88,7 +90,10 @@ import java.util.TreeMap;
  * io.c2m.testkit.DomainArbitraries}) checks it.
  *
  * <p>Jackson also finds the module by itself ({@code ObjectMapper.findAndRegisterModules()}):
- * it is declared as a {@code com.fasterxml.jackson.databind.Module} service.
+ * it is declared as a {@code com.fasterxml.jackson.databind.Module} service. Finding it changes
+ * nothing for an application's own records; it does map {@link Instant} and {@link Duration}
+ * everywhere as ISO-8601 text, which a mapper that also has Jackson's {@code JavaTimeModule}
+ * may override or be overridden by, depending on the order the modules are registered in.
  *
  * <p>Thread-safe; the module holds no mutable state beyond caches.
  */
@@ -119,9 +124,21 @@ public final class C2mJacksonModule extends SimpleModule {
     context.addBeanSerializerModifier(new RecordComponentsOnly());
   }
 
+  // ---- c2m's own types ----
+
+  /**
+   * Whether a class is one of c2m's: in package {@code io.c2m} or below. The id and record rules
+   * apply only to these, so that registering the module (or Jackson finding it as a service)
+   * leaves an application's own records as Jackson writes them.
+   */
+  static boolean isC2mType(Class<?> type) {
+    String pkg = type.getPackageName();
+    return pkg.equals("io.c2m") || pkg.startsWith("io.c2m.");
+  }
+
   // ---- records: components only ----
 
-  /** Writes a record's components and nothing else. */
+  /** Writes a c2m record's components and nothing else. */
   private static final class RecordComponentsOnly extends BeanSerializerModifier {
     private static final long serialVersionUID = 1L;
 
@@ -129,7 +146,7 @@ public final class C2mJacksonModule extends SimpleModule {
     public List<BeanPropertyWriter> changeProperties(SerializationConfig config,
         BeanDescription beanDesc, List<BeanPropertyWriter> beanProperties) {
       Class<?> type = beanDesc.getBeanClass();
-      if (!type.isRecord()) {
+      if (!type.isRecord() || !isC2mType(type)) {
         return beanProperties;
       }
       Set<String> names = new HashSet<>();
@@ -155,7 +172,7 @@ public final class C2mJacksonModule extends SimpleModule {
   private static final ClassValue<Object> ID_TYPES = new ClassValue<>() {
     @Override
     protected Object computeValue(Class<?> type) {
-      if (!type.isRecord()) {
+      if (!type.isRecord() || !isC2mType(type)) {
         return NOT_AN_ID;
       }
       RecordComponent[] rc = type.getRecordComponents();
@@ -171,7 +188,10 @@ public final class C2mJacksonModule extends SimpleModule {
   };
   private static final Object NOT_AN_ID = new Object();
 
-  /** Returns the canonical constructor if {@code type} is a record of one {@code String value}. */
+  /**
+   * Returns the canonical constructor if {@code type} is a c2m record of one {@code String value},
+   * else null.
+   */
   static Constructor<?> idConstructor(Class<?> type) {
     Object t = ID_TYPES.get(type);
     return t instanceof IdType id ? id.constructor() : null;

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.shop.ShopRecords.Customer;
+import com.example.shop.ShopRecords.Email;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.c2m.AttributeValue;
@@ -222,6 +224,41 @@ class C2mJacksonModuleTest {
     assertEquals("\"2026-03-01T10:00:00Z\"", found.writeValueAsString(T0));
     assertEquals(PROFILE, found.readValue(found.writeValueAsString(PROFILE),
         ConsumerProfile.class));
+  }
+
+  @Test
+  void theModuleLeavesAUsersRecordsAsJacksonWritesThem() throws Exception {
+    // Regression: registering the module (or finding it as a service) turned any record of one
+    // String value into a bare string and dropped every record's extra getters.
+    Customer customer = new Customer("Ada", new Email("ada@example.com"));
+    ObjectMapper plain = new ObjectMapper();
+    // Independent expectation: Jackson writes a record's components and its getX() getters.
+    JsonNode expected = plain.readTree("{\"name\":\"Ada\",\"greeting\":\"Hello Ada\","
+        + "\"email\":{\"value\":\"ada@example.com\",\"domain\":\"example.com\"}}");
+    assertEquals(expected, plain.readTree(plain.writeValueAsString(customer)));
+    ObjectMapper registered = new ObjectMapper().registerModule(new C2mJacksonModule());
+    ObjectMapper found = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+        .findAndAddModules().build();
+    for (ObjectMapper m : List.of(registered, found, C2mJson.mapper())) {
+      assertEquals(expected, m.readTree(m.writeValueAsString(customer)));
+      assertEquals(customer, m.readValue(
+          "{\"name\":\"Ada\",\"email\":{\"value\":\"ada@example.com\"}}", Customer.class));
+    }
+    Map<Email, Integer> keyed = Map.of(new Email("ada@example.com"), 1);
+    for (ObjectMapper m : List.of(registered, found)) {
+      assertEquals(plain.writeValueAsString(keyed), m.writeValueAsString(keyed),
+          "a user's record as a map key is left to Jackson");
+    }
+  }
+
+  @Test
+  void c2mRecordsStillRoundTripWithTheModuleFoundAsAService() throws Exception {
+    ObjectMapper found = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+        .findAndAddModules().build();
+    String json = found.writeValueAsString(PROFILE);
+    assertTrue(json.contains("\"consumer\":\"c-1\""), json);
+    assertEquals(PROFILE, found.readValue(json, ConsumerProfile.class));
+    assertEquals("{\"o-1\":2}", found.writeValueAsString(Map.of(OrderId.of("o-1"), 2)));
   }
 
   @Test
