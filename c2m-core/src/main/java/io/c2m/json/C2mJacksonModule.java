@@ -414,12 +414,12 @@ public final class C2mJacksonModule extends SimpleModule {
       JsonToken t = p.nextToken();
       if (!t.isScalarValue() || t == JsonToken.VALUE_NULL) {
         return (Attributes) ctxt.reportInputMismatch(Attributes.class,
-            "The value of attribute \"%s\" must be text, not %s.", name,
+            "The value of attribute %s must be text, not %s.", name,
             t == JsonToken.VALUE_NULL ? "null" : "an object or array");
       }
       if (map.put(name, p.getText()) != null) {
         return (Attributes) ctxt.reportInputMismatch(Attributes.class,
-            "The attribute \"%s\" is given twice.", name);
+            "The attribute %s is given twice.", name);
       }
     }
     try {

@@ -30,7 +30,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntFunction;
-import java.util.regex.Pattern;
 
 /**
  * Reads behavioural events as JSON lines, one event per line, in the conventions marketplaces
@@ -148,7 +147,6 @@ public final class EventReader {
   public static final int DEFAULT_MAX_PROBLEMS_KEPT = 10_000;
 
   private static final int INITIAL_BUFFER = 1 << 16;
-  private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"");
 
   private final JsonFactory factory;
   private final EventMapping mapping;
@@ -964,19 +962,8 @@ public final class EventReader {
   }
 
   private static String malformed(JacksonException e) {
-    String msg = e.getOriginalMessage();
-    if (msg == null || msg.isBlank()) {
-      msg = "syntax error";
-    }
-    int nl = msg.indexOf('\n');
-    if (nl >= 0) {
-      msg = msg.substring(0, nl);
-    }
-    // Quoted parts of Jackson's message repeat the line's content, which may be personal data.
-    msg = QUOTED.matcher(msg).replaceAll("'...'");
-    if (msg.length() > 200) {
-      msg = msg.substring(0, 197) + "...";
-    }
+    // Jackson's message may repeat the line's content, which may be personal data.
+    String msg = SafeMessages.rule(e.getOriginalMessage());
     String where = e.getLocation() != null && e.getLocation().getColumnNr() > 0
         ? " at column " + e.getLocation().getColumnNr() : "";
     return "The line is not well-formed JSON" + where + ": " + msg;

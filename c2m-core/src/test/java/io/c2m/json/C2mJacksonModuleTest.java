@@ -1,6 +1,7 @@
 package io.c2m.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -207,7 +208,8 @@ class C2mJacksonModuleTest {
     IllegalArgumentException badEnum = assertThrows(IllegalArgumentException.class,
         () -> C2mJson.fromJson("{\"consumer\":\"c\",\"type\":\"STARE\",\"at\":"
             + "\"2026-03-01T10:00:00Z\",\"item\":{},\"source\":\"s\"}", Signal.class));
-    assertTrue(badEnum.getMessage().contains("STARE"), badEnum.getMessage());
+    assertTrue(badEnum.getMessage().contains("field type must be one of [VIEW"),
+        badEnum.getMessage());
     IllegalArgumentException noSource = assertThrows(IllegalArgumentException.class,
         () -> C2mJson.fromJson("{\"consumer\":\"c\",\"type\":\"VIEW\",\"at\":"
             + "\"2026-03-01T10:00:00Z\",\"item\":{}}", Signal.class));
@@ -259,6 +261,46 @@ class C2mJacksonModuleTest {
     assertTrue(json.contains("\"consumer\":\"c-1\""), json);
     assertEquals(PROFILE, found.readValue(json, ConsumerProfile.class));
     assertEquals("{\"o-1\":2}", found.writeValueAsString(Map.of(OrderId.of("o-1"), 2)));
+  }
+
+  @Test
+  void fromJsonNamesThePlaceAndRuleButNeverQuotesTheInput() {
+    // Regression: the message was Jackson's, which quotes the value it failed on.
+    String order = C2mJson.toJson(ORDER);
+    for (String json : List.of(
+        order.replace("2026-03-01T10:00:00Z", "secret-2026-tomorrow"),
+        "{\"consumer\":\"c\",\"type\":\"secret-NOPE\",\"at\":\"2026-03-01T10:00:00Z\","
+            + "\"item\":{},\"source\":\"s\"}",
+        order.replace("\"quantity\":3", "\"quantity\":\"secret-3\""),
+        order.replace("{", "{secret:1,"))) {
+      Class<?> type = json.contains("\"item\"") ? Signal.class : Order.class;
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> C2mJson.fromJson(json, type));
+      String m = e.getMessage();
+      assertFalse(m.contains("secret"), m);
+      assertFalse(m.contains("code "), m);
+      assertTrue(m.contains("(line 1, column "), m);
+      for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+        assertFalse(String.valueOf(c.getMessage()).contains("secret"), c.toString());
+      }
+    }
+  }
+
+  @Test
+  void aKeyGivenTwiceIsAnErrorNamingTheKeyAndPlace() {
+    // Regression: duplicate keys were accepted, the last one winning.
+    String order = C2mJson.toJson(ORDER);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> C2mJson.fromJson(order.replace("\"quantity\":3", "\"quantity\":3,\"quantity\":4"),
+            Order.class));
+    assertTrue(e.getMessage().contains("at quantity (line 1, column "), e.getMessage());
+    assertTrue(e.getMessage().contains("given twice"), e.getMessage());
+    String plan = C2mJson.toJson(new BatchPlan(List.of(BATCH), List.of(), BATCH.cost(),
+        Provenance.builtIn("group-buy", 0, Map.of())));
+    IllegalArgumentException nested = assertThrows(IllegalArgumentException.class,
+        () -> C2mJson.fromJson(plan.replace("\"unit\":", "\"unit\":1,\"unit\":"),
+            BatchPlan.class));
+    assertTrue(nested.getMessage().contains("at batches[0].cost.unit"), nested.getMessage());
   }
 
   @Test

@@ -256,6 +256,19 @@ class EventReaderTest {
   }
 
   @Test
+  void malformedJsonReasonsCarryNoCharacterCodeOfTheLine() {
+    // Regression: the reason kept Jackson's "(code 98)", the character code of the input.
+    EventProblem p = problem("{\"event\":\"Product Viewed\",\"userId\":\"u1\",b:1}");
+    assertEquals(Kind.MALFORMED_JSON, p.kind());
+    assertFalse(p.reason().contains("code"), p.reason());
+    assertFalse(p.reason().contains("98"), p.reason());
+    // b is the 40th character; Jackson may point at it or just after it.
+    assertTrue(p.reason().contains("column 40") || p.reason().contains("column 41"), p.reason());
+    EventProblem ctrl = problem("{\"event\":\"Product\u0001Viewed\"}");
+    assertFalse(ctrl.reason().contains("code"), ctrl.reason());
+  }
+
+  @Test
   void unknownEventsAreRejected() {
     EventProblem p = problem("{\"event\":\"Spaceship Launched\",\"userId\":\"u1\"," + TS + "}");
     assertEquals(Kind.UNKNOWN_EVENT, p.kind());
