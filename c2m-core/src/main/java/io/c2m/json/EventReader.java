@@ -115,7 +115,8 @@ import java.util.function.IntFunction;
  * {@link Pseudonymizer}; there is no default, because only the caller knows whether its ids are
  * already pseudonymous ({@link #trustingIds()}). Nothing is logged. Problem reasons quote only
  * event names, call types, timestamps and numbers, clipped to 40 characters; never user ids,
- * product fields or other free text of a line (quoted parts of JSON syntax errors are elided).
+ * product fields or other free text of a line (the quoted parts and character codes in
+ * JSON syntax errors are elided).
  *
  * <h2>Speed and memory</h2>
  * Input is read in blocks and split into lines by the reader; each line is parsed by Jackson's
