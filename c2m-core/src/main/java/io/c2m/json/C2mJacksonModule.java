@@ -16,6 +16,9 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.Deserializers;
 import com.fasterxml.jackson.databind.deser.KeyDeserializers;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
+import com.fasterxml.jackson.databind.introspect.NopAnnotationIntrospector;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
 import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
@@ -64,8 +67,8 @@ import java.util.TreeMap;
  *   <li>{@link AttributeValue} as a map key is {@code "key=value"} (so
  *       {@code ConsumerProfile.affinities} is {@code {"color=sage": 2.5}}); as a value it is the
  *       record {@code {"key": ..., "value": ...}}.
- *   <li>{@link Instant} and {@link Duration} are ISO-8601 text ({@code "2026-03-01T10:00:00Z"},
- *       {@code "PT720H"}).
+ *   <li>{@link Instant} and {@link Duration} components are ISO-8601 text
+ *       ({@code "2026-03-01T10:00:00Z"}, {@code "PT720H"}).
  *   <li>{@link Signal}: its {@code value} is left out when it is NaN (absent), and an absent or
  *       null {@code value} reads as NaN.
  *   <li>Enums are their names; arrays (such as {@code DemandSeries.values}) are JSON arrays.
@@ -91,9 +94,11 @@ import java.util.TreeMap;
  *
  * <p>Jackson also finds the module by itself ({@code ObjectMapper.findAndRegisterModules()}):
  * it is declared as a {@code com.fasterxml.jackson.databind.Module} service. Finding it changes
- * nothing for an application's own records; it does map {@link Instant} and {@link Duration}
- * everywhere as ISO-8601 text, which a mapper that also has Jackson's {@code JavaTimeModule}
- * may override or be overridden by, depending on the order the modules are registered in.
+ * nothing for an application's own classes: the rules above, including ISO-8601 text for
+ * {@link Instant} and {@link Duration}, apply to c2m's types and their members only, whatever
+ * other modules (such as Jackson's {@code JavaTimeModule}) are registered and in whatever order.
+ * A bare {@code Instant} written by such a mapper is left to those modules; {@link C2mJson}'s
+ * mappers also write bare ones as ISO-8601 text.
  *
  * <p>Thread-safe; the module holds no mutable state beyond caches.
  */
@@ -103,10 +108,6 @@ public final class C2mJacksonModule extends SimpleModule {
   /** Creates the module. */
   public C2mJacksonModule() {
     super("io.c2m.json", new Version(0, 1, 0, "SNAPSHOT", "io.c2m", "c2m-core"));
-    addSerializer(Instant.class, new ToStringSerializer<>(Instant.class));
-    addDeserializer(Instant.class, new InstantDeserializer());
-    addSerializer(Duration.class, new ToStringSerializer<>(Duration.class));
-    addDeserializer(Duration.class, new DurationDeserializer());
     addSerializer(Attributes.class, new AttributesSerializer());
     addDeserializer(Attributes.class, new AttributesDeserializer());
     addSerializer(Signal.class, new SignalSerializer());
@@ -122,6 +123,64 @@ public final class C2mJacksonModule extends SimpleModule {
     context.addDeserializers(new IdDeserializers());
     context.addKeyDeserializers(new IdKeyDeserializers());
     context.addBeanSerializerModifier(new RecordComponentsOnly());
+    context.insertAnnotationIntrospector(new C2mTimeIntrospector());
+  }
+
+  /**
+   * Returns a module that maps {@link Instant} and {@link Duration} as ISO-8601 text wherever
+   * they occur, also at the top level. {@link C2mJson}'s mappers register it; this module does
+   * not, so that it leaves an application's own time values to its own mapping.
+   */
+  static SimpleModule isoTimeEverywhere() {
+    SimpleModule m = new SimpleModule("io.c2m.json.time",
+        new Version(0, 1, 0, "SNAPSHOT", "io.c2m", "c2m-core"));
+    m.addSerializer(Instant.class, new ToStringSerializer<>(Instant.class));
+    m.addDeserializer(Instant.class, new InstantDeserializer());
+    m.addSerializer(Duration.class, new ToStringSerializer<>(Duration.class));
+    m.addDeserializer(Duration.class, new DurationDeserializer());
+    return m;
+  }
+
+  // ---- time: ISO-8601 text in c2m's records ----
+
+  /**
+   * Maps {@link Instant} and {@link Duration} members of c2m's own classes as ISO-8601 text, as
+   * if they carried {@code @JsonSerialize}/{@code @JsonDeserialize}: a member-level choice
+   * overrides any type-level serializer (such as {@code JavaTimeModule}'s) for these members
+   * only, and leaves every other class's time values alone. c2m's records hold time values only
+   * as direct components, never inside collections.
+   */
+  private static final class C2mTimeIntrospector extends NopAnnotationIntrospector {
+    private static final long serialVersionUID = 1L;
+
+    private static boolean isC2mTime(Annotated a) {
+      Class<?> raw = a.getRawType();
+      return (raw == Instant.class || raw == Duration.class)
+          && a instanceof AnnotatedMember m && isC2mType(m.getDeclaringClass());
+    }
+
+    @Override
+    public Object findSerializer(Annotated a) {
+      if (!isC2mTime(a)) {
+        return null;
+      }
+      return a.getRawType() == Instant.class
+          ? new ToStringSerializer<>(Instant.class) : new ToStringSerializer<>(Duration.class);
+    }
+
+    @Override
+    public Object findDeserializer(Annotated a) {
+      if (!isC2mTime(a)) {
+        return null;
+      }
+      return a.getRawType() == Instant.class ? new InstantDeserializer()
+          : new DurationDeserializer();
+    }
+
+    @Override
+    public Version version() {
+      return new Version(0, 1, 0, "SNAPSHOT", "io.c2m", "c2m-core");
+    }
   }
 
   // ---- c2m's own types ----

@@ -19,6 +19,8 @@ import java.io.UncheckedIOException;
  * Ready-made Jackson mappers for c2m's records, with {@link C2mJacksonModule} registered and these
  * settings:
  * <ul>
+ *   <li>{@link java.time.Instant} and {@link java.time.Duration} are ISO-8601 text everywhere,
+ *       not only in c2m's records;
  *   <li>strict reading: unknown fields, missing or null record components, null for a primitive,
  *       numbers for enums, a key given twice in one object and trailing tokens are errors naming
  *       the path to the field ({@link #fromJson(String, Class)} gives it as
@@ -44,6 +46,7 @@ public final class C2mJson {
   public static JsonMapper.Builder builder() {
     return JsonMapper.builder()
         .addModule(new C2mJacksonModule())
+        .addModule(C2mJacksonModule.isoTimeEverywhere())
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)

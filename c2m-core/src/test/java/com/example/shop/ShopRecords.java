@@ -1,5 +1,8 @@
 package com.example.shop;
 
+import java.time.Duration;
+import java.time.Instant;
+
 /**
  * Records of an application that uses c2m, outside c2m's packages: the Jackson module must leave
  * them as Jackson would write them without it.
@@ -39,4 +42,12 @@ public final class ShopRecords {
       return "Hello " + name;
     }
   }
+
+  /**
+   * A record with time components, which an application maps with its own time serializers.
+   *
+   * @param at when
+   * @param stay how long
+   */
+  public record Visit(Instant at, Duration stay) {}
 }

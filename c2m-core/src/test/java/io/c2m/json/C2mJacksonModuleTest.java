@@ -7,8 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.shop.ShopRecords.Customer;
 import com.example.shop.ShopRecords.Email;
+import com.example.shop.ShopRecords.Visit;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.c2m.AttributeValue;
 import io.c2m.Attributes;
 import io.c2m.BatchId;
@@ -42,6 +47,7 @@ import io.c2m.signal.IngestReport;
 import io.c2m.signal.ProfileSettings;
 import io.c2m.signal.Signal;
 import io.c2m.signal.SignalType;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -223,7 +229,8 @@ class C2mJacksonModuleTest {
   void jacksonFindsTheModuleThroughTheServiceLoader() throws Exception {
     ObjectMapper found = com.fasterxml.jackson.databind.json.JsonMapper.builder()
         .findAndAddModules().build();
-    assertEquals("\"2026-03-01T10:00:00Z\"", found.writeValueAsString(T0));
+    assertEquals("\"2026-03-01T10:00:00Z\"", C2mJson.toJson(T0));
+    assertTrue(found.writeValueAsString(ORDER).contains("\"2026-03-01T10:00:00Z\""));
     assertEquals(PROFILE, found.readValue(found.writeValueAsString(PROFILE),
         ConsumerProfile.class));
   }
@@ -251,6 +258,39 @@ class C2mJacksonModuleTest {
       assertEquals(plain.writeValueAsString(keyed), m.writeValueAsString(keyed),
           "a user's record as a map key is left to Jackson");
     }
+  }
+
+  @Test
+  void theModuleLeavesAUsersTimeMappingAlone() throws Exception {
+    // Regression: the module's global Instant and Duration serializers replaced those of a module
+    // registered earlier (as JavaTimeModule is when found first), for every class.
+    SimpleModule users = new SimpleModule("users-time");
+    users.addSerializer(Instant.class, new StdSerializer<Instant>(Instant.class) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public void serialize(Instant v, JsonGenerator g, SerializerProvider p) throws IOException {
+        g.writeNumber(v.toEpochMilli());
+      }
+    });
+    users.addSerializer(Duration.class, new StdSerializer<Duration>(Duration.class) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public void serialize(Duration v, JsonGenerator g, SerializerProvider p) throws IOException {
+        g.writeNumber(v.toMillis());
+      }
+    });
+    ObjectMapper m = new ObjectMapper().registerModule(users)
+        .registerModule(new C2mJacksonModule());
+    assertEquals("{\"at\":" + T0.toEpochMilli() + ",\"stay\":60000}",
+        m.writeValueAsString(new Visit(T0, Duration.ofMinutes(1))));
+    String order = m.writeValueAsString(ORDER);
+    assertTrue(order.contains("\"2026-03-01T10:00:00Z\""), order);
+    assertEquals(ORDER, m.readValue(order, Order.class));
+    String settings = m.writeValueAsString(ProfileSettings.defaults());
+    assertTrue(settings.contains("\"PT"), settings);
+    assertEquals(ProfileSettings.defaults(), m.readValue(settings, ProfileSettings.class));
   }
 
   @Test
