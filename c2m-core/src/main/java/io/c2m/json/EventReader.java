@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -430,6 +431,7 @@ public final class EventReader {
     EventReport[] reports = new EventReport[n];
     Throwable[] failures = new Throwable[n];
     AtomicInteger next = new AtomicInteger();
+    AtomicReference<IOException> openFailure = new AtomicReference<>();
     Runnable worker = () -> {
       try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
         for (int part = next.getAndIncrement(); part < n; part = next.getAndIncrement()) {
@@ -448,7 +450,8 @@ public final class EventReader {
           }
         }
       } catch (IOException e) {
-        // Opening failed: the parts this worker would have taken are marked below.
+        // Opening failed: this worker took no part; another may take them, else see below.
+        openFailure.compareAndSet(null, e);
       }
     };
     int threadCount = Math.min(n, Runtime.getRuntime().availableProcessors());
@@ -478,8 +481,8 @@ public final class EventReader {
       } else if (f instanceof Error err) {
         throw err;
       } else if (reports[i] == null) {
-        throw new UncheckedIOException(new IOException(
-            "Cannot open the events file " + file + " to read part " + i + "."));
+        throw new UncheckedIOException("Cannot read the events file " + file + ".",
+            openFailure.get() != null ? openFailure.get() : new IOException("part " + i));
       }
     }
     long read = 0;
