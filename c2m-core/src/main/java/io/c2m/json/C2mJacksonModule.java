@@ -16,6 +16,9 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.Deserializers;
 import com.fasterxml.jackson.databind.deser.KeyDeserializers;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.introspect.Annotated;
+import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
+import com.fasterxml.jackson.databind.introspect.NopAnnotationIntrospector;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
 import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
@@ -48,6 +51,8 @@ import java.util.TreeMap;
  * described there.
  *
  * <h2>The JSON form</h2>
+ * These rules apply to c2m's own types, those in package {@code io.c2m} and below; an
+ * application's own records are left as Jackson writes them without the module.
  * <ul>
  *   <li>A record is a JSON object with one field per record component, named as the component,
  *       in component order; nothing else (derived accessors such as {@code isOnBook()} or
@@ -55,22 +60,22 @@ import java.util.TreeMap;
  *       the record's validation applies: a bad value fails with the constructor's message, which
  *       names the field, and Jackson's path to it.
  *   <li>Identifiers ({@link io.c2m.ConsumerId}, {@link io.c2m.DesignId}, {@link io.c2m.OrderId},
- *       {@link io.c2m.NicheId}, {@link io.c2m.BatchId}, and any record whose only component is
+ *       {@link io.c2m.NicheId}, {@link io.c2m.BatchId}, and any c2m record whose only component is
  *       {@code String value}) are plain JSON strings, also as map keys.
  *   <li>{@link Attributes} is a flat object, {@code {"category": "dress", "color": "sage"}};
  *       numbers and booleans are accepted as values and read as their text.
  *   <li>{@link AttributeValue} as a map key is {@code "key=value"} (so
  *       {@code ConsumerProfile.affinities} is {@code {"color=sage": 2.5}}); as a value it is the
  *       record {@code {"key": ..., "value": ...}}.
- *   <li>{@link Instant} and {@link Duration} are ISO-8601 text ({@code "2026-03-01T10:00:00Z"},
- *       {@code "PT720H"}).
+ *   <li>{@link Instant} and {@link Duration} components are ISO-8601 text
+ *       ({@code "2026-03-01T10:00:00Z"}, {@code "PT720H"}).
  *   <li>{@link Signal}: its {@code value} is left out when it is NaN (absent), and an absent or
  *       null {@code value} reads as NaN.
  *   <li>Enums are their names; arrays (such as {@code DemandSeries.values}) are JSON arrays.
  * </ul>
  *
  * <h2>Adding a record</h2>
- * A new public record round-trips with no registration if:
+ * A new public record of c2m round-trips with no registration if:
  * <ol>
  *   <li>its components are themselves mapped: JSON scalars, {@link String}, enums, {@code
  *       Instant}, {@code Duration}, ids, {@code Attributes}, other such records, and
@@ -88,7 +93,12 @@ import java.util.TreeMap;
  * io.c2m.testkit.DomainArbitraries}) checks it.
  *
  * <p>Jackson also finds the module by itself ({@code ObjectMapper.findAndRegisterModules()}):
- * it is declared as a {@code com.fasterxml.jackson.databind.Module} service.
+ * it is declared as a {@code com.fasterxml.jackson.databind.Module} service. Finding it changes
+ * nothing for an application's own classes: the rules above, including ISO-8601 text for
+ * {@link Instant} and {@link Duration}, apply to c2m's types and their members only, whatever
+ * other modules (such as Jackson's {@code JavaTimeModule}) are registered and in whatever order.
+ * A bare {@code Instant} written by such a mapper is left to those modules; {@link C2mJson}'s
+ * mappers also write bare ones as ISO-8601 text.
  *
  * <p>Thread-safe; the module holds no mutable state beyond caches.
  */
@@ -98,10 +108,6 @@ public final class C2mJacksonModule extends SimpleModule {
   /** Creates the module. */
   public C2mJacksonModule() {
     super("io.c2m.json", new Version(0, 1, 0, "SNAPSHOT", "io.c2m", "c2m-core"));
-    addSerializer(Instant.class, new ToStringSerializer<>(Instant.class));
-    addDeserializer(Instant.class, new InstantDeserializer());
-    addSerializer(Duration.class, new ToStringSerializer<>(Duration.class));
-    addDeserializer(Duration.class, new DurationDeserializer());
     addSerializer(Attributes.class, new AttributesSerializer());
     addDeserializer(Attributes.class, new AttributesDeserializer());
     addSerializer(Signal.class, new SignalSerializer());
@@ -117,11 +123,81 @@ public final class C2mJacksonModule extends SimpleModule {
     context.addDeserializers(new IdDeserializers());
     context.addKeyDeserializers(new IdKeyDeserializers());
     context.addBeanSerializerModifier(new RecordComponentsOnly());
+    context.insertAnnotationIntrospector(new C2mTimeIntrospector());
+  }
+
+  /**
+   * Returns a module that maps {@link Instant} and {@link Duration} as ISO-8601 text wherever
+   * they occur, also at the top level. {@link C2mJson}'s mappers register it; this module does
+   * not, so that it leaves an application's own time values to its own mapping.
+   */
+  static SimpleModule isoTimeEverywhere() {
+    SimpleModule m = new SimpleModule("io.c2m.json.time",
+        new Version(0, 1, 0, "SNAPSHOT", "io.c2m", "c2m-core"));
+    m.addSerializer(Instant.class, new ToStringSerializer<>(Instant.class));
+    m.addDeserializer(Instant.class, new InstantDeserializer());
+    m.addSerializer(Duration.class, new ToStringSerializer<>(Duration.class));
+    m.addDeserializer(Duration.class, new DurationDeserializer());
+    return m;
+  }
+
+  // ---- time: ISO-8601 text in c2m's records ----
+
+  /**
+   * Maps {@link Instant} and {@link Duration} members of c2m's own classes as ISO-8601 text, as
+   * if they carried {@code @JsonSerialize}/{@code @JsonDeserialize}: a member-level choice
+   * overrides any type-level serializer (such as {@code JavaTimeModule}'s) for these members
+   * only, and leaves every other class's time values alone. c2m's records hold time values only
+   * as direct components, never inside collections.
+   */
+  private static final class C2mTimeIntrospector extends NopAnnotationIntrospector {
+    private static final long serialVersionUID = 1L;
+
+    private static boolean isC2mTime(Annotated a) {
+      Class<?> raw = a.getRawType();
+      return (raw == Instant.class || raw == Duration.class)
+          && a instanceof AnnotatedMember m && isC2mType(m.getDeclaringClass());
+    }
+
+    @Override
+    public Object findSerializer(Annotated a) {
+      if (!isC2mTime(a)) {
+        return null;
+      }
+      return a.getRawType() == Instant.class
+          ? new ToStringSerializer<>(Instant.class) : new ToStringSerializer<>(Duration.class);
+    }
+
+    @Override
+    public Object findDeserializer(Annotated a) {
+      if (!isC2mTime(a)) {
+        return null;
+      }
+      return a.getRawType() == Instant.class ? new InstantDeserializer()
+          : new DurationDeserializer();
+    }
+
+    @Override
+    public Version version() {
+      return new Version(0, 1, 0, "SNAPSHOT", "io.c2m", "c2m-core");
+    }
+  }
+
+  // ---- c2m's own types ----
+
+  /**
+   * Whether a class is one of c2m's: in package {@code io.c2m} or below. The id and record rules
+   * apply only to these, so that registering the module (or Jackson finding it as a service)
+   * leaves an application's own records as Jackson writes them.
+   */
+  static boolean isC2mType(Class<?> type) {
+    String pkg = type.getPackageName();
+    return pkg.equals("io.c2m") || pkg.startsWith("io.c2m.");
   }
 
   // ---- records: components only ----
 
-  /** Writes a record's components and nothing else. */
+  /** Writes a c2m record's components and nothing else. */
   private static final class RecordComponentsOnly extends BeanSerializerModifier {
     private static final long serialVersionUID = 1L;
 
@@ -129,7 +205,7 @@ public final class C2mJacksonModule extends SimpleModule {
     public List<BeanPropertyWriter> changeProperties(SerializationConfig config,
         BeanDescription beanDesc, List<BeanPropertyWriter> beanProperties) {
       Class<?> type = beanDesc.getBeanClass();
-      if (!type.isRecord()) {
+      if (!type.isRecord() || !isC2mType(type)) {
         return beanProperties;
       }
       Set<String> names = new HashSet<>();
@@ -155,7 +231,7 @@ public final class C2mJacksonModule extends SimpleModule {
   private static final ClassValue<Object> ID_TYPES = new ClassValue<>() {
     @Override
     protected Object computeValue(Class<?> type) {
-      if (!type.isRecord()) {
+      if (!type.isRecord() || !isC2mType(type)) {
         return NOT_AN_ID;
       }
       RecordComponent[] rc = type.getRecordComponents();
@@ -171,7 +247,10 @@ public final class C2mJacksonModule extends SimpleModule {
   };
   private static final Object NOT_AN_ID = new Object();
 
-  /** Returns the canonical constructor if {@code type} is a record of one {@code String value}. */
+  /**
+   * Returns the canonical constructor if {@code type} is a c2m record of one {@code String value},
+   * else null.
+   */
   static Constructor<?> idConstructor(Class<?> type) {
     Object t = ID_TYPES.get(type);
     return t instanceof IdType id ? id.constructor() : null;
@@ -394,12 +473,12 @@ public final class C2mJacksonModule extends SimpleModule {
       JsonToken t = p.nextToken();
       if (!t.isScalarValue() || t == JsonToken.VALUE_NULL) {
         return (Attributes) ctxt.reportInputMismatch(Attributes.class,
-            "The value of attribute \"%s\" must be text, not %s.", name,
+            "The value of attribute %s must be text, not %s.", name,
             t == JsonToken.VALUE_NULL ? "null" : "an object or array");
       }
       if (map.put(name, p.getText()) != null) {
         return (Attributes) ctxt.reportInputMismatch(Attributes.class,
-            "The attribute \"%s\" is given twice.", name);
+            "The attribute %s is given twice.", name);
       }
     }
     try {

@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -16,9 +19,12 @@ import java.io.UncheckedIOException;
  * Ready-made Jackson mappers for c2m's records, with {@link C2mJacksonModule} registered and these
  * settings:
  * <ul>
+ *   <li>{@link java.time.Instant} and {@link java.time.Duration} are ISO-8601 text everywhere,
+ *       not only in c2m's records;
  *   <li>strict reading: unknown fields, missing or null record components, null for a primitive,
- *       numbers for enums and trailing tokens are errors naming the field (Jackson's message
- *       gives the path, e.g. {@code BatchPlan["batches"]->...->ProductionBatch["quantity"]});
+ *       numbers for enums, a key given twice in one object and trailing tokens are errors naming
+ *       the path to the field ({@link #fromJson(String, Class)} gives it as
+ *       {@code batches[0].quantity});
  *   <li>deterministic writing: map entries sorted by key, so equal values give equal bytes;
  *   <li>public members are used as they are, never made accessible by reflection, so the
  *       mapper works on the module path without {@code opens}.
@@ -40,12 +46,14 @@ public final class C2mJson {
   public static JsonMapper.Builder builder() {
     return JsonMapper.builder()
         .addModule(new C2mJacksonModule())
+        .addModule(C2mJacksonModule.isoTimeEverywhere())
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
         .disable(MapperFeature.OVERRIDE_PUBLIC_ACCESS_MODIFIERS)
         .disable(MapperFeature.CAN_OVERRIDE_ACCESS_MODIFIERS);
@@ -84,7 +92,9 @@ public final class C2mJson {
    * @return the value
    * @throws IllegalArgumentException if the text is not valid JSON for the type; the message
    *     gives the path to the field (such as {@code batches[0].quantity}), the line and column,
-   *     and the rule broken
+   *     and the rule broken, but no value of the input: Jackson's quoted values and character
+   *     codes are left out. For the same reason Jackson's exception is not attached as the
+   *     cause; a record constructor's exception (whose message follows c2m's rules) is.
    */
   public static <T> T fromJson(String json, Class<T> type) {
     requireNonNull(json, "json");
@@ -92,16 +102,41 @@ public final class C2mJson {
     try {
       return SHARED.readValue(json, type);
     } catch (JsonProcessingException e) {
+      String original = e.getOriginalMessage();
+      StreamReadException syntax = syntaxError(e);
+      String rule = syntax != null && String.valueOf(syntax.getOriginalMessage())
+          .startsWith("Duplicate ")
+          ? "a key must not be given twice in one object"
+          : SafeMessages.rule(original);
       throw new IllegalArgumentException(
-          "Cannot read " + type.getSimpleName() + " from JSON" + where(e) + ": "
-              + e.getOriginalMessage(), e);
+          "Cannot read " + type.getSimpleName() + " from JSON" + where(e) + ": " + rule,
+          c2mCause(e));
     }
+  }
+
+  /**
+   * The exception a c2m constructor threw, if that is what failed, else null. Other causes
+   * (Jackson's, or the JDK's such as a {@code NumberFormatException}) may quote the input.
+   */
+  private static Throwable c2mCause(JsonProcessingException e) {
+    if (e.getCause() instanceof RuntimeException c) {
+      StackTraceElement[] trace = c.getStackTrace();
+      if (trace.length > 0 && trace[0].getClassName().startsWith("io.c2m.")) {
+        return c;
+      }
+    }
+    return null;
   }
 
   /** Describes where an error is: {@code " at batches[0].quantity (line 1, column 148)"}. */
   private static String where(JsonProcessingException e) {
     StringBuilder sb = new StringBuilder();
-    if (e instanceof JsonMappingException m) {
+    StreamReadException syntax = syntaxError(e);
+    if (syntax != null && syntax.getProcessor() != null) {
+      // A syntax error (such as a key given twice): the parser's path reaches the key itself,
+      // where a mapping path stops at the value being built.
+      path(syntax.getProcessor().getParsingContext(), sb);
+    } else if (e instanceof JsonMappingException m) {
       for (JsonMappingException.Reference r : m.getPath()) {
         if (r.getFieldName() != null) {
           if (sb.length() > 0) {
@@ -117,5 +152,31 @@ public final class C2mJson {
     JsonLocation loc = e.getLocation();
     return loc == null ? at
         : at + " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
+  }
+
+  /** The syntax error behind {@code e} (itself or a cause), or null. */
+  private static StreamReadException syntaxError(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof StreamReadException s) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  /** Appends the path of a parser context: {@code batches[0].cost}. */
+  private static void path(JsonStreamContext ctx, StringBuilder sb) {
+    if (ctx == null || ctx.inRoot()) {
+      return;
+    }
+    path(ctx.getParent(), sb);
+    if (ctx.inObject() && ctx.getCurrentName() != null) {
+      if (sb.length() > 0) {
+        sb.append('.');
+      }
+      sb.append(ctx.getCurrentName());
+    } else if (ctx.inArray() && ctx.getCurrentIndex() >= 0) {
+      sb.append('[').append(ctx.getCurrentIndex()).append(']');
+    }
   }
 }

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -25,10 +26,11 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntFunction;
-import java.util.regex.Pattern;
 
 /**
  * Reads behavioural events as JSON lines, one event per line, in the conventions marketplaces
@@ -114,7 +116,8 @@ import java.util.regex.Pattern;
  * {@link Pseudonymizer}; there is no default, because only the caller knows whether its ids are
  * already pseudonymous ({@link #trustingIds()}). Nothing is logged. Problem reasons quote only
  * event names, call types, timestamps and numbers, clipped to 40 characters; never user ids,
- * product fields or other free text of a line (quoted parts of JSON syntax errors are elided).
+ * product fields or other free text of a line (the quoted parts and character codes in
+ * JSON syntax errors are elided).
  *
  * <h2>Speed and memory</h2>
  * Input is read in blocks and split into lines by the reader; each line is parsed by Jackson's
@@ -135,13 +138,17 @@ import java.util.regex.Pattern;
 public final class EventReader {
   /** The default {@link Builder#maxLineLength(int)}: 1 MiB. */
   public static final int DEFAULT_MAX_LINE_LENGTH = 1 << 20;
+  /**
+   * The largest {@link Builder#maxLineLength(int)} accepted: 1 GiB, so that the line buffer stays
+   * well below Java's array limit.
+   */
+  public static final int MAX_LINE_LENGTH_LIMIT = 1 << 30;
   /** The default {@link Builder#idCacheSize(int)}. */
   public static final int DEFAULT_ID_CACHE_SIZE = 1 << 16;
   /** The default {@link Builder#maxProblemsKept(int)}. */
   public static final int DEFAULT_MAX_PROBLEMS_KEPT = 10_000;
 
   private static final int INITIAL_BUFFER = 1 << 16;
-  private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"");
 
   private final JsonFactory factory;
   private final EventMapping mapping;
@@ -205,14 +212,14 @@ public final class EventReader {
      * Sets the longest line, in bytes (or chars for a {@link Reader}), that is parsed; a longer
      * line is rejected without being held in memory.
      *
-     * @param length the limit; positive
+     * @param length the limit; positive and at most {@link #MAX_LINE_LENGTH_LIMIT}
      * @return this
-     * @throws IllegalArgumentException if not positive
+     * @throws IllegalArgumentException if not positive or above {@link #MAX_LINE_LENGTH_LIMIT}
      */
     public Builder maxLineLength(int length) {
-      if (length <= 0) {
-        throw new IllegalArgumentException(
-            "The maximum line length (" + length + ") must be positive.");
+      if (length <= 0 || length > MAX_LINE_LENGTH_LIMIT) {
+        throw new IllegalArgumentException("The maximum line length (" + length
+            + ") must be positive and at most " + MAX_LINE_LENGTH_LIMIT + " (1 GiB).");
       }
       this.maxLineLength = length;
       return this;
@@ -376,25 +383,31 @@ public final class EventReader {
   }
 
   /**
-   * Reads a UTF-8 file in {@code partitions} parts at once, one thread each: the file is cut at
-   * line boundaries into parts of about equal size, and part {@code i} hands its signals, in file
+   * Reads a UTF-8 file in up to {@code partitions} parts at once: the file is cut at line
+   * boundaries into parts of about equal size, and part {@code i} hands its signals, in file
    * order, to {@code sinks.apply(i)}. Give each part its own sink (for example its own
    * {@link io.c2m.signal.ProfileAggregator}, merged afterwards in part order): sinks are called
    * from different threads. The report is that of the whole file, with absolute line numbers,
    * equal to what {@link #read(Path, Consumer)} reports; the problems kept are the first
    * {@linkplain Builder#maxProblemsKept(int) limit} by line number.
    *
+   * <p>There are never more parts than the file has lines (a part is at least one line; an
+   * empty file is one empty part), so {@code sinks} is called for parts {@code 0} to
+   * {@code n - 1} with {@code n <= partitions}. The parts run on at most
+   * {@code min(n, Runtime.availableProcessors())} threads started for this call, each taking
+   * the next part in order; a large {@code partitions} therefore costs parts, not threads.
+   *
    * <p>Concatenating the parts' signals in part order gives exactly the signals of a sequential
    * read. Where the cuts fall depends only on the file and {@code partitions}, so the same file
    * and count give the same parts.
    *
    * @param file the file
-   * @param partitions the number of parts and threads; at least 1
+   * @param partitions the largest number of parts; at least 1
    * @param sinks gives the sink of each part, called once per part before reading starts
    * @return the report of the whole file
    * @throws IllegalArgumentException if {@code partitions} is less than 1
    * @throws UncheckedIOException if the file cannot be read
-   * @throws RuntimeException the first exception a sink threw, after all parts stopped
+   * @throws RuntimeException the first exception a sink threw (by part), after all parts stopped
    */
   public EventReport readParallel(Path file, int partitions,
       IntFunction<? extends Consumer<? super Signal>> sinks) {
@@ -411,33 +424,44 @@ public final class EventReader {
       throw new UncheckedIOException("Cannot read the events file " + file + ".", e);
     }
     int n = cuts.length - 1;
-    List<Run> runs = new ArrayList<>(n);
+    List<Consumer<? super Signal>> partSinks = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      Run run = new Run(requireNonNull(sinks.apply(i), "sink"), x -> { });
-      run.atFileStart = i == 0;
-      runs.add(run);
+      partSinks.add(requireNonNull(sinks.apply(i), "sink"));
     }
+    EventReport[] reports = new EventReport[n];
     Throwable[] failures = new Throwable[n];
-    Thread[] threads = new Thread[n];
-    for (int i = 0; i < n; i++) {
-      int part = i;
-      threads[i] = new Thread(() -> {
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-          ch.position(cuts[part]);
-          InputStream in = new BoundedInputStream(Channels.newInputStream(ch),
-              cuts[part + 1] - cuts[part]);
-          runs.get(part).bytes(in);
-        } catch (IOException e) {
-          failures[part] = new UncheckedIOException(
-              "Cannot read the events file " + file + ".", e);
-        } catch (RuntimeException | Error e) {
-          failures[part] = e;
+    AtomicInteger next = new AtomicInteger();
+    AtomicReference<IOException> openFailure = new AtomicReference<>();
+    Runnable worker = () -> {
+      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        for (int part = next.getAndIncrement(); part < n; part = next.getAndIncrement()) {
+          Run run = new Run(partSinks.get(part), x -> { });
+          run.atFileStart = part == 0;
+          try {
+            ch.position(cuts[part]);
+            run.bytes(new BoundedInputStream(Channels.newInputStream(ch),
+                cuts[part + 1] - cuts[part]));
+            reports[part] = run.report();
+          } catch (IOException e) {
+            failures[part] = new UncheckedIOException(
+                "Cannot read the events file " + file + ".", e);
+          } catch (RuntimeException | Error e) {
+            failures[part] = e;
+          }
         }
-      }, "c2m-event-reader-" + i);
-      threads[i].start();
+      } catch (IOException e) {
+        // Opening failed: this worker took no part; another may take them, else see below.
+        openFailure.compareAndSet(null, e);
+      }
+    };
+    int threadCount = Math.min(n, Runtime.getRuntime().availableProcessors());
+    Thread[] threads = new Thread[threadCount];
+    for (int t = 0; t < threadCount; t++) {
+      threads[t] = new Thread(worker, "c2m-event-reader-" + t);
+      threads[t].start();
     }
+    boolean interrupted = false;
     for (Thread t : threads) {
-      boolean interrupted = false;
       while (true) {
         try {
           t.join();
@@ -446,15 +470,19 @@ public final class EventReader {
           interrupted = true;
         }
       }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
     }
-    for (Throwable f : failures) {
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    for (int i = 0; i < n; i++) {
+      Throwable f = failures[i];
       if (f instanceof RuntimeException re) {
         throw re;
       } else if (f instanceof Error err) {
         throw err;
+      } else if (reports[i] == null) {
+        throw new UncheckedIOException("Cannot read the events file " + file + ".",
+            openFailure.get() != null ? openFailure.get() : new IOException("part " + i));
       }
     }
     long read = 0;
@@ -463,32 +491,36 @@ public final class EventReader {
     long rejected = 0;
     long signals = 0;
     List<EventProblem> problems = new ArrayList<>();
-    for (Run run : runs) {
-      for (EventProblem p : run.problems) {
+    for (EventReport r : reports) {
+      for (EventProblem p : r.problems()) {
         if (problems.size() < maxProblemsKept) {
           problems.add(new EventProblem(p.line() + read, p.kind(), p.reason()));
         }
       }
-      read += run.line;
-      accepted += run.accepted;
-      skipped += run.skipped;
-      rejected += run.rejected;
-      signals += run.signals;
+      read += r.read();
+      accepted += r.accepted();
+      skipped += r.skipped();
+      rejected += r.rejected();
+      signals += r.signals();
     }
     return new EventReport(read, accepted, skipped, rejected, signals, problems);
   }
 
   /**
    * Cuts a file into parts that start at line starts: offset 0, then for each i the first byte
-   * after the first newline at or after {@code size * i / partitions}.
+   * after the first newline at or after {@code size * i / partitions}. A target that falls
+   * inside a part already cut gives no new cut; such targets are skipped without a search, so
+   * the work is proportional to the parts made, not to {@code partitions}.
    */
   private static long[] cuts(FileChannel ch, int partitions) throws IOException {
     long size = ch.size();
     List<Long> cuts = new ArrayList<>();
     cuts.add(0L);
     ByteBuffer buf = ByteBuffer.allocate(8192);
-    for (int i = 1; i < partitions; i++) {
-      long from = Math.max(size * i / partitions, cuts.get(cuts.size() - 1));
+    long i = 1;
+    while (i < partitions) {
+      long last = cuts.get(cuts.size() - 1);
+      long from = Math.max(target(size, i, partitions), last);
       long cut = size;
       long pos = from;
       search:
@@ -506,16 +538,44 @@ public final class EventReader {
         }
         pos += r;
       }
-      if (cut > cuts.get(cuts.size() - 1) && cut < size) {
+      if (cut >= size) {
+        break; // every later target gives the same cut at the end
+      }
+      if (cut > last) {
         cuts.add(cut);
       }
+      // The next i whose target is at or after this cut (targets before it give this cut again).
+      long skipTo = firstTargetAtOrAfter(size, cut, partitions);
+      i = Math.max(i + 1, skipTo);
     }
     cuts.add(size);
     long[] out = new long[cuts.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = cuts.get(i);
+    for (int k = 0; k < out.length; k++) {
+      out[k] = cuts.get(k);
     }
     return out;
+  }
+
+  /** {@code size * i / partitions} without overflow. */
+  private static long target(long size, long i, int partitions) {
+    if (Math.multiplyHigh(size, i) == 0 && size * i >= 0) {
+      return size * i / partitions;
+    }
+    return BigInteger.valueOf(size).multiply(BigInteger.valueOf(i))
+        .divide(BigInteger.valueOf(partitions)).longValueExact();
+  }
+
+  /** The least {@code i} with {@code target(size, i, partitions) >= offset}. */
+  private static long firstTargetAtOrAfter(long size, long offset, int partitions) {
+    if (size == 0) {
+      return partitions;
+    }
+    // floor(size * i / p) >= offset <=> size * i >= offset * p <=> i >= ceil(offset * p / size)
+    BigInteger need = BigInteger.valueOf(offset)
+        .multiply(BigInteger.valueOf(partitions));
+    BigInteger[] qr = need.divideAndRemainder(BigInteger.valueOf(size));
+    BigInteger ceil = qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
+    return ceil.min(BigInteger.valueOf(partitions)).longValueExact();
   }
 
   /** Reads at most a given number of bytes of another stream. */
@@ -579,6 +639,171 @@ public final class EventReader {
     return new Result(list, report);
   }
 
+  /**
+   * The growable buffer that {@link Run#split} fills from bytes or characters. Only the element
+   * type differs between the two; the splitting and its bounds are shared, so the two inputs
+   * cannot treat a line differently. A byte input is parsed from its bytes, never decoded first.
+   */
+  private abstract static class LineBuffer {
+    abstract int capacity();
+
+    /** Reads into {@code [off, off + len)}; returns the count or -1 at the end. */
+    abstract int read(int off, int len) throws IOException;
+
+    /** The index of the first '\n' in {@code [from, to)}, or -1. */
+    abstract int newline(int from, int to);
+
+    /** Moves {@code [from, to)} to the start. */
+    abstract void shift(int from, int to);
+
+    abstract void grow(int capacity);
+
+    abstract boolean isCarriageReturn(int i);
+
+    /** The length of a byte order mark at {@code from}, or 0. */
+    abstract int byteOrderMark(int from, int to);
+
+    /** Whether {@code [from, to)} holds only spaces, tabs and carriage returns. */
+    abstract boolean isBlank(int from, int to);
+
+    abstract JsonParser parser(JsonFactory factory, int from, int to) throws IOException;
+  }
+
+  private static final class ByteLines extends LineBuffer {
+    private final InputStream in;
+    private byte[] buf;
+
+    ByteLines(InputStream in, int capacity) {
+      this.in = in;
+      this.buf = new byte[capacity];
+    }
+
+    @Override
+    int capacity() {
+      return buf.length;
+    }
+
+    @Override
+    int read(int off, int len) throws IOException {
+      return in.read(buf, off, len);
+    }
+
+    @Override
+    int newline(int from, int to) {
+      byte[] b = buf;
+      for (int i = from; i < to; i++) {
+        if (b[i] == '\n') {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    @Override
+    void shift(int from, int to) {
+      System.arraycopy(buf, from, buf, 0, to - from);
+    }
+
+    @Override
+    void grow(int capacity) {
+      buf = Arrays.copyOf(buf, capacity);
+    }
+
+    @Override
+    boolean isCarriageReturn(int i) {
+      return buf[i] == '\r';
+    }
+
+    @Override
+    int byteOrderMark(int from, int to) {
+      return to - from >= 3 && buf[from] == (byte) 0xEF && buf[from + 1] == (byte) 0xBB
+          && buf[from + 2] == (byte) 0xBF ? 3 : 0;
+    }
+
+    @Override
+    boolean isBlank(int from, int to) {
+      for (int i = from; i < to; i++) {
+        byte c = buf[i];
+        if (c != ' ' && c != '\t' && c != '\r') {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    JsonParser parser(JsonFactory factory, int from, int to) throws IOException {
+      return factory.createParser(buf, from, to - from);
+    }
+  }
+
+  private static final class CharLines extends LineBuffer {
+    private final Reader in;
+    private char[] buf;
+
+    CharLines(Reader in, int capacity) {
+      this.in = in;
+      this.buf = new char[capacity];
+    }
+
+    @Override
+    int capacity() {
+      return buf.length;
+    }
+
+    @Override
+    int read(int off, int len) throws IOException {
+      return in.read(buf, off, len);
+    }
+
+    @Override
+    int newline(int from, int to) {
+      char[] b = buf;
+      for (int i = from; i < to; i++) {
+        if (b[i] == '\n') {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    @Override
+    void shift(int from, int to) {
+      System.arraycopy(buf, from, buf, 0, to - from);
+    }
+
+    @Override
+    void grow(int capacity) {
+      buf = Arrays.copyOf(buf, capacity);
+    }
+
+    @Override
+    boolean isCarriageReturn(int i) {
+      return buf[i] == '\r';
+    }
+
+    @Override
+    int byteOrderMark(int from, int to) {
+      return to > from && buf[from] == '\uFEFF' ? 1 : 0;
+    }
+
+    @Override
+    boolean isBlank(int from, int to) {
+      for (int i = from; i < to; i++) {
+        char c = buf[i];
+        if (c != ' ' && c != '\t' && c != '\r') {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    JsonParser parser(JsonFactory factory, int from, int to) throws IOException {
+      return factory.createParser(buf, from, to - from);
+    }
+  }
+
   /** The state of one read: counts, scratch values, the line splitter. */
   private final class Run {
     private final Consumer<? super Signal> sink;
@@ -605,85 +830,39 @@ public final class EventReader {
     }
 
     void bytes(InputStream in) throws IOException {
-      byte[] buf = new byte[Math.min(INITIAL_BUFFER, maxLineLength + 2)];
-      int start = 0;
-      int end = 0;
-      int scan = 0;
-      boolean tooLong = false;
-      while (true) {
-        int nl = -1;
-        for (int i = scan; i < end; i++) {
-          if (buf[i] == '\n') {
-            nl = i;
-            break;
-          }
-        }
-        if (nl >= 0) {
-          line++;
-          if (tooLong) {
-            tooLong();
-            tooLong = false;
-          } else {
-            byteLine(buf, start, nl);
-          }
-          start = nl + 1;
-          scan = start;
-          continue;
-        }
-        if (tooLong) {
-          start = 0;
-          end = 0;
-        } else if (end - start > maxLineLength + 1) { // + 1 for a '\r'
-          tooLong = true;
-          start = 0;
-          end = 0;
-        } else {
-          if (start > 0) {
-            System.arraycopy(buf, start, buf, 0, end - start);
-            end -= start;
-            start = 0;
-          }
-          if (end == buf.length) {
-            buf = Arrays.copyOf(buf, buf.length * 2);
-          }
-        }
-        scan = end;
-        int n = in.read(buf, end, buf.length - end);
-        if (n < 0) {
-          if (tooLong) {
-            line++;
-            tooLong();
-          } else if (end > start) {
-            line++;
-            byteLine(buf, start, end);
-          }
-          return;
-        }
-        end += n;
-      }
+      split(new ByteLines(in, initialBuffer()));
     }
 
     void chars(Reader in) throws IOException {
-      char[] buf = new char[Math.min(INITIAL_BUFFER, maxLineLength + 2)];
+      split(new CharLines(in, initialBuffer()));
+    }
+
+    private int initialBuffer() {
+      return (int) Math.min(INITIAL_BUFFER, maxLineLength + 2L);
+    }
+
+    /**
+     * Splits the input into lines and handles each. The buffer grows (doubling) up to
+     * {@code maxLineLength + 2} (a line, a '\r' and the '\n'); a longer line is counted and
+     * skipped to its newline without being held. Sizes are computed in {@code long}:
+     * {@code maxLineLength} is at most {@link #MAX_LINE_LENGTH_LIMIT}, so the buffer stays below
+     * the array limit.
+     */
+    private void split(LineBuffer buf) throws IOException {
+      long longest = maxLineLength + 2L;
       int start = 0;
       int end = 0;
       int scan = 0;
       boolean tooLong = false;
       while (true) {
-        int nl = -1;
-        for (int i = scan; i < end; i++) {
-          if (buf[i] == '\n') {
-            nl = i;
-            break;
-          }
-        }
+        int nl = buf.newline(scan, end);
         if (nl >= 0) {
           line++;
           if (tooLong) {
             tooLong();
             tooLong = false;
           } else {
-            charLine(buf, start, nl);
+            line(buf, start, nl);
           }
           start = nl + 1;
           scan = start;
@@ -692,29 +871,29 @@ public final class EventReader {
         if (tooLong) {
           start = 0;
           end = 0;
-        } else if (end - start > maxLineLength + 1) {
+        } else if (end - start > maxLineLength + 1L) { // + 1 for a '\r'
           tooLong = true;
           start = 0;
           end = 0;
         } else {
           if (start > 0) {
-            System.arraycopy(buf, start, buf, 0, end - start);
+            buf.shift(start, end);
             end -= start;
             start = 0;
           }
-          if (end == buf.length) {
-            buf = Arrays.copyOf(buf, buf.length * 2);
+          if (end == buf.capacity()) {
+            buf.grow((int) Math.min(2L * buf.capacity(), longest));
           }
         }
         scan = end;
-        int n = in.read(buf, end, buf.length - end);
+        int n = buf.read(end, buf.capacity() - end);
         if (n < 0) {
           if (tooLong) {
             line++;
             tooLong();
           } else if (end > start) {
             line++;
-            charLine(buf, start, end);
+            line(buf, start, end);
           }
           return;
         }
@@ -727,51 +906,23 @@ public final class EventReader {
           "The line is longer than the limit of " + maxLineLength + " and was not read.");
     }
 
-    /** Handles bytes {@code [from, to)}, without the newline. */
-    private void byteLine(byte[] buf, int from, int to) throws IOException {
-      if (line == 1 && atFileStart && to - from >= 3 && buf[from] == (byte) 0xEF
-          && buf[from + 1] == (byte) 0xBB
-          && buf[from + 2] == (byte) 0xBF) {
-        from += 3; // UTF-8 byte order mark
+    /** Handles {@code [from, to)} of the buffer, without the newline. */
+    private void line(LineBuffer buf, int from, int to) throws IOException {
+      if (line == 1 && atFileStart) {
+        from += buf.byteOrderMark(from, to);
       }
-      if (to > from && buf[to - 1] == '\r') {
+      if (to > from && buf.isCarriageReturn(to - 1)) {
         to--;
       }
       if (to - from > maxLineLength) {
         tooLong();
         return;
       }
-      int i = from;
-      while (i < to && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r')) {
-        i++;
-      }
-      if (i == to) {
+      if (buf.isBlank(from, to)) {
         skipped++;
         return;
       }
-      parse(factory.createParser(buf, from, to - from));
-    }
-
-    private void charLine(char[] buf, int from, int to) throws IOException {
-      if (line == 1 && to > from && buf[from] == '\uFEFF') {
-        from++;
-      }
-      if (to > from && buf[to - 1] == '\r') {
-        to--;
-      }
-      if (to - from > maxLineLength) {
-        tooLong();
-        return;
-      }
-      int i = from;
-      while (i < to && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r')) {
-        i++;
-      }
-      if (i == to) {
-        skipped++;
-        return;
-      }
-      parse(factory.createParser(buf, from, to - from));
+      parse(buf.parser(factory, from, to));
     }
 
     private void parse(JsonParser p) {
@@ -815,19 +966,8 @@ public final class EventReader {
   }
 
   private static String malformed(JacksonException e) {
-    String msg = e.getOriginalMessage();
-    if (msg == null || msg.isBlank()) {
-      msg = "syntax error";
-    }
-    int nl = msg.indexOf('\n');
-    if (nl >= 0) {
-      msg = msg.substring(0, nl);
-    }
-    // Quoted parts of Jackson's message repeat the line's content, which may be personal data.
-    msg = QUOTED.matcher(msg).replaceAll("'...'");
-    if (msg.length() > 200) {
-      msg = msg.substring(0, 197) + "...";
-    }
+    // Jackson's message may repeat the line's content, which may be personal data.
+    String msg = SafeMessages.rule(e.getOriginalMessage());
     String where = e.getLocation() != null && e.getLocation().getColumnNr() > 0
         ? " at column " + e.getLocation().getColumnNr() : "";
     return "The line is not well-formed JSON" + where + ": " + msg;

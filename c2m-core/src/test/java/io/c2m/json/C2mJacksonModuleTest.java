@@ -1,11 +1,19 @@
 package io.c2m.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.example.shop.ShopRecords.Customer;
+import com.example.shop.ShopRecords.Email;
+import com.example.shop.ShopRecords.Visit;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.c2m.AttributeValue;
 import io.c2m.Attributes;
 import io.c2m.BatchId;
@@ -39,6 +47,7 @@ import io.c2m.signal.IngestReport;
 import io.c2m.signal.ProfileSettings;
 import io.c2m.signal.Signal;
 import io.c2m.signal.SignalType;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -205,7 +214,8 @@ class C2mJacksonModuleTest {
     IllegalArgumentException badEnum = assertThrows(IllegalArgumentException.class,
         () -> C2mJson.fromJson("{\"consumer\":\"c\",\"type\":\"STARE\",\"at\":"
             + "\"2026-03-01T10:00:00Z\",\"item\":{},\"source\":\"s\"}", Signal.class));
-    assertTrue(badEnum.getMessage().contains("STARE"), badEnum.getMessage());
+    assertTrue(badEnum.getMessage().contains("field type must be one of [VIEW"),
+        badEnum.getMessage());
     IllegalArgumentException noSource = assertThrows(IllegalArgumentException.class,
         () -> C2mJson.fromJson("{\"consumer\":\"c\",\"type\":\"VIEW\",\"at\":"
             + "\"2026-03-01T10:00:00Z\",\"item\":{}}", Signal.class));
@@ -219,9 +229,118 @@ class C2mJacksonModuleTest {
   void jacksonFindsTheModuleThroughTheServiceLoader() throws Exception {
     ObjectMapper found = com.fasterxml.jackson.databind.json.JsonMapper.builder()
         .findAndAddModules().build();
-    assertEquals("\"2026-03-01T10:00:00Z\"", found.writeValueAsString(T0));
+    assertEquals("\"2026-03-01T10:00:00Z\"", C2mJson.toJson(T0));
+    assertTrue(found.writeValueAsString(ORDER).contains("\"2026-03-01T10:00:00Z\""));
     assertEquals(PROFILE, found.readValue(found.writeValueAsString(PROFILE),
         ConsumerProfile.class));
+  }
+
+  @Test
+  void theModuleLeavesAUsersRecordsAsJacksonWritesThem() throws Exception {
+    // Regression: registering the module (or finding it as a service) turned any record of one
+    // String value into a bare string and dropped every record's extra getters.
+    Customer customer = new Customer("Ada", new Email("ada@example.com"));
+    ObjectMapper plain = new ObjectMapper();
+    // Independent expectation: Jackson writes a record's components and its getX() getters.
+    JsonNode expected = plain.readTree("{\"name\":\"Ada\",\"greeting\":\"Hello Ada\","
+        + "\"email\":{\"value\":\"ada@example.com\",\"domain\":\"example.com\"}}");
+    assertEquals(expected, plain.readTree(plain.writeValueAsString(customer)));
+    ObjectMapper registered = new ObjectMapper().registerModule(new C2mJacksonModule());
+    ObjectMapper found = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+        .findAndAddModules().build();
+    for (ObjectMapper m : List.of(registered, found, C2mJson.mapper())) {
+      assertEquals(expected, m.readTree(m.writeValueAsString(customer)));
+      assertEquals(customer, m.readValue(
+          "{\"name\":\"Ada\",\"email\":{\"value\":\"ada@example.com\"}}", Customer.class));
+    }
+    Map<Email, Integer> keyed = Map.of(new Email("ada@example.com"), 1);
+    for (ObjectMapper m : List.of(registered, found)) {
+      assertEquals(plain.writeValueAsString(keyed), m.writeValueAsString(keyed),
+          "a user's record as a map key is left to Jackson");
+    }
+  }
+
+  @Test
+  void theModuleLeavesAUsersTimeMappingAlone() throws Exception {
+    // Regression: the module's global Instant and Duration serializers replaced those of a module
+    // registered earlier (as JavaTimeModule is when found first), for every class.
+    SimpleModule users = new SimpleModule("users-time");
+    users.addSerializer(Instant.class, new StdSerializer<Instant>(Instant.class) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public void serialize(Instant v, JsonGenerator g, SerializerProvider p) throws IOException {
+        g.writeNumber(v.toEpochMilli());
+      }
+    });
+    users.addSerializer(Duration.class, new StdSerializer<Duration>(Duration.class) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public void serialize(Duration v, JsonGenerator g, SerializerProvider p) throws IOException {
+        g.writeNumber(v.toMillis());
+      }
+    });
+    ObjectMapper m = new ObjectMapper().registerModule(users)
+        .registerModule(new C2mJacksonModule());
+    assertEquals("{\"at\":" + T0.toEpochMilli() + ",\"stay\":60000}",
+        m.writeValueAsString(new Visit(T0, Duration.ofMinutes(1))));
+    String order = m.writeValueAsString(ORDER);
+    assertTrue(order.contains("\"2026-03-01T10:00:00Z\""), order);
+    assertEquals(ORDER, m.readValue(order, Order.class));
+    String settings = m.writeValueAsString(ProfileSettings.defaults());
+    assertTrue(settings.contains("\"PT"), settings);
+    assertEquals(ProfileSettings.defaults(), m.readValue(settings, ProfileSettings.class));
+  }
+
+  @Test
+  void c2mRecordsStillRoundTripWithTheModuleFoundAsAService() throws Exception {
+    ObjectMapper found = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+        .findAndAddModules().build();
+    String json = found.writeValueAsString(PROFILE);
+    assertTrue(json.contains("\"consumer\":\"c-1\""), json);
+    assertEquals(PROFILE, found.readValue(json, ConsumerProfile.class));
+    assertEquals("{\"o-1\":2}", found.writeValueAsString(Map.of(OrderId.of("o-1"), 2)));
+  }
+
+  @Test
+  void fromJsonNamesThePlaceAndRuleButNeverQuotesTheInput() {
+    // Regression: the message was Jackson's, which quotes the value it failed on.
+    String order = C2mJson.toJson(ORDER);
+    for (String json : List.of(
+        order.replace("2026-03-01T10:00:00Z", "secret-2026-tomorrow"),
+        "{\"consumer\":\"c\",\"type\":\"secret-NOPE\",\"at\":\"2026-03-01T10:00:00Z\","
+            + "\"item\":{},\"source\":\"s\"}",
+        order.replace("\"quantity\":3", "\"quantity\":\"secret-3\""),
+        order.replace("{", "{secret:1,"))) {
+      Class<?> type = json.contains("\"item\"") ? Signal.class : Order.class;
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> C2mJson.fromJson(json, type));
+      String m = e.getMessage();
+      assertFalse(m.contains("secret"), m);
+      assertFalse(m.contains("code "), m);
+      assertTrue(m.contains("(line 1, column "), m);
+      for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+        assertFalse(String.valueOf(c.getMessage()).contains("secret"), c.toString());
+      }
+    }
+  }
+
+  @Test
+  void aKeyGivenTwiceIsAnErrorNamingTheKeyAndPlace() {
+    // Regression: duplicate keys were accepted, the last one winning.
+    String order = C2mJson.toJson(ORDER);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> C2mJson.fromJson(order.replace("\"quantity\":3", "\"quantity\":3,\"quantity\":4"),
+            Order.class));
+    assertTrue(e.getMessage().contains("at quantity (line 1, column "), e.getMessage());
+    assertTrue(e.getMessage().contains("given twice"), e.getMessage());
+    String plan = C2mJson.toJson(new BatchPlan(List.of(BATCH), List.of(), BATCH.cost(),
+        Provenance.builtIn("group-buy", 0, Map.of())));
+    IllegalArgumentException nested = assertThrows(IllegalArgumentException.class,
+        () -> C2mJson.fromJson(plan.replace("\"unit\":", "\"unit\":1,\"unit\":"),
+            BatchPlan.class));
+    assertTrue(nested.getMessage().contains("at batches[0].cost.unit"), nested.getMessage());
   }
 
   @Test

@@ -256,6 +256,19 @@ class EventReaderTest {
   }
 
   @Test
+  void malformedJsonReasonsCarryNoCharacterCodeOfTheLine() {
+    // Regression: the reason kept Jackson's "(code 98)", the character code of the input.
+    EventProblem p = problem("{\"event\":\"Product Viewed\",\"userId\":\"u1\",b:1}");
+    assertEquals(Kind.MALFORMED_JSON, p.kind());
+    assertFalse(p.reason().contains("code"), p.reason());
+    assertFalse(p.reason().contains("98"), p.reason());
+    // b is the 40th character; Jackson may point at it or just after it.
+    assertTrue(p.reason().contains("column 40") || p.reason().contains("column 41"), p.reason());
+    EventProblem ctrl = problem("{\"event\":\"Product\u0001Viewed\"}");
+    assertFalse(ctrl.reason().contains("code"), ctrl.reason());
+  }
+
+  @Test
   void unknownEventsAreRejected() {
     EventProblem p = problem("{\"event\":\"Spaceship Launched\",\"userId\":\"u1\"," + TS + "}");
     assertEquals(Kind.UNKNOWN_EVENT, p.kind());
@@ -417,6 +430,44 @@ class EventReaderTest {
   }
 
   @Test
+  void maxLineLengthAboveOneGibIsRefusedInsteadOfBreakingEveryRead() {
+    // Regression: maxLineLength(Integer.MAX_VALUE) was accepted, then every read failed with a
+    // NegativeArraySizeException because maxLineLength + 2 overflowed.
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> EventReader.builder(ConsumerId::new).maxLineLength(Integer.MAX_VALUE));
+    assertTrue(e.getMessage().contains("2147483647"), e.getMessage());
+    assertTrue(e.getMessage().contains("1073741824"), e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> EventReader.builder(ConsumerId::new).maxLineLength((1 << 30) + 1));
+    EventReader widest = EventReader.builder(ConsumerId::new).maxLineLength(1 << 30).build();
+    String good = "{\"event\":\"Product Viewed\",\"userId\":\"u\"," + TS + "}\n";
+    assertEquals(1, widest.readAll(new StringReader(good)).signals().size());
+    assertEquals(1, widest.read(new ByteArrayInputStream(good.getBytes(StandardCharsets.UTF_8)),
+        s -> {}).signals());
+  }
+
+  @Test
+  void bytesAndCharsAgreeOnTheLengthLimitAcrossBufferGrowth() {
+    // A line longer than the first 64 KiB buffer, at and one over the limit, with and without
+    // a carriage return: both inputs share one splitter, so they must agree exactly.
+    String line = "{\"event\":\"Product Viewed\",\"userId\":\"u\"," + TS
+        + ",\"properties\":{\"url\":\"" + "x".repeat(150_000) + "\"}}";
+    for (String text : List.of(line + "\n" + line, line + "\r\n" + line + "\r\n")) {
+      for (int limit : List.of(line.length(), line.length() - 1)) {
+        EventReader r = EventReader.builder(ConsumerId::new).maxLineLength(limit).build();
+        EventReport fromChars = r.read(new StringReader(text), s -> {});
+        EventReport fromBytes = r.read(
+            new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), s -> {});
+        boolean fits = limit == line.length();
+        assertEquals(2, fromChars.read(), limit + " read");
+        assertEquals(fits ? 2 : 0, fromChars.accepted(), limit + " accepted");
+        assertEquals(fits ? 0 : 2, fromChars.rejected(), limit + " rejected");
+        assertEquals(fromChars, fromBytes);
+      }
+    }
+  }
+
+  @Test
   void theProblemLimitKeepsCountingRejectedLines() {
     EventReader limited = EventReader.builder(ConsumerId::new).maxProblemsKept(2).build();
     EventReport r = limited.read(new StringReader("x\ny\nz\n"), s -> {});
@@ -550,6 +601,51 @@ class EventReaderTest {
       assertEquals(sequential, parts.stream().flatMap(List::stream).toList());
     }
     assertThrows(IllegalArgumentException.class, () -> READER.readParallel(file, 0, i -> s -> { }));
+  }
+
+  @Test
+  void aMillionPartitionsUseAtMostOnePartPerLineAndOneThreadPerCore(@TempDir Path dir)
+      throws IOException {
+    // Regression: readParallel started one thread per part, with no cap, and its cut loop ran
+    // once per requested partition.
+    Path file = dir.resolve("e.jsonl");
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      text.append("{\"event\":\"Product Viewed\",\"userId\":\"u").append(i).append("\",")
+          .append(TS).append("}\n");
+    }
+    Files.writeString(file, text);
+    List<Signal> sequential = new ArrayList<>();
+    EventReport expected = READER.read(file, sequential::add);
+    java.util.Set<Thread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    List<List<Signal>> parts = new ArrayList<>();
+    EventReport actual = READER.readParallel(file, 1_000_000, i -> {
+      List<Signal> part = java.util.Collections.synchronizedList(new ArrayList<>());
+      parts.add(part);
+      return s -> {
+        threads.add(Thread.currentThread());
+        part.add(s);
+      };
+    });
+    assertEquals(expected, actual);
+    assertEquals(40, parts.size(), "one part per line");
+    assertEquals(sequential, parts.stream().flatMap(List::stream).toList());
+    assertTrue(threads.size() <= Runtime.getRuntime().availableProcessors(),
+        threads.size() + " threads");
+    assertEquals(expected, READER.readParallel(file, Integer.MAX_VALUE, i -> s -> { }));
+  }
+
+  @Test
+  void aParallelReadOfAnEmptyFileIsOneEmptyPart(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("empty.jsonl");
+    Files.writeString(file, "");
+    List<Integer> parts = new ArrayList<>();
+    EventReport r = READER.readParallel(file, 8, i -> {
+      parts.add(i);
+      return s -> { };
+    });
+    assertEquals(List.of(0), parts);
+    assertEquals(0, r.read());
   }
 
   @Test

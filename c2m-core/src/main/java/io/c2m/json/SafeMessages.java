@@ -1,0 +1,42 @@
+package io.c2m.json;
+
+import java.util.regex.Pattern;
+
+/**
+ * Turns Jackson's messages into rules that hold no input: Jackson quotes the text it failed on
+ * ({@code from String "..."}, {@code Unrecognized token '...'}) and gives the character code of
+ * an unexpected character ({@code (code 98)}), and both may be consumer data. Shared by
+ * {@link EventReader} and {@link C2mJson} so that neither can leak what the other hides.
+ */
+final class SafeMessages {
+  private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"");
+  private static final Pattern CHAR_CODE =
+      Pattern.compile("\\s*\\((?:CTRL-CHAR, )?code -?\\d+\\)");
+  private static final int MAX_LENGTH = 200;
+
+  private SafeMessages() {}
+
+  /**
+   * Returns the first line of Jackson's message with quoted parts replaced by {@code '...'} and
+   * character codes removed, clipped to 200 characters.
+   *
+   * @param message Jackson's original message, or null
+   * @return the rule, never blank
+   */
+  static String rule(String message) {
+    String msg = message;
+    if (msg == null || msg.isBlank()) {
+      return "syntax error";
+    }
+    int nl = msg.indexOf('\n');
+    if (nl >= 0) {
+      msg = msg.substring(0, nl);
+    }
+    msg = QUOTED.matcher(msg).replaceAll("'...'");
+    msg = CHAR_CODE.matcher(msg).replaceAll("");
+    if (msg.length() > MAX_LENGTH) {
+      msg = msg.substring(0, MAX_LENGTH - 3) + "...";
+    }
+    return msg;
+  }
+}
