@@ -1,49 +1,119 @@
 package io.c2m.niche.internal;
 
+import static java.util.Objects.requireNonNull;
+
 import io.c2m.AttributeValue;
 import io.c2m.Attributes;
 import io.c2m.niche.Niche;
 import io.c2m.niche.NicheInference;
 import io.c2m.niche.NicheRequest;
 import io.c2m.niche.Trend;
+import io.c2m.niche.TrendSettings;
+import io.c2m.niche.internal.FpGrowth.ItemSet;
 import io.c2m.signal.ConsumerProfile;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
- * Level-wise (Apriori) mining of attribute combinations over each consumer's preferred values.
+ * The {@code attribute-miner}: frequent-itemset mining of attribute combinations over each
+ * consumer's preferred values, keeping the narrowest significant ones.
  *
- * <p>Each consumer contributes one "transaction": their preferred value per attribute key
- * ({@link ConsumerProfile#preferences()}). A combination is a niche when it includes a
- * {@code category}, at least {@code minAudience} consumers prefer all of it, and it is
- * <em>closed</em>: no strictly larger combination has the same audience. Niches are ranked by
- * audience times lift. The level-wise search stops at {@code maxAttributes} attributes.
+ * <ol>
+ *   <li><b>Transactions.</b> Each consumer with a preferred {@code category} contributes their
+ *       preferred value per attribute key (the value of highest positive affinity, ties to the
+ *       smaller value, as {@link ConsumerProfile#preferences()}).
+ *   <li><b>Frequent combinations</b> of up to {@code maxAttributes} values with support at least
+ *       {@code minAudience}, by FP-growth (Han, Pei and Yin 2000).
+ *   <li><b>Productive</b> combinations only (Webb 2007, "Discovering significant patterns",
+ *       Machine Learning 68:1-33): for every value {@code v} of a combination {@code X}, the
+ *       audience of {@code X} must exceed what {@code X \ v} and the independence of {@code v}
+ *       predict, both by a factor ({@code minLift}) and by {@code minZ} binomial standard
+ *       deviations. This drops a planted niche extended by a value its members share only by
+ *       chance (their size, say), and chance combinations of noise consumers.
+ *   <li><b>Narrowest first.</b> From the largest combinations down, a combination is kept when
+ *       enough of its audience is not already in a kept narrower combination: that residual must
+ *       reach {@code minAudience}, a share {@code minResidualShare} of the audience, and itself be
+ *       productive against independence. So a broad {@code category=dress, color=sage} is not
+ *       reported when it is only the union of two overlapping narrow niches, and every kept
+ *       combination is closed with respect to the kept ones.
+ * </ol>
+ *
+ * <p>Each niche reports its full audience (every consumer who prefers all of it), the lift of the
+ * combination over independence of its values, a demand score (expected orders: each member
+ * counts {@code 1 - exp(-s / 5)}, {@code s} the member's mean positive affinity for the
+ * definition's values, so one recent purchase-equivalent of evidence counts about 0.63) and the
+ * trend read from the request's interest timeline. Niches are ranked by audience times lift, ties
+ * by id. Deterministic: no random numbers are drawn.
  */
 public final class AttributeMiner implements NicheInference {
   /** Default cap on the attributes of one niche definition. */
   public static final int DEFAULT_MAX_ATTRIBUTES = 5;
+  /** Default least lift of each value of a combination over its independence. */
+  public static final double DEFAULT_MIN_LIFT = 1.5;
+  /** Default least z-score of each value of a combination over its independence. */
+  public static final double DEFAULT_MIN_Z = 3.0;
+  /** Default least share of a combination's audience outside its kept narrower combinations. */
+  public static final double DEFAULT_MIN_RESIDUAL_SHARE = 0.25;
 
   /** The attribute key that scopes a niche to a product category. */
   public static final String CATEGORY = "category";
 
+  /** Evidence (decayed affinity) at which a member's order probability is {@code 1 - 1/e}. */
+  static final double PURCHASE_EQUIVALENT = 5.0;
+
   private final int maxAttributes;
+  private final double minLift;
+  private final double minZ;
+  private final double minResidualShare;
+  private final TrendSettings trendSettings;
+
+  /**
+   * Creates a miner with default thresholds and trend settings.
+   *
+   * @param maxAttributes the most attributes in one definition, at least 2
+   */
+  public AttributeMiner(int maxAttributes) {
+    this(maxAttributes, DEFAULT_MIN_LIFT, DEFAULT_MIN_Z, DEFAULT_MIN_RESIDUAL_SHARE,
+        TrendSettings.defaults());
+  }
 
   /**
    * Creates a miner.
    *
-   * @param maxAttributes the most attributes in one definition, at least 1
+   * @param maxAttributes the most attributes in one definition, at least 2
+   * @param minLift the least lift of each value over independence, at least 1
+   * @param minZ the least z-score of each value over independence, zero or more
+   * @param minResidualShare the least share of audience outside kept narrower niches, in [0, 1]
+   * @param trendSettings how trends are read
    */
-  public AttributeMiner(int maxAttributes) {
-    if (maxAttributes < 1) {
+  public AttributeMiner(int maxAttributes, double minLift, double minZ, double minResidualShare,
+      TrendSettings trendSettings) {
+    if (maxAttributes < 2) {
       throw new IllegalArgumentException(
-          "The maximum attributes per niche (" + maxAttributes + ") must be at least 1.");
+          "The maximum attributes per niche (" + maxAttributes + ") must be at least 2.");
+    }
+    if (!(minLift >= 1) || Double.isInfinite(minLift)) {
+      throw new IllegalArgumentException(
+          "The minimum lift (" + minLift + ") must be a finite number, 1 or more.");
+    }
+    if (!(minZ >= 0) || Double.isInfinite(minZ)) {
+      throw new IllegalArgumentException(
+          "The minimum z-score (" + minZ + ") must be a finite number, zero or more.");
+    }
+    if (!(minResidualShare >= 0 && minResidualShare <= 1)) {
+      throw new IllegalArgumentException(
+          "The minimum residual share (" + minResidualShare + ") must be in [0, 1].");
     }
     this.maxAttributes = maxAttributes;
+    this.minLift = minLift;
+    this.minZ = minZ;
+    this.minResidualShare = minResidualShare;
+    this.trendSettings = requireNonNull(trendSettings, "trendSettings");
   }
 
   @Override
@@ -51,146 +121,274 @@ public final class AttributeMiner implements NicheInference {
     return "attribute-miner";
   }
 
+  /** Preferred values of every consumer, as dense item ids; de-duplicated patterns. */
+  private static final class Transactions {
+    final Map<AttributeValue, Integer> ids = new HashMap<>();
+    final List<AttributeValue> values = new ArrayList<>();
+    final List<int[]> perConsumer = new ArrayList<>();
+    final List<ConsumerProfile> consumers = new ArrayList<>();
+    int categoryKeyed;
+
+    void add(ConsumerProfile p) {
+      int[] buf = new int[8];
+      int len = 0;
+      String key = null;
+      AttributeValue best = null;
+      double bestScore = 0;
+      boolean hasCategory = false;
+      for (Map.Entry<AttributeValue, Double> e : p.affinities().entrySet()) {
+        AttributeValue av = e.getKey();
+        if (!av.key().equals(key)) {
+          if (best != null) {
+            hasCategory |= best.key().equals(CATEGORY);
+            buf = append(buf, len++, id(best));
+          }
+          key = av.key();
+          best = null;
+          bestScore = 0;
+        }
+        double a = e.getValue();
+        if (a > bestScore) {
+          best = av;
+          bestScore = a;
+        }
+      }
+      if (best != null) {
+        hasCategory |= best.key().equals(CATEGORY);
+        buf = append(buf, len++, id(best));
+      }
+      if (hasCategory) {
+        perConsumer.add(Arrays.copyOf(buf, len));
+        consumers.add(p);
+      }
+    }
+
+    private static int[] append(int[] buf, int at, int v) {
+      int[] b = at == buf.length ? Arrays.copyOf(buf, at * 2) : buf;
+      b[at] = v;
+      return b;
+    }
+
+    private int id(AttributeValue av) {
+      Integer id = ids.get(av);
+      if (id == null) {
+        id = values.size();
+        ids.put(av, id);
+        values.add(av);
+      }
+      return id;
+    }
+  }
+
   @Override
   public List<Niche> infer(NicheRequest request) {
-    List<List<AttributeValue>> transactions = new ArrayList<>();
-    Map<AttributeValue, Integer> single = new HashMap<>();
+    requireNonNull(request, "request");
+    Transactions tx = new Transactions();
     for (ConsumerProfile p : request.profiles()) {
-      List<AttributeValue> t = p.preferences().pairs();
-      if (t.stream().noneMatch(av -> av.key().equals(CATEGORY))) {
-        continue;
-      }
-      transactions.add(t);
-      for (AttributeValue av : t) {
-        single.merge(av, 1, Integer::sum);
+      tx.add(p);
+    }
+    int n = tx.perConsumer.size();
+    int min = request.minAudience();
+    if (n < min) {
+      return List.of();
+    }
+    // Support of each value; ranks by support descending, then by value.
+    int items = tx.values.size();
+    int[] support = new int[items];
+    for (int[] t : tx.perConsumer) {
+      for (int id : t) {
+        support[id]++;
       }
     }
-    int n = transactions.size();
-    int min = request.minAudience();
-    Map<List<AttributeValue>, Integer> all = new HashMap<>();
-    Map<List<AttributeValue>, Integer> level = new HashMap<>();
-    single.forEach((av, c) -> {
-      if (c >= min) {
-        level.put(List.of(av), c);
+    Integer[] byRank = new Integer[items];
+    for (int i = 0; i < items; i++) {
+      byRank[i] = i;
+    }
+    Arrays.sort(byRank, Comparator.comparingInt((Integer i) -> -support[i])
+        .thenComparing(i -> tx.values.get(i)));
+    int[] rankOf = new int[items];
+    int frequentItems = 0;
+    for (int r = 0; r < items; r++) {
+      rankOf[byRank[r]] = r;
+      if (support[byRank[r]] >= min) {
+        frequentItems = r + 1;
       }
-    });
-    all.putAll(level);
-    for (int size = 2; size <= maxAttributes && !level.isEmpty(); size++) {
-      Set<List<AttributeValue>> candidates = candidates(level.keySet());
-      Map<List<AttributeValue>, Integer> counts = new HashMap<>();
-      for (List<AttributeValue> t : transactions) {
-        for (List<AttributeValue> c : candidates) {
-          if (t.containsAll(c)) {
-            counts.merge(c, 1, Integer::sum);
+    }
+    AttributeValue[] valueOfRank = new AttributeValue[frequentItems];
+    int[] rankSupport = new int[frequentItems];
+    for (int r = 0; r < frequentItems; r++) {
+      valueOfRank[r] = tx.values.get(byRank[r]);
+      rankSupport[r] = support[byRank[r]];
+    }
+    // Consumers' transactions as sorted ranks of frequent values; distinct ones with counts.
+    int[][] ranked = new int[n][];
+    Map<FpGrowth.ItemSet, Integer> distinct = new HashMap<>();
+    for (int c = 0; c < n; c++) {
+      int[] t = tx.perConsumer.get(c);
+      int[] r = new int[t.length];
+      int len = 0;
+      for (int id : t) {
+        if (rankOf[id] < frequentItems) {
+          r[len++] = rankOf[id];
+        }
+      }
+      r = Arrays.copyOf(r, len);
+      Arrays.sort(r);
+      ranked[c] = r;
+      distinct.merge(new ItemSet(r), 1, Integer::sum);
+    }
+    List<ItemSet> patterns = new ArrayList<>(distinct.keySet());
+    patterns.sort((a, b) -> Arrays.compare(a.ranks(), b.ranks()));
+    int[][] patternRanks = new int[patterns.size()][];
+    int[] multiplicity = new int[patterns.size()];
+    for (int i = 0; i < patterns.size(); i++) {
+      patternRanks[i] = patterns.get(i).ranks();
+      multiplicity[i] = distinct.get(patterns.get(i));
+    }
+    Map<ItemSet, Integer> frequent = FpGrowth.mine(patternRanks, multiplicity, frequentItems, min,
+        maxAttributes, true);
+
+    // Productive combinations that include a category.
+    boolean[] isCategory = new boolean[frequentItems];
+    for (int r = 0; r < frequentItems; r++) {
+      isCategory[r] = valueOfRank[r].key().equals(CATEGORY);
+    }
+    List<ItemSet> candidates = new ArrayList<>();
+    for (Map.Entry<ItemSet, Integer> e : frequent.entrySet()) {
+      int[] s = e.getKey().ranks();
+      if (s.length >= 2 && categoryOf(s, isCategory) >= 0
+          && productive(s, e.getValue(), frequent, rankSupport, n)) {
+        candidates.add(e.getKey());
+      }
+    }
+    candidates.sort(Comparator.comparingInt((ItemSet s) -> -s.ranks().length)
+        .thenComparingInt(s -> -frequent.get(s))
+        .thenComparing((a, b) -> Arrays.compare(a.ranks(), b.ranks())));
+
+    // Narrowest first: keep a combination with enough audience outside kept narrower ones.
+    Map<Integer, List<Integer>> patternsByCategory = new TreeMap<>();
+    for (int i = 0; i < patternRanks.length; i++) {
+      int cat = categoryOf(patternRanks[i], isCategory);
+      if (cat >= 0) {
+        patternsByCategory.computeIfAbsent(cat, k -> new ArrayList<>()).add(i);
+      }
+    }
+    List<ItemSet> kept = new ArrayList<>();
+    for (ItemSet x : candidates) {
+      int audience = frequent.get(x);
+      List<ItemSet> narrower = new ArrayList<>();
+      for (ItemSet k : kept) {
+        if (k.ranks().length > x.ranks().length && x.containedIn(k.ranks())) {
+          narrower.add(k);
+        }
+      }
+      int residual = 0;
+      for (int i : patternsByCategory.get(categoryOf(x.ranks(), isCategory))) {
+        int[] p = patternRanks[i];
+        if (!x.containedIn(p)) {
+          continue;
+        }
+        boolean inNarrower = false;
+        for (ItemSet k : narrower) {
+          if (k.containedIn(p)) {
+            inNarrower = true;
+            break;
           }
         }
-      }
-      level.clear();
-      counts.forEach((c, k) -> {
-        if (k >= min) {
-          level.put(c, k);
+        if (!inNarrower) {
+          residual += multiplicity[i];
         }
-      });
-      all.putAll(level);
+      }
+      double expected = independent(x.ranks(), rankSupport, n);
+      if (residual >= min && residual >= minResidualShare * audience
+          && residual >= minLift * expected) {
+        kept.add(x);
+      }
     }
-    List<Niche> niches = new ArrayList<>();
-    for (Map.Entry<List<AttributeValue>, Integer> e : all.entrySet()) {
-      List<AttributeValue> combo = e.getKey();
-      int audience = e.getValue();
-      if (combo.size() < 2 || combo.stream().noneMatch(av -> av.key().equals(CATEGORY))) {
+
+    // Demand: expected orders of the members of each kept niche.
+    double[] demand = new double[kept.size()];
+    Map<Integer, List<Integer>> keptByCategory = new TreeMap<>();
+    for (int k = 0; k < kept.size(); k++) {
+      keptByCategory.computeIfAbsent(categoryOf(kept.get(k).ranks(), isCategory),
+          c -> new ArrayList<>()).add(k);
+    }
+    for (int c = 0; c < n; c++) {
+      int cat = categoryOf(ranked[c], isCategory);
+      List<Integer> ks = cat < 0 ? null : keptByCategory.get(cat);
+      if (ks == null) {
         continue;
       }
-      if (!isClosed(combo, audience, all)) {
-        continue;
+      ConsumerProfile p = tx.consumers.get(c);
+      for (int k : ks) {
+        int[] def = kept.get(k).ranks();
+        if (kept.get(k).containedIn(ranked[c])) {
+          double s = 0;
+          for (int r : def) {
+            s += Math.max(0, p.affinity(valueOfRank[r]));
+          }
+          demand[k] += 1 - Math.exp(-s / def.length / PURCHASE_EQUIVALENT);
+        }
       }
-      double expected = n;
-      for (AttributeValue av : combo) {
-        expected *= (double) single.get(av) / n;
+    }
+
+    List<Niche> niches = new ArrayList<>(kept.size());
+    for (int k = 0; k < kept.size(); k++) {
+      int[] def = kept.get(k).ranks();
+      List<AttributeValue> pairs = new ArrayList<>(def.length);
+      for (int r : def) {
+        pairs.add(valueOfRank[r]);
       }
-      double lift = audience / expected;
-      double demand = demandScore(request.profiles(), Attributes.of(combo));
-      Attributes definition = Attributes.of(combo);
-      niches.add(new Niche(Niche.idFor(definition), definition, audience, demand, lift,
-          Trend.steady()));
+      Attributes definition = Attributes.of(pairs);
+      int audience = frequent.get(kept.get(k));
+      double lift = audience / independent(def, rankSupport, n);
+      Trend trend = Trend.of(request.timeline(), definition, request.asOf(), trendSettings);
+      niches.add(new Niche(Niche.idFor(definition), definition, audience,
+          Math.min(demand[k], audience), lift, trend));
     }
     niches.sort(Comparator.comparingDouble((Niche x) -> -x.audience() * x.lift())
         .thenComparing(x -> x.id().value()));
     return List.copyOf(niches);
   }
 
-  /** Joins frequent (k-1)-sets that share their first k-2 items, keeping one value per key. */
-  private static Set<List<AttributeValue>> candidates(Set<List<AttributeValue>> frequent) {
-    List<List<AttributeValue>> sorted = new ArrayList<>(frequent);
-    sorted.sort(AttributeMiner::compareLists);
-    Set<List<AttributeValue>> out = new TreeSet<>(AttributeMiner::compareLists);
-    for (int i = 0; i < sorted.size(); i++) {
-      List<AttributeValue> a = sorted.get(i);
-      for (int j = i + 1; j < sorted.size(); j++) {
-        List<AttributeValue> b = sorted.get(j);
-        if (!a.subList(0, a.size() - 1).equals(b.subList(0, b.size() - 1))) {
-          break;
-        }
-        AttributeValue last = b.get(b.size() - 1);
-        if (last.key().equals(a.get(a.size() - 1).key())) {
-          continue;
-        }
-        List<AttributeValue> c = new ArrayList<>(a);
-        c.add(last);
-        if (allSubsetsFrequent(c, frequent)) {
-          out.add(List.copyOf(c));
-        }
+  private static int categoryOf(int[] ranks, boolean[] isCategory) {
+    for (int r : ranks) {
+      if (isCategory[r]) {
+        return r;
       }
     }
-    return out;
+    return -1;
   }
 
-  private static boolean allSubsetsFrequent(
-      List<AttributeValue> c, Set<List<AttributeValue>> frequent) {
-    for (int skip = 0; skip < c.size(); skip++) {
-      List<AttributeValue> sub = new ArrayList<>(c);
-      sub.remove(skip);
-      if (!frequent.contains(sub)) {
+  /** The audience a combination would have if its values were independent. */
+  private static double independent(int[] ranks, int[] rankSupport, int n) {
+    double expected = n;
+    for (int r : ranks) {
+      expected *= (double) rankSupport[r] / n;
+    }
+    return expected;
+  }
+
+  private boolean productive(int[] set, int observed, Map<ItemSet, Integer> frequent,
+      int[] rankSupport, int n) {
+    for (int skip = 0; skip < set.length; skip++) {
+      int[] rest = new int[set.length - 1];
+      for (int i = 0, j = 0; i < set.length; i++) {
+        if (i != skip) {
+          rest[j++] = set[i];
+        }
+      }
+      Integer base = frequent.get(new ItemSet(rest));
+      if (base == null) {
+        return false;
+      }
+      double p = (double) rankSupport[set[skip]] / n;
+      double expected = base * p;
+      double sd = Math.sqrt(base * p * (1 - p));
+      if (observed < minLift * expected || (sd > 0 && (observed - expected) / sd < minZ)) {
         return false;
       }
     }
     return true;
-  }
-
-  private static boolean isClosed(
-      List<AttributeValue> combo, int audience, Map<List<AttributeValue>, Integer> all) {
-    for (Map.Entry<List<AttributeValue>, Integer> e : all.entrySet()) {
-      List<AttributeValue> other = e.getKey();
-      if (other.size() == combo.size() + 1 && e.getValue() == audience && other.containsAll(combo)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static double demandScore(List<ConsumerProfile> profiles, Attributes definition) {
-    // Expected orders: each member contributes their engagement with the niche's attributes,
-    // squashed to a probability-like score in [0, 1).
-    double sum = 0;
-    for (ConsumerProfile p : profiles) {
-      if (p.preferences().matches(definition)) {
-        double strength = 0;
-        for (AttributeValue av : definition.pairs()) {
-          strength += Math.max(0, p.affinity(av));
-        }
-        sum += 1 - Math.exp(-strength / (10.0 * definition.size()));
-      }
-    }
-    return sum;
-  }
-
-  private static int compareLists(List<AttributeValue> a, List<AttributeValue> b) {
-    int n = Math.min(a.size(), b.size());
-    for (int i = 0; i < n; i++) {
-      int c = a.get(i).compareTo(b.get(i));
-      if (c != 0) {
-        return c;
-      }
-    }
-    return Integer.compare(a.size(), b.size());
   }
 }
