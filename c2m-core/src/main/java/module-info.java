@@ -15,6 +15,7 @@ module io.c2m.core {
   exports io.c2m.order;
   exports io.c2m.production;
   exports io.c2m.privacy;
+  exports io.c2m.sim;
 
   uses io.c2m.niche.NicheInferenceProvider;
   uses io.c2m.design.DesignTailorProvider;

@@ -170,10 +170,11 @@ public final class C2m {
 
   /**
    * Tailors designs for niches and offers them: orders may then be placed for them. The members of
-   * a niche are the consumers whose preferences match its definition.
+   * a niche are the consumers whose preferences match its definition. A design whose id or spec is
+   * already on offer is not offered again (two overlapping niches often tailor the same product).
    *
    * @param niches the niches
-   * @return the designs, in the niches' order
+   * @return the designs newly offered, in the niches' order
    */
   public synchronized List<ProductDesign> tailorDesigns(List<Niche> niches) {
     requireNonNull(niches, "niches");
@@ -193,11 +194,23 @@ public final class C2m {
         throw wrap(tailor.name(), e);
       }
       for (ProductDesign d : tailored) {
+        if (designs.containsKey(d.id()) || offersSpec(d.spec())) {
+          continue;
+        }
         designs.put(d.id(), d);
         out.add(d);
       }
     }
     return List.copyOf(out);
+  }
+
+  private boolean offersSpec(Attributes spec) {
+    for (ProductDesign d : designs.values()) {
+      if (d.spec().equals(spec)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

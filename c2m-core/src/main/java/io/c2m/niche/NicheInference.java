@@ -30,11 +30,12 @@ public interface NicheInference {
 
   /**
    * The built-in attribute-combination miner: the narrowest attribute combinations within a
-   * category that at least the minimum audience prefers.
+   * category that at least the minimum audience prefers, with a lift of at least 1.5.
    *
    * @return the strategy named {@code "attribute-miner"}
    */
   static NicheInference attributeMiner() {
-    return new AttributeMiner(AttributeMiner.DEFAULT_MAX_ATTRIBUTES);
+    return new AttributeMiner(
+        AttributeMiner.DEFAULT_MAX_ATTRIBUTES, AttributeMiner.DEFAULT_MIN_LIFT);
   }
 }

@@ -83,6 +83,17 @@ public final class AttributeMiner implements NicheInference {
   }
 
   /**
+   * Creates a miner with default z-score, residual share and trend settings.
+   *
+   * @param maxAttributes the most attributes in one definition, at least 2
+   * @param minLift the least lift of each value over independence, at least 1
+   */
+  public AttributeMiner(int maxAttributes, double minLift) {
+    this(maxAttributes, minLift, DEFAULT_MIN_Z, DEFAULT_MIN_RESIDUAL_SHARE,
+        TrendSettings.defaults());
+  }
+
+  /**
    * Creates a miner.
    *
    * @param maxAttributes the most attributes in one definition, at least 2

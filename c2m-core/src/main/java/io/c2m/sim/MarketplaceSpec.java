@@ -1,0 +1,156 @@
+package io.c2m.sim;
+
+import static java.util.Objects.requireNonNull;
+
+import io.c2m.AttributeValue;
+import io.c2m.Attributes;
+import io.c2m.internal.Checks;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The shape of a synthetic marketplace: its catalogue of attribute values, its consumers, the
+ * niches planted among them and how their behaviour is drawn.
+ *
+ * @param catalogue attribute key to its possible values; every planted definition uses them
+ * @param consumers the number of consumers, at least the planted members
+ * @param niches the planted niches; each member belongs to exactly one
+ * @param signalsPerConsumer the mean number of signals of a consumer; positive
+ * @param nicheFocus the share of a niche member's signals on items of their niche, in [0, 1]
+ * @param noiseFocus the share of a noise consumer's signals on their own random favourite item
+ * @param consentRate the share of consumers who consent to profiling, in [0, 1]
+ * @param start the first instant of the signal window
+ * @param span the length of the signal window; positive
+ */
+public record MarketplaceSpec(
+    Map<String, List<String>> catalogue,
+    int consumers,
+    List<PlantedNiche> niches,
+    int signalsPerConsumer,
+    double nicheFocus,
+    double noiseFocus,
+    double consentRate,
+    Instant start,
+    Duration span) {
+  /**
+   * Validates and copies.
+   *
+   * @throws IllegalArgumentException if a share is out of [0, 1], the planted members outnumber
+   *     the consumers, or a planted attribute is not in the catalogue
+   */
+  public MarketplaceSpec {
+    requireNonNull(catalogue, "catalogue");
+    Map<String, List<String>> copy = new LinkedHashMap<>();
+    catalogue.forEach((k, v) -> {
+      if (v.isEmpty()) {
+        throw new IllegalArgumentException("The catalogue key " + k + " has no values.");
+      }
+      copy.put(k, List.copyOf(v.stream().map(x -> AttributeValue.of(k, x).value()).toList()));
+    });
+    catalogue = Collections.unmodifiableMap(copy);
+    Checks.requirePositive(consumers, "consumers");
+    niches = List.copyOf(Checks.requireNoNulls(niches, "niches"));
+    Checks.requirePositive(signalsPerConsumer, "signals per consumer");
+    Checks.requireProbability(nicheFocus, "niche focus");
+    Checks.requireProbability(noiseFocus, "noise focus");
+    Checks.requireProbability(consentRate, "consent rate");
+    requireNonNull(start, "start");
+    requireNonNull(span, "span");
+    if (span.isZero() || span.isNegative()) {
+      throw new IllegalArgumentException("The span (" + span + ") must be positive.");
+    }
+    long planted = 0;
+    for (PlantedNiche n : niches) {
+      planted += n.members();
+      for (AttributeValue av : n.definition().pairs()) {
+        List<String> values = catalogue.get(av.key());
+        if (values == null || !values.contains(av.value())) {
+          throw new IllegalArgumentException(
+              "The planted attribute " + av + " is not in the catalogue.");
+        }
+      }
+    }
+    if (planted > consumers) {
+      throw new IllegalArgumentException(
+          "The planted niches have " + planted + " members, more than the " + consumers
+              + " consumers.");
+    }
+  }
+
+  /**
+   * A fashion marketplace of 5,000 consumers over 60 days from 2026-01-05, with six planted niches
+   * (1,140 members, from 90 to 300 each, definitions of three or four attributes) and the rest noise.
+   *
+   * @return the spec
+   */
+  public static MarketplaceSpec fashion() {
+    Map<String, List<String>> catalogue = new LinkedHashMap<>();
+    catalogue.put("category", List.of("dress", "shirt", "jeans", "jacket", "sneakers", "skirt"));
+    catalogue.put("color", List.of("black", "white", "navy", "sage", "terracotta", "mustard",
+        "lilac", "grey", "red", "cream"));
+    catalogue.put("material", List.of("cotton", "linen", "denim", "wool", "silk", "polyester",
+        "leather"));
+    catalogue.put("style", List.of("casual", "formal", "boho", "minimal", "sporty", "vintage"));
+    List<PlantedNiche> niches = List.of(
+        new PlantedNiche(Attributes.of("category", "dress", "color", "sage", "material", "linen"),
+            300, 32),
+        new PlantedNiche(Attributes.of("category", "sneakers", "color", "white", "style",
+            "minimal"), 260, 65),
+        new PlantedNiche(Attributes.of("category", "jacket", "color", "mustard", "material",
+            "wool", "style", "vintage"), 220, 89),
+        new PlantedNiche(Attributes.of("category", "shirt", "color", "lilac", "material", "silk"),
+            150, 45),
+        new PlantedNiche(Attributes.of("category", "jeans", "color", "cream", "material", "denim",
+            "style", "vintage"), 120, 58),
+        new PlantedNiche(Attributes.of("category", "skirt", "color", "terracotta", "style",
+            "boho"), 90, 38));
+    return new MarketplaceSpec(catalogue, 5000, niches, 20, 0.75, 0.4, 0.95,
+        Instant.parse("2026-01-05T00:00:00Z"), Duration.ofDays(60));
+  }
+
+  /**
+   * Returns a copy with another number of consumers.
+   *
+   * @param n the number of consumers
+   * @return the new spec
+   */
+  public MarketplaceSpec withConsumers(int n) {
+    return new MarketplaceSpec(catalogue, n, niches, signalsPerConsumer, nicheFocus, noiseFocus,
+        consentRate, start, span);
+  }
+
+  /**
+   * Returns a copy with other planted niches.
+   *
+   * @param planted the niches
+   * @return the new spec
+   */
+  public MarketplaceSpec withNiches(List<PlantedNiche> planted) {
+    return new MarketplaceSpec(catalogue, consumers, planted, signalsPerConsumer, nicheFocus,
+        noiseFocus, consentRate, start, span);
+  }
+
+  /**
+   * Returns a copy with another mean number of signals per consumer.
+   *
+   * @param n the mean signals per consumer
+   * @return the new spec
+   */
+  public MarketplaceSpec withSignalsPerConsumer(int n) {
+    return new MarketplaceSpec(catalogue, consumers, niches, n, nicheFocus, noiseFocus,
+        consentRate, start, span);
+  }
+
+  /**
+   * Returns the instant the signal window ends.
+   *
+   * @return start + span
+   */
+  public Instant end() {
+    return start.plus(span);
+  }
+}

@@ -1,0 +1,54 @@
+package io.c2m.examples.cli;
+
+import io.c2m.examples.demo.DemoReport;
+import io.c2m.examples.demo.FashionDemo;
+import io.c2m.sim.MarketplaceSpec;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+
+/** {@code c2m demo}: the whole C2M pipeline on a seeded synthetic fashion marketplace. */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = "Run a seeded synthetic fashion marketplace through the whole C2M pipeline: "
+        + "signals, niches, designs, orders, production batches, forecasts.")
+public final class DemoCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Seed of everything random "
+      + "(default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--consumers", defaultValue = "5000", description = "Number of consumers "
+      + "(default: ${DEFAULT-VALUE}; at least 1140, the planted niches' members).")
+  int consumers;
+
+  @Option(names = "--min-audience", defaultValue = "25", description = "Smallest niche audience "
+      + "released, the k of k-anonymity (default: ${DEFAULT-VALUE}).")
+  int minAudience;
+
+  /** Creates the command; picocli instantiates it. */
+  public DemoCommand() {}
+
+  @Override
+  public Integer call() {
+    MarketplaceSpec base = MarketplaceSpec.fashion();
+    int planted = base.niches().stream().mapToInt(n -> n.members()).sum();
+    if (consumers < planted) {
+      throw new ParameterException(spec.commandLine(), "--consumers (" + consumers
+          + ") must be at least " + planted + ", the members of the planted niches.");
+    }
+    if (minAudience < 1) {
+      throw new ParameterException(spec.commandLine(),
+          "--min-audience (" + minAudience + ") must be at least 1.");
+    }
+    FashionDemo.Result result = FashionDemo.run(base.withConsumers(consumers), seed, minAudience);
+    spec.commandLine().getOut().print(DemoReport.format(result));
+    spec.commandLine().getOut().flush();
+    return 0;
+  }
+}

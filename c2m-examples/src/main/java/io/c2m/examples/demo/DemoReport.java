@@ -1,0 +1,147 @@
+package io.c2m.examples.demo;
+
+import io.c2m.DesignId;
+import io.c2m.demand.DemandForecast;
+import io.c2m.demand.ForecastPoint;
+import io.c2m.design.ProductDesign;
+import io.c2m.niche.Niche;
+import io.c2m.order.Order;
+import io.c2m.order.OrderReceipt;
+import io.c2m.production.BatchPlan;
+import io.c2m.production.PendingOrder;
+import io.c2m.production.ProductionBatch;
+import io.c2m.production.ProductionConstraints;
+import io.c2m.privacy.Consent;
+import io.c2m.sim.PlantedNiche;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Formats a {@link FashionDemo.Result} as the readable summary {@code c2m demo} prints. */
+public final class DemoReport {
+  private DemoReport() {}
+
+  /**
+   * Formats a demo result.
+   *
+   * @param r the result
+   * @return the summary, several lines
+   */
+  public static String format(FashionDemo.Result r) {
+    StringBuilder sb = new StringBuilder();
+    var spec = r.population().spec();
+    long consenting = r.population().accounts().stream()
+        .filter(a -> a.allows(Consent.PROFILING)).count();
+    line(sb, "c2m demo: a synthetic fashion marketplace, seed %d", r.population().seed());
+    line(sb, "");
+    line(sb, "1. Signals");
+    line(sb, "   %,d consumers (%,d consent to profiling), %d planted niches, %,d signals over %d days",
+        spec.consumers(), consenting, spec.niches().size(), r.population().signals().size(),
+        spec.span().toDays());
+    line(sb, "   profiled %,d signals; skipped %,d of consumers without consent",
+        r.ingest().profiled(), r.ingest().withoutConsent());
+    line(sb, "");
+    line(sb, "2. Niches found (audience of at least the minimum; planted = the ground truth)");
+    line(sb, "   %-64s %8s %6s %8s  %s", "definition", "audience", "lift", "trend", "planted?");
+    for (Niche n : r.niches()) {
+      line(sb, "   %-64s %8d %6.1f %8s  %s", n.definition(), n.audience(), n.lift(),
+          n.trend().direction().name().toLowerCase(Locale.ROOT), planted(n, spec.niches()));
+    }
+    line(sb, "");
+    line(sb, "3. Designs tailored and offered (order first, produce after)");
+    for (ProductDesign d : r.designs()) {
+      line(sb, "   %-66s %8.2f  %s", d.id(), d.unitPrice(), d.spec());
+    }
+    line(sb, "");
+    int accepted = r.receipts().getOrDefault(OrderReceipt.Status.ACCEPTED, 0);
+    line(sb, "4. Orders: %d accepted, %d retries recognised as duplicates, %d rejected "
+        + "(an id reused with other content)", accepted,
+        r.receipts().getOrDefault(OrderReceipt.Status.DUPLICATE, 0),
+        r.receipts().getOrDefault(OrderReceipt.Status.REJECTED, 0));
+    Map<DesignId, int[]> perDesign = new TreeMap<>();
+    for (Order o : r.orders()) {
+      int[] c = perDesign.computeIfAbsent(o.design(), d -> new int[2]);
+      c[0]++;
+      c[1] += o.quantity();
+    }
+    perDesign.forEach((d, c) -> line(sb, "   %-66s %4d orders %5d units", d, c[0], c[1]));
+    line(sb, "");
+    BatchPlan plan = r.plan();
+    line(sb, "5. Production plan (%s); day 0 = %s", plan.provenance().strategy(),
+        r.population().spec().end().toString().substring(0, 10));
+    if (!r.constraints().isEmpty()) {
+      ProductionConstraints c = r.constraints().values().iterator().next();
+      line(sb, "   line: MOQ %d, cases of %d, at most %d per batch and %d per day, setup %.0f, "
+          + "lead time %d days", c.minimumOrderQuantity(), c.orderMultiple(), c.maximumBatch(),
+          c.capacityPerPeriod(), c.setupCost(), c.leadTimePeriods());
+    }
+    line(sb, "   %-68s %4s %5s %5s %7s %6s %10s", "batch", "day", "ready", "units",
+        "ordered", "orders", "cost");
+    for (ProductionBatch b : plan.batches()) {
+      line(sb, "   %-68s %4d %5d %5d %7d %6d %10.2f", b.id(), b.period(),
+          b.readyPeriod(), b.quantity(), b.orderedQuantity(), b.orders().size(),
+          b.cost().total());
+    }
+    Map<String, int[]> pending = new TreeMap<>();
+    Map<String, String> why = new HashMap<>();
+    for (PendingOrder p : plan.pending()) {
+      String key = p.design() + " " + p.reason();
+      int[] c = pending.computeIfAbsent(key, k -> new int[2]);
+      c[0]++;
+      c[1] += p.quantity();
+      why.put(key, p.detail());
+    }
+    if (pending.isEmpty()) {
+      line(sb, "   no order is pending");
+    } else {
+      line(sb, "   pending:");
+      pending.forEach((k, c) -> line(sb, "   %4d orders (%d units) %s: %s", c[0], c[1],
+          k.substring(k.lastIndexOf(' ') + 1), why.get(k)));
+    }
+    double revenue = 0;
+    Map<io.c2m.OrderId, Order> byId = new HashMap<>();
+    r.orders().forEach(o -> byId.put(o.id(), o));
+    for (ProductionBatch b : plan.batches()) {
+      for (io.c2m.OrderId id : b.orders()) {
+        Order o = byId.get(id);
+        revenue += o.quantity() * o.unitPrice();
+      }
+    }
+    line(sb, "   cost %.2f (setup %.2f, unit %.2f, holding %.2f); revenue of batched orders %.2f; "
+        + "margin %.2f", plan.cost().total(), plan.cost().setup(), plan.cost().unit(),
+        plan.cost().holding(), revenue, revenue - plan.cost().total());
+    long surplus = plan.batches().stream().mapToLong(ProductionBatch::surplus).sum();
+    line(sb, "   units made %d, of which %d rounding surplus (cases); no speculative stock",
+        plan.totalQuantity(), surplus);
+    line(sb, "");
+    line(sb, "6. Forecast of daily ordered units, next 7 days (%s)",
+        r.forecasts().isEmpty() ? "-" : r.forecasts().get(0).method());
+    for (DemandForecast f : r.forecasts()) {
+      ForecastPoint p = f.points().get(0);
+      line(sb, "   %-66s mean %6.2f/day  p10 %6.2f  p90 %6.2f  week total %7.1f", f.seriesId(),
+          p.mean(), p.p10(), p.p90(), f.totalMean());
+    }
+    return sb.toString();
+  }
+
+  private static String planted(Niche n, List<PlantedNiche> planted) {
+    for (PlantedNiche p : planted) {
+      if (p.definition().equals(n.definition())) {
+        return "yes, exactly";
+      }
+    }
+    for (PlantedNiche p : planted) {
+      if (p.definition().matches(n.definition())) {
+        return "part of " + p.definition();
+      }
+    }
+    return "no";
+  }
+
+  private static void line(StringBuilder sb, String format, Object... args) {
+    sb.append(String.format(Locale.ROOT, format, args)).append('\n');
+  }
+
+}
