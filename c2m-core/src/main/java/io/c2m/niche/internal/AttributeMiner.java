@@ -35,12 +35,14 @@ import java.util.TreeMap;
  *       predict, both by a factor ({@code minLift}) and by {@code minZ} binomial standard
  *       deviations. This drops a planted niche extended by a value its members share only by
  *       chance (their size, say), and chance combinations of noise consumers.
- *   <li><b>Narrowest first.</b> From the largest combinations down, a combination is kept when
- *       enough of its audience is not already in a kept narrower combination: that residual must
- *       reach {@code minAudience}, a share {@code minResidualShare} of the audience, and itself be
- *       productive against independence. So a broad {@code category=dress, color=sage} is not
- *       reported when it is only the union of two overlapping narrow niches, and every kept
- *       combination is closed with respect to the kept ones.
+ *   <li><b>Narrowest first.</b> From the largest combinations down (then the largest audience
+ *       first), a combination is kept when enough of its audience is not already in a kept
+ *       combination: that residual must reach {@code minAudience}, a share {@code
+ *       minResidualShare} of the audience, and {@code minLift} times the audience independence
+ *       predicts. So a broad {@code category=dress, color=sage} is not reported when it is only
+ *       the union of two overlapping narrow niches, a niche is not echoed by a combination of its
+ *       members' chance preferences, and every kept combination is closed with respect to the
+ *       kept ones.
  * </ol>
  *
  * <p>Each niche reports its full audience (every consumer who prefers all of it), the lift of the
@@ -55,8 +57,12 @@ public final class AttributeMiner implements NicheInference {
   public static final int DEFAULT_MAX_ATTRIBUTES = 5;
   /** Default least lift of each value of a combination over its independence. */
   public static final double DEFAULT_MIN_LIFT = 1.5;
-  /** Default least z-score of each value of a combination over its independence. */
-  public static final double DEFAULT_MIN_Z = 3.0;
+  /**
+   * Default least z-score of each value of a combination over its independence: one-sided p of
+   * about 3e-7, so thousands of tested combinations yield no chance niche (a Bonferroni-style
+   * margin).
+   */
+  public static final double DEFAULT_MIN_Z = 5.0;
   /** Default least share of a combination's audience outside its kept narrower combinations. */
   public static final double DEFAULT_MIN_RESIDUAL_SHARE = 0.25;
 
@@ -284,29 +290,14 @@ public final class AttributeMiner implements NicheInference {
         patternsByCategory.computeIfAbsent(cat, k -> new ArrayList<>()).add(i);
       }
     }
+    boolean[] taken = new boolean[patternRanks.length];
     List<ItemSet> kept = new ArrayList<>();
     for (ItemSet x : candidates) {
       int audience = frequent.get(x);
-      List<ItemSet> narrower = new ArrayList<>();
-      for (ItemSet k : kept) {
-        if (k.ranks().length > x.ranks().length && x.containedIn(k.ranks())) {
-          narrower.add(k);
-        }
-      }
+      List<Integer> inCategory = patternsByCategory.get(categoryOf(x.ranks(), isCategory));
       int residual = 0;
-      for (int i : patternsByCategory.get(categoryOf(x.ranks(), isCategory))) {
-        int[] p = patternRanks[i];
-        if (!x.containedIn(p)) {
-          continue;
-        }
-        boolean inNarrower = false;
-        for (ItemSet k : narrower) {
-          if (k.containedIn(p)) {
-            inNarrower = true;
-            break;
-          }
-        }
-        if (!inNarrower) {
+      for (int i : inCategory) {
+        if (!taken[i] && x.containedIn(patternRanks[i])) {
           residual += multiplicity[i];
         }
       }
@@ -314,6 +305,11 @@ public final class AttributeMiner implements NicheInference {
       if (residual >= min && residual >= minResidualShare * audience
           && residual >= minLift * expected) {
         kept.add(x);
+        for (int i : inCategory) {
+          if (x.containedIn(patternRanks[i])) {
+            taken[i] = true;
+          }
+        }
       }
     }
 

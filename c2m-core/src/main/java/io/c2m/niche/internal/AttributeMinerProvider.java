@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * Provides {@code "attribute-miner"}. Settings: {@code maxAttributes} (5), {@code minLift} (1.5),
- * {@code minZ} (3), {@code minResidualShare} (0.25), and the trend windows {@code recentDays} (7),
+ * {@code minZ} (5), {@code minResidualShare} (0.25), and the trend windows {@code recentDays} (7),
  * {@code baselineDays} (28), {@code emergingGrowth} (1.5), {@code minInterest} (10).
  */
 public final class AttributeMinerProvider implements NicheInferenceProvider {
