@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.c2m.AttributeValue;
 import io.c2m.Attributes;
+import io.c2m.niche.DemandScore;
 import io.c2m.niche.Niche;
 import io.c2m.niche.NicheInference;
 import io.c2m.niche.NicheRequest;
@@ -47,8 +48,7 @@ import java.util.TreeMap;
  *
  * <p>Each niche reports its full audience (every consumer who prefers all of it), the lift of the
  * combination over independence of its values, a demand score (expected orders: each member
- * counts {@code 1 - exp(-s / 5)}, {@code s} the member's mean positive affinity for the
- * definition's values, so one recent purchase-equivalent of evidence counts about 0.63) and the
+ * counts {@link DemandScore#orderProbability}) and the
  * trend read from the request's interest timeline. Niches are ranked by audience times lift, ties
  * by id. Deterministic: no random numbers are drawn.
  */
@@ -68,9 +68,6 @@ public final class AttributeMiner implements NicheInference {
 
   /** The attribute key that scopes a niche to a product category. */
   public static final String CATEGORY = "category";
-
-  /** Evidence (decayed affinity) at which a member's order probability is {@code 1 - 1/e}. */
-  static final double PURCHASE_EQUIVALENT = 5.0;
 
   private final int maxAttributes;
   private final double minLift;
@@ -314,6 +311,14 @@ public final class AttributeMiner implements NicheInference {
     }
 
     // Demand: expected orders of the members of each kept niche.
+    List<Attributes> definitions = new ArrayList<>(kept.size());
+    for (ItemSet k : kept) {
+      List<AttributeValue> pairs = new ArrayList<>();
+      for (int r : k.ranks()) {
+        pairs.add(valueOfRank[r]);
+      }
+      definitions.add(Attributes.of(pairs));
+    }
     double[] demand = new double[kept.size()];
     Map<Integer, List<Integer>> keptByCategory = new TreeMap<>();
     for (int k = 0; k < kept.size(); k++) {
@@ -328,13 +333,8 @@ public final class AttributeMiner implements NicheInference {
       }
       ConsumerProfile p = tx.consumers.get(c);
       for (int k : ks) {
-        int[] def = kept.get(k).ranks();
         if (kept.get(k).containedIn(ranked[c])) {
-          double s = 0;
-          for (int r : def) {
-            s += Math.max(0, p.affinity(valueOfRank[r]));
-          }
-          demand[k] += 1 - Math.exp(-s / def.length / PURCHASE_EQUIVALENT);
+          demand[k] += DemandScore.orderProbability(p, definitions.get(k));
         }
       }
     }
@@ -342,11 +342,7 @@ public final class AttributeMiner implements NicheInference {
     List<Niche> niches = new ArrayList<>(kept.size());
     for (int k = 0; k < kept.size(); k++) {
       int[] def = kept.get(k).ranks();
-      List<AttributeValue> pairs = new ArrayList<>(def.length);
-      for (int r : def) {
-        pairs.add(valueOfRank[r]);
-      }
-      Attributes definition = Attributes.of(pairs);
+      Attributes definition = definitions.get(k);
       int audience = frequent.get(kept.get(k));
       double lift = audience / independent(def, rankSupport, n);
       Trend trend = Trend.of(request.timeline(), definition, request.asOf(), trendSettings);
