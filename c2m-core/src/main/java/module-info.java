@@ -16,6 +16,7 @@ module io.c2m.core {
   exports io.c2m.production;
   exports io.c2m.privacy;
   exports io.c2m.sim;
+  exports io.c2m.json;
 
   uses io.c2m.niche.NicheInferenceProvider;
   uses io.c2m.design.DesignTailorProvider;
