@@ -36,6 +36,7 @@ public final class C2mCommand implements Runnable {
     CommandLine cl = new CommandLine(new C2mCommand());
     // Subcommands are registered here, one line each.
     cl.addSubcommand(new DemoCommand());
+    cl.addSubcommand(new NichesCommand());
     cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
       line.getErr().println("c2m: " + ex.getMessage());
       return 1;
