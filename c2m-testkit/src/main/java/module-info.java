@@ -8,4 +8,5 @@ module io.c2m.testkit {
   requires transitive org.junit.jupiter.api;
 
   exports io.c2m.testkit;
+  exports io.c2m.testkit.niche;
 }
