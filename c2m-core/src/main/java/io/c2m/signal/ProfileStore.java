@@ -35,8 +35,10 @@ import java.util.function.Predicate;
  * <p><b>Layout.</b> Consumers, attribute values and items are interned to dense {@code int}
  * indices. Each consumer owns a small open-addressing table (value index to affinity) in one
  * shared pool of {@code int} keys and {@code double} affinities, so one signal touches one or two
- * cache lines; tables double when three quarters full and the pool is compacted when it fills.
- * Interest per item and day lives in one open-addressing table keyed by {@code (day, item)}.
+ * cache lines; tables start with 32 slots (24 values) and double when three quarters full; the pool grows by
+ * chunks and is never copied, and a table left behind by growth is reused by the next of its size.
+ * Interest lives in one dense row of items per UTC day (so memory grows with days times items: a
+ * catalogue of 100,000 item specs over 90 days takes 72 MB).
  *
  * <p><b>Two ways in.</b> {@link #add(Signal)} takes a signal record and interns what it needs.
  * The fast path {@link #add(int, int, SignalType, long, double)} takes pre-resolved indices from
@@ -55,8 +57,7 @@ public final class ProfileStore {
   public static final int MAX_HALF_LIVES = 900;
 
   private static final long DAY_MILLIS = 86_400_000L;
-  private static final int INITIAL_ROW_BITS = 3;
-  private static final long EMPTY = Long.MIN_VALUE;
+  private static final int INITIAL_ROW_BITS = 5;
 
   private final ProfileSettings settings;
   private final Predicate<ConsumerId> consent;
@@ -84,15 +85,20 @@ public final class ProfileStore {
   private double[] priceWeight = new double[16];
   private double[] priceSum = new double[16];
 
-  // Pool of per-consumer tables: key = value index + 1 (0 = free slot).
-  private int[] poolKeys = new int[1024];
-  private double[] poolValues = new double[1024];
-  private int poolTop;
+  // Pool of per-consumer tables in fixed-size chunks (never copied): key = value index + 1
+  // (0 = free slot). A table's slots never straddle two chunks. Tables left behind by growth go
+  // to a free list per size, and are reused by the next table of that size.
+  private static final int CHUNK_BITS = 20;
+  private static final int CHUNK = 1 << CHUNK_BITS;
+  private int[][] keyChunks = new int[0][];
+  private double[][] valueChunks = new double[0][];
+  private long poolTop;
+  private int[][] freeTables = new int[CHUNK_BITS + 1][];
+  private int[] freeCount = new int[CHUNK_BITS + 1];
 
-  // Interest per (day, item): open addressing, key = day << 32 | item.
-  private long[] timelineKeys;
-  private double[] timelineMass;
-  private int timelineSize;
+  // Interest per day and item: one dense row of items per UTC day, from firstDay on.
+  private double[][] dayRows = new double[0][];
+  private long firstDay;
 
   private long accepted;
   private long skippedWithoutConsent;
@@ -122,9 +128,6 @@ public final class ProfileStore {
     for (SignalType t : types) {
       weights[t.ordinal()] = settings.weight(t);
     }
-    this.timelineKeys = new long[1024];
-    Arrays.fill(timelineKeys, EMPTY);
-    this.timelineMass = new double[1024];
   }
 
   /**
@@ -300,24 +303,25 @@ public final class ProfileStore {
     int bits = rowBits[consumer];
     if (bits == 0) {
       bits = INITIAL_ROW_BITS;
-      rowStart[consumer] = allocate(1 << bits);
+      rowStart[consumer] = allocate(bits);
       rowBits[consumer] = (byte) bits;
     } else if ((rowSize[consumer] + 1) * 4 > (1 << bits) * 3) {
       bits = growRow(consumer);
     }
     int start = rowStart[consumer];
+    int[] keys = keyChunks[start >>> CHUNK_BITS];
+    int base = start & (CHUNK - 1);
     int mask = (1 << bits) - 1;
     int key = valueId + 1;
-    int[] keys = poolKeys;
     for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
-      int k = keys[start + i];
+      int k = keys[base + i];
       if (k == key) {
-        poolValues[start + i] += amount;
+        valueChunks[start >>> CHUNK_BITS][base + i] += amount;
         return;
       }
       if (k == 0) {
-        keys[start + i] = key;
-        poolValues[start + i] = amount;
+        keys[base + i] = key;
+        valueChunks[start >>> CHUNK_BITS][base + i] = amount;
         rowSize[consumer]++;
         return;
       }
@@ -327,106 +331,118 @@ public final class ProfileStore {
   private int growRow(int consumer) {
     int oldBits = rowBits[consumer];
     int oldStart = rowStart[consumer];
-    int oldCap = 1 << oldBits;
     int bits = oldBits + 1;
-    int start = allocate(1 << bits);
-    // allocate may have compacted the pool, moving this row.
-    oldStart = rowStart[consumer];
+    if (bits > CHUNK_BITS) {
+      throw new IllegalStateException("A consumer has more than " + (CHUNK / 4 * 3)
+          + " distinct attribute values.");
+    }
+    int start = allocate(bits);
+    // Read the old table only now: allocate may have replaced its chunk by a longer copy.
+    int[] oldKeys = keyChunks[oldStart >>> CHUNK_BITS];
+    double[] oldValues = valueChunks[oldStart >>> CHUNK_BITS];
+    int oldBase = oldStart & (CHUNK - 1);
+    int[] keys = keyChunks[start >>> CHUNK_BITS];
+    double[] vals = valueChunks[start >>> CHUNK_BITS];
+    int base = start & (CHUNK - 1);
     int mask = (1 << bits) - 1;
-    for (int j = 0; j < oldCap; j++) {
-      int k = poolKeys[oldStart + j];
+    for (int j = 0; j < 1 << oldBits; j++) {
+      int k = oldKeys[oldBase + j];
       if (k != 0) {
         int i = mix(k) & mask;
-        while (poolKeys[start + i] != 0) {
+        while (keys[base + i] != 0) {
           i = (i + 1) & mask;
         }
-        poolKeys[start + i] = k;
-        poolValues[start + i] = poolValues[oldStart + j];
+        keys[base + i] = k;
+        vals[base + i] = oldValues[oldBase + j];
+        oldKeys[oldBase + j] = 0;
       }
     }
+    release(oldStart, oldBits);
     rowStart[consumer] = start;
     rowBits[consumer] = (byte) bits;
     return bits;
   }
 
-  /** Reserves {@code size} free slots at the top of the pool, compacting or growing it first. */
-  private int allocate(int size) {
-    if (poolTop + size > poolKeys.length) {
-      long live = 0;
-      for (int c = 0; c < consumerCount; c++) {
-        if (rowBits[c] != 0) {
-          live += 1 << rowBits[c];
-        }
-      }
-      long needed = live + size;
-      long capacity = Math.max(needed + needed / 2, 1024);
-      if (capacity > Integer.MAX_VALUE - 8) {
-        throw new IllegalStateException("The profile store is full (" + live + " slots).");
-      }
-      int[] keys = new int[(int) capacity];
-      double[] vals = new double[(int) capacity];
-      int top = 0;
-      for (int c = 0; c < consumerCount; c++) {
-        if (rowBits[c] != 0) {
-          int cap = 1 << rowBits[c];
-          System.arraycopy(poolKeys, rowStart[c], keys, top, cap);
-          System.arraycopy(poolValues, rowStart[c], vals, top, cap);
-          rowStart[c] = top;
-          top += cap;
-        }
-      }
-      poolKeys = keys;
-      poolValues = vals;
-      poolTop = top;
+  private void release(int start, int bits) {
+    int[] list = freeTables[bits];
+    if (list == null) {
+      list = new int[16];
+    } else if (freeCount[bits] == list.length) {
+      list = Arrays.copyOf(list, list.length * 2);
     }
-    int start = poolTop;
-    poolTop += size;
+    list[freeCount[bits]++] = start;
+    freeTables[bits] = list;
+  }
+
+  /** Returns the start of {@code 2^bits} free, zeroed slots: a released table or new ones. */
+  private int allocate(int bits) {
+    if (freeCount[bits] > 0) {
+      return freeTables[bits][--freeCount[bits]];
+    }
+    int size = 1 << bits;
+    int chunk = (int) (poolTop >>> CHUNK_BITS);
+    int offset = (int) (poolTop & (CHUNK - 1));
+    if (offset + size > CHUNK) {
+      // A table never straddles two chunks: the rest of this one stays unused.
+      chunk++;
+      offset = 0;
+    }
+    if (chunk == keyChunks.length) {
+      if ((long) (chunk + 1) * CHUNK > Integer.MAX_VALUE) {
+        throw new IllegalStateException("The profile store is full (" + poolTop + " slots).");
+      }
+      keyChunks = Arrays.copyOf(keyChunks, chunk + 1);
+      valueChunks = Arrays.copyOf(valueChunks, chunk + 1);
+      keyChunks[chunk] = new int[Math.max(size, 1024)];
+      valueChunks[chunk] = new double[Math.max(size, 1024)];
+    }
+    if (offset + size > keyChunks[chunk].length) {
+      // Chunks start small and double up to their full size, so a small store stays small.
+      int length = Math.min(CHUNK, Math.max(keyChunks[chunk].length * 2, offset + size));
+      keyChunks[chunk] = Arrays.copyOf(keyChunks[chunk], length);
+      valueChunks[chunk] = Arrays.copyOf(valueChunks[chunk], length);
+    }
+    int start = chunk * CHUNK + offset;
+    poolTop = (long) start + size;
     return start;
   }
 
   private void addInterest(long day, int item, double mass) {
-    if ((timelineSize + 1) * 4 > timelineKeys.length * 3) {
-      growTimeline();
+    long d = day - firstDay;
+    if (d < 0 || d >= dayRows.length) {
+      d = growDays(day);
     }
-    long key = (day << 32) | item;
-    int mask = timelineKeys.length - 1;
-    for (int i = mixLong(key) & mask; ; i = (i + 1) & mask) {
-      long k = timelineKeys[i];
-      if (k == key) {
-        timelineMass[i] += mass;
-        return;
-      }
-      if (k == EMPTY) {
-        timelineKeys[i] = key;
-        timelineMass[i] = mass;
-        timelineSize++;
-        return;
-      }
+    double[] row = dayRows[(int) d];
+    if (row == null || item >= row.length) {
+      row = row == null ? new double[Math.max(itemCount, 16)]
+          : Arrays.copyOf(row, Math.max(itemCount, row.length * 2));
+      dayRows[(int) d] = row;
     }
+    row[item] += mass;
   }
 
-  private static int mixLong(long x) {
-    long h = x * 0x9E3779B97F4A7C15L;
-    return (int) (h ^ (h >>> 32));
-  }
-
-  private void growTimeline() {
-    long[] oldKeys = timelineKeys;
-    double[] oldMass = timelineMass;
-    timelineKeys = new long[oldKeys.length * 2];
-    Arrays.fill(timelineKeys, EMPTY);
-    timelineMass = new double[oldKeys.length * 2];
-    int mask = timelineKeys.length - 1;
-    for (int j = 0; j < oldKeys.length; j++) {
-      if (oldKeys[j] != EMPTY) {
-        int i = mixLong(oldKeys[j]) & mask;
-        while (timelineKeys[i] != EMPTY) {
-          i = (i + 1) & mask;
-        }
-        timelineKeys[i] = oldKeys[j];
-        timelineMass[i] = oldMass[j];
-      }
+  /** Widens the day range to hold {@code day}; returns its row index. */
+  private long growDays(long day) {
+    if (dayRows.length == 0) {
+      dayRows = new double[64][];
+      firstDay = day - 32;
+      return day - firstDay;
     }
+    long lastDay = firstDay + dayRows.length - 1;
+    long from = Math.min(firstDay, day);
+    long to = Math.max(lastDay, day);
+    long span = to - from + 1;
+    if (span > 1_000_000) {
+      throw new IllegalArgumentException("The signals span more than a million days.");
+    }
+    // Leave slack on the side that grew, so that a stream moving forward grows rarely.
+    long newFrom = day < firstDay ? from - span / 2 : from;
+    long newLength = span + span / 2 + 1;
+    double[][] rows = new double[(int) newLength][];
+    System.arraycopy(dayRows, 0, rows, (int) (firstDay - newFrom), dayRows.length);
+    dayRows = rows;
+    firstDay = newFrom;
+    return day - firstDay;
   }
 
   /**
@@ -458,11 +474,14 @@ public final class ProfileStore {
       priceSum[c] += other.priceSum[oc];
       if (other.rowBits[oc] != 0) {
         int start = other.rowStart[oc];
+        int[] keys = other.keyChunks[start >>> CHUNK_BITS];
+        double[] vals = other.valueChunks[start >>> CHUNK_BITS];
+        int base = start & (CHUNK - 1);
         int cap = 1 << other.rowBits[oc];
         for (int j = 0; j < cap; j++) {
-          int k = other.poolKeys[start + j];
+          int k = keys[base + j];
           if (k != 0) {
-            addAffinity(c, valueMap[k - 1], other.poolValues[start + j]);
+            addAffinity(c, valueMap[k - 1], vals[base + j]);
           }
         }
       }
@@ -471,10 +490,14 @@ public final class ProfileStore {
     for (int i = 0; i < other.itemCount; i++) {
       itemMap[i] = itemIndex(other.itemAttributes[i]);
     }
-    for (int j = 0; j < other.timelineKeys.length; j++) {
-      long k = other.timelineKeys[j];
-      if (k != EMPTY) {
-        addInterest(k >> 32, itemMap[(int) k], other.timelineMass[j]);
+    for (int d = 0; d < other.dayRows.length; d++) {
+      double[] row = other.dayRows[d];
+      if (row != null) {
+        for (int i = 0; i < row.length; i++) {
+          if (row[i] != 0) {
+            addInterest(other.firstDay + d, itemMap[i], row[i]);
+          }
+        }
       }
     }
     accepted += other.accepted;
@@ -525,11 +548,14 @@ public final class ProfileStore {
     Map<AttributeValue, Double> affinities = new TreeMap<>();
     if (rowBits[c] != 0) {
       int start = rowStart[c];
+      int[] keys = keyChunks[start >>> CHUNK_BITS];
+      double[] vals = valueChunks[start >>> CHUNK_BITS];
+      int base = start & (CHUNK - 1);
       int cap = 1 << rowBits[c];
       for (int j = 0; j < cap; j++) {
-        int k = poolKeys[start + j];
+        int k = keys[base + j];
         if (k != 0) {
-          affinities.put(values[k - 1], poolValues[start + j] * f);
+          affinities.put(values[k - 1], vals[base + j] * f);
         }
       }
     }
@@ -545,11 +571,14 @@ public final class ProfileStore {
    */
   public InterestTimeline timeline() {
     Map<Integer, TreeMap<Long, Double>> byItem = new TreeMap<>();
-    for (int j = 0; j < timelineKeys.length; j++) {
-      long k = timelineKeys[j];
-      if (k != EMPTY) {
-        byItem.computeIfAbsent((int) k, i -> new TreeMap<>()).merge(k >> 32, timelineMass[j],
-            Double::sum);
+    for (int d = 0; d < dayRows.length; d++) {
+      double[] row = dayRows[d];
+      if (row != null) {
+        for (int i = 0; i < row.length; i++) {
+          if (row[i] != 0) {
+            byItem.computeIfAbsent(i, k -> new TreeMap<>()).put(firstDay + d, row[i]);
+          }
+        }
       }
     }
     Map<Attributes, Map<Long, Double>> out = new HashMap<>();
@@ -593,6 +622,10 @@ public final class ProfileStore {
    */
   public long evidenceBytes() {
     long perConsumer = 4L + 1 + 4 + 8 + 8 + 8;
-    return (long) rowStart.length * perConsumer + (long) poolKeys.length * (4 + 8);
+    long slots = 0;
+    for (int[] chunk : keyChunks) {
+      slots += chunk.length;
+    }
+    return (long) rowStart.length * perConsumer + slots * (4 + 8);
   }
 }
