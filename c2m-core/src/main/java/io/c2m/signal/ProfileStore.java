@@ -35,10 +35,10 @@ import java.util.function.Predicate;
  * <p><b>Layout.</b> Consumers, attribute values and items are interned to dense {@code int}
  * indices. Each consumer owns a small open-addressing table (value index to affinity) in one
  * shared pool of {@code int} keys and {@code double} affinities, so one signal touches one or two
- * cache lines; tables start with 32 slots (24 values) and double when three quarters full; the pool grows by
- * chunks and is never copied, and a table left behind by growth is reused by the next of its size.
- * Interest lives in one dense row of items per UTC day (so memory grows with days times items: a
- * catalogue of 100,000 item specs over 90 days takes 72 MB).
+ * cache lines. Tables start with 32 slots (24 values) and double when three quarters full; the
+ * pool grows by chunks and is never copied, and a table left behind by growth is reused by the
+ * next of its size. Interest lives in one dense row of items per UTC day (so memory grows with
+ * days times items: a catalogue of 100,000 item specs over 90 days takes 72 MB).
  *
  * <p><b>Two ways in.</b> {@link #add(Signal)} takes a signal record and interns what it needs.
  * The fast path {@link #add(int, int, SignalType, long, double)} takes pre-resolved indices from
@@ -281,9 +281,39 @@ public final class ProfileStore {
     }
     double contribution = w * Math.exp(offset * lnTwoPerMilli);
     int[] ids = itemValues[item];
-    for (int id : ids) {
-      addAffinity(consumer, id, contribution);
+    // One table lookup per signal: make room for all of the item's values, then probe.
+    int bits = rowBits[consumer];
+    int size = rowSize[consumer];
+    if (bits == 0) {
+      bits = INITIAL_ROW_BITS;
+      rowStart[consumer] = allocate(bits);
+      rowBits[consumer] = (byte) bits;
     }
+    while ((size + ids.length) * 4 > (1 << bits) * 3) {
+      bits = growRow(consumer);
+    }
+    int start = rowStart[consumer];
+    int[] keys = keyChunks[start >>> CHUNK_BITS];
+    double[] vals = valueChunks[start >>> CHUNK_BITS];
+    int base = start & (CHUNK - 1);
+    int mask = (1 << bits) - 1;
+    for (int id : ids) {
+      int key = id + 1;
+      for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
+        int k = keys[base + i];
+        if (k == key) {
+          vals[base + i] += contribution;
+          break;
+        }
+        if (k == 0) {
+          keys[base + i] = key;
+          vals[base + i] = contribution;
+          size++;
+          break;
+        }
+      }
+    }
+    rowSize[consumer] = size;
     if (w > 0) {
       if (value >= 0 && type != SignalType.REVIEW) {
         priceWeight[consumer] += contribution;
