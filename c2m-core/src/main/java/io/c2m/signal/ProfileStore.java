@@ -7,7 +7,6 @@ import io.c2m.Attributes;
 import io.c2m.ConsumerId;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -549,7 +548,8 @@ public final class ProfileStore {
   }
 
   /**
-   * Returns every profile decayed to an instant, sorted by consumer id.
+   * Returns every profile decayed to an instant, sorted by consumer id. Built on the common
+   * fork-join pool; the store must not be written meanwhile.
    *
    * @param asOf the instant to decay to
    * @return the profiles
@@ -563,11 +563,10 @@ public final class ProfileStore {
     }
     ConsumerId[] ids = consumers;
     Arrays.sort(order, (a, b) -> ids[a].compareTo(ids[b]));
-    List<ConsumerProfile> out = new ArrayList<>(consumerCount);
-    for (Integer c : order) {
-      out.add(profileAt(c, asOf, f));
-    }
-    return out;
+    // Reading only: profiles are built in parallel, in id order.
+    return Arrays.stream(order).parallel()
+        .map(c -> profileAt(c, asOf, f))
+        .toList();
   }
 
   private double factor(Instant asOf) {

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * The {@code attribute-miner}: frequent-itemset mining of attribute combinations over each
@@ -143,19 +144,34 @@ public final class AttributeMiner implements NicheInference {
     final List<ConsumerProfile> consumers = new ArrayList<>();
     int categoryKeyed;
 
-    void add(ConsumerProfile p) {
-      int[] buf = new int[8];
+    /** Interns a consumer's preferred values, if they include a category. */
+    void add(ConsumerProfile p, AttributeValue[] preferred) {
+      boolean hasCategory = false;
+      for (AttributeValue av : preferred) {
+        hasCategory |= av.key().equals(CATEGORY);
+      }
+      if (hasCategory) {
+        int[] t = new int[preferred.length];
+        for (int i = 0; i < t.length; i++) {
+          t[i] = id(preferred[i]);
+        }
+        perConsumer.add(t);
+        consumers.add(p);
+      }
+    }
+
+    /** The value of highest positive affinity per key, ties to the smaller value. */
+    static AttributeValue[] preferred(ConsumerProfile p) {
+      AttributeValue[] buf = new AttributeValue[8];
       int len = 0;
       String key = null;
       AttributeValue best = null;
       double bestScore = 0;
-      boolean hasCategory = false;
       for (Map.Entry<AttributeValue, Double> e : p.affinities().entrySet()) {
         AttributeValue av = e.getKey();
         if (!av.key().equals(key)) {
           if (best != null) {
-            hasCategory |= best.key().equals(CATEGORY);
-            buf = append(buf, len++, id(best));
+            buf = append(buf, len++, best);
           }
           key = av.key();
           best = null;
@@ -168,17 +184,13 @@ public final class AttributeMiner implements NicheInference {
         }
       }
       if (best != null) {
-        hasCategory |= best.key().equals(CATEGORY);
-        buf = append(buf, len++, id(best));
+        buf = append(buf, len++, best);
       }
-      if (hasCategory) {
-        perConsumer.add(Arrays.copyOf(buf, len));
-        consumers.add(p);
-      }
+      return Arrays.copyOf(buf, len);
     }
 
-    private static int[] append(int[] buf, int at, int v) {
-      int[] b = at == buf.length ? Arrays.copyOf(buf, at * 2) : buf;
+    private static AttributeValue[] append(AttributeValue[] buf, int at, AttributeValue v) {
+      AttributeValue[] b = at == buf.length ? Arrays.copyOf(buf, at * 2) : buf;
       b[at] = v;
       return b;
     }
@@ -198,8 +210,12 @@ public final class AttributeMiner implements NicheInference {
   public List<Niche> infer(NicheRequest request) {
     requireNonNull(request, "request");
     Transactions tx = new Transactions();
-    for (ConsumerProfile p : request.profiles()) {
-      tx.add(p);
+    // Reading preferences is the costly part and independent per consumer: in parallel, in order.
+    List<AttributeValue[]> preferred = request.profiles().parallelStream()
+        .map(Transactions::preferred)
+        .toList();
+    for (int i = 0; i < preferred.size(); i++) {
+      tx.add(request.profiles().get(i), preferred.get(i));
     }
     int n = tx.perConsumer.size();
     int min = request.minAudience();
@@ -320,23 +336,21 @@ public final class AttributeMiner implements NicheInference {
       definitions.add(Attributes.of(pairs));
     }
     double[] demand = new double[kept.size()];
-    Map<Integer, List<Integer>> keptByCategory = new TreeMap<>();
+    // Per consumer in parallel, summed in consumer order so the total does not depend on threads.
     for (int k = 0; k < kept.size(); k++) {
-      keptByCategory.computeIfAbsent(categoryOf(kept.get(k).ranks(), isCategory),
-          c -> new ArrayList<>()).add(k);
-    }
-    for (int c = 0; c < n; c++) {
-      int cat = categoryOf(ranked[c], isCategory);
-      List<Integer> ks = cat < 0 ? null : keptByCategory.get(cat);
-      if (ks == null) {
-        continue;
-      }
-      ConsumerProfile p = tx.consumers.get(c);
-      for (int k : ks) {
-        if (kept.get(k).containedIn(ranked[c])) {
-          demand[k] += DemandScore.orderProbability(p, definitions.get(k));
+      ItemSet def = kept.get(k);
+      Attributes definition = definitions.get(k);
+      double[] contribution = new double[n];
+      IntStream.range(0, n).parallel().forEach(c -> {
+        if (def.containedIn(ranked[c])) {
+          contribution[c] = DemandScore.orderProbability(tx.consumers.get(c), definition);
         }
+      });
+      double sum = 0;
+      for (double x : contribution) {
+        sum += x;
       }
+      demand[k] = sum;
     }
 
     List<Niche> niches = new ArrayList<>(kept.size());
