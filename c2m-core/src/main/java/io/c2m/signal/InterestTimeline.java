@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How much interest each item drew on each UTC day: the summed weight of the positive signals
@@ -16,19 +17,69 @@ import java.util.Map;
  * trends are estimated from: a niche's daily interest is the sum over the items that match its
  * definition. Holds aggregates only, no consumer.
  *
- * <p>Immutable and thread-safe. Built by {@link ProfileStore#timeline()}; mergeable in the sense
- * that the store it comes from merges by addition.
+ * <p>Built by {@link ProfileStore#timeline()}, which merges by addition. Items are kept sorted by
+ * their text and days in ascending order, so equal timelines are equal records.
+ *
+ * @param items the interest of each item with any; sorted by item, one entry per item
  */
-public final class InterestTimeline {
+public record InterestTimeline(List<ItemInterest> items) {
   private static final long DAY_MILLIS = 86_400_000L;
   private static final InterestTimeline EMPTY = new InterestTimeline(List.of());
 
-  private final List<ItemSeries> items;
+  /**
+   * One item's interest per day.
+   *
+   * @param item the item's attributes
+   * @param days the days with interest, in ascending order, each once
+   */
+  public record ItemInterest(Attributes item, List<DayInterest> days) {
+    /**
+     * Validates, sorts and copies.
+     *
+     * @throws IllegalArgumentException if a day appears twice
+     */
+    public ItemInterest {
+      requireNonNull(item, "item");
+      List<DayInterest> sorted = new ArrayList<>(Checks.requireNoNulls(days, "days"));
+      sorted.sort(Comparator.comparingLong(DayInterest::day));
+      for (int i = 1; i < sorted.size(); i++) {
+        if (sorted.get(i).day() == sorted.get(i - 1).day()) {
+          throw new IllegalArgumentException("The interest of item " + item + " gives day "
+              + sorted.get(i).day() + " twice.");
+        }
+      }
+      days = List.copyOf(sorted);
+    }
+  }
 
-  private record ItemSeries(Attributes item, long[] days, double[] mass) {}
+  /**
+   * The interest of one day.
+   *
+   * @param day the day, counted from 1970-01-01 UTC
+   * @param interest the summed weight of positive signals; finite, zero or more
+   */
+  public record DayInterest(long day, double interest) {
+    /** Validates. */
+    public DayInterest {
+      Checks.requireNonNegative(interest, "interest on day " + day);
+    }
+  }
 
-  private InterestTimeline(List<ItemSeries> items) {
-    this.items = items;
+  /**
+   * Validates, sorts and copies.
+   *
+   * @throws IllegalArgumentException if an item appears twice
+   */
+  public InterestTimeline {
+    List<ItemInterest> sorted = new ArrayList<>(Checks.requireNoNulls(items, "items"));
+    sorted.sort(Comparator.comparing(s -> s.item().toString()));
+    for (int i = 1; i < sorted.size(); i++) {
+      if (sorted.get(i).item().equals(sorted.get(i - 1).item())) {
+        throw new IllegalArgumentException(
+            "The interest timeline gives item " + sorted.get(i).item() + " twice.");
+      }
+    }
+    items = List.copyOf(sorted);
   }
 
   /**
@@ -43,29 +94,21 @@ public final class InterestTimeline {
   /**
    * Creates a timeline from interest per item and day.
    *
-   * @param interest item to (day number since 1970-01-01 UTC to interest mass); masses must be
+   * @param interest item to (day number since 1970-01-01 UTC to interest); interests must be
    *     finite and zero or more
    * @return the timeline
-   * @throws IllegalArgumentException if a mass is negative or not finite
+   * @throws IllegalArgumentException if an interest is negative or not finite
    */
   public static InterestTimeline of(Map<Attributes, ? extends Map<Long, Double>> interest) {
     Checks.requireNoNulls(interest, "interest");
-    List<ItemSeries> list = new ArrayList<>(interest.size());
+    List<ItemInterest> list = new ArrayList<>(interest.size());
     interest.forEach((item, byDay) -> {
       Checks.requireNoNulls(byDay, "interest of item " + item);
-      long[] days = new long[byDay.size()];
-      double[] mass = new double[byDay.size()];
-      int i = 0;
-      for (Map.Entry<Long, Double> e : new java.util.TreeMap<>(byDay).entrySet()) {
-        days[i] = e.getKey();
-        mass[i] = Checks.requireNonNegative(e.getValue(),
-            "interest of item " + item + " on day " + e.getKey());
-        i++;
-      }
-      list.add(new ItemSeries(item, days, mass));
+      List<DayInterest> days = new ArrayList<>(byDay.size());
+      new TreeMap<>(byDay).forEach((d, m) -> days.add(new DayInterest(d, m)));
+      list.add(new ItemInterest(item, days));
     });
-    list.sort(Comparator.comparing(s -> s.item().toString()));
-    return new InterestTimeline(List.copyOf(list));
+    return new InterestTimeline(list);
   }
 
   /**
@@ -84,27 +127,17 @@ public final class InterestTimeline {
     long last = Math.floorDiv(end.toEpochMilli(), DAY_MILLIS);
     long first = last - days + 1;
     double[] out = new double[days];
-    for (ItemSeries s : items) {
+    for (ItemInterest s : items) {
       if (!s.item().matches(definition)) {
         continue;
       }
-      for (int i = 0; i < s.days().length; i++) {
-        long d = s.days()[i];
-        if (d >= first && d <= last) {
-          out[(int) (d - first)] += s.mass()[i];
+      for (DayInterest d : s.days()) {
+        if (d.day() >= first && d.day() <= last) {
+          out[(int) (d.day() - first)] += d.interest();
         }
       }
     }
     return out;
-  }
-
-  /**
-   * Returns the number of items with any interest.
-   *
-   * @return the count
-   */
-  public int items() {
-    return items.size();
   }
 
   /**

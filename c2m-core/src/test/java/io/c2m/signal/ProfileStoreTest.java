@@ -121,7 +121,7 @@ class ProfileStoreTest {
     s.add(Signal.of(ANN, SignalType.RETURN, day0.plus(Duration.ofHours(30)), SAGE_DRESS, "web"));
     s.add(Signal.of(BOB, SignalType.PURCHASE, day0, SAGE_DRESS, "web"));
     InterestTimeline t = s.timeline();
-    assertEquals(2, t.items());
+    assertEquals(2, t.items().size());
     double[] sage = t.dailyInterest(Attributes.of("color", "sage"), day0.plus(Duration.ofDays(1)), 3);
     // Day -1 nothing; day 0 a view (1); day 1 a purchase (5); the return and Bob do not count.
     assertEquals(List.of(0.0, 1.0, 5.0), List.of(sage[0], sage[1], sage[2]));
