@@ -280,24 +280,21 @@ public final class ProfileStore {
     }
     double contribution = w * Math.exp(offset * lnTwoPerMilli);
     int[] ids = itemValues[item];
-    // One table lookup per signal: make room for all of the item's values, then probe.
+    // One table lookup per signal; the table grows only when a new value would overfill it.
     int bits = rowBits[consumer];
-    int size = rowSize[consumer];
     if (bits == 0) {
       bits = INITIAL_ROW_BITS;
       rowStart[consumer] = allocate(bits);
       rowBits[consumer] = (byte) bits;
     }
-    while ((size + ids.length) * 4 > (1 << bits) * 3) {
-      bits = growRow(consumer);
-    }
+    int size = rowSize[consumer];
     int start = rowStart[consumer];
     int[] keys = keyChunks[start >>> CHUNK_BITS];
     double[] vals = valueChunks[start >>> CHUNK_BITS];
     int base = start & (CHUNK - 1);
     int mask = (1 << bits) - 1;
-    for (int id : ids) {
-      int key = id + 1;
+    for (int v = 0; v < ids.length; v++) {
+      int key = ids[v] + 1;
       for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
         int k = keys[base + i];
         if (k == key) {
@@ -305,6 +302,17 @@ public final class ProfileStore {
           break;
         }
         if (k == 0) {
+          if ((size + 1) * 4 > (mask + 1) * 3) {
+            rowSize[consumer] = size;
+            bits = growRow(consumer);
+            start = rowStart[consumer];
+            keys = keyChunks[start >>> CHUNK_BITS];
+            vals = valueChunks[start >>> CHUNK_BITS];
+            base = start & (CHUNK - 1);
+            mask = (1 << bits) - 1;
+            v--;
+            break;
+          }
           keys[base + i] = key;
           vals[base + i] = contribution;
           size++;
