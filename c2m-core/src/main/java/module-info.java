@@ -12,11 +12,12 @@ module io.c2m.core {
   exports io.c2m.niche;
   exports io.c2m.design;
   exports io.c2m.demand;
+  exports io.c2m.demand.eval;
   exports io.c2m.order;
   exports io.c2m.production;
   exports io.c2m.privacy;
-  exports io.c2m.sim;
   exports io.c2m.json;
+  exports io.c2m.sim;
 
   uses io.c2m.niche.NicheInferenceProvider;
   uses io.c2m.design.DesignTailorProvider;
@@ -28,7 +29,20 @@ module io.c2m.core {
   provides io.c2m.design.DesignTailorProvider with
       io.c2m.design.internal.ModalTailorProvider;
   provides io.c2m.demand.DemandForecasterProvider with
-      io.c2m.demand.internal.MovingAverageProvider;
+      io.c2m.demand.internal.AutoProvider,
+      io.c2m.demand.internal.CrostonProvider,
+      io.c2m.demand.internal.HoltDampedProvider,
+      io.c2m.demand.internal.HoltProvider,
+      io.c2m.demand.internal.HoltWintersAdditiveProvider,
+      io.c2m.demand.internal.HoltWintersMultiplicativeProvider,
+      io.c2m.demand.internal.MovingAverageProvider,
+      io.c2m.demand.internal.NaiveProvider,
+      io.c2m.demand.internal.SbaProvider,
+      io.c2m.demand.internal.SeasonalNaiveProvider,
+      io.c2m.demand.internal.SesProvider,
+      io.c2m.demand.internal.TsbProvider;
   provides io.c2m.production.BatchingStrategyProvider with
       io.c2m.production.internal.GroupBuyProvider;
+  provides com.fasterxml.jackson.databind.Module with
+      io.c2m.json.C2mJacksonModule;
 }

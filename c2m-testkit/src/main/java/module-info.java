@@ -8,5 +8,6 @@ module io.c2m.testkit {
   requires transitive org.junit.jupiter.api;
 
   exports io.c2m.testkit;
+  exports io.c2m.testkit.demand;
   exports io.c2m.testkit.niche;
 }

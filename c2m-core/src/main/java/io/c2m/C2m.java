@@ -34,6 +34,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The c2m engine: one object that carries consumer signals through the whole C2M pipeline.
@@ -54,7 +56,9 @@ import java.util.Map;
  * {@link BatchingStrategy#checked(BatchingStrategy)} so a broken plan fails with the strategy's
  * name.
  *
- * <p>Thread-safe: every method locks the engine. Deterministic: the same calls with the same clock
+ * <p>Thread-safe: the methods that read or change consumers, profiles, niches, designs and plans
+ * lock the engine; orders go through the order book's own lock (never while holding the engine's),
+ * and forecasting holds no lock. Deterministic: the same calls with the same clock
  * and seed give the same results.
  */
 public final class C2m {
@@ -73,6 +77,11 @@ public final class C2m {
   private final Map<ConsumerId, ConsumerAccount> accounts = new HashMap<>();
   private final ProfileAggregator profiles;
   private final Map<DesignId, ProductDesign> designs = new LinkedHashMap<>();
+  /**
+   * The ids on offer, readable without the engine's lock: the order book asks it while holding its
+   * own lock, so taking the engine's lock there could deadlock against {@link #planBatches()}.
+   */
+  private final Set<DesignId> offered = ConcurrentHashMap.newKeySet();
   private final Map<DesignId, ProductionConstraints> constraints = new HashMap<>();
   private final OrderBook orders;
 
@@ -84,7 +93,7 @@ public final class C2m {
     this.profileSettings = b.profileSettings;
     this.inference = b.inference;
     this.tailor = b.tailor;
-    this.forecaster = b.forecaster;
+    this.forecaster = DemandForecaster.checked(b.forecaster);
     this.batching = BatchingStrategy.checked(b.batching);
     this.defaultConstraints = b.defaultConstraints;
     this.guard = new AudienceGuard(b.minimumAudience);
@@ -106,8 +115,8 @@ public final class C2m {
     return a != null && a.allows(Consent.PROFILING);
   }
 
-  private synchronized boolean isOffered(DesignId id) {
-    return designs.containsKey(id);
+  private boolean isOffered(DesignId id) {
+    return offered.contains(id);
   }
 
   /**
@@ -126,9 +135,17 @@ public final class C2m {
    *
    * @param signals the signals, in any order
    * @return how many were profiled and how many were skipped for lack of consent
+   * @throws NullPointerException if a signal is null; then no signal of the call is profiled
    */
   public synchronized IngestReport ingest(Iterable<Signal> signals) {
     requireNonNull(signals, "signals");
+    // Check the whole batch before profiling any of it, so a failed call changes nothing and can
+    // be retried without counting signals twice.
+    List<Signal> batch = new ArrayList<>();
+    for (Signal s : signals) {
+      batch.add(requireNonNull(s, () -> "signal at index " + batch.size()));
+    }
+    signals = batch;
     long before = profiles.accepted();
     long skippedBefore = profiles.skippedWithoutConsent();
     for (Signal s : signals) {
@@ -148,8 +165,9 @@ public final class C2m {
   }
 
   /**
-   * Finds niches among the current profiles with the configured inference. Niches below the
-   * minimum audience are withheld.
+   * Finds niches among the current profiles with the configured inference. A niche is withheld
+   * when its reported audience, or the number of profiles whose preferences match its definition,
+   * is below the minimum audience.
    *
    * @return the niches, best first
    */
@@ -165,13 +183,34 @@ public final class C2m {
     if (found == null) {
       throw new StrategyException(inference.name(), "returned no niche list (null).");
     }
-    return guard.release(found);
+    List<ConsumerProfile> all = request.profiles();
+    List<Niche> released = new ArrayList<>();
+    for (Niche n : guard.release(found)) {
+      // The guard trusts the strategy's own count; the engine recounts, so a strategy that
+      // over-reports cannot release a niche that fewer than k consenting consumers match.
+      if (members(n, all).size() >= minimumAudience) {
+        released.add(n);
+      }
+    }
+    return List.copyOf(released);
+  }
+
+  private static List<ConsumerProfile> members(Niche niche, List<ConsumerProfile> profiles) {
+    List<ConsumerProfile> members = new ArrayList<>();
+    for (ConsumerProfile p : profiles) {
+      if (p.preferences().matches(niche.definition())) {
+        members.add(p);
+      }
+    }
+    return members;
   }
 
   /**
    * Tailors designs for niches and offers them: orders may then be placed for them. The members of
-   * a niche are the consumers whose preferences match its definition. A design whose id or spec is
-   * already on offer is not offered again (two overlapping niches often tailor the same product).
+   * a niche are the consumers whose preferences match its definition; a niche with fewer members
+   * than the minimum audience is skipped, so no design is ever tailored from fewer than k
+   * consumers' preferences. A design whose id or spec is already on offer is not offered again
+   * (two overlapping niches often tailor the same product).
    *
    * @param niches the niches
    * @return the designs newly offered, in the niches' order
@@ -181,11 +220,9 @@ public final class C2m {
     List<ConsumerProfile> all = profiles();
     List<ProductDesign> out = new ArrayList<>();
     for (Niche niche : niches) {
-      List<ConsumerProfile> members = new ArrayList<>();
-      for (ConsumerProfile p : all) {
-        if (p.preferences().matches(niche.definition())) {
-          members.add(p);
-        }
+      List<ConsumerProfile> members = members(niche, all);
+      if (members.size() < minimumAudience) {
+        continue; // k-anonymity: never tailor from fewer than k consumers' preferences
       }
       List<ProductDesign> tailored;
       try {
@@ -197,7 +234,7 @@ public final class C2m {
         if (designs.containsKey(d.id()) || offersSpec(d.spec())) {
           continue;
         }
-        designs.put(d.id(), d);
+        put(d);
         out.add(d);
       }
     }
@@ -214,13 +251,25 @@ public final class C2m {
   }
 
   /**
-   * Offers a design made elsewhere, so that orders may be placed for it.
+   * Offers a design made elsewhere, so that orders may be placed for it. Offering the same design
+   * again changes nothing.
    *
    * @param design the design
+   * @throws IllegalArgumentException if another design is already on offer under the same id
    */
   public synchronized void offer(ProductDesign design) {
     requireNonNull(design, "design");
+    ProductDesign existing = designs.get(design.id());
+    if (existing != null && !existing.equals(design)) {
+      throw new IllegalArgumentException("The design id (" + design.id()
+          + ") is already on offer with another spec or price; orders may refer to it.");
+    }
+    put(design);
+  }
+
+  private void put(ProductDesign design) {
     designs.put(design.id(), design);
+    offered.add(design.id());
   }
 
   /**
@@ -235,11 +284,17 @@ public final class C2m {
   /**
    * Sets the production constraints of one design.
    *
-   * @param design the design
+   * @param design the design, on offer
    * @param designConstraints its constraints
+   * @throws IllegalArgumentException if the design is not on offer
    */
   public synchronized void constraints(DesignId design, ProductionConstraints designConstraints) {
-    constraints.put(requireNonNull(design, "design"),
+    requireNonNull(design, "design");
+    if (!designs.containsKey(design)) {
+      throw new IllegalArgumentException("The design (" + design + ") is not on offer.\n"
+          + "Maybe tailor or offer it first.");
+    }
+    constraints.put(design,
         requireNonNull(designConstraints, "designConstraints"));
   }
 
@@ -326,6 +381,7 @@ public final class C2m {
    * combination. Not thread-safe.
    */
   public static final class Builder {
+    private static final Duration MAX_PERIOD = Duration.ofDays(3660);
     private Clock clock = Clock.systemUTC();
     private long seed = 0;
     private int minimumAudience = 20;
@@ -380,15 +436,16 @@ public final class C2m {
     /**
      * Sets the planning period (default one day).
      *
-     * @param p a positive duration of whole milliseconds
+     * @param p whole milliseconds, from 1 ms to 3,660 days
      * @return this
-     * @throws InvalidConfigurationException if not positive
+     * @throws InvalidConfigurationException if out of that range
      */
     public Builder period(Duration p) {
       requireNonNull(p, "period");
-      if (p.toMillis() <= 0) {
-        throw new InvalidConfigurationException(
-            "The planning period (" + p + ") must be at least one millisecond.");
+      if (p.compareTo(Duration.ofMillis(1)) < 0 || p.compareTo(MAX_PERIOD) > 0
+          || p.getNano() % 1_000_000 != 0) {
+        throw new InvalidConfigurationException("The planning period (" + p
+            + ") must be whole milliseconds from 1 ms to " + MAX_PERIOD.toDays() + " days.");
       }
       this.period = p;
       return this;
@@ -465,13 +522,8 @@ public final class C2m {
      * Builds the engine.
      *
      * @return the engine
-     * @throws InvalidConfigurationException if the settings contradict each other
      */
     public C2m build() {
-      if (period.toMillis() % 1 != 0 || period.getNano() % 1_000_000 != 0) {
-        throw new InvalidConfigurationException(
-            "The planning period (" + period + ") must be whole milliseconds.");
-      }
       return new C2m(this);
     }
   }

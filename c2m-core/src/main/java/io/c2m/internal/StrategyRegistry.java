@@ -15,17 +15,25 @@ public final class StrategyRegistry {
   private StrategyRegistry() {}
 
   /**
-   * Returns every provider of a type visible to the loader, by name. A name provided twice keeps
-   * the first in class-path order, as {@link ServiceLoader} yields them.
+   * Returns every provider of a type visible to the loader, by name.
+   *
+   * <p>A name provided by two classes is refused: which one won would depend on class-path order,
+   * so the same deployment could behave differently on two machines.
    *
    * @param loader the loader of the provider type
    * @param <P> the provider type
    * @return name to provider, sorted by name
+   * @throws InvalidConfigurationException if two providers have the same name
    */
   public static <P extends StrategyProvider<?>> Map<String, P> providers(ServiceLoader<P> loader) {
     Map<String, P> byName = new TreeMap<>();
     for (P provider : loader) {
-      byName.putIfAbsent(provider.name(), provider);
+      P previous = byName.putIfAbsent(provider.name(), provider);
+      if (previous != null && previous.getClass() != provider.getClass()) {
+        throw new InvalidConfigurationException("Two providers have the strategy name \""
+            + provider.name() + "\": " + previous.getClass().getName() + " and "
+            + provider.getClass().getName() + ".\nMaybe rename one of them.");
+      }
     }
     return byName;
   }

@@ -29,6 +29,7 @@ import io.c2m.signal.SignalType;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -39,7 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Jackson module that maps every public record of c2m to JSON and back, without annotations
@@ -85,7 +85,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * </ol>
  * Only a record that breaks one of these needs its own serializer and deserializer in this
  * module. A round-trip property over an arbitrary of the record (see {@code
- * io.c2m.testkit.DomainArbitraries}) proves it.
+ * io.c2m.testkit.DomainArbitraries}) checks it.
+ *
+ * <p>Jackson also finds the module by itself ({@code ObjectMapper.findAndRegisterModules()}):
+ * it is declared as a {@code com.fasterxml.jackson.databind.Module} service.
  *
  * <p>Thread-safe; the module holds no mutable state beyond caches.
  */
@@ -145,25 +148,33 @@ public final class C2mJacksonModule extends SimpleModule {
 
   // ---- ids: records of one String value ----
 
-  private static final Map<Class<?>, Constructor<?>> ID_CONSTRUCTORS = new ConcurrentHashMap<>();
+  /** An id record's canonical constructor and its accessor. */
+  private record IdType(Constructor<?> constructor, Method accessor) {}
+
+  /** The {@link IdType} of each id record, or {@link #NOT_AN_ID}; no class is pinned. */
+  private static final ClassValue<Object> ID_TYPES = new ClassValue<>() {
+    @Override
+    protected Object computeValue(Class<?> type) {
+      if (!type.isRecord()) {
+        return NOT_AN_ID;
+      }
+      RecordComponent[] rc = type.getRecordComponents();
+      if (rc.length != 1 || rc[0].getType() != String.class || !rc[0].getName().equals("value")) {
+        return NOT_AN_ID;
+      }
+      try {
+        return new IdType(type.getDeclaredConstructor(String.class), rc[0].getAccessor());
+      } catch (NoSuchMethodException e) {
+        return NOT_AN_ID;
+      }
+    }
+  };
+  private static final Object NOT_AN_ID = new Object();
 
   /** Returns the canonical constructor if {@code type} is a record of one {@code String value}. */
   static Constructor<?> idConstructor(Class<?> type) {
-    if (!type.isRecord()) {
-      return null;
-    }
-    RecordComponent[] rc = type.getRecordComponents();
-    if (rc.length != 1 || rc[0].getType() != String.class || !rc[0].getName().equals("value")) {
-      return null;
-    }
-    return ID_CONSTRUCTORS.computeIfAbsent(type, t -> {
-      try {
-        return t.getDeclaredConstructor(String.class);
-      } catch (NoSuchMethodException e) {
-        throw new IllegalStateException("The record " + t.getName()
-            + " has no canonical constructor.", e);
-      }
-    });
+    Object t = ID_TYPES.get(type);
+    return t instanceof IdType id ? id.constructor() : null;
   }
 
   private static Object newId(Constructor<?> ctor, String text) throws ReflectiveOperationException {
@@ -179,7 +190,7 @@ public final class C2mJacksonModule extends SimpleModule {
 
   private static String idText(Object id) {
     try {
-      return (String) id.getClass().getRecordComponents()[0].getAccessor().invoke(id);
+      return (String) ((IdType) ID_TYPES.get(id.getClass())).accessor().invoke(id);
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("Cannot read the value of " + id.getClass().getName(), e);
     }

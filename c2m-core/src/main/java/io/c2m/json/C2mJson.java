@@ -2,8 +2,10 @@ package io.c2m.json;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -80,8 +82,9 @@ public final class C2mJson {
    * @param type the record type
    * @param <T> the type
    * @return the value
-   * @throws IllegalArgumentException if the text is not valid JSON for the type, with Jackson's
-   *     message naming the field
+   * @throws IllegalArgumentException if the text is not valid JSON for the type; the message
+   *     gives the path to the field (such as {@code batches[0].quantity}), the line and column,
+   *     and the rule broken
    */
   public static <T> T fromJson(String json, Class<T> type) {
     requireNonNull(json, "json");
@@ -90,13 +93,29 @@ public final class C2mJson {
       return SHARED.readValue(json, type);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
-          "Cannot read a " + type.getSimpleName() + " from JSON: " + e.getOriginalMessage()
-              + " (at " + e.getLocation() + ", path " + path(e) + ")", e);
+          "Cannot read " + type.getSimpleName() + " from JSON" + where(e) + ": "
+              + e.getOriginalMessage(), e);
     }
   }
 
-  private static String path(JsonProcessingException e) {
-    return e instanceof com.fasterxml.jackson.databind.JsonMappingException m
-        ? m.getPathReference() : "?";
+  /** Describes where an error is: {@code " at batches[0].quantity (line 1, column 148)"}. */
+  private static String where(JsonProcessingException e) {
+    StringBuilder sb = new StringBuilder();
+    if (e instanceof JsonMappingException m) {
+      for (JsonMappingException.Reference r : m.getPath()) {
+        if (r.getFieldName() != null) {
+          if (sb.length() > 0) {
+            sb.append('.');
+          }
+          sb.append(r.getFieldName());
+        } else if (r.getIndex() >= 0) {
+          sb.append('[').append(r.getIndex()).append(']');
+        }
+      }
+    }
+    String at = sb.length() > 0 ? " at " + sb : "";
+    JsonLocation loc = e.getLocation();
+    return loc == null ? at
+        : at + " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
   }
 }

@@ -102,8 +102,9 @@ final class EventMapping {
       "list_id", "sorts", "promotion_id", "creative", "id", "step", "payment_method",
       "shipping_method", "coupon_id",
       // GA4 item and event fields
-      "item_id", "item_name", "index", "item_list_id", "item_list_name", "location_id",
-      "price_in_usd", "item_revenue", "item_revenue_in_usd", "item_refund", "item_refund_in_usd",
+      "item_id", "item_name", "index", "item_list_id", "item_list_name", "item_list_index",
+      "location_id", "price_in_usd", "item_revenue", "item_revenue_in_usd", "item_refund",
+      "item_refund_in_usd",
       "promotion_name", "creative_name", "creative_slot", "search_term", "method",
       "content_type", "transaction_id");
 
@@ -129,9 +130,24 @@ final class EventMapping {
   private static final Set<String> STANDARD = Set.of("category", "brand", "variant");
 
   private final Function<String, ConsumerId> ids;
+  private final int idCacheSize;
 
-  EventMapping(Function<String, ConsumerId> ids) {
+  EventMapping(Function<String, ConsumerId> ids, int idCacheSize) {
     this.ids = ids;
+    this.idCacheSize = idCacheSize;
+  }
+
+  /**
+   * Per-read caches: marketplaces repeat the same users and products, so the consumer id of a
+   * raw id (when the id mapping is costly, such as a keyed hash) and the {@link Attributes} of a
+   * product are computed once per read (bounded; cleared when full). Owned by one read, never
+   * shared between threads, dropped when the read ends.
+   */
+  static final class Caches {
+    static final int MAX_ENTRIES = 1 << 14;
+    final Map<String, ConsumerId> ids = new HashMap<>();
+    final Map<String, Attributes> attributes = new HashMap<>();
+    final StringBuilder key = new StringBuilder(128);
   }
 
   static Rule segmentRule(String event) {
@@ -151,18 +167,18 @@ final class EventMapping {
    * @param out receives the signals; left empty when the line is skipped
    * @throws LineProblem if the line is rejected
    */
-  void map(RawEvent e, List<Signal> out) {
+  void map(RawEvent e, List<Signal> out, Caches caches) {
     if (e.eventName != null) {
-      mapGa4(e, out);
+      mapGa4(e, out, caches);
     } else if (e.event != null || e.type != null) {
-      mapSegment(e, out);
+      mapSegment(e, out, caches);
     } else {
       throw new LineProblem(Kind.MISSING_FIELD,
           "The line has neither an event (Segment) nor an event_name (GA4) field.");
     }
   }
 
-  private void mapSegment(RawEvent e, List<Signal> out) {
+  private void mapSegment(RawEvent e, List<Signal> out, Caches caches) {
     if (e.type != null) {
       String type = text(e.type, "type");
       if (!type.equals("track")) {
@@ -189,10 +205,11 @@ final class EventMapping {
     }
     Instant at = segmentTimestamp(e.timestamp);
     Fields props = e.properties != null ? e.properties : new Fields("properties");
-    emit(rule, props, props.products, at, segmentUser(e), "segment", false, out);
+    emit(rule, props, props.products, at, segmentUser(e, caches), "segment", false, out,
+        caches);
   }
 
-  private void mapGa4(RawEvent e, List<Signal> out) {
+  private void mapGa4(RawEvent e, List<Signal> out, Caches caches) {
     String name = text(e.eventName, "event_name");
     Rule rule = ga4Rule(name);
     if (rule == null) {
@@ -205,11 +222,11 @@ final class EventMapping {
     Instant at = ga4Timestamp(e.eventTimestamp);
     Fields params = e.params != null ? e.params : new Fields("params");
     List<Fields> items = e.items != null ? e.items : params.products;
-    emit(rule, params, items, at, ga4User(e), "ga4", true, out);
+    emit(rule, params, items, at, ga4User(e, caches), "ga4", true, out, caches);
   }
 
   private void emit(Rule rule, Fields event, List<Fields> products, Instant at,
-      ConsumerId consumer, String source, boolean ga4, List<Signal> out) {
+      ConsumerId consumer, String source, boolean ga4, List<Signal> out, Caches caches) {
     SignalType type = rule.type();
     boolean hasProducts = products != null && !products.isEmpty();
     Shape shape = rule.shape();
@@ -217,9 +234,9 @@ final class EventMapping {
       shape = hasProducts ? Shape.PRODUCTS : Shape.SEARCH;
     }
     switch (shape) {
-      case PRODUCT -> out.add(new Signal(consumer, type, at, attributes(event, false), source,
+      case PRODUCT -> out.add(new Signal(consumer, type, at, attributes(event, false, caches), source,
           value(event, type == SignalType.REVIEW ? "rating" : "price")));
-      case SEARCH -> out.add(new Signal(consumer, type, at, attributes(event, ga4), source,
+      case SEARCH -> out.add(new Signal(consumer, type, at, attributes(event, ga4, caches), source,
           Double.NaN));
       case PRODUCTS -> {
         if (!hasProducts) {
@@ -232,7 +249,7 @@ final class EventMapping {
           return;
         }
         for (Fields p : products) {
-          out.add(new Signal(consumer, type, at, attributes(p, false), source,
+          out.add(new Signal(consumer, type, at, attributes(p, false, caches), source,
               value(p, "price")));
         }
       }
@@ -261,7 +278,40 @@ final class EventMapping {
     return n.value();
   }
 
-  private static Attributes attributes(Fields f, boolean ga4EventLevel) {
+  private static Attributes attributes(Fields f, boolean ga4EventLevel, Caches caches) {
+    StringBuilder key = caches.key;
+    key.setLength(0);
+    for (int i = 0, n = f.names.size(); i < n; i++) {
+      Object v = f.values.get(i);
+      String name = f.names.get(i);
+      if (v == null || RESERVED.contains(name)) {
+        continue;
+      }
+      // Length-prefixed, so that no two field lists give the same key.
+      key.append(name.length()).append(':').append(name);
+      if (v instanceof String s) {
+        key.append('s').append(s.length()).append(':').append(s);
+      } else if (v instanceof Num num) {
+        key.append('n').append(num.text().length()).append(':').append(num.text());
+      } else {
+        key.append(v == Boolean.TRUE ? 't' : v == Boolean.FALSE ? 'f' : 'x');
+      }
+    }
+    key.append(ga4EventLevel ? 'g' : 'p');
+    String k = key.toString();
+    Attributes cached = caches.attributes.get(k);
+    if (cached != null) {
+      return cached;
+    }
+    Attributes a = buildAttributes(f, ga4EventLevel);
+    if (caches.attributes.size() >= Caches.MAX_ENTRIES) {
+      caches.attributes.clear();
+    }
+    caches.attributes.put(k, a);
+    return a;
+  }
+
+  private static Attributes buildAttributes(Fields f, boolean ga4EventLevel) {
     TreeMap<String, String> map = null;
     for (int i = 0, n = f.names.size(); i < n; i++) {
       String name = f.names.get(i);
@@ -304,7 +354,7 @@ final class EventMapping {
     return map == null ? Attributes.empty() : new Attributes(map);
   }
 
-  private ConsumerId segmentUser(RawEvent e) {
+  private ConsumerId segmentUser(RawEvent e, Caches caches) {
     String raw = userText(e.userId, "userId");
     String field = "userId";
     if (raw == null) {
@@ -315,10 +365,10 @@ final class EventMapping {
       throw new LineProblem(Kind.MISSING_FIELD,
           "The Segment event has neither a userId nor an anonymousId.");
     }
-    return consumer(raw, field);
+    return consumer(raw, field, caches);
   }
 
-  private ConsumerId ga4User(RawEvent e) {
+  private ConsumerId ga4User(RawEvent e, Caches caches) {
     String raw = userText(e.gaUserId, "user_id");
     String field = "user_id";
     if (raw == null) {
@@ -329,11 +379,14 @@ final class EventMapping {
       throw new LineProblem(Kind.MISSING_FIELD,
           "The GA4 event has neither a user_id nor a user_pseudo_id.");
     }
-    return consumer(raw, field);
+    return consumer(raw, field, caches);
   }
 
-  private ConsumerId consumer(String raw, String field) {
-    ConsumerId id;
+  private ConsumerId consumer(String raw, String field, Caches caches) {
+    ConsumerId id = idCacheSize == 0 ? null : caches.ids.get(raw);
+    if (id != null) {
+      return id;
+    }
     try {
       id = ids.apply(raw);
     } catch (RuntimeException ex) {
@@ -344,6 +397,12 @@ final class EventMapping {
     if (id == null) {
       throw new LineProblem(Kind.ID_REJECTED, "The id mapping returned no consumer id for the "
           + field + ".");
+    }
+    if (idCacheSize > 0) {
+      if (caches.ids.size() >= idCacheSize) {
+        caches.ids.clear();
+      }
+      caches.ids.put(raw, id);
     }
     return id;
   }
@@ -371,6 +430,10 @@ final class EventMapping {
     if (!(v instanceof String s)) {
       throw new LineProblem(Kind.WRONG_TYPE,
           "The field timestamp must be ISO-8601 text, not " + kind(v) + ".");
+    }
+    Instant fast = IsoInstant.parse(s);
+    if (fast != null) {
+      return fast;
     }
     try {
       return Instant.parse(s);

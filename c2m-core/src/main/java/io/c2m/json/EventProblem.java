@@ -6,7 +6,7 @@ import io.c2m.internal.Checks;
 
 /**
  * One line of an event file that was rejected, with its line number and the reason. The reason
- * names the field and the rule; it never quotes user ids or other free text of the line.
+ * names the field and the rule; it never quotes user ids or product fields of the line.
  *
  * @param line the 1-based line number
  * @param kind the kind of problem

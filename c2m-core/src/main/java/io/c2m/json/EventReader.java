@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.c2m.ConsumerId;
+import io.c2m.internal.Checks;
 import io.c2m.json.EventProblem.Kind;
 import io.c2m.json.RawEvent.LineProblem;
 import io.c2m.privacy.Pseudonymizer;
@@ -15,13 +16,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -106,12 +112,20 @@ import java.util.regex.Pattern;
  * <h2>Privacy</h2>
  * Raw user ids pass through the id mapping chosen when the reader is built, typically a
  * {@link Pseudonymizer}; there is no default, because only the caller knows whether its ids are
- * already pseudonymous ({@link #trustingIds()}). Nothing is logged, and problem reasons never
- * quote user ids or other free text of a line (quoted parts of JSON syntax errors are elided).
+ * already pseudonymous ({@link #trustingIds()}). Nothing is logged. Problem reasons quote only
+ * event names, call types, timestamps and numbers, clipped to 40 characters; never user ids,
+ * product fields or other free text of a line (quoted parts of JSON syntax errors are elided).
  *
  * <h2>Speed and memory</h2>
  * Input is read in blocks and split into lines by the reader; each line is parsed by Jackson's
- * streaming parser in one pass, without building a tree, with a factory shared by all reads.
+ * streaming parser in one pass, without building a tree, with a factory shared by all reads. A
+ * parser per line, rather than one over the whole input, is deliberate: a syntax error ends only
+ * its own line, and Jackson recycles the parsers' buffers, so the cost is small next to the
+ * parsing itself. Fields that never become part of a signal are skipped without being decoded;
+ * within one read, the consumer id of a repeated raw id and the attributes of a repeated product
+ * are computed once ({@link Builder#idCacheSize(int)}). A large file can be read on several
+ * cores with {@link #readParallel(Path, int, IntFunction)}, each part feeding its own mergeable
+ * aggregate.
  * Memory is bounded by the longest line (at most {@link Builder#maxLineLength(int)}) and the
  * problems kept ({@link Builder#maxProblemsKept(int)}).
  *
@@ -121,6 +135,8 @@ import java.util.regex.Pattern;
 public final class EventReader {
   /** The default {@link Builder#maxLineLength(int)}: 1 MiB. */
   public static final int DEFAULT_MAX_LINE_LENGTH = 1 << 20;
+  /** The default {@link Builder#idCacheSize(int)}. */
+  public static final int DEFAULT_ID_CACHE_SIZE = 1 << 16;
   /** The default {@link Builder#maxProblemsKept(int)}. */
   public static final int DEFAULT_MAX_PROBLEMS_KEPT = 10_000;
 
@@ -136,7 +152,7 @@ public final class EventReader {
     this.factory = JsonFactory.builder()
         .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
         .build();
-    this.mapping = new EventMapping(b.ids);
+    this.mapping = new EventMapping(b.ids, b.idCacheSize);
     this.maxLineLength = b.maxLineLength;
     this.maxProblemsKept = b.maxProblemsKept;
   }
@@ -171,7 +187,7 @@ public final class EventReader {
    * @return the reader
    */
   public static EventReader trustingIds() {
-    return builder(ConsumerId::new).build();
+    return builder(ConsumerId::new).idCacheSize(0).build();
   }
 
   /** Builds an {@link EventReader}. Not thread-safe. */
@@ -179,6 +195,7 @@ public final class EventReader {
     private final Function<String, ConsumerId> ids;
     private int maxLineLength = DEFAULT_MAX_LINE_LENGTH;
     private int maxProblemsKept = DEFAULT_MAX_PROBLEMS_KEPT;
+    private int idCacheSize = DEFAULT_ID_CACHE_SIZE;
 
     private Builder(Function<String, ConsumerId> ids) {
       this.ids = requireNonNull(ids, "ids");
@@ -219,6 +236,25 @@ public final class EventReader {
     }
 
     /**
+     * Sets how many raw ids a read remembers with their consumer ids, so that a costly id mapping
+     * (a keyed hash) runs once per user rather than once per event. The cache lives only as long
+     * as one read call, is never logged and is emptied when full. The mapping must then be a
+     * function: the same raw id always gives the same consumer id.
+     *
+     * @param size the number of ids remembered; 0 to call the mapping for every event
+     * @return this
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder idCacheSize(int size) {
+      if (size < 0) {
+        throw new IllegalArgumentException(
+            "The id cache size (" + size + ") must not be negative.");
+      }
+      this.idCacheSize = size;
+      return this;
+    }
+
+    /**
      * Builds the reader.
      *
      * @return the reader
@@ -237,7 +273,7 @@ public final class EventReader {
   public record Result(List<Signal> signals, EventReport report) {
     /** Validates and copies. */
     public Result {
-      signals = List.copyOf(signals);
+      signals = List.copyOf(Checks.requireNoNulls(signals, "signals"));
       requireNonNull(report, "report");
     }
   }
@@ -340,6 +376,184 @@ public final class EventReader {
   }
 
   /**
+   * Reads a UTF-8 file in {@code partitions} parts at once, one thread each: the file is cut at
+   * line boundaries into parts of about equal size, and part {@code i} hands its signals, in file
+   * order, to {@code sinks.apply(i)}. Give each part its own sink (for example its own
+   * {@link io.c2m.signal.ProfileAggregator}, merged afterwards in part order): sinks are called
+   * from different threads. The report is that of the whole file, with absolute line numbers,
+   * equal to what {@link #read(Path, Consumer)} reports; the problems kept are the first
+   * {@linkplain Builder#maxProblemsKept(int) limit} by line number.
+   *
+   * <p>Concatenating the parts' signals in part order gives exactly the signals of a sequential
+   * read. Where the cuts fall depends only on the file and {@code partitions}, so the same file
+   * and count give the same parts.
+   *
+   * @param file the file
+   * @param partitions the number of parts and threads; at least 1
+   * @param sinks gives the sink of each part, called once per part before reading starts
+   * @return the report of the whole file
+   * @throws IllegalArgumentException if {@code partitions} is less than 1
+   * @throws UncheckedIOException if the file cannot be read
+   * @throws RuntimeException the first exception a sink threw, after all parts stopped
+   */
+  public EventReport readParallel(Path file, int partitions,
+      IntFunction<? extends Consumer<? super Signal>> sinks) {
+    requireNonNull(file, "file");
+    requireNonNull(sinks, "sinks");
+    if (partitions < 1) {
+      throw new IllegalArgumentException(
+          "The number of partitions (" + partitions + ") must be at least 1.");
+    }
+    long[] cuts;
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      cuts = cuts(ch, partitions);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the events file " + file + ".", e);
+    }
+    int n = cuts.length - 1;
+    List<Run> runs = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Run run = new Run(requireNonNull(sinks.apply(i), "sink"), x -> { });
+      run.atFileStart = i == 0;
+      runs.add(run);
+    }
+    Throwable[] failures = new Throwable[n];
+    Thread[] threads = new Thread[n];
+    for (int i = 0; i < n; i++) {
+      int part = i;
+      threads[i] = new Thread(() -> {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+          ch.position(cuts[part]);
+          InputStream in = new BoundedInputStream(Channels.newInputStream(ch),
+              cuts[part + 1] - cuts[part]);
+          runs.get(part).bytes(in);
+        } catch (IOException e) {
+          failures[part] = new UncheckedIOException(
+              "Cannot read the events file " + file + ".", e);
+        } catch (RuntimeException | Error e) {
+          failures[part] = e;
+        }
+      }, "c2m-event-reader-" + i);
+      threads[i].start();
+    }
+    for (Thread t : threads) {
+      boolean interrupted = false;
+      while (true) {
+        try {
+          t.join();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    for (Throwable f : failures) {
+      if (f instanceof RuntimeException re) {
+        throw re;
+      } else if (f instanceof Error err) {
+        throw err;
+      }
+    }
+    long read = 0;
+    long accepted = 0;
+    long skipped = 0;
+    long rejected = 0;
+    long signals = 0;
+    List<EventProblem> problems = new ArrayList<>();
+    for (Run run : runs) {
+      for (EventProblem p : run.problems) {
+        if (problems.size() < maxProblemsKept) {
+          problems.add(new EventProblem(p.line() + read, p.kind(), p.reason()));
+        }
+      }
+      read += run.line;
+      accepted += run.accepted;
+      skipped += run.skipped;
+      rejected += run.rejected;
+      signals += run.signals;
+    }
+    return new EventReport(read, accepted, skipped, rejected, signals, problems);
+  }
+
+  /**
+   * Cuts a file into parts that start at line starts: offset 0, then for each i the first byte
+   * after the first newline at or after {@code size * i / partitions}.
+   */
+  private static long[] cuts(FileChannel ch, int partitions) throws IOException {
+    long size = ch.size();
+    List<Long> cuts = new ArrayList<>();
+    cuts.add(0L);
+    ByteBuffer buf = ByteBuffer.allocate(8192);
+    for (int i = 1; i < partitions; i++) {
+      long from = Math.max(size * i / partitions, cuts.get(cuts.size() - 1));
+      long cut = size;
+      long pos = from;
+      search:
+      while (pos < size) {
+        buf.clear();
+        int r = ch.read(buf, pos);
+        if (r <= 0) {
+          break;
+        }
+        for (int k = 0; k < r; k++) {
+          if (buf.get(k) == '\n') {
+            cut = pos + k + 1;
+            break search;
+          }
+        }
+        pos += r;
+      }
+      if (cut > cuts.get(cuts.size() - 1) && cut < size) {
+        cuts.add(cut);
+      }
+    }
+    cuts.add(size);
+    long[] out = new long[cuts.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = cuts.get(i);
+    }
+    return out;
+  }
+
+  /** Reads at most a given number of bytes of another stream. */
+  private static final class BoundedInputStream extends InputStream {
+    private final InputStream in;
+    private long left;
+
+    BoundedInputStream(InputStream in, long limit) {
+      this.in = in;
+      this.left = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int b = in.read();
+      if (b >= 0) {
+        left--;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int r = in.read(b, off, (int) Math.min(len, left));
+      if (r > 0) {
+        left -= r;
+      }
+      return r;
+    }
+  }
+
+  /**
    * Reads a whole UTF-8 file and collects its signals.
    *
    * @param file the file
@@ -371,8 +585,11 @@ public final class EventReader {
     private final Consumer<? super EventProblem> problemSink;
     private final RawEvent raw = new RawEvent();
     private final List<Signal> scratch = new ArrayList<>(4);
+    private final EventMapping.Caches caches = new EventMapping.Caches();
     private final List<EventProblem> problems = new ArrayList<>();
     long line;
+    /** False for a partition that starts inside a file: no byte order mark there. */
+    boolean atFileStart = true;
     private long accepted;
     private long skipped;
     private long rejected;
@@ -512,7 +729,8 @@ public final class EventReader {
 
     /** Handles bytes {@code [from, to)}, without the newline. */
     private void byteLine(byte[] buf, int from, int to) throws IOException {
-      if (line == 1 && to - from >= 3 && buf[from] == (byte) 0xEF && buf[from + 1] == (byte) 0xBB
+      if (line == 1 && atFileStart && to - from >= 3 && buf[from] == (byte) 0xEF
+          && buf[from + 1] == (byte) 0xBB
           && buf[from + 2] == (byte) 0xBF) {
         from += 3; // UTF-8 byte order mark
       }
@@ -560,7 +778,7 @@ public final class EventReader {
       scratch.clear();
       try (p) {
         raw.parse(p);
-        mapping.map(raw, scratch);
+        mapping.map(raw, scratch, caches);
       } catch (LineProblem e) {
         reject(e.kind, e.getMessage());
         return;

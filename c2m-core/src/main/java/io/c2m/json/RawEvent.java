@@ -208,6 +208,9 @@ final class RawEvent {
         keyValueArray(p, path + ".item_params", f);
       } else if (name.equals("filters") && t == JsonToken.START_ARRAY) {
         filters(p, path + ".filters", f);
+      } else if (EventMapping.RESERVED.contains(name) && !name.equals("price")
+          && !name.equals("rating")) {
+        p.skipChildren(); // never read: an id, a name, money or free text; not even decoded
       } else {
         f.add(name, scalar(p, t));
       }

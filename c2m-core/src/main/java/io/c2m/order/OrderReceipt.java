@@ -23,11 +23,19 @@ public record OrderReceipt(OrderId order, Status status, String reason) {
     REJECTED
   }
 
-  /** Validates. */
+  /**
+   * Validates: a rejection has a reason, other statuses have none.
+   *
+   * @throws IllegalArgumentException if the reason does not fit the status
+   */
   public OrderReceipt {
     requireNonNull(order, "order");
     requireNonNull(status, "status");
     requireNonNull(reason, "reason");
+    if ((status == Status.REJECTED) == reason.isBlank()) {
+      throw new IllegalArgumentException("The receipt of order (" + order + ") with status "
+          + status + (reason.isBlank() ? " needs a reason." : " must not have a reason."));
+    }
   }
 
   /**

@@ -36,6 +36,11 @@ public record MarketplaceSpec(
     double consentRate,
     Instant start,
     Duration span) {
+  /** The most consumers a synthetic population may have. */
+  public static final int MAX_CONSUMERS = 10_000_000;
+  /** The most signals a synthetic population may have. */
+  public static final long MAX_SIGNALS = 200_000_000L;
+
   /**
    * Validates and copies.
    *
@@ -49,12 +54,35 @@ public record MarketplaceSpec(
       if (v.isEmpty()) {
         throw new IllegalArgumentException("The catalogue key " + k + " has no values.");
       }
-      copy.put(k, List.copyOf(v.stream().map(x -> AttributeValue.of(k, x).value()).toList()));
+      List<String> values = new java.util.ArrayList<>();
+      String key = null;
+      for (String x : v) {
+        AttributeValue av = AttributeValue.of(k, x);
+        key = av.key();
+        if (values.contains(av.value())) {
+          throw new IllegalArgumentException(
+              "The catalogue lists " + av + " twice (after normalisation).");
+        }
+        values.add(av.value());
+      }
+      if (copy.put(key, List.copyOf(values)) != null) {
+        throw new IllegalArgumentException(
+            "The catalogue key " + key + " occurs twice (after normalisation).");
+      }
     });
     catalogue = Collections.unmodifiableMap(copy);
     Checks.requirePositive(consumers, "consumers");
+    if (consumers > MAX_CONSUMERS) {
+      throw new IllegalArgumentException("The number of consumers (" + consumers
+          + ") must not exceed " + MAX_CONSUMERS + ".");
+    }
     niches = List.copyOf(Checks.requireNoNulls(niches, "niches"));
     Checks.requirePositive(signalsPerConsumer, "signals per consumer");
+    if ((long) consumers * signalsPerConsumer * 3 / 2 > MAX_SIGNALS) {
+      throw new IllegalArgumentException("The population would have up to "
+          + (long) consumers * signalsPerConsumer * 3 / 2 + " signals; at most " + MAX_SIGNALS
+          + " fit in memory as a list.");
+    }
     Checks.requireProbability(nicheFocus, "niche focus");
     Checks.requireProbability(noiseFocus, "noise focus");
     Checks.requireProbability(consentRate, "consent rate");

@@ -36,6 +36,13 @@ public record Population(
     signals = List.copyOf(Checks.requireNoNulls(signals, "signals"));
     membership = Collections.unmodifiableMap(
         new TreeMap<>(Checks.requireNoNulls(membership, "membership")));
+    for (Map.Entry<ConsumerId, Integer> e : membership.entrySet()) {
+      if (e.getValue() < 0 || e.getValue() >= spec.niches().size()) {
+        throw new IllegalArgumentException("The membership of " + e.getKey() + " ("
+            + e.getValue() + ") is not the index of a planted niche (0 to "
+            + (spec.niches().size() - 1) + ").");
+      }
+    }
   }
 
   /**

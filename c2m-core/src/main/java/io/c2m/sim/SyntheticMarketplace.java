@@ -69,7 +69,7 @@ public final class SyntheticMarketplace {
       niche[j] = t;
     }
     List<ConsumerAccount> accounts = new ArrayList<>(n);
-    List<Signal> signals = new ArrayList<>(n * spec.signalsPerConsumer());
+    List<Signal> signals = new ArrayList<>(Math.multiplyExact(n, spec.signalsPerConsumer()));
     Map<ConsumerId, Integer> membership = new HashMap<>();
     int width = String.valueOf(n - 1).length();
     long spanMillis = spec.span().toMillis();

@@ -177,7 +177,12 @@ class C2mJacksonModuleTest {
         "\"quantity\":-4");
     IllegalArgumentException nested = assertThrows(IllegalArgumentException.class,
         () -> C2mJson.fromJson(plan, BatchPlan.class));
-    assertTrue(nested.getMessage().contains("batches"), nested.getMessage());
+    assertTrue(nested.getMessage().contains("at batches[0]"), nested.getMessage());
+    IllegalArgumentException missingUnit = assertThrows(IllegalArgumentException.class,
+        () -> C2mJson.fromJson(plan.replace(",\"unit\":510.0}}],", "}}],"),
+            BatchPlan.class));
+    assertTrue(missingUnit.getMessage().contains("at batches[0].cost.unit"),
+        missingUnit.getMessage());
     assertTrue(nested.getMessage().contains("must be positive"), nested.getMessage());
   }
 
@@ -208,6 +213,15 @@ class C2mJacksonModuleTest {
     IllegalArgumentException nestedAttr = assertThrows(IllegalArgumentException.class,
         () -> C2mJson.fromJson("{\"color\":{\"r\":1}}", Attributes.class));
     assertTrue(nestedAttr.getMessage().contains("color"), nestedAttr.getMessage());
+  }
+
+  @Test
+  void jacksonFindsTheModuleThroughTheServiceLoader() throws Exception {
+    ObjectMapper found = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+        .findAndAddModules().build();
+    assertEquals("\"2026-03-01T10:00:00Z\"", found.writeValueAsString(T0));
+    assertEquals(PROFILE, found.readValue(found.writeValueAsString(PROFILE),
+        ConsumerProfile.class));
   }
 
   @Test

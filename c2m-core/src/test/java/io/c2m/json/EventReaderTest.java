@@ -216,6 +216,17 @@ class EventReaderTest {
   }
 
   @Test
+  void ga4ShareWithoutItemsTakesProductParamsOnly() {
+    Signal s = only("{\"event_name\":\"share\",\"user_pseudo_id\":\"p1\",\"event_timestamp\":"
+        + AT_MICROS + ",\"params\":{\"method\":\"Twitter\",\"content_type\":\"product\","
+        + "\"item_id\":\"SKU1\",\"page_location\":\"https://x.example/?u=ann\","
+        + "\"item_category\":\"coat\",\"material\":\"wool\"}}");
+    assertEquals(SignalType.SHARE, s.type());
+    assertEquals(Attributes.of("category", "coat", "material", "wool"), s.item());
+    assertTrue(Double.isNaN(s.value()));
+  }
+
+  @Test
   void ga4ItemEventWithoutItemsIsRejectedAndRefundWithoutItemsSkipped() {
     EventProblem p = problem("{\"event_name\":\"purchase\",\"user_pseudo_id\":\"p1\","
         + "\"event_timestamp\":1,\"params\":{\"transaction_id\":\"t1\"}}");
@@ -444,6 +455,113 @@ class EventReaderTest {
         "{\"event\":\"Product Viewed\",\"userId\":\"ann@example.com\"," + TS + "}"), s -> {});
     assertEquals(Kind.ID_REJECTED, r.problems().get(0).kind());
     assertFalse(r.problems().get(0).reason().contains("ann"), r.problems().get(0).reason());
+  }
+
+  @Test
+  void aCostlyIdMappingRunsOncePerUserWithinARead() {
+    List<String> calls = new ArrayList<>();
+    EventReader reader = EventReader.builder(raw -> {
+      calls.add(raw);
+      return new ConsumerId("c-" + raw.length());
+    }).build();
+    String line = "{\"event\":\"Product Viewed\",\"userId\":\"%s\"," + TS + "}";
+    EventReader.Result r = reader.readAll(new StringReader(String.join("\n",
+        line.formatted("ann"), line.formatted("bob"), line.formatted("ann"),
+        line.formatted("carla"))));
+    assertEquals(List.of("ann", "bob", "carla"), calls);
+    assertEquals(List.of("c-3", "c-3", "c-3", "c-5"),
+        r.signals().stream().map(s -> s.consumer().value()).toList());
+
+    List<String> uncached = new ArrayList<>();
+    EventReader.builder(raw -> {
+      uncached.add(raw);
+      return new ConsumerId(raw);
+    }).idCacheSize(0).build().readAll(new StringReader(
+        line.formatted("ann") + "\n" + line.formatted("ann")));
+    assertEquals(List.of("ann", "ann"), uncached);
+  }
+
+  @Test
+  void builderRefusesNegativeLimits() {
+    EventReader.Builder b = EventReader.builder(ConsumerId::new);
+    assertThrows(IllegalArgumentException.class, () -> b.maxLineLength(0));
+    assertThrows(IllegalArgumentException.class, () -> b.maxProblemsKept(-1));
+    assertThrows(IllegalArgumentException.class, () -> b.idCacheSize(-1));
+  }
+
+  /**
+   * A fixture in the shapes Segment's analytics.js and GA4's BigQuery export produce, with the
+   * context, device and session fields around the commerce data; the expectations are read off
+   * the fixture by hand.
+   */
+  @Test
+  void aRealisticMixedFileGivesTheExpectedSignals() throws Exception {
+    Path file = Path.of(EventReaderTest.class.getResource("marketplace-events.jsonl").toURI());
+    List<EventProblem> problems = new ArrayList<>();
+    List<Signal> signals = new ArrayList<>();
+    EventReport report = READER.read(file, signals::add, problems::add);
+    assertEquals(12, report.read());
+    assertEquals(6, report.accepted());
+    assertEquals(4, report.skipped(), "page call, Checkout Started, blank line, session_start");
+    assertEquals(2, report.rejected());
+    assertEquals(7, report.signals());
+    assertEquals(List.of(10L, 12L), problems.stream().map(EventProblem::line).toList());
+    assertEquals(Kind.WRONG_TYPE, problems.get(0).kind());
+    assertTrue(problems.get(0).reason().contains("items[0].price"), problems.get(0).reason());
+    assertEquals(Kind.MALFORMED_JSON, problems.get(1).kind());
+
+    Attributes dress = Attributes.of("category", "dresses", "brand", "acme", "variant", "sage",
+        "color", "sage", "size", "m", "material", "linen");
+    ConsumerId user = new ConsumerId("user-1001");
+    ConsumerId pseudo = new ConsumerId("1234567890.1772359000");
+    ConsumerId member = new ConsumerId("member-77");
+    Attributes coat = Attributes.of("category", "coats", "brand", "nordic", "variant", "navy",
+        "material", "wool");
+    assertEquals(List.of(
+        new Signal(user, SignalType.VIEW, Instant.parse("2026-03-01T10:00:00Z"), dress,
+            "segment", 29.5),
+        new Signal(user, SignalType.CART_ADD, Instant.parse("2026-03-01T10:02:00Z"), dress,
+            "segment", 29.5),
+        new Signal(user, SignalType.PURCHASE, Instant.parse("2026-03-01T10:05:00Z"), dress,
+            "segment", 29.5),
+        new Signal(user, SignalType.PURCHASE, Instant.parse("2026-03-01T10:05:00Z"),
+            Attributes.of("category", "tops", "color", "white", "size", "m"), "segment", 14.75),
+        new Signal(pseudo, SignalType.VIEW, Instant.parse("2026-03-01T10:00:00Z"),
+            coat.with("category2", "winter").with("size", "l"), "ga4", 120.0),
+        new Signal(member, SignalType.PURCHASE, Instant.parse("2026-03-01T10:01:00Z"), coat,
+            "ga4", 120.0),
+        new Signal(user, SignalType.REVIEW, Instant.parse("2026-03-02T07:00:00Z"),
+            Attributes.of("category", "dresses"), "segment", 5.0)), signals);
+  }
+
+  @Test
+  void aParallelReadOfTheFixtureReportsAbsoluteLineNumbers() throws Exception {
+    Path file = Path.of(EventReaderTest.class.getResource("marketplace-events.jsonl").toURI());
+    List<Signal> sequential = new ArrayList<>();
+    EventReport expected = READER.read(file, sequential::add);
+    for (int partitions = 1; partitions <= 5; partitions++) {
+      List<List<Signal>> parts = new ArrayList<>();
+      for (int i = 0; i < partitions; i++) {
+        parts.add(new ArrayList<>());
+      }
+      EventReport actual = READER.readParallel(file, partitions, i -> parts.get(i)::add);
+      assertEquals(expected, actual, partitions + " partitions");
+      assertEquals(List.of(10L, 12L), actual.problems().stream().map(EventProblem::line).toList());
+      assertEquals(sequential, parts.stream().flatMap(List::stream).toList());
+    }
+    assertThrows(IllegalArgumentException.class, () -> READER.readParallel(file, 0, i -> s -> { }));
+  }
+
+  @Test
+  void aParallelReadPassesOnASinksException(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("e.jsonl");
+    Files.writeString(file, ("{\"event\":\"Product Viewed\",\"userId\":\"u\"," + TS + "}\n")
+        .repeat(100));
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> READER.readParallel(file, 3, i -> s -> {
+          throw new IllegalStateException("sink full");
+        }));
+    assertEquals("sink full", e.getMessage());
   }
 
   @Test

@@ -436,8 +436,10 @@ public final class DomainArbitraries {
    * @return the arbitrary
    */
   public static Arbitrary<OrderReceipt> orderReceipts() {
+    // A rejection carries a reason; the other statuses carry none.
     return Combinators.combine(orderIds(), Arbitraries.of(OrderReceipt.Status.class),
-        text(0, 40)).as(OrderReceipt::new);
+        text(1, 40).filter(r -> !r.isBlank())).as((id, status, reason) ->
+            new OrderReceipt(id, status, status == OrderReceipt.Status.REJECTED ? reason : ""));
   }
 
   // ---- production ----

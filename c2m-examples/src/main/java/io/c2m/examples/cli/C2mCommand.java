@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "c2m",
     mixinStandardHelpOptions = true,
-    version = "c2m 0.1.0-SNAPSHOT",
+    version = "c2m " + io.c2m.Provenance.BUILT_IN_VERSION,
     description = "Consumer-to-Manufacturing: from consumer signals to niches, designs, forecasts "
         + "and production batches.",
     subcommands = {CommandLine.HelpCommand.class})
@@ -36,9 +36,11 @@ public final class C2mCommand implements Runnable {
     CommandLine cl = new CommandLine(new C2mCommand());
     // Subcommands are registered here, one line each.
     cl.addSubcommand(new DemoCommand());
+    cl.addSubcommand(new ForecastCommand());
     cl.addSubcommand(new NichesCommand());
     cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
-      line.getErr().println("c2m: " + ex.getMessage());
+      line.getErr().println("c2m: " + java.util.Objects.requireNonNullElse(ex.getMessage(),
+          ex.getClass().getSimpleName()));
       return 1;
     });
     return cl;

@@ -17,6 +17,8 @@ import picocli.CommandLine.ParameterException;
     description = "Run a seeded synthetic fashion marketplace through the whole C2M pipeline: "
         + "signals, niches, designs, orders, production batches, forecasts.")
 public final class DemoCommand implements Callable<Integer> {
+  private static final int MAX_CONSUMERS = 1_000_000;
+
   @Spec CommandSpec spec;
 
   @Option(names = "--seed", defaultValue = "42", description = "Seed of everything random "
@@ -24,7 +26,7 @@ public final class DemoCommand implements Callable<Integer> {
   long seed;
 
   @Option(names = "--consumers", defaultValue = "5000", description = "Number of consumers "
-      + "(default: ${DEFAULT-VALUE}; at least 1140, the planted niches' members).")
+      + "(default: ${DEFAULT-VALUE}; from 1140, the planted niches' members, to 1000000).")
   int consumers;
 
   @Option(names = "--min-audience", defaultValue = "25", description = "Smallest niche audience "
@@ -38,9 +40,10 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() {
     MarketplaceSpec base = MarketplaceSpec.fashion();
     int planted = base.niches().stream().mapToInt(n -> n.members()).sum();
-    if (consumers < planted) {
+    if (consumers < planted || consumers > MAX_CONSUMERS) {
       throw new ParameterException(spec.commandLine(), "--consumers (" + consumers
-          + ") must be at least " + planted + ", the members of the planted niches.");
+          + ") must be from " + planted + " (the members of the planted niches) to "
+          + MAX_CONSUMERS + ".");
     }
     if (minAudience < 1) {
       throw new ParameterException(spec.commandLine(),

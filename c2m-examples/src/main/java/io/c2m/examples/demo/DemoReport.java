@@ -9,6 +9,7 @@ import io.c2m.order.Order;
 import io.c2m.order.OrderReceipt;
 import io.c2m.production.BatchPlan;
 import io.c2m.production.PendingOrder;
+import io.c2m.production.PendingReason;
 import io.c2m.production.ProductionBatch;
 import io.c2m.production.ProductionConstraints;
 import io.c2m.privacy.Consent;
@@ -57,7 +58,7 @@ public final class DemoReport {
     line(sb, "");
     int accepted = r.receipts().getOrDefault(OrderReceipt.Status.ACCEPTED, 0);
     line(sb, "4. Orders: %d accepted, %d retries recognised as duplicates, %d rejected "
-        + "(an id reused with other content)", accepted,
+        + "(a reused id or a design not on offer)", accepted,
         r.receipts().getOrDefault(OrderReceipt.Status.DUPLICATE, 0),
         r.receipts().getOrDefault(OrderReceipt.Status.REJECTED, 0));
     Map<DesignId, int[]> perDesign = new TreeMap<>();
@@ -84,21 +85,21 @@ public final class DemoReport {
           b.readyPeriod(), b.quantity(), b.orderedQuantity(), b.orders().size(),
           b.cost().total());
     }
-    Map<String, int[]> pending = new TreeMap<>();
-    Map<String, String> why = new HashMap<>();
+    Map<PendingKey, int[]> pending = new TreeMap<>();
+    Map<PendingKey, String> why = new HashMap<>();
     for (PendingOrder p : plan.pending()) {
-      String key = p.design() + " " + p.reason();
+      PendingKey key = new PendingKey(p.design(), p.reason());
       int[] c = pending.computeIfAbsent(key, k -> new int[2]);
       c[0]++;
       c[1] += p.quantity();
-      why.put(key, p.detail());
+      why.putIfAbsent(key, p.detail());
     }
     if (pending.isEmpty()) {
       line(sb, "   no order is pending");
     } else {
       line(sb, "   pending:");
       pending.forEach((k, c) -> line(sb, "   %4d orders (%d units) %s: %s", c[0], c[1],
-          k.substring(k.lastIndexOf(' ') + 1), why.get(k)));
+          k.reason(), why.get(k)));
     }
     double revenue = 0;
     Map<io.c2m.OrderId, Order> byId = new HashMap<>();
@@ -124,6 +125,16 @@ public final class DemoReport {
           p.mean(), p.p10(), p.p90(), f.totalMean());
     }
     return sb.toString();
+  }
+
+  /** Pending orders are summarised per design and reason. */
+  private record PendingKey(DesignId design, PendingReason reason)
+      implements Comparable<PendingKey> {
+    @Override
+    public int compareTo(PendingKey o) {
+      int c = design.compareTo(o.design);
+      return c != 0 ? c : reason.compareTo(o.reason);
+    }
   }
 
   private static String planted(Niche n, List<PlantedNiche> planted) {

@@ -63,7 +63,17 @@ public final class FashionDemo {
       Map<OrderReceipt.Status, Integer> receipts,
       List<Order> orders,
       BatchPlan plan,
-      List<DemandForecast> forecasts) {}
+      List<DemandForecast> forecasts) {
+    /** Copies the collections, so the result is immutable. */
+    public Result {
+      niches = List.copyOf(niches);
+      designs = List.copyOf(designs);
+      constraints = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(constraints));
+      receipts = java.util.Collections.unmodifiableMap(new EnumMap<>(receipts));
+      orders = List.copyOf(orders);
+      forecasts = List.copyOf(forecasts);
+    }
+  }
 
   /**
    * Runs the demo.

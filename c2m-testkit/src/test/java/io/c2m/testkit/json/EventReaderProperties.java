@@ -15,8 +15,11 @@ import io.c2m.signal.Signal;
 import io.c2m.signal.SignalType;
 import io.c2m.testkit.DomainArbitraries;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -28,6 +31,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 /** The event reader never throws on bad input, reports every line once and keeps good lines. */
 class EventReaderProperties {
@@ -238,6 +242,55 @@ class EventReaderProperties {
     EventReader.Result r = READER.readAll(new StringReader(good.line()));
     assertEquals(List.of(), r.report().problems(), good.line());
     assertEquals(List.of(good.expected()), r.signals(), good.line());
+  }
+
+  @Property(tries = 100)
+  void cachingIdsAndAttributesChangesNothing(@ForAll("goodLineLists") List<Good> goods,
+      @ForAll("goodLineLists") List<Good> more) {
+    List<String> lines = new ArrayList<>();
+    goods.forEach(g -> lines.add(g.line()));
+    more.forEach(g -> lines.add(g.line()));
+    goods.forEach(g -> lines.add(g.line())); // repeats hit the caches
+    String text = String.join("\n", lines);
+    EventReader cached = EventReader.builder(raw -> new ConsumerId("p-" + raw)).build();
+    EventReader uncached =
+        EventReader.builder(raw -> new ConsumerId("p-" + raw)).idCacheSize(0).build();
+    EventReader.Result a = cached.readAll(new StringReader(text));
+    EventReader.Result b = uncached.readAll(new StringReader(text));
+    assertEquals(b, a);
+    assertEquals(lines.size(), a.signals().size());
+  }
+
+  @Property(tries = 100)
+  void aParallelReadEqualsASequentialOne(@ForAll("goodLineLists") List<Good> goods,
+      @ForAll("garbageLists") List<String> garbage,
+      @ForAll @IntRange(min = 1, max = 6) int partitions) throws IOException {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < Math.max(goods.size(), garbage.size()); i++) {
+      if (i < goods.size()) {
+        lines.add(goods.get(i).line());
+      }
+      if (i < garbage.size()) {
+        lines.add(garbage.get(i));
+      }
+    }
+    Path file = Files.createTempFile("c2m-events", ".jsonl");
+    try {
+      Files.write(file, String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+      List<Signal> sequential = new ArrayList<>();
+      EventReport expected = READER.read(file, sequential::add);
+      List<List<Signal>> parts = new ArrayList<>();
+      for (int i = 0; i < partitions; i++) {
+        parts.add(new ArrayList<>());
+      }
+      EventReport actual = READER.readParallel(file, partitions, i -> parts.get(i)::add);
+      assertEquals(expected, actual);
+      List<Signal> concatenated = new ArrayList<>();
+      parts.forEach(concatenated::addAll);
+      assertEquals(sequential, concatenated);
+    } finally {
+      Files.delete(file);
+    }
   }
 
   @Property(tries = 100)

@@ -1,0 +1,69 @@
+package io.c2m.demand.internal;
+
+import io.c2m.InvalidConfigurationException;
+import io.c2m.demand.DemandForecaster;
+import io.c2m.demand.DemandForecasterProvider;
+import io.c2m.internal.Settings;
+import java.util.Map;
+
+/**
+ * Shared plumbing of the built-in forecaster providers: reads the settings, refuses unknown ones,
+ * and turns a bad value into an {@link InvalidConfigurationException}. Internal: each built-in
+ * needs its own public provider class for {@link java.util.ServiceLoader}.
+ */
+abstract class AbstractForecasterProvider implements DemandForecasterProvider {
+  private final String name;
+  private final String description;
+
+  AbstractForecasterProvider(String name, String description) {
+    this.name = name;
+    this.description = description;
+  }
+
+  @Override
+  public final String name() {
+    return name;
+  }
+
+  @Override
+  public final String description() {
+    return description;
+  }
+
+  @Override
+  public final DemandForecaster create(Map<String, String> settings) {
+    Settings s = Settings.of(name, settings);
+    DemandForecaster f;
+    try {
+      f = build(s);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidConfigurationException(e.getMessage(), e);
+    }
+    s.requireAllRead();
+    return f;
+  }
+
+  /**
+   * Builds the forecaster, reading every setting it knows.
+   *
+   * @param s the settings
+   * @return the forecaster
+   */
+  abstract DemandForecaster build(Settings s);
+
+  /**
+   * Reads the {@code init} setting of the exponential smoothing providers.
+   *
+   * @param s the settings
+   * @return true for {@code zero} (the default), false for {@code fitted}
+   */
+  static boolean zeroStart(Settings s) {
+    String init = s.getString("init", "zero");
+    return switch (init) {
+      case "zero" -> true;
+      case "fitted" -> false;
+      default -> throw new IllegalArgumentException(
+          "The setting init (\"" + init + "\") must be zero or fitted.");
+    };
+  }
+}

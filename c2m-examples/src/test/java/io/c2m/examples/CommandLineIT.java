@@ -1,0 +1,60 @@
+package io.c2m.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the packaged {@code c2m.jar} as a user would, in its own JVM: the README's demo command
+ * works and bad arguments exit with a usage message, not a stack trace.
+ */
+class CommandLineIT {
+  record Run(int code, String out, String err) {}
+
+  private static Run c2m(String... args) throws IOException, InterruptedException {
+    Path jar = Path.of("target", "c2m.jar");
+    assertTrue(Files.exists(jar), "package the jar first: " + jar.toAbsolutePath());
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        jar.toString()));
+    command.addAll(List.of(args));
+    Path out = Files.createTempFile("c2m-out", ".txt");
+    Path err = Files.createTempFile("c2m-err", ".txt");
+    Process p = new ProcessBuilder(command).redirectOutput(out.toFile())
+        .redirectError(err.toFile()).start();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "c2m " + String.join(" ", args) + " hung");
+    Run run = new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8));
+    Files.delete(out);
+    Files.delete(err);
+    return run;
+  }
+
+  @Test
+  void demoRunsEndToEnd() throws Exception {
+    Run run = c2m("demo");
+    assertEquals(0, run.code(), run.err());
+    for (String section : List.of("1. Signals", "2. Niches found", "3. Designs", "4. Orders",
+        "5. Production plan", "6. Forecast")) {
+      assertTrue(run.out().contains(section), "missing section " + section);
+    }
+    assertTrue(run.out().contains("yes, exactly"), "no planted niche recovered exactly");
+  }
+
+  @Test
+  void badArgumentsExitTwoWithUsage() throws Exception {
+    Run run = c2m("demo", "--consumers", "ten");
+    assertEquals(2, run.code());
+    assertTrue(run.err().contains("Usage:"), run.err());
+    assertFalse(run.err().contains("\tat "), run.err());
+  }
+}
