@@ -21,9 +21,11 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * JSON lines to profiles on one thread, per event: Segment e-commerce lines in memory, read by
- * {@link EventReader} into a {@link ProfileStore}. The baseline reads the same lines and only
- * counts the signals, so the difference is the cost of profiling.
+ * JSON lines to profiles, per event: Segment e-commerce lines in memory, read by {@link
+ * EventReader} into a {@link ProfileStore} on one thread. The baseline reads the same lines and
+ * only counts the signals, so the difference is the cost of profiling. {@code twoPartitions} reads
+ * the same lines from a file in two parts at once ({@link EventReader#readParallel}), one store
+ * per part, and merges the stores: the mergeable profiles at work.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -34,6 +36,7 @@ public class ProfileJsonBenchmark {
 
   byte[] jsonLines;
   java.time.Instant epoch;
+  java.nio.file.Path file;
 
   /** Writes the lines once. */
   @Setup(Level.Trial)
@@ -49,6 +52,32 @@ public class ProfileJsonBenchmark {
     }
     jsonLines = all.toString().getBytes(StandardCharsets.UTF_8);
     epoch = w.start;
+    try {
+      file = java.nio.file.Files.createTempFile("c2m-profile-json", ".jsonl");
+      file.toFile().deleteOnExit();
+      java.nio.file.Files.write(file, jsonLines);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Reads the lines from a file in two parts at once, one store each, then merges the stores.
+   *
+   * @return the merged store
+   */
+  @Benchmark
+  @OperationsPerInvocation(LINES)
+  public ProfileStore twoPartitions() {
+    ProfileStore[] stores = new ProfileStore[2];
+    EventReport report = EventReader.trustingIds().readParallel(file, 2, i -> {
+      stores[i] = new ProfileStore(ProfileSettings.defaults(), c -> true, epoch);
+      return stores[i]::add;
+    });
+    if (report.accepted() != LINES) {
+      throw new IllegalStateException("Lines lost: " + report);
+    }
+    return stores[0].merge(stores[1]);
   }
 
   /**
