@@ -9,4 +9,5 @@ module io.c2m.testkit {
 
   exports io.c2m.testkit;
   exports io.c2m.testkit.demand;
+  exports io.c2m.testkit.niche;
 }

@@ -172,7 +172,8 @@ public final class C2m {
    * @return the niches, best first
    */
   public synchronized List<Niche> discoverNiches() {
-    NicheRequest request = new NicheRequest(profiles(), minimumAudience, clock.instant(), seed);
+    NicheRequest request = new NicheRequest(
+        profiles(), minimumAudience, clock.instant(), seed, profiles.timeline());
     List<Niche> found;
     try {
       found = inference.infer(request);

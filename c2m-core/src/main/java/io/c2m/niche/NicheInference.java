@@ -30,7 +30,9 @@ public interface NicheInference {
 
   /**
    * The built-in attribute-combination miner: the narrowest attribute combinations within a
-   * category that at least the minimum audience prefers, with a lift of at least 1.5.
+   * category that at least the minimum audience prefers, found by FP-growth over each consumer's
+   * preferred values, each of whose values is significantly over-represented (lift at least 1.5,
+   * z-score at least 5), ranked by audience times lift, with demand score and trend.
    *
    * @return the strategy named {@code "attribute-miner"}
    */

@@ -4,20 +4,29 @@ import static java.util.Objects.requireNonNull;
 
 import io.c2m.internal.Checks;
 import io.c2m.signal.ConsumerProfile;
+import io.c2m.signal.InterestTimeline;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * The input of a {@link NicheInference}: profiles of consenting consumers, the minimum audience a
- * niche must reach, the instant of inference and a seed for strategies that draw random numbers.
+ * niche must reach, the instant of inference, a seed for strategies that draw random numbers, and
+ * the daily interest per item that trends are read from (profiles are decayed sums and carry no
+ * history).
  *
  * @param profiles the consumer profiles, one per consumer
  * @param minAudience the minimum number of consumers in a niche; at least 1
  * @param asOf the instant of inference
  * @param seed the random seed
+ * @param timeline the daily interest per item; {@link InterestTimeline#empty()} gives steady
+ *     trends
  */
 public record NicheRequest(
-    List<ConsumerProfile> profiles, int minAudience, Instant asOf, long seed) {
+    List<ConsumerProfile> profiles,
+    int minAudience,
+    Instant asOf,
+    long seed,
+    InterestTimeline timeline) {
   /**
    * Validates and copies.
    *
@@ -27,5 +36,18 @@ public record NicheRequest(
     profiles = List.copyOf(Checks.requireNoNulls(profiles, "profiles"));
     Checks.requirePositive(minAudience, "minimum audience");
     requireNonNull(asOf, "asOf");
+    requireNonNull(timeline, "timeline");
+  }
+
+  /**
+   * A request without interest history: every niche's trend is steady.
+   *
+   * @param profiles the consumer profiles, one per consumer
+   * @param minAudience the minimum number of consumers in a niche; at least 1
+   * @param asOf the instant of inference
+   * @param seed the random seed
+   */
+  public NicheRequest(List<ConsumerProfile> profiles, int minAudience, Instant asOf, long seed) {
+    this(profiles, minAudience, asOf, seed, InterestTimeline.empty());
   }
 }

@@ -51,7 +51,10 @@ public record ConsumerProfile(
     Checks.requireNonNegative(priceWeight, "price weight");
     Checks.requireNonNegative(priceSum, "price sum");
     for (Map.Entry<AttributeValue, Double> e : affinities.entrySet()) {
-      Checks.requireFinite(e.getValue(), "affinity for " + e.getKey());
+      if (!Double.isFinite(e.getValue())) {
+        // The message is built only on failure: profiles are built by the million.
+        Checks.requireFinite(e.getValue(), "affinity for " + e.getKey());
+      }
     }
     affinities = Collections.unmodifiableSortedMap(new TreeMap<>(affinities));
   }

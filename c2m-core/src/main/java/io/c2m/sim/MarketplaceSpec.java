@@ -141,6 +141,36 @@ public record MarketplaceSpec(
   }
 
   /**
+   * The marketplace of {@link #fashion()} with niches planted to test niche inference hard: 6,000
+   * consumers and eight planted niches, of which two pairs overlap (they share category and color:
+   * {@code dress, sage} in linen or silk; {@code sneakers, white} minimal or sporty leather), two
+   * are narrow (35 and 40 members, definitions of three and four attributes) and the rest of
+   * 4,755 consumers are noise. Meant for a minimum audience of 25.
+   *
+   * @return the spec
+   */
+  public static MarketplaceSpec nicheEvaluation() {
+    List<PlantedNiche> niches = List.of(
+        new PlantedNiche(Attributes.of("category", "dress", "color", "sage", "material", "linen"),
+            300, 32),
+        new PlantedNiche(Attributes.of("category", "dress", "color", "sage", "material", "silk"),
+            200, 59),
+        new PlantedNiche(Attributes.of("category", "sneakers", "color", "white", "style",
+            "minimal"), 260, 65),
+        new PlantedNiche(Attributes.of("category", "sneakers", "color", "white", "material",
+            "leather", "style", "sporty"), 120, 79),
+        new PlantedNiche(Attributes.of("category", "jacket", "color", "mustard", "material",
+            "wool", "style", "vintage"), 150, 89),
+        new PlantedNiche(Attributes.of("category", "shirt", "color", "lilac", "material", "silk"),
+            150, 45),
+        new PlantedNiche(Attributes.of("category", "jeans", "color", "cream", "material", "denim",
+            "style", "vintage"), 40, 58),
+        new PlantedNiche(Attributes.of("category", "skirt", "color", "terracotta", "style",
+            "boho"), 35, 38));
+    return fashion().withNiches(niches).withConsumers(6000);
+  }
+
+  /**
    * Returns a copy with another number of consumers.
    *
    * @param n the number of consumers

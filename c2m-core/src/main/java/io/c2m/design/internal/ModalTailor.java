@@ -7,7 +7,9 @@ import io.c2m.design.DesignTailor;
 import io.c2m.design.ProductDesign;
 import io.c2m.design.TailorRequest;
 import io.c2m.signal.ConsumerProfile;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,24 +18,45 @@ import java.util.TreeMap;
  * Modal-preference tailoring: keep the niche's definition, fill every other attribute key with the
  * members' most common preferred value when at least {@code minShare} of the members share it
  * (ties broken by the smaller value), and price at the {@code priceQuantile} of the members' price
- * points (lower empirical quantile, so the price is one members actually engaged with).
+ * points (lower empirical quantile, so the price is one members actually engaged with; rounded to
+ * cents).
+ *
+ * <p>With {@code maxDesigns > 1} it also offers variants for a concept test: for each filled key
+ * whose runner-up value is also preferred by at least {@code minShare} of the members, the modal
+ * design with that one value swapped, most popular runner-up first (ties by key), up to
+ * {@code maxDesigns} designs in all. The first design's id is {@code "design:" + niche id}, the
+ * variants' add {@code "#2"}, {@code "#3"}, ... Deterministic; draws no random numbers.
  */
 public final class ModalTailor implements DesignTailor {
   /** Default minimum share of members for a filled attribute. */
   public static final double DEFAULT_MIN_SHARE = 0.3;
   /** Default price quantile: the median. */
   public static final double DEFAULT_PRICE_QUANTILE = 0.5;
+  /** Default number of designs per niche. */
+  public static final int DEFAULT_MAX_DESIGNS = 1;
 
   private final double minShare;
   private final double priceQuantile;
+  private final int maxDesigns;
+
+  /**
+   * Creates a tailor offering one design per niche.
+   *
+   * @param minShare minimum share of members for a filled attribute, in (0, 1]
+   * @param priceQuantile the quantile of price points to price at, in [0, 1]
+   */
+  public ModalTailor(double minShare, double priceQuantile) {
+    this(minShare, priceQuantile, DEFAULT_MAX_DESIGNS);
+  }
 
   /**
    * Creates a tailor.
    *
    * @param minShare minimum share of members for a filled attribute, in (0, 1]
    * @param priceQuantile the quantile of price points to price at, in [0, 1]
+   * @param maxDesigns the most designs per niche, at least 1
    */
-  public ModalTailor(double minShare, double priceQuantile) {
+  public ModalTailor(double minShare, double priceQuantile, int maxDesigns) {
     if (!(minShare > 0 && minShare <= 1)) {
       throw new IllegalArgumentException(
           "The minimum share (" + minShare + ") must be in (0, 1].");
@@ -42,8 +65,13 @@ public final class ModalTailor implements DesignTailor {
       throw new IllegalArgumentException(
           "The price quantile (" + priceQuantile + ") must be in [0, 1].");
     }
+    if (maxDesigns < 1) {
+      throw new IllegalArgumentException(
+          "The maximum designs per niche (" + maxDesigns + ") must be at least 1.");
+    }
     this.minShare = minShare;
     this.priceQuantile = priceQuantile;
+    this.maxDesigns = maxDesigns;
   }
 
   @Override
@@ -70,17 +98,6 @@ public final class ModalTailor implements DesignTailor {
     if (priced == 0) {
       return List.of();
     }
-    Map<String, AttributeValue> modal = new TreeMap<>();
-    Map<String, Integer> modalCount = new TreeMap<>();
-    int needed = (int) Math.ceil(minShare * request.members().size());
-    counts.forEach((av, c) -> {
-      Integer best = modalCount.get(av.key());
-      if (c >= needed && (best == null || c > best)) {
-        modal.put(av.key(), av);
-        modalCount.put(av.key(), c);
-      }
-    });
-    Attributes spec = definition.withAll(Attributes.of(modal.values()));
     double[] sorted = Arrays.copyOf(prices, priced);
     Arrays.sort(sorted);
     int index = (int) Math.floor(priceQuantile * (priced - 1));
@@ -88,7 +105,40 @@ public final class ModalTailor implements DesignTailor {
     if (price <= 0) {
       return List.of();
     }
-    DesignId id = new DesignId("design:" + request.niche().id().value());
-    return List.of(new ProductDesign(id, request.niche().id(), spec, price));
+    // Per key, values by count descending then value (counts is sorted by value).
+    Map<String, List<Map.Entry<AttributeValue, Integer>>> byKey = new TreeMap<>();
+    int needed = (int) Math.ceil(minShare * request.members().size());
+    counts.forEach((av, c) -> {
+      if (c >= needed) {
+        byKey.computeIfAbsent(av.key(), k -> new ArrayList<>()).add(Map.entry(av, c));
+      }
+    });
+    byKey.values().forEach(l -> l.sort(
+        Comparator.comparingInt((Map.Entry<AttributeValue, Integer> e) -> -e.getValue())
+            .thenComparing(Map.Entry::getKey)));
+    List<AttributeValue> modal = new ArrayList<>();
+    List<Map.Entry<AttributeValue, Integer>> runnersUp = new ArrayList<>();
+    byKey.forEach((k, l) -> {
+      modal.add(l.get(0).getKey());
+      if (l.size() > 1) {
+        runnersUp.add(l.get(1));
+      }
+    });
+    Attributes spec = definition.withAll(Attributes.of(modal));
+    String nicheId = request.niche().id().value();
+    List<ProductDesign> out = new ArrayList<>();
+    out.add(new ProductDesign(new DesignId("design:" + nicheId), request.niche().id(), spec,
+        price));
+    runnersUp.sort(Comparator.comparingInt((Map.Entry<AttributeValue, Integer> e) -> -e.getValue())
+        .thenComparing(e -> e.getKey().key()));
+    for (Map.Entry<AttributeValue, Integer> r : runnersUp) {
+      if (out.size() >= maxDesigns) {
+        break;
+      }
+      AttributeValue v = r.getKey();
+      out.add(new ProductDesign(new DesignId("design:" + nicheId + "#" + (out.size() + 1)),
+          request.niche().id(), spec.with(v.key(), v.value()), price));
+    }
+    return List.copyOf(out);
   }
 }

@@ -1,68 +1,134 @@
 package io.c2m.niche.internal;
 
+import static java.util.Objects.requireNonNull;
+
 import io.c2m.AttributeValue;
 import io.c2m.Attributes;
+import io.c2m.niche.DemandScore;
 import io.c2m.niche.Niche;
 import io.c2m.niche.NicheInference;
 import io.c2m.niche.NicheRequest;
 import io.c2m.niche.Trend;
+import io.c2m.niche.TrendSettings;
+import io.c2m.niche.internal.FpGrowth.ItemSet;
 import io.c2m.signal.ConsumerProfile;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
- * Level-wise (Apriori) mining of attribute combinations over each consumer's preferred values.
+ * The {@code attribute-miner}: frequent-itemset mining of attribute combinations over each
+ * consumer's preferred values, keeping the narrowest significant ones.
  *
- * <p>Each consumer contributes one "transaction": their preferred value per attribute key
- * ({@link ConsumerProfile#preferences()}). A combination is a niche when it includes a
- * {@code category}, at least {@code minAudience} consumers prefer all of it, and it is
- * <em>closed</em>: no strictly larger combination has the same audience, and its lift (audience over
- * the audience expected if its attributes were independent) is at least {@code minLift}, which
- * drops the combinations that random taste produces by chance. Two more rules keep the niches
- * distinct rather than redundant: every attribute of a definition must itself be distinctive (the
- * lift of the combination over the combination without that attribute is at least {@code minLift}),
- * and a combination whose audience is mostly (at least {@value #ABSORB_SHARE} of it) inside a more
- * specific niche is absorbed by it. Niches are ranked by audience times lift. The level-wise
- * search stops at {@code maxAttributes} attributes.
+ * <ol>
+ *   <li><b>Transactions.</b> Each consumer with a preferred {@code category} contributes their
+ *       preferred value per attribute key (the value of highest positive affinity, ties to the
+ *       smaller value, as {@link ConsumerProfile#preferences()}).
+ *   <li><b>Frequent combinations</b> of up to {@code maxAttributes} values with support at least
+ *       {@code minAudience}, by FP-growth (Han, Pei and Yin 2000).
+ *   <li><b>Productive</b> combinations only (Webb 2007, "Discovering significant patterns",
+ *       Machine Learning 68:1-33): for every value {@code v} of a combination {@code X}, the
+ *       audience of {@code X} must exceed what {@code X \ v} and the independence of {@code v}
+ *       predict, both by a factor ({@code minLift}) and by {@code minZ} binomial standard
+ *       deviations. This drops a planted niche extended by a value its members share only by
+ *       chance (their size, say), and chance combinations of noise consumers.
+ *   <li><b>Narrowest first.</b> From the largest combinations down (then the largest audience
+ *       first), a combination is kept when enough of its audience is not already in a kept
+ *       combination: that residual must reach {@code minAudience}, a share {@code
+ *       minResidualShare} of the audience, and {@code minLift} times the audience independence
+ *       predicts. So a broad {@code category=dress, color=sage} is not reported when it is only
+ *       the union of two overlapping narrow niches, a niche is not echoed by a combination of its
+ *       members' chance preferences, and every kept combination is closed with respect to the
+ *       kept ones.
+ * </ol>
+ *
+ * <p>Each niche reports its full audience (every consumer who prefers all of it), the lift of the
+ * combination over independence of its values, a demand score (expected orders: each member
+ * counts {@link DemandScore#orderProbability}) and the
+ * trend read from the request's interest timeline. Niches are ranked by audience times lift, ties
+ * by id. Deterministic: no random numbers are drawn.
  */
 public final class AttributeMiner implements NicheInference {
   /** Default cap on the attributes of one niche definition. */
   public static final int DEFAULT_MAX_ATTRIBUTES = 5;
+  /** Default least lift of each value of a combination over its independence. */
+  public static final double DEFAULT_MIN_LIFT = 1.5;
+  /**
+   * Default least z-score of each value of a combination over its independence: one-sided p of
+   * about 3e-7, so thousands of tested combinations yield no chance niche (a Bonferroni-style
+   * margin).
+   */
+  public static final double DEFAULT_MIN_Z = 5.0;
+  /** Default least share of a combination's audience outside its kept narrower combinations. */
+  public static final double DEFAULT_MIN_RESIDUAL_SHARE = 0.25;
 
   /** The attribute key that scopes a niche to a product category. */
   public static final String CATEGORY = "category";
 
-  /** Share of a niche's audience inside a more specific niche above which it is absorbed. */
-  public static final double ABSORB_SHARE = 0.75;
-
-  /** Default minimum lift. */
-  public static final double DEFAULT_MIN_LIFT = 1.5;
-
   private final int maxAttributes;
   private final double minLift;
+  private final double minZ;
+  private final double minResidualShare;
+  private final TrendSettings trendSettings;
+
+  /**
+   * Creates a miner with default thresholds and trend settings.
+   *
+   * @param maxAttributes the most attributes in one definition, at least 2
+   */
+  public AttributeMiner(int maxAttributes) {
+    this(maxAttributes, DEFAULT_MIN_LIFT, DEFAULT_MIN_Z, DEFAULT_MIN_RESIDUAL_SHARE,
+        TrendSettings.defaults());
+  }
+
+  /**
+   * Creates a miner with default z-score, residual share and trend settings.
+   *
+   * @param maxAttributes the most attributes in one definition, at least 2
+   * @param minLift the least lift of each value over independence, at least 1
+   */
+  public AttributeMiner(int maxAttributes, double minLift) {
+    this(maxAttributes, minLift, DEFAULT_MIN_Z, DEFAULT_MIN_RESIDUAL_SHARE,
+        TrendSettings.defaults());
+  }
 
   /**
    * Creates a miner.
    *
-   * @param maxAttributes the most attributes in one definition, at least 1
-   * @param minLift the minimum lift of a niche, zero or more
+   * @param maxAttributes the most attributes in one definition, at least 2
+   * @param minLift the least lift of each value over independence, at least 1
+   * @param minZ the least z-score of each value over independence, zero or more
+   * @param minResidualShare the least share of audience outside kept narrower niches, in [0, 1]
+   * @param trendSettings how trends are read
    */
-  public AttributeMiner(int maxAttributes, double minLift) {
-    if (maxAttributes < 1) {
+  public AttributeMiner(int maxAttributes, double minLift, double minZ, double minResidualShare,
+      TrendSettings trendSettings) {
+    if (maxAttributes < 2) {
       throw new IllegalArgumentException(
-          "The maximum attributes per niche (" + maxAttributes + ") must be at least 1.");
+          "The maximum attributes per niche (" + maxAttributes + ") must be at least 2.");
     }
-    if (!(minLift >= 0) || Double.isInfinite(minLift)) {
+    if (!(minLift >= 1) || Double.isInfinite(minLift)) {
       throw new IllegalArgumentException(
-          "The minimum lift (" + minLift + ") must be a finite number, zero or more.");
+          "The minimum lift (" + minLift + ") must be a finite number, 1 or more.");
+    }
+    if (!(minZ >= 0) || Double.isInfinite(minZ)) {
+      throw new IllegalArgumentException(
+          "The minimum z-score (" + minZ + ") must be a finite number, zero or more.");
+    }
+    if (!(minResidualShare >= 0 && minResidualShare <= 1)) {
+      throw new IllegalArgumentException(
+          "The minimum residual share (" + minResidualShare + ") must be in [0, 1].");
     }
     this.maxAttributes = maxAttributes;
     this.minLift = minLift;
+    this.minZ = minZ;
+    this.minResidualShare = minResidualShare;
+    this.trendSettings = requireNonNull(trendSettings, "trendSettings");
   }
 
   @Override
@@ -70,194 +136,276 @@ public final class AttributeMiner implements NicheInference {
     return "attribute-miner";
   }
 
-  @Override
-  public List<Niche> infer(NicheRequest request) {
-    List<List<AttributeValue>> transactions = new ArrayList<>();
-    Map<AttributeValue, Integer> single = new HashMap<>();
-    for (ConsumerProfile p : request.profiles()) {
-      List<AttributeValue> t = p.preferences().pairs();
-      if (t.stream().noneMatch(av -> av.key().equals(CATEGORY))) {
-        continue;
+  /** Preferred values of every consumer, as dense item ids; de-duplicated patterns. */
+  private static final class Transactions {
+    final Map<AttributeValue, Integer> ids = new HashMap<>();
+    final List<AttributeValue> values = new ArrayList<>();
+    final List<int[]> perConsumer = new ArrayList<>();
+    final List<ConsumerProfile> consumers = new ArrayList<>();
+    int categoryKeyed;
+
+    /** Interns a consumer's preferred values, if they include a category. */
+    void add(ConsumerProfile p, AttributeValue[] preferred) {
+      boolean hasCategory = false;
+      for (AttributeValue av : preferred) {
+        hasCategory |= av.key().equals(CATEGORY);
       }
-      transactions.add(t);
-      for (AttributeValue av : t) {
-        single.merge(av, 1, Integer::sum);
+      if (hasCategory) {
+        int[] t = new int[preferred.length];
+        for (int i = 0; i < t.length; i++) {
+          t[i] = id(preferred[i]);
+        }
+        perConsumer.add(t);
+        consumers.add(p);
       }
     }
-    int n = transactions.size();
-    int min = request.minAudience();
-    Map<List<AttributeValue>, Integer> all = new HashMap<>();
-    Map<List<AttributeValue>, Integer> level = new HashMap<>();
-    single.forEach((av, c) -> {
-      if (c >= min) {
-        level.put(List.of(av), c);
+
+    /** The value of highest positive affinity per key, ties to the smaller value. */
+    static AttributeValue[] preferred(ConsumerProfile p) {
+      AttributeValue[] buf = new AttributeValue[8];
+      int len = 0;
+      String key = null;
+      AttributeValue best = null;
+      double bestScore = 0;
+      for (Map.Entry<AttributeValue, Double> e : p.affinities().entrySet()) {
+        AttributeValue av = e.getKey();
+        if (!av.key().equals(key)) {
+          if (best != null) {
+            buf = append(buf, len++, best);
+          }
+          key = av.key();
+          best = null;
+          bestScore = 0;
+        }
+        double a = e.getValue();
+        if (a > bestScore) {
+          best = av;
+          bestScore = a;
+        }
       }
-    });
-    all.putAll(level);
-    for (int size = 2; size <= maxAttributes && !level.isEmpty(); size++) {
-      Set<List<AttributeValue>> candidates = candidates(level.keySet());
-      Map<List<AttributeValue>, Integer> counts = new HashMap<>();
-      for (List<AttributeValue> t : transactions) {
-        for (List<AttributeValue> c : candidates) {
-          if (t.containsAll(c)) {
-            counts.merge(c, 1, Integer::sum);
+      if (best != null) {
+        buf = append(buf, len++, best);
+      }
+      return Arrays.copyOf(buf, len);
+    }
+
+    private static AttributeValue[] append(AttributeValue[] buf, int at, AttributeValue v) {
+      AttributeValue[] b = at == buf.length ? Arrays.copyOf(buf, at * 2) : buf;
+      b[at] = v;
+      return b;
+    }
+
+    private int id(AttributeValue av) {
+      Integer id = ids.get(av);
+      if (id == null) {
+        id = values.size();
+        ids.put(av, id);
+        values.add(av);
+      }
+      return id;
+    }
+  }
+
+  @Override
+  public List<Niche> infer(NicheRequest request) {
+    requireNonNull(request, "request");
+    Transactions tx = new Transactions();
+    // Reading preferences is the costly part and independent per consumer: in parallel, in order.
+    List<AttributeValue[]> preferred = request.profiles().parallelStream()
+        .map(Transactions::preferred)
+        .toList();
+    for (int i = 0; i < preferred.size(); i++) {
+      tx.add(request.profiles().get(i), preferred.get(i));
+    }
+    int n = tx.perConsumer.size();
+    int min = request.minAudience();
+    if (n < min) {
+      return List.of();
+    }
+    // Support of each value; ranks by support descending, then by value.
+    int items = tx.values.size();
+    int[] support = new int[items];
+    for (int[] t : tx.perConsumer) {
+      for (int id : t) {
+        support[id]++;
+      }
+    }
+    Integer[] byRank = new Integer[items];
+    for (int i = 0; i < items; i++) {
+      byRank[i] = i;
+    }
+    Arrays.sort(byRank, Comparator.comparingInt((Integer i) -> -support[i])
+        .thenComparing(i -> tx.values.get(i)));
+    int[] rankOf = new int[items];
+    int frequentItems = 0;
+    for (int r = 0; r < items; r++) {
+      rankOf[byRank[r]] = r;
+      if (support[byRank[r]] >= min) {
+        frequentItems = r + 1;
+      }
+    }
+    AttributeValue[] valueOfRank = new AttributeValue[frequentItems];
+    int[] rankSupport = new int[frequentItems];
+    for (int r = 0; r < frequentItems; r++) {
+      valueOfRank[r] = tx.values.get(byRank[r]);
+      rankSupport[r] = support[byRank[r]];
+    }
+    // Consumers' transactions as sorted ranks of frequent values; distinct ones with counts.
+    int[][] ranked = new int[n][];
+    Map<FpGrowth.ItemSet, Integer> distinct = new HashMap<>();
+    for (int c = 0; c < n; c++) {
+      int[] t = tx.perConsumer.get(c);
+      int[] r = new int[t.length];
+      int len = 0;
+      for (int id : t) {
+        if (rankOf[id] < frequentItems) {
+          r[len++] = rankOf[id];
+        }
+      }
+      r = Arrays.copyOf(r, len);
+      Arrays.sort(r);
+      ranked[c] = r;
+      distinct.merge(new ItemSet(r), 1, Integer::sum);
+    }
+    List<ItemSet> patterns = new ArrayList<>(distinct.keySet());
+    patterns.sort((a, b) -> Arrays.compare(a.ranks(), b.ranks()));
+    int[][] patternRanks = new int[patterns.size()][];
+    int[] multiplicity = new int[patterns.size()];
+    for (int i = 0; i < patterns.size(); i++) {
+      patternRanks[i] = patterns.get(i).ranks();
+      multiplicity[i] = distinct.get(patterns.get(i));
+    }
+    Map<ItemSet, Integer> frequent = FpGrowth.mine(patternRanks, multiplicity, frequentItems, min,
+        maxAttributes, true);
+
+    // Productive combinations that include a category.
+    boolean[] isCategory = new boolean[frequentItems];
+    for (int r = 0; r < frequentItems; r++) {
+      isCategory[r] = valueOfRank[r].key().equals(CATEGORY);
+    }
+    List<ItemSet> candidates = new ArrayList<>();
+    for (Map.Entry<ItemSet, Integer> e : frequent.entrySet()) {
+      int[] s = e.getKey().ranks();
+      if (s.length >= 2 && categoryOf(s, isCategory) >= 0
+          && productive(s, e.getValue(), frequent, rankSupport, n)) {
+        candidates.add(e.getKey());
+      }
+    }
+    candidates.sort(Comparator.comparingInt((ItemSet s) -> -s.ranks().length)
+        .thenComparingInt(s -> -frequent.get(s))
+        .thenComparing((a, b) -> Arrays.compare(a.ranks(), b.ranks())));
+
+    // Narrowest first: keep a combination with enough audience outside kept narrower ones.
+    Map<Integer, List<Integer>> patternsByCategory = new TreeMap<>();
+    for (int i = 0; i < patternRanks.length; i++) {
+      int cat = categoryOf(patternRanks[i], isCategory);
+      if (cat >= 0) {
+        patternsByCategory.computeIfAbsent(cat, k -> new ArrayList<>()).add(i);
+      }
+    }
+    boolean[] taken = new boolean[patternRanks.length];
+    List<ItemSet> kept = new ArrayList<>();
+    for (ItemSet x : candidates) {
+      int audience = frequent.get(x);
+      List<Integer> inCategory = patternsByCategory.get(categoryOf(x.ranks(), isCategory));
+      int residual = 0;
+      for (int i : inCategory) {
+        if (!taken[i] && x.containedIn(patternRanks[i])) {
+          residual += multiplicity[i];
+        }
+      }
+      double expected = independent(x.ranks(), rankSupport, n);
+      if (residual >= min && residual >= minResidualShare * audience
+          && residual >= minLift * expected) {
+        kept.add(x);
+        for (int i : inCategory) {
+          if (x.containedIn(patternRanks[i])) {
+            taken[i] = true;
           }
         }
       }
-      level.clear();
-      counts.forEach((c, k) -> {
-        if (k >= min) {
-          level.put(c, k);
+    }
+
+    // Demand: expected orders of the members of each kept niche.
+    List<Attributes> definitions = new ArrayList<>(kept.size());
+    for (ItemSet k : kept) {
+      List<AttributeValue> pairs = new ArrayList<>();
+      for (int r : k.ranks()) {
+        pairs.add(valueOfRank[r]);
+      }
+      definitions.add(Attributes.of(pairs));
+    }
+    double[] demand = new double[kept.size()];
+    // Per consumer in parallel, summed in consumer order so the total does not depend on threads.
+    for (int k = 0; k < kept.size(); k++) {
+      ItemSet def = kept.get(k);
+      Attributes definition = definitions.get(k);
+      double[] contribution = new double[n];
+      IntStream.range(0, n).parallel().forEach(c -> {
+        if (def.containedIn(ranked[c])) {
+          contribution[c] = DemandScore.orderProbability(tx.consumers.get(c), definition);
         }
       });
-      all.putAll(level);
+      double sum = 0;
+      for (double x : contribution) {
+        sum += x;
+      }
+      demand[k] = sum;
     }
-    List<Niche> niches = new ArrayList<>();
-    for (Map.Entry<List<AttributeValue>, Integer> e : all.entrySet()) {
-      List<AttributeValue> combo = e.getKey();
-      int audience = e.getValue();
-      if (combo.size() < 2 || combo.stream().noneMatch(av -> av.key().equals(CATEGORY))) {
-        continue;
-      }
-      if (!isClosed(combo, audience, all)) {
-        continue;
-      }
-      double expected = n;
-      for (AttributeValue av : combo) {
-        expected *= (double) single.get(av) / n;
-      }
-      double lift = audience / expected;
-      if (lift < minLift || !everyAttributeDistinctive(combo, audience, all, single, n)) {
-        continue;
-      }
-      double demand = demandScore(request.profiles(), Attributes.of(combo));
-      Attributes definition = Attributes.of(combo);
-      niches.add(new Niche(Niche.idFor(definition), definition, audience, demand, lift,
-          Trend.steady()));
+
+    List<Niche> niches = new ArrayList<>(kept.size());
+    for (int k = 0; k < kept.size(); k++) {
+      int[] def = kept.get(k).ranks();
+      Attributes definition = definitions.get(k);
+      int audience = frequent.get(kept.get(k));
+      double lift = audience / independent(def, rankSupport, n);
+      Trend trend = Trend.of(request.timeline(), definition, request.asOf(), trendSettings);
+      niches.add(new Niche(Niche.idFor(definition), definition, audience,
+          Math.min(demand[k], audience), lift, trend));
     }
-    List<Niche> kept = new ArrayList<>();
-    for (Niche candidate : niches) {
-      boolean absorbed = false;
-      for (Niche other : niches) {
-        if (other != candidate
-            && other.definition().size() > candidate.definition().size()
-            && other.definition().matches(candidate.definition())
-            && other.audience() >= ABSORB_SHARE * candidate.audience()) {
-          absorbed = true;
-          break;
-        }
-      }
-      if (!absorbed) {
-        kept.add(candidate);
-      }
-    }
-    kept.sort(Comparator.comparingDouble((Niche x) -> -x.audience() * x.lift())
+    niches.sort(Comparator.comparingDouble((Niche x) -> -x.audience() * x.lift())
         .thenComparing(x -> x.id().value()));
-    return List.copyOf(kept);
+    return List.copyOf(niches);
   }
 
-  /**
-   * Tells whether each attribute (other than the category) adds distinctiveness: the audience of
-   * the combination over the audience of the combination without it, relative to the attribute's
-   * overall share, is at least the minimum lift.
-   */
-  private boolean everyAttributeDistinctive(List<AttributeValue> combo, int audience,
-      Map<List<AttributeValue>, Integer> all, Map<AttributeValue, Integer> single, int n) {
-    if (combo.size() < 3) {
-      return true;
+  private static int categoryOf(int[] ranks, boolean[] isCategory) {
+    for (int r : ranks) {
+      if (isCategory[r]) {
+        return r;
+      }
     }
-    for (int i = 0; i < combo.size(); i++) {
-      AttributeValue a = combo.get(i);
-      if (a.key().equals(CATEGORY)) {
-        continue;
+    return -1;
+  }
+
+  /** The audience a combination would have if its values were independent. */
+  private static double independent(int[] ranks, int[] rankSupport, int n) {
+    double expected = n;
+    for (int r : ranks) {
+      expected *= (double) rankSupport[r] / n;
+    }
+    return expected;
+  }
+
+  private boolean productive(int[] set, int observed, Map<ItemSet, Integer> frequent,
+      int[] rankSupport, int n) {
+    for (int skip = 0; skip < set.length; skip++) {
+      int[] rest = new int[set.length - 1];
+      for (int i = 0, j = 0; i < set.length; i++) {
+        if (i != skip) {
+          rest[j++] = set[i];
+        }
       }
-      List<AttributeValue> rest = new ArrayList<>(combo);
-      rest.remove(i);
-      Integer restAudience = all.get(rest);
-      if (restAudience == null) {
-        continue;
+      Integer base = frequent.get(new ItemSet(rest));
+      if (base == null) {
+        return false;
       }
-      double conditional = (double) audience / restAudience / ((double) single.get(a) / n);
-      if (conditional < minLift) {
+      double p = (double) rankSupport[set[skip]] / n;
+      double expected = base * p;
+      double sd = Math.sqrt(base * p * (1 - p));
+      if (observed < minLift * expected || (sd > 0 && (observed - expected) / sd < minZ)) {
         return false;
       }
     }
     return true;
-  }
-
-  /** Joins frequent (k-1)-sets that share their first k-2 items, keeping one value per key. */
-  private static Set<List<AttributeValue>> candidates(Set<List<AttributeValue>> frequent) {
-    List<List<AttributeValue>> sorted = new ArrayList<>(frequent);
-    sorted.sort(AttributeMiner::compareLists);
-    Set<List<AttributeValue>> out = new TreeSet<>(AttributeMiner::compareLists);
-    for (int i = 0; i < sorted.size(); i++) {
-      List<AttributeValue> a = sorted.get(i);
-      for (int j = i + 1; j < sorted.size(); j++) {
-        List<AttributeValue> b = sorted.get(j);
-        if (!a.subList(0, a.size() - 1).equals(b.subList(0, b.size() - 1))) {
-          break;
-        }
-        AttributeValue last = b.get(b.size() - 1);
-        if (last.key().equals(a.get(a.size() - 1).key())) {
-          continue;
-        }
-        List<AttributeValue> c = new ArrayList<>(a);
-        c.add(last);
-        if (allSubsetsFrequent(c, frequent)) {
-          out.add(List.copyOf(c));
-        }
-      }
-    }
-    return out;
-  }
-
-  private static boolean allSubsetsFrequent(
-      List<AttributeValue> c, Set<List<AttributeValue>> frequent) {
-    for (int skip = 0; skip < c.size(); skip++) {
-      List<AttributeValue> sub = new ArrayList<>(c);
-      sub.remove(skip);
-      if (!frequent.contains(sub)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean isClosed(
-      List<AttributeValue> combo, int audience, Map<List<AttributeValue>, Integer> all) {
-    for (Map.Entry<List<AttributeValue>, Integer> e : all.entrySet()) {
-      List<AttributeValue> other = e.getKey();
-      if (other.size() == combo.size() + 1 && e.getValue() == audience && other.containsAll(combo)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static double demandScore(List<ConsumerProfile> profiles, Attributes definition) {
-    // Expected orders: each member contributes their engagement with the niche's attributes,
-    // squashed to a probability-like score in [0, 1).
-    double sum = 0;
-    for (ConsumerProfile p : profiles) {
-      if (p.preferences().matches(definition)) {
-        double strength = 0;
-        for (AttributeValue av : definition.pairs()) {
-          strength += Math.max(0, p.affinity(av));
-        }
-        sum += 1 - Math.exp(-strength / (10.0 * definition.size()));
-      }
-    }
-    return sum;
-  }
-
-  private static int compareLists(List<AttributeValue> a, List<AttributeValue> b) {
-    int n = Math.min(a.size(), b.size());
-    for (int i = 0; i < n; i++) {
-      int c = a.get(i).compareTo(b.get(i));
-      if (c != 0) {
-        return c;
-      }
-    }
-    return Integer.compare(a.size(), b.size());
   }
 }

@@ -37,6 +37,7 @@ public final class C2mCommand implements Runnable {
     // Subcommands are registered here, one line each.
     cl.addSubcommand(new DemoCommand());
     cl.addSubcommand(new ForecastCommand());
+    cl.addSubcommand(new NichesCommand());
     cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
       line.getErr().println("c2m: " + java.util.Objects.requireNonNullElse(ex.getMessage(),
           ex.getClass().getSimpleName()));

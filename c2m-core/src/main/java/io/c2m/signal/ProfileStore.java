@@ -1,0 +1,668 @@
+package io.c2m.signal;
+
+import static java.util.Objects.requireNonNull;
+
+import io.c2m.AttributeValue;
+import io.c2m.Attributes;
+import io.c2m.ConsumerId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * A compact, fast store of consumer profiles: the evidence of every consenting consumer, in
+ * primitive arrays, plus the {@linkplain InterestTimeline daily interest per item} that niche
+ * trends are estimated from.
+ *
+ * <p><b>Decay anchored at an epoch.</b> A signal of weight {@code w} at instant {@code t} is stored
+ * as {@code w * 2^((t - epoch) / halfLife)}: its weight "grown" back from its own instant to the
+ * fixed epoch. Reading a profile as of {@code asOf} multiplies by {@code 2^(-(asOf - epoch) /
+ * halfLife)}, which gives each signal exactly {@code w * 2^(-(asOf - t) / halfLife)}. So adding a
+ * signal is one multiply-add per attribute value, signals may arrive in any order, and two stores
+ * built with the same epoch and settings over any split of the signals {@linkplain
+ * #merge(ProfileStore) merge} by plain addition. The tolerance on arrival order is the range of
+ * the epoch: signals more than {@link #MAX_HALF_LIVES} half-lives away from it are refused, since
+ * the growth factor would overflow a {@code double}; choose an epoch near the data (for example the
+ * start of ingestion).
+ *
+ * <p><b>Layout.</b> Consumers, attribute values and items are interned to dense {@code int}
+ * indices. Each consumer owns a small open-addressing table (value index to affinity) in one
+ * shared pool of {@code int} keys and {@code double} affinities, so one signal touches one or two
+ * cache lines. Tables start with 32 slots (24 values) and double when three quarters full; the
+ * pool grows by chunks and is never copied, and a table left behind by growth is reused by the
+ * next of its size. Interest lives in one dense row of items per UTC day (so memory grows with
+ * days times items: a catalogue of 100,000 item specs over 90 days takes 72 MB).
+ *
+ * <p><b>Two ways in.</b> {@link #add(Signal)} takes a signal record and interns what it needs.
+ * The fast path {@link #add(int, int, SignalType, long, double)} takes pre-resolved indices from
+ * {@link #admit(ConsumerId)} and {@link #itemIndex(Attributes)}, for readers that resolve each
+ * consumer and item once.
+ *
+ * <p><b>Consent.</b> The consent predicate is asked in {@link #admit(ConsumerId)} (and so in every
+ * {@link #add(Signal)}); signals of consumers it denies are counted in {@link
+ * #skippedWithoutConsent()}, never stored. A caller that holds indices across a change of consent
+ * must admit the consumer again.
+ *
+ * <p>Not thread-safe: use one store per thread or partition, and merge them.
+ */
+public final class ProfileStore {
+  /** How many half-lives a signal may lie before or after the epoch. */
+  public static final int MAX_HALF_LIVES = 900;
+
+  private static final long DAY_MILLIS = 86_400_000L;
+  private static final int INITIAL_ROW_BITS = 5;
+
+  private final ProfileSettings settings;
+  private final Predicate<ConsumerId> consent;
+  private final Instant epoch;
+  private final long epochMillis;
+  private final double lnTwoPerMilli;
+  private final double maxOffsetMillis;
+  private final double[] weights;
+
+  private final Map<ConsumerId, Integer> consumerIds = new HashMap<>();
+  private ConsumerId[] consumers = new ConsumerId[16];
+  private final Map<AttributeValue, Integer> valueIds = new HashMap<>();
+  private AttributeValue[] values = new AttributeValue[16];
+  private int valueCount;
+  private final Map<Attributes, Integer> itemIds = new HashMap<>();
+  private Attributes[] itemAttributes = new Attributes[16];
+  private int[][] itemValues = new int[16][];
+  private int itemCount;
+
+  private int consumerCount;
+  private int[] rowStart = new int[16];
+  private byte[] rowBits = new byte[16];
+  private int[] rowSize = new int[16];
+  private long[] signalCount = new long[16];
+  private double[] priceWeight = new double[16];
+  private double[] priceSum = new double[16];
+
+  // Pool of per-consumer tables in fixed-size chunks (never copied): key = value index + 1
+  // (0 = free slot). A table's slots never straddle two chunks. Tables left behind by growth go
+  // to a free list per size, and are reused by the next table of that size.
+  private static final int CHUNK_BITS = 20;
+  private static final int CHUNK = 1 << CHUNK_BITS;
+  private int[][] keyChunks = new int[0][];
+  private double[][] valueChunks = new double[0][];
+  private long poolTop;
+  private int[][] freeTables = new int[CHUNK_BITS + 1][];
+  private int[] freeCount = new int[CHUNK_BITS + 1];
+
+  // Interest per day and item: one dense row of items per UTC day, from firstDay on.
+  private double[][] dayRows = new double[0][];
+  private long firstDay;
+
+  private long accepted;
+  private long skippedWithoutConsent;
+
+  /**
+   * Creates an empty store.
+   *
+   * @param settings weights and half-life
+   * @param consent tells whether a consumer may be profiled
+   * @param epoch the fixed instant evidence is anchored to; stores that will be merged must share
+   *     it and their settings
+   */
+  public ProfileStore(ProfileSettings settings, Predicate<ConsumerId> consent, Instant epoch) {
+    this.settings = requireNonNull(settings, "settings");
+    this.consent = requireNonNull(consent, "consent");
+    this.epoch = requireNonNull(epoch, "epoch");
+    this.epochMillis = epoch.toEpochMilli();
+    long halfLifeMillis = settings.halfLife().toMillis();
+    if (halfLifeMillis <= 0) {
+      throw new IllegalArgumentException(
+          "The half-life (" + settings.halfLife() + ") must be at least one millisecond.");
+    }
+    this.lnTwoPerMilli = Math.log(2.0) / halfLifeMillis;
+    this.maxOffsetMillis = (double) MAX_HALF_LIVES * halfLifeMillis;
+    SignalType[] types = SignalType.values();
+    this.weights = new double[types.length];
+    for (SignalType t : types) {
+      weights[t.ordinal()] = settings.weight(t);
+    }
+  }
+
+  /**
+   * Returns the settings.
+   *
+   * @return weights and half-life
+   */
+  public ProfileSettings settings() {
+    return settings;
+  }
+
+  /**
+   * Returns the epoch evidence is anchored to.
+   *
+   * @return the epoch
+   */
+  public Instant epoch() {
+    return epoch;
+  }
+
+  /**
+   * Adds one signal: asks consent, interns the consumer and the item, and stores the evidence.
+   *
+   * @param signal the signal
+   * @return true if profiled, false if the consumer has not consented
+   * @throws IllegalArgumentException if the signal lies more than {@link #MAX_HALF_LIVES}
+   *     half-lives from the epoch
+   */
+  public boolean add(Signal signal) {
+    requireNonNull(signal, "signal");
+    int c = admit(signal.consumer());
+    if (c < 0) {
+      skippedWithoutConsent++;
+      return false;
+    }
+    return add(c, itemIndex(signal.item()), signal.type(), signal.at().toEpochMilli(),
+        signal.value());
+  }
+
+  /**
+   * Asks the consent predicate about a consumer and, if allowed, returns their dense index
+   * (interning them on first sight).
+   *
+   * @param consumer the consumer
+   * @return the index, or {@code -1} if the consumer may not be profiled; pass either to {@link
+   *     #add(int, int, SignalType, long, double)}
+   */
+  public int admit(ConsumerId consumer) {
+    requireNonNull(consumer, "consumer");
+    if (!consent.test(consumer)) {
+      return -1;
+    }
+    Integer idx = consumerIds.get(consumer);
+    return idx != null ? idx : internConsumer(consumer);
+  }
+
+  private int internConsumer(ConsumerId consumer) {
+    int idx = consumerCount++;
+    if (idx == consumers.length) {
+      int n = idx * 2;
+      consumers = Arrays.copyOf(consumers, n);
+      rowStart = Arrays.copyOf(rowStart, n);
+      rowBits = Arrays.copyOf(rowBits, n);
+      rowSize = Arrays.copyOf(rowSize, n);
+      signalCount = Arrays.copyOf(signalCount, n);
+      priceWeight = Arrays.copyOf(priceWeight, n);
+      priceSum = Arrays.copyOf(priceSum, n);
+    }
+    consumers[idx] = consumer;
+    consumerIds.put(consumer, idx);
+    return idx;
+  }
+
+  /**
+   * Returns the dense index of an item (its attribute set), interning it on first sight.
+   *
+   * @param item the item's attributes
+   * @return the index
+   */
+  public int itemIndex(Attributes item) {
+    requireNonNull(item, "item");
+    Integer idx = itemIds.get(item);
+    if (idx != null) {
+      return idx;
+    }
+    int i = itemCount++;
+    if (i == itemValues.length) {
+      itemValues = Arrays.copyOf(itemValues, i * 2);
+      itemAttributes = Arrays.copyOf(itemAttributes, i * 2);
+    }
+    List<AttributeValue> pairs = item.pairs();
+    int[] ids = new int[pairs.size()];
+    for (int k = 0; k < ids.length; k++) {
+      ids[k] = valueIndex(pairs.get(k));
+    }
+    itemValues[i] = ids;
+    itemAttributes[i] = item;
+    itemIds.put(item, i);
+    return i;
+  }
+
+  private int valueIndex(AttributeValue value) {
+    Integer idx = valueIds.get(value);
+    if (idx != null) {
+      return idx;
+    }
+    int v = valueCount++;
+    if (v == values.length) {
+      values = Arrays.copyOf(values, v * 2);
+    }
+    values[v] = value;
+    valueIds.put(value, v);
+    return v;
+  }
+
+  /**
+   * The fast path: adds one signal given pre-resolved indices.
+   *
+   * @param consumer the consumer's index from {@link #admit(ConsumerId)}; a negative index means
+   *     "no consent" and is counted in {@link #skippedWithoutConsent()}
+   * @param item the item's index from {@link #itemIndex(Attributes)}
+   * @param type what the consumer did
+   * @param atEpochMillis when, in milliseconds since 1970-01-01T00:00Z
+   * @param value the unit price of a purchase or cart ({@code NaN} when absent); a non-negative
+   *     value of a signal with positive weight, other than a review, is price evidence
+   * @return true if profiled, false if the consumer index was negative
+   * @throws IllegalArgumentException if an index is unknown or the instant lies more than {@link
+   *     #MAX_HALF_LIVES} half-lives from the epoch
+   */
+  public boolean add(int consumer, int item, SignalType type, long atEpochMillis, double value) {
+    if (consumer < 0) {
+      skippedWithoutConsent++;
+      return false;
+    }
+    if (consumer >= consumerCount || item < 0 || item >= itemCount) {
+      throw new IllegalArgumentException("The consumer index (" + consumer + ") or item index ("
+          + item + ") is not one this store handed out.");
+    }
+    double offset = (double) (atEpochMillis - epochMillis);
+    if (!(Math.abs(offset) <= maxOffsetMillis)) {
+      throw new IllegalArgumentException("The signal instant ("
+          + Instant.ofEpochMilli(atEpochMillis) + ") lies more than " + MAX_HALF_LIVES
+          + " half-lives (" + settings.halfLife() + ") from the profile epoch (" + epoch
+          + ").\nMaybe start a store with an epoch nearer the data.");
+    }
+    accepted++;
+    signalCount[consumer]++;
+    double w = weights[type.ordinal()];
+    if (w == 0) {
+      return true;
+    }
+    double contribution = w * Math.exp(offset * lnTwoPerMilli);
+    int[] ids = itemValues[item];
+    // One table lookup per signal; the table grows only when a new value would overfill it.
+    int bits = rowBits[consumer];
+    if (bits == 0) {
+      bits = INITIAL_ROW_BITS;
+      rowStart[consumer] = allocate(bits);
+      rowBits[consumer] = (byte) bits;
+    }
+    int size = rowSize[consumer];
+    int start = rowStart[consumer];
+    int[] keys = keyChunks[start >>> CHUNK_BITS];
+    double[] vals = valueChunks[start >>> CHUNK_BITS];
+    int base = start & (CHUNK - 1);
+    int mask = (1 << bits) - 1;
+    for (int v = 0; v < ids.length; v++) {
+      int key = ids[v] + 1;
+      for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
+        int k = keys[base + i];
+        if (k == key) {
+          vals[base + i] += contribution;
+          break;
+        }
+        if (k == 0) {
+          if ((size + 1) * 4 > (mask + 1) * 3) {
+            rowSize[consumer] = size;
+            bits = growRow(consumer);
+            start = rowStart[consumer];
+            keys = keyChunks[start >>> CHUNK_BITS];
+            vals = valueChunks[start >>> CHUNK_BITS];
+            base = start & (CHUNK - 1);
+            mask = (1 << bits) - 1;
+            v--;
+            break;
+          }
+          keys[base + i] = key;
+          vals[base + i] = contribution;
+          size++;
+          break;
+        }
+      }
+    }
+    rowSize[consumer] = size;
+    if (w > 0) {
+      if (value >= 0 && type != SignalType.REVIEW) {
+        priceWeight[consumer] += contribution;
+        priceSum[consumer] += contribution * value;
+      }
+      addInterest(Math.floorDiv(atEpochMillis, DAY_MILLIS), item, w);
+    }
+    return true;
+  }
+
+  private static int mix(int x) {
+    int h = x * 0x9E3779B9;
+    return h ^ (h >>> 16);
+  }
+
+  private void addAffinity(int consumer, int valueId, double amount) {
+    int bits = rowBits[consumer];
+    if (bits == 0) {
+      bits = INITIAL_ROW_BITS;
+      rowStart[consumer] = allocate(bits);
+      rowBits[consumer] = (byte) bits;
+    } else if ((rowSize[consumer] + 1) * 4 > (1 << bits) * 3) {
+      bits = growRow(consumer);
+    }
+    int start = rowStart[consumer];
+    int[] keys = keyChunks[start >>> CHUNK_BITS];
+    int base = start & (CHUNK - 1);
+    int mask = (1 << bits) - 1;
+    int key = valueId + 1;
+    for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
+      int k = keys[base + i];
+      if (k == key) {
+        valueChunks[start >>> CHUNK_BITS][base + i] += amount;
+        return;
+      }
+      if (k == 0) {
+        keys[base + i] = key;
+        valueChunks[start >>> CHUNK_BITS][base + i] = amount;
+        rowSize[consumer]++;
+        return;
+      }
+    }
+  }
+
+  private int growRow(int consumer) {
+    int oldBits = rowBits[consumer];
+    int oldStart = rowStart[consumer];
+    int bits = oldBits + 1;
+    if (bits > CHUNK_BITS) {
+      throw new IllegalStateException("A consumer has more than " + (CHUNK / 4 * 3)
+          + " distinct attribute values.");
+    }
+    int start = allocate(bits);
+    // Read the old table only now: allocate may have replaced its chunk by a longer copy.
+    int[] oldKeys = keyChunks[oldStart >>> CHUNK_BITS];
+    double[] oldValues = valueChunks[oldStart >>> CHUNK_BITS];
+    int oldBase = oldStart & (CHUNK - 1);
+    int[] keys = keyChunks[start >>> CHUNK_BITS];
+    double[] vals = valueChunks[start >>> CHUNK_BITS];
+    int base = start & (CHUNK - 1);
+    int mask = (1 << bits) - 1;
+    for (int j = 0; j < 1 << oldBits; j++) {
+      int k = oldKeys[oldBase + j];
+      if (k != 0) {
+        int i = mix(k) & mask;
+        while (keys[base + i] != 0) {
+          i = (i + 1) & mask;
+        }
+        keys[base + i] = k;
+        vals[base + i] = oldValues[oldBase + j];
+        oldKeys[oldBase + j] = 0;
+      }
+    }
+    release(oldStart, oldBits);
+    rowStart[consumer] = start;
+    rowBits[consumer] = (byte) bits;
+    return bits;
+  }
+
+  private void release(int start, int bits) {
+    int[] list = freeTables[bits];
+    if (list == null) {
+      list = new int[16];
+    } else if (freeCount[bits] == list.length) {
+      list = Arrays.copyOf(list, list.length * 2);
+    }
+    list[freeCount[bits]++] = start;
+    freeTables[bits] = list;
+  }
+
+  /** Returns the start of {@code 2^bits} free, zeroed slots: a released table or new ones. */
+  private int allocate(int bits) {
+    if (freeCount[bits] > 0) {
+      return freeTables[bits][--freeCount[bits]];
+    }
+    int size = 1 << bits;
+    int chunk = (int) (poolTop >>> CHUNK_BITS);
+    int offset = (int) (poolTop & (CHUNK - 1));
+    if (offset + size > CHUNK) {
+      // A table never straddles two chunks: the rest of this one stays unused.
+      chunk++;
+      offset = 0;
+    }
+    if (chunk == keyChunks.length) {
+      if ((long) (chunk + 1) * CHUNK > Integer.MAX_VALUE) {
+        throw new IllegalStateException("The profile store is full (" + poolTop + " slots).");
+      }
+      keyChunks = Arrays.copyOf(keyChunks, chunk + 1);
+      valueChunks = Arrays.copyOf(valueChunks, chunk + 1);
+      keyChunks[chunk] = new int[Math.max(size, 1024)];
+      valueChunks[chunk] = new double[Math.max(size, 1024)];
+    }
+    if (offset + size > keyChunks[chunk].length) {
+      // Chunks start small and double up to their full size, so a small store stays small.
+      int length = Math.min(CHUNK, Math.max(keyChunks[chunk].length * 2, offset + size));
+      keyChunks[chunk] = Arrays.copyOf(keyChunks[chunk], length);
+      valueChunks[chunk] = Arrays.copyOf(valueChunks[chunk], length);
+    }
+    int start = chunk * CHUNK + offset;
+    poolTop = (long) start + size;
+    return start;
+  }
+
+  private void addInterest(long day, int item, double mass) {
+    long d = day - firstDay;
+    if (d < 0 || d >= dayRows.length) {
+      d = growDays(day);
+    }
+    double[] row = dayRows[(int) d];
+    if (row == null || item >= row.length) {
+      row = row == null ? new double[Math.max(itemCount, 16)]
+          : Arrays.copyOf(row, Math.max(itemCount, row.length * 2));
+      dayRows[(int) d] = row;
+    }
+    row[item] += mass;
+  }
+
+  /** Widens the day range to hold {@code day}; returns its row index. */
+  private long growDays(long day) {
+    if (dayRows.length == 0) {
+      dayRows = new double[64][];
+      firstDay = day - 32;
+      return day - firstDay;
+    }
+    long lastDay = firstDay + dayRows.length - 1;
+    long from = Math.min(firstDay, day);
+    long to = Math.max(lastDay, day);
+    long span = to - from + 1;
+    if (span > 1_000_000) {
+      throw new IllegalArgumentException("The signals span more than a million days.");
+    }
+    // Leave slack on the side that grew, so that a stream moving forward grows rarely.
+    long newFrom = day < firstDay ? from - span / 2 : from;
+    long newLength = span + span / 2 + 1;
+    double[][] rows = new double[(int) newLength][];
+    System.arraycopy(dayRows, 0, rows, (int) (firstDay - newFrom), dayRows.length);
+    dayRows = rows;
+    firstDay = newFrom;
+    return day - firstDay;
+  }
+
+  /**
+   * Adds the evidence of another store with the same epoch and settings. The other store is
+   * unchanged. Its consumers were admitted under its own consent predicate and are not asked
+   * again.
+   *
+   * @param other the other store
+   * @return this
+   * @throws IllegalArgumentException if the epochs or settings differ
+   */
+  public ProfileStore merge(ProfileStore other) {
+    requireNonNull(other, "other");
+    if (!epoch.equals(other.epoch) || !settings.equals(other.settings)) {
+      throw new IllegalArgumentException("Only profile stores with the same epoch and settings "
+          + "merge; got epochs " + epoch + " and " + other.epoch + ", half-lives "
+          + settings.halfLife() + " and " + other.settings.halfLife() + ".");
+    }
+    int[] valueMap = new int[other.valueCount];
+    for (int v = 0; v < other.valueCount; v++) {
+      valueMap[v] = valueIndex(other.values[v]);
+    }
+    for (int oc = 0; oc < other.consumerCount; oc++) {
+      ConsumerId id = other.consumers[oc];
+      Integer known = consumerIds.get(id);
+      int c = known != null ? known : internConsumer(id);
+      signalCount[c] += other.signalCount[oc];
+      priceWeight[c] += other.priceWeight[oc];
+      priceSum[c] += other.priceSum[oc];
+      if (other.rowBits[oc] != 0) {
+        int start = other.rowStart[oc];
+        int[] keys = other.keyChunks[start >>> CHUNK_BITS];
+        double[] vals = other.valueChunks[start >>> CHUNK_BITS];
+        int base = start & (CHUNK - 1);
+        int cap = 1 << other.rowBits[oc];
+        for (int j = 0; j < cap; j++) {
+          int k = keys[base + j];
+          if (k != 0) {
+            addAffinity(c, valueMap[k - 1], vals[base + j]);
+          }
+        }
+      }
+    }
+    int[] itemMap = new int[other.itemCount];
+    for (int i = 0; i < other.itemCount; i++) {
+      itemMap[i] = itemIndex(other.itemAttributes[i]);
+    }
+    for (int d = 0; d < other.dayRows.length; d++) {
+      double[] row = other.dayRows[d];
+      if (row != null) {
+        for (int i = 0; i < row.length; i++) {
+          if (row[i] != 0) {
+            addInterest(other.firstDay + d, itemMap[i], row[i]);
+          }
+        }
+      }
+    }
+    accepted += other.accepted;
+    skippedWithoutConsent += other.skippedWithoutConsent;
+    return this;
+  }
+
+  /**
+   * Returns one consumer's profile decayed to an instant.
+   *
+   * @param consumer the consumer
+   * @param asOf the instant to decay to
+   * @return the profile, or empty if the store holds no signal of that consumer
+   */
+  public Optional<ConsumerProfile> profile(ConsumerId consumer, Instant asOf) {
+    requireNonNull(consumer, "consumer");
+    Integer idx = consumerIds.get(consumer);
+    return idx == null ? Optional.empty() : Optional.of(profileAt(idx, asOf, factor(asOf)));
+  }
+
+  /**
+   * Returns every profile decayed to an instant, sorted by consumer id. Built on the common
+   * fork-join pool; the store must not be written meanwhile.
+   *
+   * @param asOf the instant to decay to
+   * @return the profiles
+   */
+  public List<ConsumerProfile> profiles(Instant asOf) {
+    requireNonNull(asOf, "asOf");
+    double f = factor(asOf);
+    Integer[] order = new Integer[consumerCount];
+    for (int c = 0; c < consumerCount; c++) {
+      order[c] = c;
+    }
+    ConsumerId[] ids = consumers;
+    Arrays.sort(order, (a, b) -> ids[a].compareTo(ids[b]));
+    // Reading only: profiles are built in parallel, in id order.
+    return Arrays.stream(order).parallel()
+        .map(c -> profileAt(c, asOf, f))
+        .toList();
+  }
+
+  private double factor(Instant asOf) {
+    return ConsumerProfile.decayFactor(Duration.between(epoch, asOf), settings.halfLife());
+  }
+
+  private ConsumerProfile profileAt(int c, Instant asOf, double f) {
+    Map<AttributeValue, Double> affinities = new TreeMap<>();
+    if (rowBits[c] != 0) {
+      int start = rowStart[c];
+      int[] keys = keyChunks[start >>> CHUNK_BITS];
+      double[] vals = valueChunks[start >>> CHUNK_BITS];
+      int base = start & (CHUNK - 1);
+      int cap = 1 << rowBits[c];
+      for (int j = 0; j < cap; j++) {
+        int k = keys[base + j];
+        if (k != 0) {
+          affinities.put(values[k - 1], vals[base + j] * f);
+        }
+      }
+    }
+    return new ConsumerProfile(consumers[c], affinities, asOf, signalCount[c],
+        priceWeight[c] * f, priceSum[c] * f);
+  }
+
+  /**
+   * Returns a snapshot of the interest per item and day: the summed weight of the positive
+   * signals (views, likes, carts, purchases, ...) per item and UTC day, undecayed.
+   *
+   * @return the timeline
+   */
+  public InterestTimeline timeline() {
+    Map<Integer, TreeMap<Long, Double>> byItem = new TreeMap<>();
+    for (int d = 0; d < dayRows.length; d++) {
+      double[] row = dayRows[d];
+      if (row != null) {
+        for (int i = 0; i < row.length; i++) {
+          if (row[i] != 0) {
+            byItem.computeIfAbsent(i, k -> new TreeMap<>()).put(firstDay + d, row[i]);
+          }
+        }
+      }
+    }
+    Map<Attributes, Map<Long, Double>> out = new HashMap<>();
+    byItem.forEach((item, days) -> out.put(itemAttributes[item], days));
+    return InterestTimeline.of(out);
+  }
+
+  /**
+   * Returns the number of consumers with a profile.
+   *
+   * @return the count
+   */
+  public int consumers() {
+    return consumerCount;
+  }
+
+  /**
+   * Returns the number of signals profiled.
+   *
+   * @return the count
+   */
+  public long accepted() {
+    return accepted;
+  }
+
+  /**
+   * Returns the number of signals not profiled because the consumer had not consented.
+   *
+   * @return the count
+   */
+  public long skippedWithoutConsent() {
+    return skippedWithoutConsent;
+  }
+
+  /**
+   * Returns the bytes held by the per-consumer evidence arrays (affinity tables, counts, prices),
+   * excluding the dictionaries of ids, values and items and the interest timeline. For the
+   * capacity planning figure "bytes per consumer profile" divide by {@link #consumers()}.
+   *
+   * @return an estimate in bytes, from the array lengths
+   */
+  public long evidenceBytes() {
+    long perConsumer = 4L + 1 + 4 + 8 + 8 + 8;
+    long slots = 0;
+    for (int[] chunk : keyChunks) {
+      slots += chunk.length;
+    }
+    return (long) rowStart.length * perConsumer + slots * (4 + 8);
+  }
+}

@@ -1,0 +1,186 @@
+package io.c2m.examples.bench;
+
+import io.c2m.Attributes;
+import io.c2m.ConsumerId;
+import io.c2m.signal.ProfileSettings;
+import io.c2m.signal.ProfileStore;
+import io.c2m.signal.SignalType;
+import io.c2m.sim.MarketplaceSpec;
+import io.c2m.sim.PlantedNiche;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * A large synthetic workload for the niche benchmarks, drawn like {@link
+ * io.c2m.sim.SyntheticMarketplace} (niche members focus 75% of their signals on their niche, noise
+ * consumers 40% on a favourite item, marketplace-like signal mix) but kept pre-parsed in primitive
+ * arrays, since millions of {@code Signal} records would not fit a benchmark's heap: consumer
+ * index, item index (into the catalogue's items), signal type, instant and price per signal.
+ */
+public final class NicheWorkload {
+  private static final SignalType[] TYPES = {
+    SignalType.VIEW, SignalType.LIKE, SignalType.WISHLIST, SignalType.SHARE, SignalType.CART_ADD,
+    SignalType.PURCHASE, SignalType.RETURN, SignalType.SEARCH
+  };
+  private static final double[] TYPE_WEIGHTS = {0.50, 0.10, 0.08, 0.05, 0.12, 0.08, 0.02, 0.05};
+
+  /** The consumers' ids, by index. */
+  public final ConsumerId[] consumers;
+  /** Every item of the catalogue, by index. */
+  public final Attributes[] items;
+  /** Per signal: the consumer's index. */
+  public final int[] consumer;
+  /** Per signal: the item's index. */
+  public final int[] item;
+  /** Per signal: the signal type. */
+  public final SignalType[] type;
+  /** Per signal: the instant, in epoch milliseconds. */
+  public final long[] at;
+  /** Per signal: the price, or NaN. */
+  public final double[] value;
+  /** The first instant of the window. */
+  public final Instant start;
+  /** The last instant of the window. */
+  public final Instant end;
+
+  /**
+   * Draws a workload.
+   *
+   * @param spec the marketplace (catalogue, planted niches scaled to the consumers, window)
+   * @param consumerCount the consumers
+   * @param signalsPerConsumer the signals of each consumer
+   * @param seed the seed
+   */
+  public NicheWorkload(MarketplaceSpec spec, int consumerCount, int signalsPerConsumer,
+      long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    List<String> keys = new ArrayList<>(spec.catalogue().keySet());
+    int[] radix = new int[keys.size()];
+    int itemCount = 1;
+    for (int k = 0; k < keys.size(); k++) {
+      radix[k] = spec.catalogue().get(keys.get(k)).size();
+      itemCount *= radix[k];
+    }
+    items = new Attributes[itemCount];
+    for (int code = 0; code < itemCount; code++) {
+      Map<String, String> m = new TreeMap<>();
+      int rest = code;
+      for (int k = 0; k < keys.size(); k++) {
+        m.put(keys.get(k), spec.catalogue().get(keys.get(k)).get(rest % radix[k]));
+        rest /= radix[k];
+      }
+      items[code] = Attributes.of(m);
+    }
+    // Planted niches scaled from the spec's consumers to this workload's.
+    int planted = spec.niches().size();
+    double scale = (double) consumerCount / spec.consumers();
+    int[][] fixed = new int[planted][keys.size()];
+    int[] members = new int[planted];
+    for (int i = 0; i < planted; i++) {
+      PlantedNiche p = spec.niches().get(i);
+      members[i] = (int) Math.round(p.members() * scale);
+      for (int k = 0; k < keys.size(); k++) {
+        String v = p.definition().values().get(keys.get(k));
+        fixed[i][k] = v == null ? -1 : spec.catalogue().get(keys.get(k)).indexOf(v);
+      }
+    }
+    consumers = new ConsumerId[consumerCount];
+    int n = consumerCount * signalsPerConsumer;
+    consumer = new int[n];
+    item = new int[n];
+    type = new SignalType[n];
+    at = new long[n];
+    value = new double[n];
+    start = spec.start();
+    end = spec.end();
+    long span = spec.span().toMillis();
+    int niche = 0;
+    int left = planted > 0 ? members[0] : 0;
+    int s = 0;
+    for (int c = 0; c < consumerCount; c++) {
+      consumers[c] = new ConsumerId(String.format("c%07d", c));
+      while (niche < planted && left == 0) {
+        niche++;
+        left = niche < planted ? members[niche] : 0;
+      }
+      int mine = niche < planted ? niche : -1;
+      if (mine >= 0) {
+        left--;
+      }
+      int[] focus = mine >= 0 ? fixed[mine] : randomItem(radix, random);
+      double share = mine >= 0 ? 0.75 : 0.4;
+      for (int j = 0; j < signalsPerConsumer; j++, s++) {
+        int code = 0;
+        int mult = 1;
+        boolean focused = random.nextDouble() < share;
+        for (int k = 0; k < radix.length; k++) {
+          int v = focused && focus[k] >= 0 ? focus[k] : random.nextInt(radix[k]);
+          code += v * mult;
+          mult *= radix[k];
+        }
+        consumer[s] = c;
+        item[s] = code;
+        type[s] = drawType(random);
+        at[s] = start.toEpochMilli() + (long) (random.nextDouble() * span);
+        value[s] = type[s] == SignalType.PURCHASE || type[s] == SignalType.CART_ADD
+            ? 15 + random.nextInt(10_500) / 100.0 : Double.NaN;
+      }
+    }
+  }
+
+  private static int[] randomItem(int[] radix, SplittableRandom random) {
+    int[] v = new int[radix.length];
+    for (int k = 0; k < radix.length; k++) {
+      v[k] = random.nextInt(radix[k]);
+    }
+    return v;
+  }
+
+  private static SignalType drawType(SplittableRandom random) {
+    double u = random.nextDouble();
+    for (int i = 0; i < TYPES.length; i++) {
+      u -= TYPE_WEIGHTS[i];
+      if (u < 0) {
+        return TYPES[i];
+      }
+    }
+    return TYPES[0];
+  }
+
+  /**
+   * Returns the number of signals.
+   *
+   * @return the count
+   */
+  public int size() {
+    return consumer.length;
+  }
+
+  /**
+   * Builds a profile store of every signal through the fast path, all consumers consenting.
+   *
+   * @return the store
+   */
+  public ProfileStore store() {
+    ProfileStore store = new ProfileStore(ProfileSettings.defaults(), c -> true, start);
+    int[] cIdx = new int[consumers.length];
+    for (int c = 0; c < consumers.length; c++) {
+      cIdx[c] = store.admit(consumers[c]);
+    }
+    int[] iIdx = new int[items.length];
+    java.util.Arrays.fill(iIdx, -1);
+    for (int s = 0; s < consumer.length; s++) {
+      int i = iIdx[item[s]];
+      if (i < 0) {
+        i = store.itemIndex(items[item[s]]);
+        iIdx[item[s]] = i;
+      }
+      store.add(cIdx[consumer[s]], i, type[s], at[s], value[s]);
+    }
+    return store;
+  }
+}

@@ -1,0 +1,243 @@
+package io.c2m.ml;
+
+import static java.util.Objects.requireNonNull;
+
+import io.c2m.Attributes;
+import io.c2m.ConsumerId;
+import io.c2m.DesignId;
+import io.c2m.design.ProductDesign;
+import io.c2m.niche.Niche;
+import io.c2m.niche.NicheInference;
+import io.c2m.niche.NicheRequest;
+import io.c2m.order.Order;
+import io.c2m.privacy.Consent;
+import io.c2m.signal.ConsumerProfile;
+import io.c2m.signal.ProfileSettings;
+import io.c2m.signal.ProfileStore;
+import io.c2m.sim.MarketplaceSpec;
+import io.c2m.sim.PlantedNiche;
+import io.c2m.sim.Population;
+import io.c2m.sim.SyntheticMarketplace;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * Measures niche inference against a synthetic marketplace with planted niches: precision and
+ * recall of the recovered definitions (exact match), the adjusted Rand index of the consumers'
+ * grouping against the planted membership (noise consumers are one group), and the ROC-AUC of the
+ * propensity model on held-out consumers. Deterministic for a seed.
+ */
+public final class NicheEvaluation {
+  private NicheEvaluation() {}
+
+  /**
+   * The quality of one inference.
+   *
+   * @param strategy the strategy's name
+   * @param found how many niches it returned
+   * @param planted how many niches were planted
+   * @param precision the share of returned definitions that were planted
+   * @param recall the share of planted definitions that were returned
+   * @param adjustedRandIndex agreement of its grouping with the planted membership, noise
+   *     consumers being one group
+   * @param membersAdjustedRandIndex the same over the planted niches' members only (k-means puts
+   *     every noise consumer in some cluster; this shows how well it separates the niches)
+   * @param millis the inference's wall-clock time
+   */
+  public record Quality(String strategy, int found, int planted, double precision, double recall,
+      double adjustedRandIndex, double membersAdjustedRandIndex, long millis) {}
+
+  /**
+   * The figures of one evaluation.
+   *
+   * @param consumers the consenting consumers profiled
+   * @param minAudience the minimum audience used
+   * @param seed the seed
+   * @param qualities one per strategy
+   * @param propensityAuc the ROC-AUC of the propensity model on held-out consumers
+   * @param heldOut how many consumers were held out
+   */
+  public record Report(int consumers, int minAudience, long seed, List<Quality> qualities,
+      double propensityAuc, int heldOut) {
+    /** Copies. */
+    public Report {
+      qualities = List.copyOf(qualities);
+    }
+  }
+
+  /**
+   * Runs the evaluation.
+   *
+   * @param spec the marketplace
+   * @param seed the seed of the population, the clustering and the split
+   * @param minAudience the minimum audience
+   * @param inferences the strategies to evaluate
+   * @return the report
+   */
+  public static Report run(MarketplaceSpec spec, long seed, int minAudience,
+      List<NicheInference> inferences) {
+    requireNonNull(spec, "spec");
+    requireNonNull(inferences, "inferences");
+    Population population = SyntheticMarketplace.generate(spec, seed);
+    Set<ConsumerId> consenting = new HashSet<>();
+    population.accounts().forEach(a -> {
+      if (a.allows(Consent.PROFILING)) {
+        consenting.add(a.id());
+      }
+    });
+    ProfileStore store =
+        new ProfileStore(ProfileSettings.defaults(), consenting::contains, spec.start());
+    population.signals().forEach(store::add);
+    List<ConsumerProfile> profiles = store.profiles(spec.end());
+    NicheRequest request =
+        new NicheRequest(profiles, minAudience, spec.end(), seed, store.timeline());
+    int[] truth = new int[profiles.size()];
+    for (int i = 0; i < truth.length; i++) {
+      Integer m = population.membership().get(profiles.get(i).consumer());
+      truth[i] = m == null ? 0 : m + 1;
+    }
+    Set<Attributes> planted = new HashSet<>();
+    spec.niches().forEach(p -> planted.add(p.definition()));
+
+    List<Quality> qualities = new ArrayList<>();
+    for (NicheInference inference : inferences) {
+      long t0 = System.nanoTime();
+      List<Niche> niches;
+      int[] predicted;
+      if (inference instanceof ClusteringNicheInference c) {
+        Clustering clustering = c.cluster(request);
+        niches = c.niches(request, clustering);
+        predicted = clustering.labelArray();
+      } else {
+        niches = inference.infer(request);
+        predicted = assignByDefinition(profiles, niches);
+      }
+      long millis = (System.nanoTime() - t0) / 1_000_000;
+      long hits = niches.stream().filter(n -> planted.contains(n.definition())).count();
+      double precision = niches.isEmpty() ? 0.0 : (double) hits / niches.size();
+      Set<Attributes> foundDefinitions = new HashSet<>();
+      niches.forEach(n -> foundDefinitions.add(n.definition()));
+      long recalled = planted.stream().filter(foundDefinitions::contains).count();
+      qualities.add(new Quality(inference.name(), niches.size(), planted.size(), precision,
+          (double) recalled / planted.size(), Metrics.adjustedRandIndex(truth, predicted),
+          membersOnly(truth, predicted), millis));
+    }
+
+    // Propensity: who orders one of the planted designs, trained on 70%, scored on 30%.
+    List<ProductDesign> designs = new ArrayList<>();
+    for (int i = 0; i < spec.niches().size(); i++) {
+      PlantedNiche p = spec.niches().get(i);
+      designs.add(new ProductDesign(new DesignId("planted-" + i), Niche.idFor(p.definition()),
+          p.definition(), p.priceCenter()));
+    }
+    List<Order> orders = SyntheticMarketplace.orders(population, designs, spec.end(),
+        Duration.ofDays(14), Duration.ofDays(21), 0.3, seed + 1);
+    Set<ConsumerId> ordered = new HashSet<>();
+    orders.forEach(o -> ordered.add(o.consumer()));
+    List<PropensityModel.Outcome> outcomes = new ArrayList<>();
+    for (ConsumerProfile p : profiles) {
+      outcomes.add(new PropensityModel.Outcome(p, ordered.contains(p.consumer())));
+    }
+    SplittableRandom random = new SplittableRandom(seed);
+    for (int i = outcomes.size() - 1; i > 0; i--) {
+      int j = random.nextInt(i + 1);
+      PropensityModel.Outcome t = outcomes.get(i);
+      outcomes.set(i, outcomes.get(j));
+      outcomes.set(j, t);
+    }
+    int cut = (int) (outcomes.size() * 0.7);
+    PropensityModel model = PropensityModel.train(outcomes.subList(0, cut), 10, seed);
+    List<PropensityModel.Outcome> test = outcomes.subList(cut, outcomes.size());
+    double[] scores = new double[test.size()];
+    boolean[] labels = new boolean[test.size()];
+    for (int i = 0; i < scores.length; i++) {
+      scores[i] = model.probability(test.get(i).profile());
+      labels[i] = test.get(i).ordered();
+    }
+    return new Report(profiles.size(), minAudience, seed, qualities,
+        Metrics.rocAuc(scores, labels), test.size());
+  }
+
+  private static double membersOnly(int[] truth, int[] predicted) {
+    int m = 0;
+    for (int t : truth) {
+      if (t != 0) {
+        m++;
+      }
+    }
+    int[] a = new int[m];
+    int[] b = new int[m];
+    for (int i = 0, j = 0; i < truth.length; i++) {
+      if (truth[i] != 0) {
+        a[j] = truth[i];
+        b[j++] = predicted[i];
+      }
+    }
+    return Metrics.adjustedRandIndex(a, b);
+  }
+
+  /**
+   * Groups consumers by the first (best-ranked) niche whose definition their preferences match;
+   * 0 for none.
+   *
+   * @param profiles the profiles
+   * @param niches the niches, best first
+   * @return the group of each profile
+   */
+  static int[] assignByDefinition(List<ConsumerProfile> profiles, List<Niche> niches) {
+    int[] labels = new int[profiles.size()];
+    for (int i = 0; i < labels.length; i++) {
+      Attributes prefs = profiles.get(i).preferences();
+      for (int k = 0; k < niches.size(); k++) {
+        if (prefs.matches(niches.get(k).definition())) {
+          labels[i] = k + 1;
+          break;
+        }
+      }
+    }
+    return labels;
+  }
+
+  /**
+   * Formats a report as text lines for the command line.
+   *
+   * @param report the report
+   * @return the text
+   */
+  public static String format(Report report) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(java.util.Locale.ROOT,
+        "%,d consenting consumers, minimum audience %d, seed %d%n", report.consumers(),
+        report.minAudience(), report.seed()));
+    sb.append(String.format(java.util.Locale.ROOT, "%-16s %6s %8s %10s %7s %6s %12s %8s%n",
+        "strategy", "found", "planted", "precision", "recall", "ARI", "ARI members", "ms"));
+    for (Quality q : report.qualities()) {
+      sb.append(String.format(java.util.Locale.ROOT,
+          "%-16s %6d %8d %10.3f %7.3f %6.3f %12.3f %8d%n",
+          q.strategy(), q.found(), q.planted(), q.precision(), q.recall(),
+          q.adjustedRandIndex(), q.membersAdjustedRandIndex(), q.millis()));
+    }
+    sb.append(String.format(java.util.Locale.ROOT,
+        "propensity (logistic regression): ROC-AUC %.3f on %,d held-out consumers%n",
+        report.propensityAuc(), report.heldOut()));
+    return sb.toString();
+  }
+
+  /**
+   * The strategies evaluated by default: the attribute miner, k-means with as many clusters as
+   * planted niches plus four, and HDBSCAN.
+   *
+   * @param spec the marketplace
+   * @return the strategies
+   */
+  public static List<NicheInference> defaultStrategies(MarketplaceSpec spec) {
+    return List.of(NicheInference.attributeMiner(),
+        TribuoNiches.kMeans(spec.niches().size() + 4),
+        TribuoNiches.hdbscan(io.c2m.ml.internal.HdbscanNiches.DEFAULT_NEIGHBOURS,
+            io.c2m.ml.internal.HdbscanNiches.DEFAULT_SAMPLE_SIZE));
+  }
+}
