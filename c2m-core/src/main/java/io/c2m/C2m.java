@@ -120,14 +120,34 @@ public final class C2m {
   }
 
   /**
-   * Records a consumer and their consents; a later call replaces the consents. Signals already
-   * profiled stay profiled (withdrawal is handled by erasing the profile, not yet supported).
+   * Records a consumer and their consents; a later call replaces the consents. When a consumer no
+   * longer consents to {@link Consent#PROFILING}, the evidence already profiled is erased too (see
+   * {@link #forgetConsumer(ConsumerId)}).
    *
    * @param account the consumer
    */
   public synchronized void registerConsumer(ConsumerAccount account) {
     requireNonNull(account, "account");
     accounts.put(account.id(), account);
+    if (!account.allows(Consent.PROFILING)) {
+      profiles.erase(account.id());
+    }
+  }
+
+  /**
+   * Forgets a consumer (right to erasure): their account is removed, their profile evidence is
+   * erased, and their later signals are counted but not profiled until they register again. The
+   * daily per-item interest behind niche trends is an aggregate that keeps their past share; it
+   * cannot be traced back to them. Orders already accepted are business records and stay on the
+   * book under their pseudonymous id.
+   *
+   * @param consumer the consumer
+   * @return true if the engine held an account or a profile of the consumer
+   */
+  public synchronized boolean forgetConsumer(ConsumerId consumer) {
+    requireNonNull(consumer, "consumer");
+    boolean hadAccount = accounts.remove(consumer) != null;
+    return profiles.erase(consumer) || hadAccount;
   }
 
   /**

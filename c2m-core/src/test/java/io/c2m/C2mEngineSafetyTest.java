@@ -101,6 +101,40 @@ class C2mEngineSafetyTest {
   }
 
   @Test
+  void aForgottenConsumerLeavesNoProfileAndIsNotProfiledAgain() {
+    C2m c2m = engine(1);
+    ConsumerId c = ConsumerId.of("c1");
+    ConsumerId other = ConsumerId.of("c2");
+    Attributes dress = Attributes.of("category", "dress");
+    c2m.registerConsumer(ConsumerAccount.of(c, Consent.PROFILING));
+    c2m.registerConsumer(ConsumerAccount.of(other, Consent.PROFILING));
+    c2m.ingest(List.of(Signal.of(c, SignalType.VIEW, NOW, dress, "web"),
+        Signal.of(other, SignalType.VIEW, NOW, dress, "web")));
+    assertTrue(c2m.forgetConsumer(c));
+    assertEquals(List.of(other), c2m.profiles().stream().map(p -> p.consumer()).toList());
+    assertEquals(new io.c2m.signal.IngestReport(0, 1),
+        c2m.ingest(List.of(Signal.of(c, SignalType.VIEW, NOW, dress, "web"))));
+    assertTrue(!c2m.forgetConsumer(c), "nothing left to forget");
+
+    c2m.registerConsumer(ConsumerAccount.of(c, Consent.PROFILING));
+    c2m.ingest(List.of(Signal.of(c, SignalType.PURCHASE, NOW, dress, "web")));
+    var again = c2m.profiles().stream().filter(p -> p.consumer().equals(c)).findFirst()
+        .orElseThrow();
+    assertEquals(1, again.signalCount(), "a consumer who comes back starts from nothing");
+  }
+
+  @Test
+  void withdrawingProfilingConsentErasesTheProfile() {
+    C2m c2m = engine(1);
+    ConsumerId c = ConsumerId.of("c1");
+    c2m.registerConsumer(ConsumerAccount.of(c, Consent.PROFILING));
+    c2m.ingest(List.of(Signal.of(c, SignalType.VIEW, NOW, Attributes.of("category", "dress"),
+        "web")));
+    c2m.registerConsumer(ConsumerAccount.of(c, Consent.TAILORED_OFFERS));
+    assertTrue(c2m.profiles().isEmpty());
+  }
+
+  @Test
   void anotherDesignUnderATakenIdIsRefused() {
     C2m c2m = engine(1);
     c2m.offer(DESIGN);

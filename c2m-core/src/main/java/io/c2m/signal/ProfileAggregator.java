@@ -62,6 +62,16 @@ public final class ProfileAggregator {
   }
 
   /**
+   * Erases a consumer's evidence; see {@link ProfileStore#erase(ConsumerId)}.
+   *
+   * @param consumer the consumer
+   * @return true if there was evidence of that consumer
+   */
+  public boolean erase(ConsumerId consumer) {
+    return store.erase(consumer);
+  }
+
+  /**
    * Returns the profiles decayed to an instant, sorted by consumer id.
    *
    * @param asOf the instant to decay to

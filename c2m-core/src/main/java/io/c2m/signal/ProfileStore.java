@@ -8,6 +8,7 @@ import io.c2m.ConsumerId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +102,8 @@ public final class ProfileStore {
 
   private long accepted;
   private long skippedWithoutConsent;
+  /** Consumers whose evidence was erased; their index is reused if they are admitted again. */
+  private final BitSet erased = new BitSet();
 
   /**
    * Creates an empty store.
@@ -180,7 +183,44 @@ public final class ProfileStore {
       return -1;
     }
     Integer idx = consumerIds.get(consumer);
-    return idx != null ? idx : internConsumer(consumer);
+    if (idx == null) {
+      return internConsumer(consumer);
+    }
+    erased.clear(idx); // a consumer admitted again after erasure starts from nothing
+    return idx;
+  }
+
+  /**
+   * Erases a consumer's evidence (right to erasure, or consent withdrawn): their affinities, price
+   * points and signal count are zeroed and they no longer appear in {@link #profiles(Instant)},
+   * {@link #profile(ConsumerId, Instant)}, {@link #consumers()} or a merge. The per-item interest
+   * of {@link #timeline()} is an aggregate over all consumers and keeps their past contribution,
+   * which cannot be traced back to them. If the consumer is admitted again later, they start from
+   * an empty profile.
+   *
+   * @param consumer the consumer
+   * @return true if the store held evidence of that consumer
+   */
+  public boolean erase(ConsumerId consumer) {
+    requireNonNull(consumer, "consumer");
+    Integer idx = consumerIds.get(consumer);
+    if (idx == null || erased.get(idx)) {
+      return false;
+    }
+    int c = idx;
+    if (rowBits[c] != 0) {
+      int start = rowStart[c];
+      int base = start & (CHUNK - 1);
+      int cap = 1 << rowBits[c];
+      Arrays.fill(keyChunks[start >>> CHUNK_BITS], base, base + cap, 0);
+      Arrays.fill(valueChunks[start >>> CHUNK_BITS], base, base + cap, 0.0);
+    }
+    rowSize[c] = 0;
+    signalCount[c] = 0;
+    priceWeight[c] = 0;
+    priceSum[c] = 0;
+    erased.set(c);
+    return true;
   }
 
   private int internConsumer(ConsumerId consumer) {
@@ -503,9 +543,13 @@ public final class ProfileStore {
       valueMap[v] = valueIndex(other.values[v]);
     }
     for (int oc = 0; oc < other.consumerCount; oc++) {
+      if (other.erased.get(oc)) {
+        continue;
+      }
       ConsumerId id = other.consumers[oc];
       Integer known = consumerIds.get(id);
       int c = known != null ? known : internConsumer(id);
+      erased.clear(c);
       signalCount[c] += other.signalCount[oc];
       priceWeight[c] += other.priceWeight[oc];
       priceSum[c] += other.priceSum[oc];
@@ -552,7 +596,8 @@ public final class ProfileStore {
   public Optional<ConsumerProfile> profile(ConsumerId consumer, Instant asOf) {
     requireNonNull(consumer, "consumer");
     Integer idx = consumerIds.get(consumer);
-    return idx == null ? Optional.empty() : Optional.of(profileAt(idx, asOf, factor(asOf)));
+    return idx == null || erased.get(idx) ? Optional.empty()
+        : Optional.of(profileAt(idx, asOf, factor(asOf)));
   }
 
   /**
@@ -565,9 +610,11 @@ public final class ProfileStore {
   public List<ConsumerProfile> profiles(Instant asOf) {
     requireNonNull(asOf, "asOf");
     double f = factor(asOf);
-    Integer[] order = new Integer[consumerCount];
-    for (int c = 0; c < consumerCount; c++) {
-      order[c] = c;
+    Integer[] order = new Integer[consumerCount - erased.cardinality()];
+    for (int c = 0, n = 0; c < consumerCount; c++) {
+      if (!erased.get(c)) {
+        order[n++] = c;
+      }
     }
     ConsumerId[] ids = consumers;
     Arrays.sort(order, (a, b) -> ids[a].compareTo(ids[b]));
@@ -629,7 +676,7 @@ public final class ProfileStore {
    * @return the count
    */
   public int consumers() {
-    return consumerCount;
+    return consumerCount - erased.cardinality();
   }
 
   /**
