@@ -28,5 +28,10 @@ module io.c2m.core {
   provides io.c2m.demand.DemandForecasterProvider with
       io.c2m.demand.internal.MovingAverageProvider;
   provides io.c2m.production.BatchingStrategyProvider with
-      io.c2m.production.internal.GroupBuyProvider;
+      io.c2m.production.internal.GroupBuyProvider,
+      io.c2m.production.internal.TimeWindowProvider,
+      io.c2m.production.internal.DeadlineProvider,
+      io.c2m.production.internal.TestAndReorderProvider,
+      io.c2m.production.internal.SilverMealProvider,
+      io.c2m.production.internal.WagnerWhitinProvider;
 }
