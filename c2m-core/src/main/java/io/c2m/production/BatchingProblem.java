@@ -152,6 +152,43 @@ public record BatchingProblem(
     return new BatchingProblem(orders, Map.of(), constraints, start, period);
   }
 
+  /**
+   * A lot-sizing problem given as demand per period, the form of textbooks and of {@code c2m plan}:
+   * each positive demand of design {@code d} in period {@code t} becomes one order
+   * {@code "d@t"} placed at the start of period 0 and due in period {@code t}. Periods last a day
+   * from {@link Instant#EPOCH}; the horizon is the longest demand series.
+   *
+   * @param demand per design, demand per period (zero or more)
+   * @param constraints per design
+   * @param defaults constraints of designs not listed
+   * @return the problem
+   * @throws IllegalArgumentException if a demand is negative or no period is given
+   */
+  public static BatchingProblem ofPeriodDemand(Map<DesignId, int[]> demand,
+      Map<DesignId, ProductionConstraints> constraints, ProductionConstraints defaults) {
+    Checks.requireNoNulls(demand, "demand");
+    List<Order> orders = new java.util.ArrayList<>();
+    Duration day = Duration.ofDays(1);
+    int horizon = 1;
+    for (Map.Entry<DesignId, int[]> e : new TreeMap<>(demand).entrySet()) {
+      int[] d = e.getValue();
+      horizon = Math.max(horizon, d.length);
+      for (int t = 0; t < d.length; t++) {
+        if (d[t] < 0) {
+          throw new IllegalArgumentException("The demand (" + d[t] + ") of design " + e.getKey()
+              + " in period " + t + " must not be negative.");
+        }
+        if (d[t] > 0) {
+          orders.add(new Order(io.c2m.OrderId.of(e.getKey().value() + "@" + t),
+              io.c2m.ConsumerId.of("demand"), e.getKey(), d[t], 0, Instant.EPOCH,
+              Instant.EPOCH.plus(day.multipliedBy(t))));
+        }
+      }
+    }
+    return new BatchingProblem(orders, constraints, defaults, Instant.EPOCH, day, horizon,
+        Map.of(), List.of(), Map.of());
+  }
+
   private static int derivedHorizon(List<Order> orders, Instant start, Duration period) {
     requireNonNull(orders, "orders");
     requireNonNull(start, "start");

@@ -189,7 +189,7 @@ public final class LotSizing {
       double holding = 0;
       for (int t = s + 1; t <= n; t++) {
         int j = t - 1;
-        if (placed != null && placed[j] > s) {
+        if (placed != null && d[j] > 0 && placed[j] > s) {
           break;
         }
         demand += d[j];
@@ -256,7 +256,7 @@ public final class LotSizing {
       int end = s + 1;
       for (int t = s + 2; t <= n; t++) {
         int j = t - 1;
-        if (placed != null && placed[j] > s) {
+        if (placed != null && d[j] > 0 && placed[j] > s) {
           break;
         }
         long nd = demand + d[j];
