@@ -35,6 +35,7 @@ public final class C2mCommand implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new C2mCommand());
     // Subcommands are registered here, one line each.
+    cl.addSubcommand("plan", new PlanCommand());
     cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
       line.getErr().println("c2m: " + ex.getMessage());
       return 1;
