@@ -33,5 +33,6 @@ module io.c2m.core {
       io.c2m.production.internal.DeadlineProvider,
       io.c2m.production.internal.TestAndReorderProvider,
       io.c2m.production.internal.SilverMealProvider,
-      io.c2m.production.internal.WagnerWhitinProvider;
+      io.c2m.production.internal.WagnerWhitinProvider,
+      io.c2m.production.internal.CapacitatedProvider;
 }

@@ -1,5 +1,6 @@
 package io.c2m.production;
 
+import io.c2m.production.internal.Capacitated;
 import io.c2m.production.internal.CheckedBatchingStrategy;
 import io.c2m.production.internal.Deadline;
 import io.c2m.production.internal.GroupBuy;
@@ -107,6 +108,18 @@ public interface BatchingStrategy {
    */
   static BatchingStrategy wagnerWhitin() {
     return new WagnerWhitin(false);
+  }
+
+  /**
+   * Multi-design plans on shared lines with capacity and setup times (capacitated lot sizing):
+   * Lagrangian relaxation of the capacity constraints (Trigeiro, Thomas and McClain, 1989) with a
+   * backward allocation heuristic and iterated local search; 200 subgradient iterations, 30
+   * perturbations, seed 0.
+   *
+   * @return the strategy named {@code "capacitated"}
+   */
+  static BatchingStrategy capacitated() {
+    return new Capacitated(200, 30, 0);
   }
 
   /**
