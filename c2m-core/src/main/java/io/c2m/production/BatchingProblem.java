@@ -166,7 +166,26 @@ public record BatchingProblem(
    */
   public static BatchingProblem ofPeriodDemand(Map<DesignId, int[]> demand,
       Map<DesignId, ProductionConstraints> constraints, ProductionConstraints defaults) {
+    return ofPeriodDemand(demand, constraints, defaults, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Like {@link #ofPeriodDemand(Map, Map, ProductionConstraints)}, but each period's demand is
+   * split into orders of at most {@code orderSize} units ({@code "d@t#k"}), so that strategies,
+   * which keep orders whole, may split a period's demand between batches.
+   *
+   * @param demand per design, demand per period (zero or more)
+   * @param constraints per design
+   * @param defaults constraints of designs not listed
+   * @param orderSize the largest order; positive
+   * @return the problem
+   * @throws IllegalArgumentException if a demand is negative or the order size not positive
+   */
+  public static BatchingProblem ofPeriodDemand(Map<DesignId, int[]> demand,
+      Map<DesignId, ProductionConstraints> constraints, ProductionConstraints defaults,
+      int orderSize) {
     Checks.requireNoNulls(demand, "demand");
+    Checks.requirePositive(orderSize, "order size");
     List<Order> orders = new java.util.ArrayList<>();
     Duration day = Duration.ofDays(1);
     int horizon = 1;
@@ -178,10 +197,11 @@ public record BatchingProblem(
           throw new IllegalArgumentException("The demand (" + d[t] + ") of design " + e.getKey()
               + " in period " + t + " must not be negative.");
         }
-        if (d[t] > 0) {
-          orders.add(new Order(io.c2m.OrderId.of(e.getKey().value() + "@" + t),
-              io.c2m.ConsumerId.of("demand"), e.getKey(), d[t], 0, Instant.EPOCH,
-              Instant.EPOCH.plus(day.multipliedBy(t))));
+        int k = 0;
+        for (int left = d[t]; left > 0; left -= orderSize) {
+          String id = e.getKey().value() + "@" + t + (d[t] > orderSize ? "#" + (++k) : "");
+          orders.add(new Order(io.c2m.OrderId.of(id), io.c2m.ConsumerId.of("demand"), e.getKey(),
+              Math.min(left, orderSize), 0, Instant.EPOCH, Instant.EPOCH.plus(day.multipliedBy(t))));
         }
       }
     }

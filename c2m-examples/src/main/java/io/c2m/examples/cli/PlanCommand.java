@@ -91,6 +91,11 @@ public final class PlanCommand implements Callable<Integer> {
       description = "A setting of the strategy, e.g. algorithm=reference; repeatable.")
   Map<String, String> settings = new LinkedHashMap<>();
 
+  @Option(names = "--order-size", paramLabel = "N", description = "Split each period's demand "
+      + "into orders of at most N units (default: one order per period); strategies keep orders "
+      + "whole, so a smaller N lets a period's demand be made in several batches.")
+  int orderSize = Integer.MAX_VALUE;
+
   @Option(names = "--json", description = "Print the plan as JSON.")
   boolean json;
 
@@ -319,9 +324,9 @@ public final class PlanCommand implements Callable<Integer> {
     }
     if (leadTime < 0 || (setupCost != null && setupCost < 0) || (holdingCost != null
         && holdingCost < 0) || unitCost < 0 || (capacity != null && !(capacity > 0))
-        || (maxBatch != null && maxBatch < 1)) {
+        || (maxBatch != null && maxBatch < 1) || orderSize < 1) {
       throw new CommandLine.ParameterException(cl, "Costs and the lead time must be zero or "
-          + "more; --capacity and --max-batch must be positive.");
+          + "more; --capacity, --max-batch and --order-size must be positive.");
     }
     BatchingStrategy s;
     try {
@@ -376,7 +381,7 @@ public final class PlanCommand implements Callable<Integer> {
     }
     BatchingProblem problem;
     try {
-      problem = BatchingProblem.ofPeriodDemand(demand, constraints, base)
+      problem = BatchingProblem.ofPeriodDemand(demand, constraints, base, orderSize)
           .withHorizon(horizon).withPeriodCosts(periodCosts);
       if (shared) {
         problem = problem.withLines(List.of(new ProductionLine("line", capacity, uses)));

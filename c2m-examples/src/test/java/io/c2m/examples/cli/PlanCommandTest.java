@@ -96,6 +96,28 @@ class PlanCommandTest {
     assertEquals(2, n.get("items").size());
   }
 
+  /**
+   * Two items, capacity 16, setup cost 100, holding 1; demand 5 then 10 each. Period 2 needs 20
+   * units, so at least 4 are made in period 1 (10 units of its own demand leave room for 6); with
+   * one setup per item per period, whoever is not set up in period 2 needs 10 more units in period
+   * 1, which exceeds 16: both items are set up in both periods (400) and 4 units are held (4).
+   */
+  @Test
+  void capacitatedSplitsPeriodDemandWhenOrdersMaySplit() throws IOException {
+    Path f = file("c.csv", "item,period,demand\na,1,5\na,2,10\nb,1,5\nb,2,10\n");
+    Path items = file("ci.csv", "item,setup_cost,holding_cost\na,100,1\nb,100,1\n");
+    Result r = run("plan", "--strategy", "capacitated", "--items", items.toString(),
+        "--capacity", "16", "--order-size", "1", "--json", f.toString());
+    assertEquals(0, r.code(), r.err());
+    JsonNode n = new ObjectMapper().readTree(r.out());
+    assertEquals(404, n.get("totalCost").asDouble(), 1e-9);
+    // whole period orders cannot be split: infeasible, said clearly, non-zero exit
+    Result whole = run("plan", "--strategy", "capacitated", "--items", items.toString(),
+        "--capacity", "16", f.toString());
+    assertTrue(whole.code() != 0);
+    assertTrue(whole.err().contains("infeasible"), whole.err());
+  }
+
   @Test
   void badFilesNameTheLine() throws IOException {
     Path f = file("bad.csv", "period,demand\n1,5\n2,-3\n3,x\n1,4\n");
