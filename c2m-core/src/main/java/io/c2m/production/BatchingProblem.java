@@ -333,11 +333,11 @@ public record BatchingProblem(
    * @return design to its orders, in the problem's order
    */
   public Map<DesignId, List<Order>> ordersByDesign() {
-    Map<DesignId, List<Order>> out = new TreeMap<>();
+    Map<DesignId, List<Order>> out = new HashMap<>();
     for (Order o : orders) {
       out.computeIfAbsent(o.design(), d -> new java.util.ArrayList<>()).add(o);
     }
-    return out;
+    return new TreeMap<>(out);
   }
 
   /**

@@ -10,7 +10,6 @@ import io.c2m.production.PendingReason;
 import io.c2m.production.ProductionConstraints;
 import io.c2m.production.ProductionLine;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,8 +110,7 @@ public final class Capacitated implements BatchingStrategy {
       }
       List<long[]> cs = new ArrayList<>();
       List<Order> os = new ArrayList<>();
-      List<Order> sorted = new ArrayList<>(byDesign.get(d));
-      sorted.sort(Comparator.comparing(Order::placedAt).thenComparing(Order::id));
+      List<Order> sorted = PlanBuilder.sortedByPlaced(byDesign.get(d));
       for (Order o : sorted) {
         int placed = problem.placedPeriod(o);
         int latest = problem.duePeriod(o) - lead;

@@ -7,7 +7,6 @@ import io.c2m.production.BatchingProblem;
 import io.c2m.production.BatchingStrategy;
 import io.c2m.production.PendingReason;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,8 +36,7 @@ public final class Deadline implements BatchingStrategy {
     for (Map.Entry<DesignId, List<Order>> e : problem.ordersByDesign().entrySet()) {
       DesignId design = e.getKey();
       int lead = problem.constraintsFor(design).leadTimePeriods();
-      List<Order> orders = new ArrayList<>(e.getValue());
-      orders.sort(Comparator.comparing(Order::placedAt).thenComparing(Order::id));
+      List<Order> orders = PlanBuilder.sortedByPlaced(e.getValue());
       Map<Integer, List<Order>> byRelease = new TreeMap<>();
       for (Order o : orders) {
         int release = problem.duePeriod(o) - lead;

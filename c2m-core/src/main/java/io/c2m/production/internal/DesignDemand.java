@@ -6,7 +6,6 @@ import io.c2m.production.BatchingProblem;
 import io.c2m.production.PendingReason;
 import io.c2m.production.ProductionConstraints;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -52,8 +51,7 @@ final class DesignDemand {
       unit[l] = p.unitCost(design, l);
       hold[l] = p.holdingCost(design, l + lead);
     }
-    List<Order> sorted = new ArrayList<>(designOrders);
-    sorted.sort(Comparator.comparing(Order::placedAt).thenComparing(Order::id));
+    List<Order> sorted = PlanBuilder.sortedByPlaced(designOrders);
     for (Order o : sorted) {
       int placedAt = p.placedPeriod(o);
       int l = p.duePeriod(o) - lead;

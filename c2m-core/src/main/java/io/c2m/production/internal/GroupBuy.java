@@ -7,7 +7,6 @@ import io.c2m.production.BatchingProblem;
 import io.c2m.production.BatchingStrategy;
 import io.c2m.production.PendingReason;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -68,32 +67,33 @@ public final class GroupBuy implements BatchingStrategy {
     PlanBuilder builder = new PlanBuilder(problem);
     for (Map.Entry<DesignId, List<Order>> e : problem.ordersByDesign().entrySet()) {
       DesignId design = e.getKey();
-      int moq = problem.constraintsFor(design).minimumOrderQuantity();
+      io.c2m.production.ProductionConstraints c = problem.constraintsFor(design);
+      int moq = c.minimumOrderQuantity();
       int largest = problem.largestBatch(design);
-      List<Order> orders = new ArrayList<>(e.getValue());
-      orders.sort(Comparator.comparing(Order::placedAt).thenComparing(Order::id));
+      List<Order> orders = PlanBuilder.sortedByPlaced(e.getValue());
       List<Campaign> open = new ArrayList<>();
       for (Order o : orders) {
         int p = problem.placedPeriod(o);
         if (window > 0) {
           for (var it = open.iterator(); it.hasNext(); ) {
-            Campaign c = it.next();
-            if (c.opened + window <= p) {
-              cancel(builder, design, c, moq);
+            Campaign x = it.next();
+            if (x.opened + window <= p) {
+              cancel(builder, design, x, moq);
               it.remove();
             }
           }
         }
-        if (problem.batchQuantityFor(design, o.quantity()) > largest) {
+        if (c.roundToMultiple(Math.max(o.quantity(), moq)) > largest) {
           builder.pending(o, PendingReason.EXCEEDS_MAX_BATCH, "Order of " + o.quantity()
               + " units exceeds the largest batch of " + largest + " units of design " + design
               + ".");
           continue;
         }
         Campaign target = null;
-        for (Campaign c : open) {
-          if (problem.batchQuantityFor(design, (int) (c.quantity + o.quantity())) <= largest) {
-            target = c;
+        for (Campaign x : open) {
+          if (c.roundToMultiple((int) Math.max(moq, Math.min(Integer.MAX_VALUE,
+              x.quantity + o.quantity()))) <= largest) {
+            target = x;
             break;
           }
         }
@@ -108,13 +108,13 @@ public final class GroupBuy implements BatchingStrategy {
           builder.batch(design, p, target.orders);
         }
       }
-      for (Campaign c : open) {
-        if (window > 0 && c.opened + window <= problem.horizon()) {
-          cancel(builder, design, c, moq);
+      for (Campaign x : open) {
+        if (window > 0 && x.opened + window <= problem.horizon()) {
+          cancel(builder, design, x, moq);
         } else {
-          for (Order o : c.orders) {
+          for (Order o : x.orders) {
             builder.pending(o, PendingReason.BELOW_MOQ, "Design " + design + " has "
-                + c.quantity + " of the " + moq + " units its minimum order quantity needs.");
+                + x.quantity + " of the " + moq + " units its minimum order quantity needs.");
           }
         }
       }

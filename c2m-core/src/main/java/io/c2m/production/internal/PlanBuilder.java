@@ -14,7 +14,6 @@ import io.c2m.production.PendingReason;
 import io.c2m.production.ProductionBatch;
 import io.c2m.production.ProductionLine;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -40,6 +39,43 @@ final class PlanBuilder {
   private final List<PendingOrder> pending = new ArrayList<>();
 
   private record Draft(DesignId design, int period, List<Order> orders, int seq) {}
+
+  /** Orders by placement instant, then id: one monomorphic comparator for every strategy. */
+  static final java.util.Comparator<Order> BY_PLACED = (a, b) -> {
+    int c = a.placedAt().compareTo(b.placedAt());
+    return c != 0 ? c : a.id().value().compareTo(b.id().value());
+  };
+
+  /**
+   * Returns the orders sorted by {@link #BY_PLACED}. The placement instants are read once into a
+   * primitive array first: sorting large order lists is bound by memory access, not comparisons.
+   */
+  static List<Order> sortedByPlaced(List<Order> orders) {
+    int n = orders.size();
+    long[] sec = new long[n];
+    int[] nano = new int[n];
+    Integer[] idx = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      java.time.Instant p = orders.get(i).placedAt();
+      sec[i] = p.getEpochSecond();
+      nano[i] = p.getNano();
+      idx[i] = i;
+    }
+    java.util.Arrays.sort(idx, (a, b) -> {
+      if (sec[a] != sec[b]) {
+        return Long.compare(sec[a], sec[b]);
+      }
+      if (nano[a] != nano[b]) {
+        return Integer.compare(nano[a], nano[b]);
+      }
+      return orders.get(a).id().value().compareTo(orders.get(b).id().value());
+    });
+    List<Order> out = new ArrayList<>(n);
+    for (Integer i : idx) {
+      out.add(orders.get(i));
+    }
+    return out;
+  }
 
   PlanBuilder(BatchingProblem problem) {
     this.problem = problem;
@@ -98,50 +134,85 @@ final class PlanBuilder {
   }
 
   BatchPlan build(String strategy, Map<String, String> settings) {
-    drafts.sort(Comparator.comparingInt(Draft::period).thenComparing(Draft::design)
-        .thenComparingInt(Draft::seq));
+    // sort by period, design, creation: designs ranked once so the sort compares ints only
+    Map<DesignId, Integer> rank = new HashMap<>();
+    for (Draft d : drafts) {
+      rank.putIfAbsent(d.design(), 0);
+    }
+    List<DesignId> sortedDesigns = new ArrayList<>(rank.keySet());
+    java.util.Collections.sort(sortedDesigns);
+    for (int i = 0; i < sortedDesigns.size(); i++) {
+      rank.put(sortedDesigns.get(i), i);
+    }
+    int[] rankOf = new int[drafts.size()];
+    Integer[] idx = new Integer[drafts.size()];
+    for (int i = 0; i < idx.length; i++) {
+      idx[i] = i;
+      rankOf[i] = rank.get(drafts.get(i).design());
+    }
+    java.util.Arrays.sort(idx, (a, b) -> {
+      Draft x = drafts.get(a);
+      Draft y = drafts.get(b);
+      if (x.period() != y.period()) {
+        return Integer.compare(x.period(), y.period());
+      }
+      if (rankOf[a] != rankOf[b]) {
+        return Integer.compare(rankOf[a], rankOf[b]);
+      }
+      return Integer.compare(a, b);
+    });
+    List<Draft> inOrder = new ArrayList<>(idx.length);
+    for (Integer i : idx) {
+      inOrder.add(drafts.get(i));
+    }
+    drafts.clear();
+    drafts.addAll(inOrder);
     Set<DesignId> toppedUp = new HashSet<>();
     Map<DesignId, Map<Integer, Long>> units = new HashMap<>();
     Map<String, Map<Integer, Double>> load = new HashMap<>();
     Map<DesignId, Integer> seqs = new HashMap<>();
     List<ProductionBatch> batches = new ArrayList<>();
+    List<Integer> seqOf = new ArrayList<>();
     double setup = 0;
     double holding = 0;
     double unit = 0;
+    Map<DesignId, DesignCache> caches = new HashMap<>();
     for (Draft d : drafts) {
       DesignId design = d.design();
+      DesignCache dc = caches.computeIfAbsent(design, DesignCache::new);
       int ordered = sum(d.orders());
-      int largest = problem.largestBatch(design);
+      int largest = dc.largest;
       int quantity = problem.batchQuantityFor(design, ordered);
       int topUp = problem.topUpUnits(design);
       if (topUp > 0 && toppedUp.add(design)) {
         quantity = Math.max(quantity,
             Math.min(largest, problem.batchQuantityFor(design, ordered + topUp)));
       }
-      int cap = problem.constraintsFor(design).capacityPerPeriod();
-      Optional<ProductionLine> line = problem.lineOf(design);
-      Map<Integer, Long> du = units.computeIfAbsent(design, x -> new HashMap<>());
-      Map<Integer, Double> lu = line.isPresent()
-          ? load.computeIfAbsent(line.get().id(), x -> new HashMap<>()) : null;
-      double need = line.isPresent() ? line.get().uses().get(design).load(quantity) : 0;
+      int cap = dc.capacity;
+      Optional<ProductionLine> line = dc.line;
       int period = d.period();
-      while (true) {
-        boolean fits = du.getOrDefault(period, 0L) + quantity <= cap;
-        if (fits && line.isPresent()) {
-          fits = lu.getOrDefault(period, 0.0) + need
-              <= line.get().capacityPerPeriod() * (1 + 1e-12);
+      if (cap != Integer.MAX_VALUE || line.isPresent()) {
+        Map<Integer, Long> du = units.computeIfAbsent(design, x -> new HashMap<>());
+        Map<Integer, Double> lu = line.isPresent()
+            ? load.computeIfAbsent(line.get().id(), x -> new HashMap<>()) : null;
+        double need = line.isPresent() ? line.get().uses().get(design).load(quantity) : 0;
+        while (true) {
+          boolean fits = du.getOrDefault(period, 0L) + quantity <= cap;
+          if (fits && line.isPresent()) {
+            fits = lu.getOrDefault(period, 0.0) + need
+                <= line.get().capacityPerPeriod() * (1 + 1e-12);
+          }
+          if (fits) {
+            break;
+          }
+          period++;
         }
-        if (fits) {
-          break;
+        du.merge(period, (long) quantity, Long::sum);
+        if (lu != null) {
+          lu.merge(period, need, Double::sum);
         }
-        period++;
       }
-      du.merge(period, (long) quantity, Long::sum);
-      if (lu != null) {
-        lu.merge(period, need, Double::sum);
-      }
-      int lead = problem.constraintsFor(design).leadTimePeriods();
-      int ready = period + lead;
+      int ready = period + dc.lead;
       List<OrderId> ids = new ArrayList<>();
       List<OrderId> late = new ArrayList<>();
       double hold = 0;
@@ -151,24 +222,75 @@ final class PlanBuilder {
         if (ready > due) {
           late.add(o.id());
         } else {
-          hold += o.quantity() * problem.holdingCost(design, ready, due);
+          hold += o.quantity() * dc.holding(ready, due);
         }
       }
       CostBreakdown cost = new CostBreakdown(problem.setupCost(design, period), hold,
           problem.unitCost(design, period) * quantity);
       int seq = seqs.merge(design, 1, Integer::sum);
+      seqOf.add(seq);
       batches.add(new ProductionBatch(new BatchId(design.value() + "#" + seq), design, period,
           ready, quantity, ordered, ids, cost, late));
       setup += cost.setup();
       holding += cost.holding();
       unit += cost.unit();
     }
-    batches.sort(Comparator.comparingInt(ProductionBatch::period)
-        .thenComparing(ProductionBatch::design)
-        .thenComparing(b -> b.id().value().length())
-        .thenComparing(ProductionBatch::id));
+    // by period, design, sequence within the design (the batch ids' numbers)
+    List<int[]> keys = new ArrayList<>(batches.size());
+    for (int i = 0; i < batches.size(); i++) {
+      ProductionBatch b = batches.get(i);
+      keys.add(new int[] {b.period(), rank.get(b.design()), seqOf.get(i), i});
+    }
+    keys.sort((a, b) -> {
+      for (int k = 0; k < 3; k++) {
+        if (a[k] != b[k]) {
+          return Integer.compare(a[k], b[k]);
+        }
+      }
+      return 0;
+    });
+    List<ProductionBatch> sortedBatches = new ArrayList<>(batches.size());
+    for (int[] k : keys) {
+      sortedBatches.add(batches.get(k[3]));
+    }
+    batches = sortedBatches;
     return new BatchPlan(batches, pending, new CostBreakdown(setup, holding, unit),
         Provenance.builtIn(strategy, 0, settings));
+  }
+
+  /** What the builder needs of one design, looked up once per design rather than per order. */
+  private final class DesignCache {
+    final DesignId design;
+    final int largest;
+    final int capacity;
+    final int lead;
+    final Optional<ProductionLine> line;
+    private double[] prefix;
+
+    DesignCache(DesignId design) {
+      this.design = design;
+      this.largest = problem.largestBatch(design);
+      this.capacity = problem.constraintsFor(design).capacityPerPeriod();
+      this.lead = problem.constraintsFor(design).leadTimePeriods();
+      this.line = problem.lineOf(design);
+    }
+
+    /** Holding cost per unit from ready to due: prefix sums when the horizon is moderate. */
+    double holding(int ready, int due) {
+      if (due <= ready) {
+        return 0;
+      }
+      if (problem.horizon() > 100_000) {
+        return problem.holdingCost(design, ready, due);
+      }
+      if (prefix == null) {
+        prefix = new double[problem.horizon() + 1];
+        for (int t = 0; t < problem.horizon(); t++) {
+          prefix[t + 1] = prefix[t] + problem.holdingCost(design, t);
+        }
+      }
+      return prefix[due] - prefix[ready];
+    }
   }
 
   /** The line use of a design, if it is on a line. */

@@ -8,7 +8,6 @@ import io.c2m.production.BatchingStrategy;
 import io.c2m.production.PendingReason;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -63,8 +62,7 @@ public final class TestAndReorder implements BatchingStrategy {
       DesignId design = e.getKey();
       int moq = problem.constraintsFor(design).minimumOrderQuantity();
       int largest = problem.largestBatch(design);
-      List<Order> orders = new ArrayList<>(e.getValue());
-      orders.sort(Comparator.comparing(Order::placedAt).thenComparing(Order::id));
+      List<Order> orders = PlanBuilder.sortedByPlaced(e.getValue());
       Deque<Order> waiting = new ArrayDeque<>();
       int next = 0;
       long size = testQuantity;

@@ -7,7 +7,6 @@ import io.c2m.production.BatchingProblem;
 import io.c2m.production.BatchingStrategy;
 import io.c2m.production.PendingReason;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,8 +47,7 @@ public final class TimeWindow implements BatchingStrategy {
     PlanBuilder builder = new PlanBuilder(problem);
     for (Map.Entry<DesignId, List<Order>> e : problem.ordersByDesign().entrySet()) {
       DesignId design = e.getKey();
-      List<Order> orders = new ArrayList<>(e.getValue());
-      orders.sort(Comparator.comparing(Order::placedAt).thenComparing(Order::id));
+      List<Order> orders = PlanBuilder.sortedByPlaced(e.getValue());
       Map<Integer, List<Order>> byRelease = new TreeMap<>();
       for (Order o : orders) {
         long release = ((long) problem.placedPeriod(o) + every - 1) / every * every;
