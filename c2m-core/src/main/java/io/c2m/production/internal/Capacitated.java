@@ -20,7 +20,8 @@ import java.util.TreeMap;
  * designs of each line form one capacitated lot-sizing problem solved by {@link Clsp} (Lagrangian
  * relaxation of Trigeiro, Thomas and McClain, 1989, with a backward allocation heuristic and
  * iterated local search); a design on no line is a one-item problem with its own capacity per
- * period. Orders stay whole (one order, one batch); an order is produced no earlier than it was
+ * period (a design with neither is planned exactly as by {@code wagner-whitin}). The work of
+ * one line is bounded ({@link Clsp#WORK_BUDGET}). Orders stay whole (one order, one batch); an order is produced no earlier than it was
  * placed and, when possible, no later than its due period minus the lead time. Orders the
  * heuristic cannot fit before their promise are pending {@link PendingReason#NO_CAPACITY}; orders
  * no release can keep are pending {@link PendingReason#DEADLINE_INFEASIBLE}. MOQ, multiple and
@@ -67,7 +68,19 @@ public final class Capacitated implements BatchingStrategy {
           k -> new ArrayList<>()).add(d);
     }
     for (List<DesignId> designs : groups.values()) {
-      solve(problem, builder, designs, byDesign);
+      DesignId first = designs.get(0);
+      if (designs.size() == 1 && problem.lineOf(first).isEmpty()
+          && problem.constraintsFor(first).capacityPerPeriod() == Integer.MAX_VALUE) {
+        // no capacity binds: the exact uncapacitated plan of wagner-whitin
+        DesignDemand dd = new DesignDemand(builder, first, byDesign.get(first));
+        LotSizing.Solution sol = dd.classic()
+            ? LotSizing.fast(dd.demand, dd.setup, dd.unit, dd.hold)
+            : LotSizing.reference(dd.demand, dd.setup, dd.unit, dd.hold, dd.moq, dd.multiple,
+                dd.largest, dd.placed);
+        dd.emit(builder, sol);
+      } else {
+        solve(problem, builder, designs, byDesign);
+      }
     }
     return builder.build(NAME, Map.of("iterations", Integer.toString(iterations),
         "kicks", Integer.toString(kicks), "seed", Long.toString(seed)));

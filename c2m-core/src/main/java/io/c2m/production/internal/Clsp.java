@@ -41,6 +41,16 @@ public final class Clsp {
   private final boolean splittable;
   private final List<List<long[]>> chunks;
   private final long[][] demand;
+  private final long workPerEvaluation;
+  private final int[][] byDue;
+  private long work;
+
+  /**
+   * The most work one {@link #solve} may do, in open order chunks scanned by the allocation
+   * heuristic (a few nanoseconds each): bounds the time on large instances (a few seconds); the Trigeiro
+   * instances stay below it with the default settings.
+   */
+  public static final long WORK_BUDGET = 300_000_000L;
 
   /**
    * Creates an instance.
@@ -73,6 +83,27 @@ public final class Clsp {
     this.largest = largest;
     this.chunks = chunks;
     this.splittable = splittable;
+    long totalChunks = 0;
+    for (List<long[]> cs : chunks) {
+      totalChunks += cs.size();
+    }
+    this.workPerEvaluation = Math.max(1, (long) periods * n + totalChunks);
+    this.byDue = new int[n][];
+    for (int i = 0; i < n; i++) {
+      List<long[]> cs = chunks.get(i);
+      Integer[] idx = new Integer[cs.size()];
+      for (int c = 0; c < idx.length; c++) {
+        idx[c] = c;
+      }
+      Arrays.sort(idx, (a, b) -> {
+        int cmp = Long.compare(cs.get(b)[0], cs.get(a)[0]);
+        return cmp != 0 ? cmp : Integer.compare(a, b);
+      });
+      byDue[i] = new int[idx.length];
+      for (int c = 0; c < idx.length; c++) {
+        byDue[i][c] = idx[c];
+      }
+    }
     this.cumHold = new double[n][periods + 1];
     this.demand = new long[n][periods];
     for (int i = 0; i < n; i++) {
@@ -167,6 +198,7 @@ public final class Clsp {
 
   /** Allocates capacity backward over a setup pattern. */
   private Eval evaluate(boolean[][] y) {
+    work += workPerEvaluation;  // setup of the evaluation; the scans are counted below
     Eval e = new Eval();
     e.y = copy(y);
     e.pieces = new ArrayList<>();
@@ -174,11 +206,12 @@ public final class Clsp {
     long[][] remaining = new long[n][];
     int[][] prev = new int[n][periods];
     for (int i = 0; i < n; i++) {
-      List<List<long[]>> per = new ArrayList<>();
       List<long[]> cs = chunks.get(i);
+      // piece lists are created on first use: most evaluations are thrown away
+      List<List<long[]>> per = new ArrayList<>(java.util.Collections.nCopies(cs.size(),
+          (List<long[]>) null));
       remaining[i] = new long[cs.size()];
       for (int c = 0; c < cs.size(); c++) {
-        per.add(new ArrayList<>());
         remaining[i][c] = cs.get(c)[1];
       }
       e.pieces.add(per);
@@ -220,7 +253,31 @@ public final class Clsp {
       capBefore[t + 1] = capBefore[t] + Math.max(0, capacity[t] - st);
     }
     boolean[] active = new boolean[n];
+    // per item, the chunks due at or after the current period with units left (the open ones)
+    int[][] open = new int[n][];
+    int[] openSize = new int[n];
+    int[] next = new int[n];
+    double[] outstanding = new double[1];
+    for (int i = 0; i < n; i++) {
+      open[i] = new int[byDue[i].length];
+    }
     for (int t = periods - 1; t >= 0; t--) {
+      for (int i = 0; i < n; i++) {
+        int k = 0;
+        for (int j = 0; j < openSize[i]; j++) {
+          if (remaining[i][open[i][j]] > 0) {
+            open[i][k++] = open[i][j];
+          }
+        }
+        openSize[i] = k;
+        work += 3L * k;
+        List<long[]> cs = chunks.get(i);
+        while (next[i] < byDue[i].length && cs.get(byDue[i][next[i]])[0] >= t) {
+          int c = byDue[i][next[i]++];
+          open[i][openSize[i]++] = c;
+          outstanding[0] += remaining[i][c] * unitUse[i];
+        }
+      }
       double avail = capacity[t];
       for (int round = 0; round < 2; round++) {
         int m = 0;
@@ -233,9 +290,10 @@ public final class Clsp {
           boolean urgent = false;
           List<long[]> cs = chunks.get(i);
           int p = prev[i][t];
-          for (int c = 0; c < cs.size(); c++) {
+          for (int j = 0; j < openSize[i]; j++) {
+            int c = open[i][j];
             long[] ch = cs.get(c);
-            if (remaining[i][c] > 0 && ch[0] >= t && ch[2] <= t) {
+            if (remaining[i][c] > 0 && ch[2] <= t) {
               any = true;
               if (p < 0 || ch[2] > p) {
                 urgent = true;
@@ -253,16 +311,7 @@ public final class Clsp {
         }
         if (round == 1) {
           // add setups only if what is still outstanding cannot fit before this period
-          double outstanding = 0;
-          for (int i = 0; i < n; i++) {
-            List<long[]> cs = chunks.get(i);
-            for (int c = 0; c < cs.size(); c++) {
-              if (remaining[i][c] > 0 && cs.get(c)[0] >= t) {
-                outstanding += remaining[i][c] * unitUse[i];
-              }
-            }
-          }
-          if (outstanding <= capBefore[t] + 1e-9) {
+          if (outstanding[0] <= capBefore[t] + 1e-9) {
             break;
           }
           for (int k = 0; k < m; k++) {
@@ -275,7 +324,9 @@ public final class Clsp {
           return cmp != 0 ? cmp : Integer.compare(a, b);
         });
         for (int k = 0; k < m; k++) {
-          avail = allocate(e, order[k], t, prev[order[k]][t], remaining, avail);
+          int i = order[k];
+          avail = allocate(e, i, t, prev[i][t], remaining, avail, open[i], openSize[i],
+              outstanding);
         }
       }
     }
@@ -288,7 +339,8 @@ public final class Clsp {
   }
 
   /** Serves item {@code i}'s outstanding chunks in period {@code t}; returns the capacity left. */
-  private double allocate(Eval e, int i, int t, int p, long[][] remaining, double avail) {
+  private double allocate(Eval e, int i, int t, int p, long[][] remaining, double avail,
+      int[] open, int openSize, double[] outstanding) {
     if (avail < setupTime[i] + unitUse[i] * batchOf(i, 1) - 1e-9) {
       return avail;
     }
@@ -296,9 +348,10 @@ public final class Clsp {
     long total = 0;
     // two passes: chunks that cannot wait for the previous setup, then the others
     for (int pass = 0; pass < 2; pass++) {
-      for (int c = 0; c < cs.size(); c++) {
+      for (int j = 0; j < openSize; j++) {
+        int c = open[j];
         long[] ch = cs.get(c);
-        if (remaining[i][c] <= 0 || ch[0] < t || ch[2] > t) {
+        if (remaining[i][c] <= 0 || ch[2] > t) {
           continue;
         }
         boolean urgent = p < 0 || ch[2] > p;
@@ -314,7 +367,13 @@ public final class Clsp {
         }
         total += take;
         remaining[i][c] -= take;
-        e.pieces.get(i).get(c).add(new long[] {t, take});
+        outstanding[0] -= take * unitUse[i];
+        List<long[]> pl = e.pieces.get(i).get(c);
+        if (pl == null) {
+          pl = new ArrayList<>(2);
+          e.pieces.get(i).set(c, pl);
+        }
+        pl.add(new long[] {t, take});
         e.cost += take * (cumHold[i][(int) ch[0]] - cumHold[i][t]);
       }
     }
@@ -366,10 +425,13 @@ public final class Clsp {
     Eval cur = start;
     boolean improved = true;
     int rounds = 0;
-    while (improved && rounds++ < 50) {
+    while (improved && rounds++ < 50 && work < WORK_BUDGET) {
       improved = false;
       for (int i = 0; i < n; i++) {
         for (int t = 0; t < periods; t++) {
+          if (work >= WORK_BUDGET) {
+            return cur;
+          }
           y[i][t] = !y[i][t];
           Eval e = evaluate(y);
           if (better(e, cur)) {
@@ -414,6 +476,7 @@ public final class Clsp {
    * @return the best plan and the lower bound
    */
   public Solution solve(int iterations, int kicks, long seed) {
+    work = 0;
     double[] lambda = new double[periods];
     double best = Double.NEGATIVE_INFINITY;
     Eval incumbent = null;
@@ -460,7 +523,7 @@ public final class Clsp {
         theta /= 2;
         stale = 0;
       }
-      if (it % 10 == 0 || it == iterations - 1) {
+      if ((it % 10 == 0 || it == iterations - 1) && work < WORK_BUDGET) {
         Eval e = improve(pattern, evaluate(pattern));
         if (better(e, incumbent)) {
           incumbent = e;
@@ -484,7 +547,16 @@ public final class Clsp {
     }
     // iterated local search: kick the best pattern with a few seeded random flips, re-improve
     java.util.Random random = new java.util.Random(seed);
-    for (int k = 0; k < kicks || (incumbent.unmet > 0 && k < 20 * kicks + 200); k++) {
+    // kicks count once a feasible plan is known; before that, up to 20 * kicks + 200 more
+    int infeasibleKicks = 0;
+    for (int k = 0; (k < kicks || incumbent.unmet > 0) && work < WORK_BUDGET; ) {
+      if (incumbent.unmet > 0) {
+        if (++infeasibleKicks > 20 * kicks + 200) {
+          break;
+        }
+      } else {
+        k++;
+      }
       boolean[][] kicked = copy(incumbent.y);
       int flips = 2 + random.nextInt(3);
       for (int f = 0; f < flips; f++) {
@@ -498,6 +570,9 @@ public final class Clsp {
       }
     }
     double cost = incumbent.unmet == 0 ? incumbent.cost : Double.POSITIVE_INFINITY;
+    for (List<List<long[]>> per : incumbent.pieces) {
+      per.replaceAll(pl -> pl == null ? List.of() : List.copyOf(pl));
+    }
     return new Solution(cost, Math.min(best, cost), incumbent.unmet, incumbent.pieces,
         incumbent.x);
   }

@@ -144,25 +144,36 @@ final class PlanBuilder {
     for (int i = 0; i < sortedDesigns.size(); i++) {
       rank.put(sortedDesigns.get(i), i);
     }
-    int[] rankOf = new int[drafts.size()];
-    Integer[] idx = new Integer[drafts.size()];
-    for (int i = 0; i < idx.length; i++) {
-      idx[i] = i;
-      rankOf[i] = rank.get(drafts.get(i).design());
+    // Designs with no capacity limit and no shared line are placed independently, in creation
+    // order (each strategy creates a design's drafts by period); the others go through the
+    // capacity ledger by period, design and creation.
+    List<Integer> constrained = new ArrayList<>();
+    List<Draft> inOrder = new ArrayList<>(drafts.size());
+    Map<DesignId, Boolean> limited = new HashMap<>();
+    for (int i = 0; i < drafts.size(); i++) {
+      DesignId design = drafts.get(i).design();
+      boolean lim = limited.computeIfAbsent(design, x -> problem.lineOf(x).isPresent()
+          || problem.constraintsFor(x).capacityPerPeriod() != Integer.MAX_VALUE);
+      if (lim) {
+        constrained.add(i);
+      } else {
+        inOrder.add(drafts.get(i));
+      }
     }
-    java.util.Arrays.sort(idx, (a, b) -> {
+    constrained.sort((a, b) -> {
       Draft x = drafts.get(a);
       Draft y = drafts.get(b);
       if (x.period() != y.period()) {
         return Integer.compare(x.period(), y.period());
       }
-      if (rankOf[a] != rankOf[b]) {
-        return Integer.compare(rankOf[a], rankOf[b]);
+      int rx = rank.get(x.design());
+      int ry = rank.get(y.design());
+      if (rx != ry) {
+        return Integer.compare(rx, ry);
       }
       return Integer.compare(a, b);
     });
-    List<Draft> inOrder = new ArrayList<>(idx.length);
-    for (Integer i : idx) {
+    for (Integer i : constrained) {
       inOrder.add(drafts.get(i));
     }
     drafts.clear();
@@ -177,9 +188,13 @@ final class PlanBuilder {
     double holding = 0;
     double unit = 0;
     Map<DesignId, DesignCache> caches = new HashMap<>();
+    DesignCache lastCache = null;
     for (Draft d : drafts) {
       DesignId design = d.design();
-      DesignCache dc = caches.computeIfAbsent(design, DesignCache::new);
+      if (lastCache == null || !lastCache.design.equals(design)) {
+        lastCache = caches.computeIfAbsent(design, DesignCache::new);
+      }
+      DesignCache dc = lastCache;
       int ordered = sum(d.orders());
       int largest = dc.largest;
       int quantity = problem.batchQuantityFor(design, ordered);
