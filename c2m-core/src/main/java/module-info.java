@@ -15,6 +15,7 @@ module io.c2m.core {
   exports io.c2m.order;
   exports io.c2m.production;
   exports io.c2m.privacy;
+  exports io.c2m.json;
 
   uses io.c2m.niche.NicheInferenceProvider;
   uses io.c2m.design.DesignTailorProvider;
@@ -35,4 +36,6 @@ module io.c2m.core {
       io.c2m.production.internal.SilverMealProvider,
       io.c2m.production.internal.WagnerWhitinProvider,
       io.c2m.production.internal.CapacitatedProvider;
+  provides com.fasterxml.jackson.databind.Module with
+      io.c2m.json.C2mJacksonModule;
 }

@@ -34,8 +34,7 @@ import java.util.TreeSet;
  * @param defaults constraints for designs not listed
  * @param start the start of period 0
  * @param period the length of a period; positive
- * @param horizon the number of periods planned; every order is due within it; at most
- *     {@value #MAX_HORIZON}
+ * @param horizon the number of periods planned; every order is due within it
  * @param periodCosts per-design costs that vary over time (override the constraints' costs)
  * @param lines production lines shared by several designs; a design is on at most one line
  * @param topUps speculative newsvendor top-ups per design; none by default
@@ -50,7 +49,10 @@ public record BatchingProblem(
     Map<DesignId, PeriodCosts> periodCosts,
     List<ProductionLine> lines,
     Map<DesignId, NewsvendorTopUp> topUps) {
-  /** The largest horizon accepted, in periods. */
+  /**
+   * The longest horizon, in periods, that the strategies planning period by period (lot sizing,
+   * capacitated) accept; others plan any horizon.
+   */
   public static final int MAX_HORIZON = 1_000_000;
 
   /**
@@ -72,9 +74,8 @@ public record BatchingProblem(
     if (period.isZero() || period.isNegative()) {
       throw new IllegalArgumentException("The planning period (" + period + ") must be positive.");
     }
-    if (horizon < 1 || horizon > MAX_HORIZON) {
-      throw new IllegalArgumentException("The horizon (" + horizon
-          + " periods) must be between 1 and " + MAX_HORIZON + ".\nMaybe use a longer period.");
+    if (horizon < 1) {
+      throw new IllegalArgumentException("The horizon (" + horizon + " periods) must be positive.");
     }
     Set<Object> ids = new HashSet<>();
     long periodMillis = period.toMillis();
@@ -87,7 +88,8 @@ public record BatchingProblem(
             "Order (" + o.id() + ") was placed at " + o.placedAt()
                 + ", before the start of planning (" + start + ").");
       }
-      long due = periodIndex(start, periodMillis, o.latestDelivery());
+      long due = Math.min(Integer.MAX_VALUE - 1L, periodIndex(start, periodMillis,
+          o.latestDelivery()));
       if (due >= horizon) {
         throw new IllegalArgumentException("Order (" + o.id() + ") is due in period " + due
             + ", beyond the horizon of " + horizon + " periods.");
@@ -216,9 +218,10 @@ public record BatchingProblem(
     long max = 0;
     long millis = Math.max(1, period.toMillis());
     for (Order o : orders) {
-      max = Math.max(max, periodIndex(start, millis, o.latestDelivery()));
+      max = Math.max(max, Math.min(Integer.MAX_VALUE - 1L,
+          periodIndex(start, millis, o.latestDelivery())));
     }
-    return (int) Math.min(MAX_HORIZON + 1L, max + 1);
+    return (int) Math.min(Integer.MAX_VALUE, max + 1);
   }
 
   private static long periodIndex(Instant start, long periodMillis, Instant instant) {
@@ -302,6 +305,20 @@ public record BatchingProblem(
   public BatchingProblem withTopUps(Map<DesignId, NewsvendorTopUp> newsvendor) {
     return new BatchingProblem(orders, constraints, defaults, start, period, horizon, periodCosts,
         lines, newsvendor);
+  }
+
+  /**
+   * Refuses a horizon too long to plan period by period.
+   *
+   * @param strategy the strategy's name, for the message
+   * @throws IllegalArgumentException if the horizon exceeds {@link #MAX_HORIZON}
+   */
+  public void requirePlannableHorizon(String strategy) {
+    if (horizon > MAX_HORIZON) {
+      throw new IllegalArgumentException("The horizon (" + horizon + " periods) is longer than "
+          + "the " + MAX_HORIZON + " periods strategy " + strategy + " plans period by period."
+          + "\nMaybe use a longer period.");
+    }
   }
 
   /**
@@ -447,6 +464,13 @@ public record BatchingProblem(
    * @return the cost per unit
    */
   public double holdingCost(DesignId design, int from, int to) {
+    if (to <= from) {
+      return 0;
+    }
+    PeriodCosts pc = periodCosts.get(design);
+    if (pc == null || pc.holdingCost().isEmpty()) {
+      return constraintsFor(design).holdingCostPerUnitPeriod() * ((long) to - from);
+    }
     double sum = 0;
     for (int t = from; t < to; t++) {
       sum += holdingCost(design, t);
@@ -482,7 +506,7 @@ public record BatchingProblem(
    */
   public int periodOf(Instant instant) {
     long p = periodIndex(start, period.toMillis(), instant);
-    return (int) Math.min(Integer.MAX_VALUE, p);
+    return (int) Math.min(Integer.MAX_VALUE - 1L, p);
   }
 
   /**

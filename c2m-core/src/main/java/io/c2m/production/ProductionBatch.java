@@ -20,9 +20,9 @@ import java.util.List;
  * @param quantity units made; at least {@code orderedQuantity}
  * @param orderedQuantity units the listed orders committed to
  * @param orders the orders served, each whole
- * @param cost the batch's cost
  * @param lateOrders the listed orders this batch is ready too late for (after their due period),
  *     flagged rather than hidden
+ * @param cost the batch's cost
  */
 public record ProductionBatch(
     BatchId id,
@@ -32,8 +32,8 @@ public record ProductionBatch(
     int quantity,
     int orderedQuantity,
     List<OrderId> orders,
-    CostBreakdown cost,
-    List<OrderId> lateOrders) {
+    List<OrderId> lateOrders,
+    CostBreakdown cost) {
   /**
    * Validates and copies.
    *
@@ -80,7 +80,7 @@ public record ProductionBatch(
    */
   public ProductionBatch(BatchId id, DesignId design, int period, int readyPeriod, int quantity,
       int orderedQuantity, List<OrderId> orders, CostBreakdown cost) {
-    this(id, design, period, readyPeriod, quantity, orderedQuantity, orders, cost, List.of());
+    this(id, design, period, readyPeriod, quantity, orderedQuantity, orders, List.of(), cost);
   }
 
   /**

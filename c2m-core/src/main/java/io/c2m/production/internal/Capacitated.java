@@ -59,6 +59,9 @@ public final class Capacitated implements BatchingStrategy {
 
   @Override
   public BatchPlan plan(BatchingProblem problem) {
+    if (!problem.orders().isEmpty()) {
+      problem.requirePlannableHorizon(NAME);
+    }
     PlanBuilder builder = new PlanBuilder(problem);
     Map<DesignId, List<Order>> byDesign = problem.ordersByDesign();
     Map<String, List<DesignId>> groups = new TreeMap<>();

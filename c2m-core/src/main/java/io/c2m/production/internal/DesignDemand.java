@@ -32,6 +32,7 @@ final class DesignDemand {
 
   DesignDemand(PlanBuilder builder, DesignId design, List<Order> designOrders) {
     BatchingProblem p = builder.problem();
+    p.requirePlannableHorizon("lot sizing");
     this.design = design;
     ProductionConstraints c = p.constraintsFor(design);
     int lead = c.leadTimePeriods();

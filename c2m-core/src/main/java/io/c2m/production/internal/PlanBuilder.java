@@ -245,7 +245,7 @@ final class PlanBuilder {
       int seq = seqs.merge(design, 1, Integer::sum);
       seqOf.add(seq);
       batches.add(new ProductionBatch(new BatchId(design.value() + "#" + seq), design, period,
-          ready, quantity, ordered, ids, cost, late));
+          ready, quantity, ordered, ids, late, cost));
       setup += cost.setup();
       holding += cost.holding();
       unit += cost.unit();
@@ -295,7 +295,7 @@ final class PlanBuilder {
       if (due <= ready) {
         return 0;
       }
-      if (problem.horizon() > 100_000) {
+      if (problem.horizon() > 100_000 || !problem.periodCosts().containsKey(design)) {
         return problem.holdingCost(design, ready, due);
       }
       if (prefix == null) {

@@ -111,6 +111,11 @@ public final class TestAndReorder implements BatchingStrategy {
           for (int i = batch.size() - 1; i >= 0; i--) {
             waiting.addFirst(batch.get(i));
           }
+          // nothing changes until the next order arrives
+          if (next >= orders.size()) {
+            break;
+          }
+          p = Math.max(p, problem.placedPeriod(orders.get(next)) - 1);
         }
       }
       for (Order o : waiting) {

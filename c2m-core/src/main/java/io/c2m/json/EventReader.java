@@ -1,0 +1,835 @@
+package io.c2m.json;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import io.c2m.ConsumerId;
+import io.c2m.internal.Checks;
+import io.c2m.json.EventProblem.Kind;
+import io.c2m.json.RawEvent.LineProblem;
+import io.c2m.privacy.Pseudonymizer;
+import io.c2m.signal.Signal;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.regex.Pattern;
+
+/**
+ * Reads behavioural events as JSON lines, one event per line, in the conventions marketplaces
+ * already emit, and turns them into {@link Signal}s.
+ *
+ * <h2>Formats</h2>
+ * A line is read as <b>GA4</b> if it has an {@code event_name} field, otherwise as <b>Segment</b>
+ * (e-commerce spec v2).
+ * <ul>
+ *   <li>Segment: {@code "type": "track"} (may be absent), {@code event}, {@code userId} or else
+ *       {@code anonymousId}, {@code timestamp} as ISO-8601 text (with {@code Z} or an offset),
+ *       {@code properties}. Product events carry the product in {@code properties}; order events
+ *       carry {@code properties.products[]}.
+ *   <li>GA4 (BigQuery export or Measurement Protocol style): {@code event_name},
+ *       {@code user_id} or else {@code user_pseudo_id}, {@code event_timestamp} in microseconds
+ *       since the epoch (a number or a string of digits), {@code event_params} (the export's
+ *       {@code [{"key": k, "value": {"string_value": v}}]} form, or an object) or {@code params}
+ *       (an object), and {@code items[]} at the top level or inside the params. An item's custom
+ *       parameters may be plain fields of the item or the export's {@code item_params} array.
+ * </ul>
+ *
+ * <h2>Event table</h2>
+ * <table>
+ *   <caption>Events and the signals they give</caption>
+ *   <tr><th>Segment event</th><th>GA4 event</th><th>signal type</th><th>signals</th>
+ *       <th>value</th></tr>
+ *   <tr><td>Product Viewed</td><td>view_item</td><td>VIEW</td><td>1 / one per item</td>
+ *       <td>price</td></tr>
+ *   <tr><td>Products Searched, Product List Filtered</td><td>search</td><td>SEARCH</td>
+ *       <td>1</td><td>none</td></tr>
+ *   <tr><td>Product Added</td><td>add_to_cart</td><td>CART_ADD</td><td>1 / one per item</td>
+ *       <td>price</td></tr>
+ *   <tr><td>Product Removed</td><td>remove_from_cart</td><td>CART_REMOVE</td>
+ *       <td>1 / one per item</td><td>price</td></tr>
+ *   <tr><td>Product Added to Wishlist</td><td>add_to_wishlist</td><td>WISHLIST</td>
+ *       <td>1 / one per item</td><td>price</td></tr>
+ *   <tr><td>Product Shared</td><td>share</td><td>SHARE</td>
+ *       <td>1 / one per item, or 1 from the params</td><td>price</td></tr>
+ *   <tr><td>Product Reviewed</td><td>-</td><td>REVIEW</td><td>1</td><td>rating</td></tr>
+ *   <tr><td>Order Completed</td><td>purchase</td><td>PURCHASE</td><td>one per product</td>
+ *       <td>price</td></tr>
+ *   <tr><td>Order Refunded</td><td>refund</td><td>RETURN</td><td>one per product</td>
+ *       <td>price</td></tr>
+ * </table>
+ * Event names are matched exactly, then ignoring case. Order Completed, purchase and the GA4
+ * item events need at least one product; a refund without products (a whole-order refund that
+ * does not say which items) is skipped.
+ *
+ * <p><b>Skipped</b> deliberately (counted, not reported as problems): blank lines, Segment
+ * {@code identify}, {@code page}, {@code screen}, {@code group} and {@code alias} calls, and the
+ * e-commerce events that say nothing about a product preference (Segment: Product List Viewed,
+ * Product Clicked, Promotion Viewed/Clicked, Cart Viewed, Checkout Started, Checkout Step
+ * Viewed/Completed, Payment Info Entered, Order Updated, Order Cancelled, Coupon *, Product
+ * Removed from Wishlist, Wishlist Product Added to Cart, Cart Shared; GA4: page_view,
+ * session_start, first_visit, user_engagement, scroll, view_item_list, select_item, view_cart,
+ * begin_checkout, add_shipping_info, add_payment_info, view/select_promotion, login, sign_up and
+ * other automatically collected events). Any other event name is <b>rejected</b> as unknown.
+ *
+ * <h2>Attributes</h2>
+ * A product's fields become the signal's item {@link io.c2m.Attributes}: {@code category},
+ * {@code brand}, {@code variant}; GA4's {@code item_category} (and {@code item_category2..5} as
+ * {@code category2..5}), {@code item_brand}, {@code item_variant}; and every custom scalar field
+ * such as {@code color}, {@code size}, {@code material} (numbers and booleans as their text).
+ * Identifiers, names, URLs, quantities, money fields, coupons, review text and search queries are
+ * not attributes (they are not preferences, and free text may hold personal data); nested
+ * objects and arrays in custom fields are ignored. Event-level GA4 parameters (for {@code search}
+ * and an item-less {@code share}) give only the product attributes category, brand, variant,
+ * color/colour, size, material, style, pattern and fit: the other parameters are page and
+ * session data. Segment's {@code filters[]} ({@code {"type": "color", "value": "red"}}) give
+ * attributes of a search.
+ *
+ * <h2>Checks</h2>
+ * A line is accepted whole or rejected whole. It is rejected, with its 1-based line number and a
+ * reason naming the field, when it is not one well-formed JSON object, names an unknown event,
+ * lacks the event name, user id or timestamp, has a field of the wrong JSON type (a price as
+ * text, a timestamp as a number in Segment), a number out of range (a price or rating that is
+ * negative or not finite such as {@code 1e400}, a timestamp outside a 64-bit count of
+ * microseconds), a timestamp that does not parse, an attribute given twice, or is longer than the
+ * {@linkplain Builder#maxLineLength(int) limit}. Good lines are always kept.
+ *
+ * <h2>Privacy</h2>
+ * Raw user ids pass through the id mapping chosen when the reader is built, typically a
+ * {@link Pseudonymizer}; there is no default, because only the caller knows whether its ids are
+ * already pseudonymous ({@link #trustingIds()}). Nothing is logged. Problem reasons quote only
+ * event names, call types, timestamps and numbers, clipped to 40 characters; never user ids,
+ * product fields or other free text of a line (quoted parts of JSON syntax errors are elided).
+ *
+ * <h2>Speed and memory</h2>
+ * Input is read in blocks and split into lines by the reader; each line is parsed by Jackson's
+ * streaming parser in one pass, without building a tree, with a factory shared by all reads. A
+ * parser per line, rather than one over the whole input, is deliberate: a syntax error ends only
+ * its own line, and Jackson recycles the parsers' buffers, so the cost is small next to the
+ * parsing itself. Fields that never become part of a signal are skipped without being decoded;
+ * within one read, the consumer id of a repeated raw id and the attributes of a repeated product
+ * are computed once ({@link Builder#idCacheSize(int)}). A large file can be read on several
+ * cores with {@link #readParallel(Path, int, IntFunction)}, each part feeding its own mergeable
+ * aggregate.
+ * Memory is bounded by the longest line (at most {@link Builder#maxLineLength(int)}) and the
+ * problems kept ({@link Builder#maxProblemsKept(int)}).
+ *
+ * <p>Thread-safe and immutable: one reader can serve concurrent reads; each read is
+ * single-threaded.
+ */
+public final class EventReader {
+  /** The default {@link Builder#maxLineLength(int)}: 1 MiB. */
+  public static final int DEFAULT_MAX_LINE_LENGTH = 1 << 20;
+  /** The default {@link Builder#idCacheSize(int)}. */
+  public static final int DEFAULT_ID_CACHE_SIZE = 1 << 16;
+  /** The default {@link Builder#maxProblemsKept(int)}. */
+  public static final int DEFAULT_MAX_PROBLEMS_KEPT = 10_000;
+
+  private static final int INITIAL_BUFFER = 1 << 16;
+  private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"");
+
+  private final JsonFactory factory;
+  private final EventMapping mapping;
+  private final int maxLineLength;
+  private final int maxProblemsKept;
+
+  private EventReader(Builder b) {
+    this.factory = JsonFactory.builder()
+        .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+        .build();
+    this.mapping = new EventMapping(b.ids, b.idCacheSize);
+    this.maxLineLength = b.maxLineLength;
+    this.maxProblemsKept = b.maxProblemsKept;
+  }
+
+  /**
+   * Starts a reader that maps raw user ids with the given function.
+   *
+   * @param ids maps a marketplace's raw user id to a consumer id; if it throws or returns null,
+   *     the line is rejected ({@link EventProblem.Kind#ID_REJECTED})
+   * @return the builder
+   */
+  public static Builder builder(Function<String, ConsumerId> ids) {
+    return new Builder(ids);
+  }
+
+  /**
+   * A reader that pseudonymizes raw user ids: the usual choice for a marketplace's own ids.
+   *
+   * @param pseudonymizer the keyed pseudonymizer
+   * @return the reader
+   */
+  public static EventReader pseudonymizing(Pseudonymizer pseudonymizer) {
+    requireNonNull(pseudonymizer, "pseudonymizer");
+    return builder(pseudonymizer::pseudonymize).build();
+  }
+
+  /**
+   * A reader that takes the ids in the events as consumer ids unchanged: only for feeds whose
+   * ids are already pseudonymous (for example GA4's {@code user_pseudo_id}, or ids hashed
+   * upstream).
+   *
+   * @return the reader
+   */
+  public static EventReader trustingIds() {
+    return builder(ConsumerId::new).idCacheSize(0).build();
+  }
+
+  /** Builds an {@link EventReader}. Not thread-safe. */
+  public static final class Builder {
+    private final Function<String, ConsumerId> ids;
+    private int maxLineLength = DEFAULT_MAX_LINE_LENGTH;
+    private int maxProblemsKept = DEFAULT_MAX_PROBLEMS_KEPT;
+    private int idCacheSize = DEFAULT_ID_CACHE_SIZE;
+
+    private Builder(Function<String, ConsumerId> ids) {
+      this.ids = requireNonNull(ids, "ids");
+    }
+
+    /**
+     * Sets the longest line, in bytes (or chars for a {@link Reader}), that is parsed; a longer
+     * line is rejected without being held in memory.
+     *
+     * @param length the limit; positive
+     * @return this
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder maxLineLength(int length) {
+      if (length <= 0) {
+        throw new IllegalArgumentException(
+            "The maximum line length (" + length + ") must be positive.");
+      }
+      this.maxLineLength = length;
+      return this;
+    }
+
+    /**
+     * Sets how many problems a report keeps; further rejected lines are still counted and still
+     * passed to a problem listener.
+     *
+     * @param count the limit; zero or more
+     * @return this
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder maxProblemsKept(int count) {
+      if (count < 0) {
+        throw new IllegalArgumentException(
+            "The maximum number of problems kept (" + count + ") must not be negative.");
+      }
+      this.maxProblemsKept = count;
+      return this;
+    }
+
+    /**
+     * Sets how many raw ids a read remembers with their consumer ids, so that a costly id mapping
+     * (a keyed hash) runs once per user rather than once per event. The cache lives only as long
+     * as one read call, is never logged and is emptied when full. The mapping must then be a
+     * function: the same raw id always gives the same consumer id.
+     *
+     * @param size the number of ids remembered; 0 to call the mapping for every event
+     * @return this
+     * @throws IllegalArgumentException if negative
+     */
+    public Builder idCacheSize(int size) {
+      if (size < 0) {
+        throw new IllegalArgumentException(
+            "The id cache size (" + size + ") must not be negative.");
+      }
+      this.idCacheSize = size;
+      return this;
+    }
+
+    /**
+     * Builds the reader.
+     *
+     * @return the reader
+     */
+    public EventReader build() {
+      return new EventReader(this);
+    }
+  }
+
+  /**
+   * The signals of a whole input and the report.
+   *
+   * @param signals the signals, in input order
+   * @param report the report
+   */
+  public record Result(List<Signal> signals, EventReport report) {
+    /** Validates and copies. */
+    public Result {
+      signals = List.copyOf(Checks.requireNoNulls(signals, "signals"));
+      requireNonNull(report, "report");
+    }
+  }
+
+  /**
+   * Reads a UTF-8 file, handing each signal to {@code signals} as soon as its line is read.
+   *
+   * @param file the file
+   * @param signals receives the signals
+   * @return the report
+   * @throws UncheckedIOException if the file cannot be read
+   */
+  public EventReport read(Path file, Consumer<? super Signal> signals) {
+    return read(file, signals, p -> {});
+  }
+
+  /**
+   * Reads a UTF-8 file, handing each signal and each problem on as soon as its line is read.
+   *
+   * @param file the file
+   * @param signals receives the signals
+   * @param problems receives every problem, including those beyond the report's limit
+   * @return the report
+   * @throws UncheckedIOException if the file cannot be read
+   */
+  public EventReport read(Path file, Consumer<? super Signal> signals,
+      Consumer<? super EventProblem> problems) {
+    requireNonNull(file, "file");
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in, signals, problems);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the events file " + file + ".", e);
+    }
+  }
+
+  /**
+   * Reads UTF-8 bytes to their end; the stream is not closed.
+   *
+   * @param in the input
+   * @param signals receives the signals
+   * @return the report
+   * @throws UncheckedIOException if reading fails
+   */
+  public EventReport read(InputStream in, Consumer<? super Signal> signals) {
+    return read(in, signals, p -> {});
+  }
+
+  /**
+   * Reads UTF-8 bytes to their end; the stream is not closed.
+   *
+   * @param in the input
+   * @param signals receives the signals
+   * @param problems receives every problem, including those beyond the report's limit
+   * @return the report
+   * @throws UncheckedIOException if reading fails
+   */
+  public EventReport read(InputStream in, Consumer<? super Signal> signals,
+      Consumer<? super EventProblem> problems) {
+    requireNonNull(in, "in");
+    Run run = new Run(signals, problems);
+    try {
+      run.bytes(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read events after line " + run.line + ".", e);
+    }
+    return run.report();
+  }
+
+  /**
+   * Reads characters to their end; the reader is not closed.
+   *
+   * @param in the input
+   * @param signals receives the signals
+   * @return the report
+   * @throws UncheckedIOException if reading fails
+   */
+  public EventReport read(Reader in, Consumer<? super Signal> signals) {
+    return read(in, signals, p -> {});
+  }
+
+  /**
+   * Reads characters to their end; the reader is not closed.
+   *
+   * @param in the input
+   * @param signals receives the signals
+   * @param problems receives every problem, including those beyond the report's limit
+   * @return the report
+   * @throws UncheckedIOException if reading fails
+   */
+  public EventReport read(Reader in, Consumer<? super Signal> signals,
+      Consumer<? super EventProblem> problems) {
+    requireNonNull(in, "in");
+    Run run = new Run(signals, problems);
+    try {
+      run.chars(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read events after line " + run.line + ".", e);
+    }
+    return run.report();
+  }
+
+  /**
+   * Reads a UTF-8 file in {@code partitions} parts at once, one thread each: the file is cut at
+   * line boundaries into parts of about equal size, and part {@code i} hands its signals, in file
+   * order, to {@code sinks.apply(i)}. Give each part its own sink (for example its own
+   * {@link io.c2m.signal.ProfileAggregator}, merged afterwards in part order): sinks are called
+   * from different threads. The report is that of the whole file, with absolute line numbers,
+   * equal to what {@link #read(Path, Consumer)} reports; the problems kept are the first
+   * {@linkplain Builder#maxProblemsKept(int) limit} by line number.
+   *
+   * <p>Concatenating the parts' signals in part order gives exactly the signals of a sequential
+   * read. Where the cuts fall depends only on the file and {@code partitions}, so the same file
+   * and count give the same parts.
+   *
+   * @param file the file
+   * @param partitions the number of parts and threads; at least 1
+   * @param sinks gives the sink of each part, called once per part before reading starts
+   * @return the report of the whole file
+   * @throws IllegalArgumentException if {@code partitions} is less than 1
+   * @throws UncheckedIOException if the file cannot be read
+   * @throws RuntimeException the first exception a sink threw, after all parts stopped
+   */
+  public EventReport readParallel(Path file, int partitions,
+      IntFunction<? extends Consumer<? super Signal>> sinks) {
+    requireNonNull(file, "file");
+    requireNonNull(sinks, "sinks");
+    if (partitions < 1) {
+      throw new IllegalArgumentException(
+          "The number of partitions (" + partitions + ") must be at least 1.");
+    }
+    long[] cuts;
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      cuts = cuts(ch, partitions);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the events file " + file + ".", e);
+    }
+    int n = cuts.length - 1;
+    List<Run> runs = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Run run = new Run(requireNonNull(sinks.apply(i), "sink"), x -> { });
+      run.atFileStart = i == 0;
+      runs.add(run);
+    }
+    Throwable[] failures = new Throwable[n];
+    Thread[] threads = new Thread[n];
+    for (int i = 0; i < n; i++) {
+      int part = i;
+      threads[i] = new Thread(() -> {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+          ch.position(cuts[part]);
+          InputStream in = new BoundedInputStream(Channels.newInputStream(ch),
+              cuts[part + 1] - cuts[part]);
+          runs.get(part).bytes(in);
+        } catch (IOException e) {
+          failures[part] = new UncheckedIOException(
+              "Cannot read the events file " + file + ".", e);
+        } catch (RuntimeException | Error e) {
+          failures[part] = e;
+        }
+      }, "c2m-event-reader-" + i);
+      threads[i].start();
+    }
+    for (Thread t : threads) {
+      boolean interrupted = false;
+      while (true) {
+        try {
+          t.join();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    for (Throwable f : failures) {
+      if (f instanceof RuntimeException re) {
+        throw re;
+      } else if (f instanceof Error err) {
+        throw err;
+      }
+    }
+    long read = 0;
+    long accepted = 0;
+    long skipped = 0;
+    long rejected = 0;
+    long signals = 0;
+    List<EventProblem> problems = new ArrayList<>();
+    for (Run run : runs) {
+      for (EventProblem p : run.problems) {
+        if (problems.size() < maxProblemsKept) {
+          problems.add(new EventProblem(p.line() + read, p.kind(), p.reason()));
+        }
+      }
+      read += run.line;
+      accepted += run.accepted;
+      skipped += run.skipped;
+      rejected += run.rejected;
+      signals += run.signals;
+    }
+    return new EventReport(read, accepted, skipped, rejected, signals, problems);
+  }
+
+  /**
+   * Cuts a file into parts that start at line starts: offset 0, then for each i the first byte
+   * after the first newline at or after {@code size * i / partitions}.
+   */
+  private static long[] cuts(FileChannel ch, int partitions) throws IOException {
+    long size = ch.size();
+    List<Long> cuts = new ArrayList<>();
+    cuts.add(0L);
+    ByteBuffer buf = ByteBuffer.allocate(8192);
+    for (int i = 1; i < partitions; i++) {
+      long from = Math.max(size * i / partitions, cuts.get(cuts.size() - 1));
+      long cut = size;
+      long pos = from;
+      search:
+      while (pos < size) {
+        buf.clear();
+        int r = ch.read(buf, pos);
+        if (r <= 0) {
+          break;
+        }
+        for (int k = 0; k < r; k++) {
+          if (buf.get(k) == '\n') {
+            cut = pos + k + 1;
+            break search;
+          }
+        }
+        pos += r;
+      }
+      if (cut > cuts.get(cuts.size() - 1) && cut < size) {
+        cuts.add(cut);
+      }
+    }
+    cuts.add(size);
+    long[] out = new long[cuts.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = cuts.get(i);
+    }
+    return out;
+  }
+
+  /** Reads at most a given number of bytes of another stream. */
+  private static final class BoundedInputStream extends InputStream {
+    private final InputStream in;
+    private long left;
+
+    BoundedInputStream(InputStream in, long limit) {
+      this.in = in;
+      this.left = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int b = in.read();
+      if (b >= 0) {
+        left--;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (left <= 0) {
+        return -1;
+      }
+      int r = in.read(b, off, (int) Math.min(len, left));
+      if (r > 0) {
+        left -= r;
+      }
+      return r;
+    }
+  }
+
+  /**
+   * Reads a whole UTF-8 file and collects its signals.
+   *
+   * @param file the file
+   * @return the signals and the report
+   * @throws UncheckedIOException if the file cannot be read
+   */
+  public Result readAll(Path file) {
+    List<Signal> list = new ArrayList<>();
+    EventReport report = read(file, list::add);
+    return new Result(list, report);
+  }
+
+  /**
+   * Reads all characters and collects the signals; the reader is not closed.
+   *
+   * @param in the input
+   * @return the signals and the report
+   * @throws UncheckedIOException if reading fails
+   */
+  public Result readAll(Reader in) {
+    List<Signal> list = new ArrayList<>();
+    EventReport report = read(in, list::add);
+    return new Result(list, report);
+  }
+
+  /** The state of one read: counts, scratch values, the line splitter. */
+  private final class Run {
+    private final Consumer<? super Signal> sink;
+    private final Consumer<? super EventProblem> problemSink;
+    private final RawEvent raw = new RawEvent();
+    private final List<Signal> scratch = new ArrayList<>(4);
+    private final EventMapping.Caches caches = new EventMapping.Caches();
+    private final List<EventProblem> problems = new ArrayList<>();
+    long line;
+    /** False for a partition that starts inside a file: no byte order mark there. */
+    boolean atFileStart = true;
+    private long accepted;
+    private long skipped;
+    private long rejected;
+    private long signals;
+
+    Run(Consumer<? super Signal> sink, Consumer<? super EventProblem> problemSink) {
+      this.sink = requireNonNull(sink, "signals");
+      this.problemSink = requireNonNull(problemSink, "problems");
+    }
+
+    EventReport report() {
+      return new EventReport(line, accepted, skipped, rejected, signals, problems);
+    }
+
+    void bytes(InputStream in) throws IOException {
+      byte[] buf = new byte[Math.min(INITIAL_BUFFER, maxLineLength + 2)];
+      int start = 0;
+      int end = 0;
+      int scan = 0;
+      boolean tooLong = false;
+      while (true) {
+        int nl = -1;
+        for (int i = scan; i < end; i++) {
+          if (buf[i] == '\n') {
+            nl = i;
+            break;
+          }
+        }
+        if (nl >= 0) {
+          line++;
+          if (tooLong) {
+            tooLong();
+            tooLong = false;
+          } else {
+            byteLine(buf, start, nl);
+          }
+          start = nl + 1;
+          scan = start;
+          continue;
+        }
+        if (tooLong) {
+          start = 0;
+          end = 0;
+        } else if (end - start > maxLineLength + 1) { // + 1 for a '\r'
+          tooLong = true;
+          start = 0;
+          end = 0;
+        } else {
+          if (start > 0) {
+            System.arraycopy(buf, start, buf, 0, end - start);
+            end -= start;
+            start = 0;
+          }
+          if (end == buf.length) {
+            buf = Arrays.copyOf(buf, buf.length * 2);
+          }
+        }
+        scan = end;
+        int n = in.read(buf, end, buf.length - end);
+        if (n < 0) {
+          if (tooLong) {
+            line++;
+            tooLong();
+          } else if (end > start) {
+            line++;
+            byteLine(buf, start, end);
+          }
+          return;
+        }
+        end += n;
+      }
+    }
+
+    void chars(Reader in) throws IOException {
+      char[] buf = new char[Math.min(INITIAL_BUFFER, maxLineLength + 2)];
+      int start = 0;
+      int end = 0;
+      int scan = 0;
+      boolean tooLong = false;
+      while (true) {
+        int nl = -1;
+        for (int i = scan; i < end; i++) {
+          if (buf[i] == '\n') {
+            nl = i;
+            break;
+          }
+        }
+        if (nl >= 0) {
+          line++;
+          if (tooLong) {
+            tooLong();
+            tooLong = false;
+          } else {
+            charLine(buf, start, nl);
+          }
+          start = nl + 1;
+          scan = start;
+          continue;
+        }
+        if (tooLong) {
+          start = 0;
+          end = 0;
+        } else if (end - start > maxLineLength + 1) {
+          tooLong = true;
+          start = 0;
+          end = 0;
+        } else {
+          if (start > 0) {
+            System.arraycopy(buf, start, buf, 0, end - start);
+            end -= start;
+            start = 0;
+          }
+          if (end == buf.length) {
+            buf = Arrays.copyOf(buf, buf.length * 2);
+          }
+        }
+        scan = end;
+        int n = in.read(buf, end, buf.length - end);
+        if (n < 0) {
+          if (tooLong) {
+            line++;
+            tooLong();
+          } else if (end > start) {
+            line++;
+            charLine(buf, start, end);
+          }
+          return;
+        }
+        end += n;
+      }
+    }
+
+    private void tooLong() {
+      reject(Kind.LINE_TOO_LONG,
+          "The line is longer than the limit of " + maxLineLength + " and was not read.");
+    }
+
+    /** Handles bytes {@code [from, to)}, without the newline. */
+    private void byteLine(byte[] buf, int from, int to) throws IOException {
+      if (line == 1 && atFileStart && to - from >= 3 && buf[from] == (byte) 0xEF
+          && buf[from + 1] == (byte) 0xBB
+          && buf[from + 2] == (byte) 0xBF) {
+        from += 3; // UTF-8 byte order mark
+      }
+      if (to > from && buf[to - 1] == '\r') {
+        to--;
+      }
+      if (to - from > maxLineLength) {
+        tooLong();
+        return;
+      }
+      int i = from;
+      while (i < to && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r')) {
+        i++;
+      }
+      if (i == to) {
+        skipped++;
+        return;
+      }
+      parse(factory.createParser(buf, from, to - from));
+    }
+
+    private void charLine(char[] buf, int from, int to) throws IOException {
+      if (line == 1 && to > from && buf[from] == '\uFEFF') {
+        from++;
+      }
+      if (to > from && buf[to - 1] == '\r') {
+        to--;
+      }
+      if (to - from > maxLineLength) {
+        tooLong();
+        return;
+      }
+      int i = from;
+      while (i < to && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\r')) {
+        i++;
+      }
+      if (i == to) {
+        skipped++;
+        return;
+      }
+      parse(factory.createParser(buf, from, to - from));
+    }
+
+    private void parse(JsonParser p) {
+      scratch.clear();
+      try (p) {
+        raw.parse(p);
+        mapping.map(raw, scratch, caches);
+      } catch (LineProblem e) {
+        reject(e.kind, e.getMessage());
+        return;
+      } catch (JacksonException e) {
+        reject(Kind.MALFORMED_JSON, malformed(e));
+        return;
+      } catch (IllegalArgumentException e) {
+        reject(Kind.BAD_VALUE, e.getMessage());
+        return;
+      } catch (IOException e) {
+        // Parsing an in-memory array does no I/O; anything else is a syntax problem.
+        reject(Kind.MALFORMED_JSON, "The line is not well-formed JSON.");
+        return;
+      }
+      if (scratch.isEmpty()) {
+        skipped++;
+        return;
+      }
+      accepted++;
+      for (Signal s : scratch) {
+        signals++;
+        sink.accept(s);
+      }
+    }
+
+    private void reject(Kind kind, String reason) {
+      rejected++;
+      EventProblem problem = new EventProblem(line, kind, reason);
+      if (problems.size() < maxProblemsKept) {
+        problems.add(problem);
+      }
+      problemSink.accept(problem);
+    }
+  }
+
+  private static String malformed(JacksonException e) {
+    String msg = e.getOriginalMessage();
+    if (msg == null || msg.isBlank()) {
+      msg = "syntax error";
+    }
+    int nl = msg.indexOf('\n');
+    if (nl >= 0) {
+      msg = msg.substring(0, nl);
+    }
+    // Quoted parts of Jackson's message repeat the line's content, which may be personal data.
+    msg = QUOTED.matcher(msg).replaceAll("'...'");
+    if (msg.length() > 200) {
+      msg = msg.substring(0, 197) + "...";
+    }
+    String where = e.getLocation() != null && e.getLocation().getColumnNr() > 0
+        ? " at column " + e.getLocation().getColumnNr() : "";
+    return "The line is not well-formed JSON" + where + ": " + msg;
+  }
+}

@@ -1,0 +1,72 @@
+package io.c2m.json;
+
+import io.c2m.internal.Checks;
+import java.util.List;
+
+/**
+ * What an {@link EventReader} did with its input. Every line is counted exactly once, as
+ * accepted, skipped or rejected: {@code read == accepted + skipped + rejected}.
+ *
+ * @param read lines read
+ * @param accepted lines that gave signals
+ * @param skipped lines deliberately ignored: blank lines and events that carry no product
+ *     preference (page views, identify calls, checkout steps, full-order refunds; see
+ *     {@link EventReader})
+ * @param rejected lines refused, each with a problem
+ * @param signals signals produced by the accepted lines (an order line gives one per product)
+ * @param problems the problems of the rejected lines in line order; at most the reader's
+ *     {@linkplain EventReader.Builder#maxProblemsKept(int) limit}, so there may be fewer than
+ *     {@code rejected} (see {@link #problemsOmitted()})
+ */
+public record EventReport(
+    long read, long accepted, long skipped, long rejected, long signals,
+    List<EventProblem> problems) {
+  /**
+   * Validates and copies.
+   *
+   * @throws IllegalArgumentException if a count is negative, the counts do not add up, or there
+   *     are more problems than rejected lines
+   */
+  public EventReport {
+    Checks.requireNonNegative(read, "read");
+    Checks.requireNonNegative(accepted, "accepted");
+    Checks.requireNonNegative(skipped, "skipped");
+    Checks.requireNonNegative(rejected, "rejected");
+    Checks.requireNonNegative(signals, "signals");
+    problems = List.copyOf(Checks.requireNoNulls(problems, "problems"));
+    if (read != accepted + skipped + rejected) {
+      throw new IllegalArgumentException(
+          "The lines read (" + read + ") must equal accepted (" + accepted + ") + skipped ("
+              + skipped + ") + rejected (" + rejected + ").");
+    }
+    if (problems.size() > rejected) {
+      throw new IllegalArgumentException(
+          "There are " + problems.size() + " problems but only " + rejected
+              + " rejected lines.");
+    }
+    if (signals < accepted) {
+      throw new IllegalArgumentException(
+          "The signals (" + signals + ") must be at least the accepted lines (" + accepted
+              + "): each accepted line gives at least one signal.");
+    }
+  }
+
+  /**
+   * Returns how many problems were counted in {@code rejected} but not kept in
+   * {@code problems} because of the reader's limit.
+   *
+   * @return rejected - problems.size()
+   */
+  public long problemsOmitted() {
+    return rejected - problems.size();
+  }
+
+  /**
+   * Tells whether every line was accepted or skipped.
+   *
+   * @return true if nothing was rejected
+   */
+  public boolean isClean() {
+    return rejected == 0;
+  }
+}

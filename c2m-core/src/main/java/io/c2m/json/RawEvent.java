@@ -1,0 +1,318 @@
+package io.c2m.json;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import io.c2m.json.EventProblem.Kind;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fields of one event line that the reader needs, pulled out of the line by a streaming
+ * parser in one pass. Package-private: a mutable scratch value owned by one read call and reset
+ * for every line, so that reading allocates little beyond the signals it produces.
+ *
+ * <p>Segment puts {@code event} anywhere in the object, possibly after {@code properties}, so the
+ * properties are buffered as {@link Fields} and interpreted once the whole line is known.
+ */
+final class RawEvent {
+  /** A JSON number: its text (for attributes such as {@code size: 38}) and its value. */
+  record Num(String text, double value, boolean integral) {}
+
+  /** Marks a nested object or array value that is not interpreted. */
+  static final Object NESTED = new Object();
+
+  /** The scalar fields of one JSON object, in order; nested values marked {@link #NESTED}. */
+  static final class Fields {
+    final String path;
+    final List<String> names = new ArrayList<>(8);
+    final List<Object> values = new ArrayList<>(8);
+    /** Segment's {@code products[]} or GA4's {@code items[]} inside this object, if any. */
+    List<Fields> products;
+    String productsName;
+
+    Fields(String path) {
+      this.path = path;
+    }
+
+    void add(String name, Object value) {
+      names.add(name);
+      values.add(value);
+    }
+
+    /**
+     * Returns the value of a field.
+     *
+     * @return a String, Num, Boolean, {@link #NESTED}, or null if absent or JSON null
+     */
+    Object get(String name) {
+      for (int i = 0, n = names.size(); i < n; i++) {
+        if (names.get(i).equals(name)) {
+          return values.get(i);
+        }
+      }
+      return null;
+    }
+
+    String pathOf(String name) {
+      return path + "." + name;
+    }
+  }
+
+  /** A problem with the line; carries no stack trace, it is an expected outcome. */
+  static final class LineProblem extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final Kind kind;
+
+    LineProblem(Kind kind, String reason) {
+      super(reason, null, false, false);
+      this.kind = kind;
+    }
+  }
+
+  Object type;
+  Object event;
+  Object eventName;
+  Object userId;
+  Object anonymousId;
+  Object gaUserId;
+  Object gaPseudoId;
+  Object timestamp;
+  Object eventTimestamp;
+  Fields properties;
+  Fields params;
+  List<Fields> items;
+
+  void reset() {
+    type = null;
+    event = null;
+    eventName = null;
+    userId = null;
+    anonymousId = null;
+    gaUserId = null;
+    gaPseudoId = null;
+    timestamp = null;
+    eventTimestamp = null;
+    properties = null;
+    params = null;
+    items = null;
+  }
+
+  /**
+   * Parses one line.
+   *
+   * @param p a parser over exactly the line
+   * @throws LineProblem if the line is not one JSON object
+   * @throws IOException on malformed JSON (a {@link JacksonException})
+   */
+  void parse(JsonParser p) throws IOException {
+    reset();
+    JsonToken t = p.nextToken();
+    if (t != JsonToken.START_OBJECT) {
+      throw new LineProblem(Kind.MALFORMED_JSON,
+          "The line must be one JSON object, but it starts with " + describe(t) + ".");
+    }
+    String name;
+    while ((name = p.nextFieldName()) != null) {
+      JsonToken v = p.nextToken();
+      switch (name) {
+        case "type" -> type = scalar(p, v);
+        case "event" -> event = scalar(p, v);
+        case "event_name" -> eventName = scalar(p, v);
+        case "userId" -> userId = scalar(p, v);
+        case "anonymousId" -> anonymousId = scalar(p, v);
+        case "user_id" -> gaUserId = scalar(p, v);
+        case "user_pseudo_id" -> gaPseudoId = scalar(p, v);
+        case "timestamp" -> timestamp = scalar(p, v);
+        case "event_timestamp" -> eventTimestamp = scalar(p, v);
+        case "properties" -> properties = object(p, v, "properties");
+        case "params" -> params = mergeParams(object(p, v, "params"));
+        case "event_params" -> params = mergeParams(
+            v == JsonToken.START_ARRAY ? keyValueArray(p, "event_params", new Fields("event_params"))
+                : object(p, v, "event_params"));
+        case "items" -> items = objectArray(p, v, "items");
+        default -> p.skipChildren();
+      }
+    }
+    JsonToken after = p.nextToken();
+    if (after != null) {
+      throw new LineProblem(Kind.MALFORMED_JSON,
+          "The line must hold one JSON object, but " + describe(after)
+              + " follows the object.");
+    }
+  }
+
+  private Fields mergeParams(Fields f) {
+    if (f == null || params == null) {
+      return f;
+    }
+    params.names.addAll(f.names);
+    params.values.addAll(f.values);
+    if (f.products != null) {
+      params.products = f.products;
+      params.productsName = f.productsName;
+    }
+    return params;
+  }
+
+  private static String describe(JsonToken t) {
+    if (t == null) {
+      return "nothing";
+    }
+    return switch (t) {
+      case START_ARRAY -> "an array";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      case VALUE_NULL -> "null";
+      case START_OBJECT -> "an object";
+      default -> "'" + t.asString() + "'";
+    };
+  }
+
+  /** Reads the current value as a scalar, or {@link #NESTED} after skipping it. */
+  private static Object scalar(JsonParser p, JsonToken v) throws IOException {
+    return switch (v) {
+      case VALUE_STRING -> p.getText();
+      case VALUE_NUMBER_INT -> new Num(p.getText(), p.getDoubleValue(), true);
+      case VALUE_NUMBER_FLOAT -> new Num(p.getText(), p.getDoubleValue(), false);
+      case VALUE_TRUE -> Boolean.TRUE;
+      case VALUE_FALSE -> Boolean.FALSE;
+      case VALUE_NULL -> null;
+      default -> {
+        p.skipChildren();
+        yield NESTED;
+      }
+    };
+  }
+
+  /** Reads an object of fields; {@code products}/{@code items} arrays inside are kept. */
+  private static Fields object(JsonParser p, JsonToken v, String path) throws IOException {
+    if (v == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (v != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      throw new LineProblem(Kind.WRONG_TYPE,
+          "The field " + path + " must be an object, not " + describe(v) + ".");
+    }
+    Fields f = new Fields(path);
+    String name;
+    while ((name = p.nextFieldName()) != null) {
+      JsonToken t = p.nextToken();
+      if ((name.equals("products") || name.equals("items")) && t != JsonToken.VALUE_NULL) {
+        f.products = objectArray(p, t, path + "." + name);
+        f.productsName = name;
+      } else if (name.equals("item_params") && t == JsonToken.START_ARRAY) {
+        keyValueArray(p, path + ".item_params", f);
+      } else if (name.equals("filters") && t == JsonToken.START_ARRAY) {
+        filters(p, path + ".filters", f);
+      } else if (EventMapping.RESERVED.contains(name) && !name.equals("price")
+          && !name.equals("rating")) {
+        p.skipChildren(); // never read: an id, a name, money or free text; not even decoded
+      } else {
+        f.add(name, scalar(p, t));
+      }
+    }
+    return f;
+  }
+
+  private static List<Fields> objectArray(JsonParser p, JsonToken v, String path)
+      throws IOException {
+    if (v == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (v != JsonToken.START_ARRAY) {
+      p.skipChildren();
+      throw new LineProblem(Kind.WRONG_TYPE,
+          "The field " + path + " must be an array of objects, not " + describe(v) + ".");
+    }
+    List<Fields> list = new ArrayList<>(4);
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      String at = path + "[" + list.size() + "]";
+      if (t != JsonToken.START_OBJECT) {
+        throw new LineProblem(Kind.WRONG_TYPE,
+            "The element " + at + " must be an object, not " + describe(t) + ".");
+      }
+      list.add(object(p, t, at));
+    }
+    return list;
+  }
+
+  /**
+   * Reads GA4's BigQuery-export form {@code [{"key": "color", "value": {"string_value": "red"}}]}
+   * into {@code into}.
+   */
+  private static Fields keyValueArray(JsonParser p, String path, Fields into) throws IOException {
+    JsonToken t;
+    int i = 0;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      String at = path + "[" + i++ + "]";
+      if (t != JsonToken.START_OBJECT) {
+        throw new LineProblem(Kind.WRONG_TYPE,
+            "The element " + at + " must be an object with key and value, not " + describe(t)
+                + ".");
+      }
+      String key = null;
+      Object value = null;
+      String name;
+      while ((name = p.nextFieldName()) != null) {
+        JsonToken v = p.nextToken();
+        if (name.equals("key")) {
+          Object k = scalar(p, v);
+          if (!(k instanceof String s)) {
+            throw new LineProblem(Kind.WRONG_TYPE, "The field " + at + ".key must be a string.");
+          }
+          key = s;
+        } else if (name.equals("value") && v == JsonToken.START_OBJECT) {
+          String vn;
+          while ((vn = p.nextFieldName()) != null) {
+            Object x = scalar(p, p.nextToken());
+            if (x != null && vn.endsWith("_value")) {
+              value = x;
+            }
+          }
+        } else {
+          p.skipChildren();
+        }
+      }
+      if (key == null) {
+        throw new LineProblem(Kind.MISSING_FIELD, "The field " + at + ".key is missing.");
+      }
+      into.add(key, value);
+    }
+    return into;
+  }
+
+  /** Reads Segment's {@code filters: [{"type": "color", "value": "red"}]}. */
+  private static void filters(JsonParser p, String path, Fields into) throws IOException {
+    JsonToken t;
+    int i = 0;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      String at = path + "[" + i++ + "]";
+      if (t != JsonToken.START_OBJECT) {
+        throw new LineProblem(Kind.WRONG_TYPE,
+            "The element " + at + " must be an object with type and value, not " + describe(t)
+                + ".");
+      }
+      Object type = null;
+      Object value = null;
+      String name;
+      while ((name = p.nextFieldName()) != null) {
+        JsonToken v = p.nextToken();
+        if (name.equals("type")) {
+          type = scalar(p, v);
+        } else if (name.equals("value")) {
+          value = scalar(p, v);
+        } else {
+          p.skipChildren();
+        }
+      }
+      if (type instanceof String s && value != null) {
+        into.add(s, value);
+      }
+    }
+  }
+}

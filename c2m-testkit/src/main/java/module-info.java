@@ -1,0 +1,12 @@
+/**
+ * c2m testkit: jqwik arbitraries for the c2m domain and the contract tests every strategy must
+ * pass. Depends on c2m core, jqwik and JUnit 5, and passes them on to its users.
+ */
+module io.c2m.testkit {
+  requires transitive io.c2m.core;
+  requires transitive net.jqwik.api;
+  requires transitive org.junit.jupiter.api;
+
+  exports io.c2m.testkit;
+  exports io.c2m.testkit.production;
+}
