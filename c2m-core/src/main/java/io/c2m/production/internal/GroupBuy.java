@@ -112,9 +112,10 @@ public final class GroupBuy implements BatchingStrategy {
         if (window > 0 && x.opened + window <= problem.horizon()) {
           cancel(builder, design, x, moq);
         } else {
+          String detail = "Design " + design + " has " + x.quantity + " of the " + moq
+              + " units its minimum order quantity needs.";
           for (Order o : x.orders) {
-            builder.pending(o, PendingReason.BELOW_MOQ, "Design " + design + " has "
-                + x.quantity + " of the " + moq + " units its minimum order quantity needs.");
+            builder.pending(o, PendingReason.BELOW_MOQ, detail);
           }
         }
       }
@@ -123,10 +124,11 @@ public final class GroupBuy implements BatchingStrategy {
   }
 
   private static void cancel(PlanBuilder builder, DesignId design, Campaign c, int moq) {
+    String detail = "The campaign of design " + design + " opened in period " + c.opened
+        + " closed with " + c.quantity + " of the " + moq
+        + " units its minimum order quantity needs: cancelled, to be refunded.";
     for (Order o : c.orders) {
-      builder.pending(o, PendingReason.CANCELLED_WINDOW_CLOSED, "The campaign of design "
-          + design + " opened in period " + c.opened + " closed with " + c.quantity + " of the "
-          + moq + " units its minimum order quantity needs: cancelled, to be refunded.");
+      builder.pending(o, PendingReason.CANCELLED_WINDOW_CLOSED, detail);
     }
   }
 }
