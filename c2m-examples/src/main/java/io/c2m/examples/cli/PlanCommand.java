@@ -334,8 +334,16 @@ public final class PlanCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       throw new CommandLine.ParameterException(cl, e.getMessage());
     }
-    Demand d = readDemand(file);
-    Map<String, Item> itemParams = items == null ? Map.of() : readItems(items);
+    Demand d;
+    Map<String, Item> itemParams;
+    try {
+      d = readDemand(file);
+      itemParams = items == null ? Map.of() : readItems(items);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new IllegalArgumentException("No such file: " + e.getFile() + ".", e);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("Cannot read the input: " + e.getMessage(), e);
+    }
     int horizon = d.last - d.first + 1;
     boolean shared = d.multi && capacity != null;
     ProductionConstraints base = new ProductionConstraints(moq, multiple,

@@ -146,5 +146,9 @@ class PlanCommandTest {
         f.toString());
     assertEquals(2, usage.code());
     assertTrue(usage.err().contains("Unknown batching strategy"), usage.err());
+    Result missing = run("plan", "--strategy", "deadline", "--setup-cost", "1",
+        "--holding-cost", "1", dir.resolve("absent.csv").toString());
+    assertEquals(1, missing.code());
+    assertTrue(missing.err().contains("No such file"), missing.err());
   }
 }
