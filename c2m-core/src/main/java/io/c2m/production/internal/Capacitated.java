@@ -76,11 +76,7 @@ public final class Capacitated implements BatchingStrategy {
           && problem.constraintsFor(first).capacityPerPeriod() == Integer.MAX_VALUE) {
         // no capacity binds: the exact uncapacitated plan of wagner-whitin
         DesignDemand dd = new DesignDemand(builder, first, byDesign.get(first));
-        LotSizing.Solution sol = dd.classic()
-            ? LotSizing.fast(dd.demand, dd.setup, dd.unit, dd.hold)
-            : LotSizing.reference(dd.demand, dd.setup, dd.unit, dd.hold, dd.moq, dd.multiple,
-                dd.largest, dd.placed);
-        dd.emit(builder, sol);
+        dd.emit(builder, dd.optimal(false));
       } else {
         solve(problem, builder, designs, byDesign);
       }

@@ -96,6 +96,22 @@ final class DesignDemand {
     return total <= largest && !releaseBinds;
   }
 
+  /**
+   * The best plan among interval plans: {@link LotSizing#fast} in the classic case,
+   * {@link LotSizing#fastLimited} when only the largest batch or placement limits the batches,
+   * else (MOQ, multiple, or when asked) the O(T^2) {@link LotSizing#reference}.
+   */
+  LotSizing.Solution optimal(boolean useReference) {
+    if (!useReference && classic()) {
+      return LotSizing.fast(demand, setup, unit, hold);
+    }
+    if (!useReference && moq <= 1 && multiple == 1) {
+      return LotSizing.fastLimited(demand, setup, unit, hold,
+          LotSizing.limits(demand, placed, largest));
+    }
+    return LotSizing.reference(demand, setup, unit, hold, moq, multiple, largest, placed);
+  }
+
   /** Adds the batches of a solution to the builder. */
   void emit(PlanBuilder builder, LotSizing.Solution sol) {
     for (int i = 0; i < sol.size(); i++) {

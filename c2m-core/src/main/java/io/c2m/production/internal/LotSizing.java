@@ -1,6 +1,7 @@
 package io.c2m.production.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -142,6 +143,202 @@ public final class LotSizing {
       ht[top] = s;
     }
     return fromNext(b[0], next);
+  }
+
+  /**
+   * The optimal plan when batches may only cover limited ranges: a setup in {@code s} may cover
+   * periods {@code s .. t-1} only for {@code t <= limit[s]} (orders that do not exist yet at
+   * {@code s}, or a largest batch). Same recursion as {@link #fast}, but each minimum is over the
+   * points {@code t} in {@code (s, limit[s]]}: a segment tree over {@code t} keeps the lower hull
+   * of each node's points, built once all of them are known (they arrive by decreasing {@code t}),
+   * and a query combines O(log T) nodes with a binary search each, O(T log^2 T) in all.
+   *
+   * @param d demand per period
+   * @param setup setup cost per period
+   * @param unit unit cost per period
+   * @param hold holding cost per period
+   * @param limit per period, the largest end a batch starting there may have; above the period
+   * @return the optimal plan
+   */
+  public static Solution fastLimited(long[] d, double[] setup, double[] unit, double[] hold,
+      int[] limit) {
+    int n = d.length;
+    double[] h = new double[n + 1];
+    double[] dd = new double[n + 1];
+    double[] w = new double[n + 1];
+    for (int j = 0; j < n; j++) {
+      h[j + 1] = h[j] + hold[j];
+      dd[j + 1] = dd[j] + d[j];
+      w[j + 1] = w[j] + d[j] * h[j];
+    }
+    double[] b = new double[n + 1];
+    double[] py = new double[n + 1];
+    int[] next = new int[n + 1];
+    next[n] = -1;
+    int size = 1;
+    while (size < n + 1) {
+      size <<= 1;
+    }
+    // node k covers point indices [lo, hi]; its hull as parallel arrays, built when complete
+    double[][] hx = new double[2 * size][];
+    double[][] hy = new double[2 * size][];
+    int[][] ht = new int[2 * size][];
+    py[n] = w[n];
+    build(size + n, n, n, dd, py, hx, hy, ht, size);
+    for (int s = n - 1; s >= 0; s--) {
+      double a = unit[s] - h[s];
+      int lo = s + 1;
+      int hi = Math.min(n, limit[s]);
+      double best = Double.POSITIVE_INFINITY;
+      int arg = -1;
+      for (int l = lo + size, r = hi + size + 1; l < r; l >>= 1, r >>= 1) {
+        if ((l & 1) == 1) {
+          double[] q = query(l++, a, hx, hy, ht);
+          if (q != null && (q[0] < best || (q[0] == best && (int) q[1] < arg))) {
+            best = q[0];
+            arg = (int) q[1];
+          }
+        }
+        if ((r & 1) == 1) {
+          double[] q = query(--r, a, hx, hy, ht);
+          if (q != null && (q[0] < best || (q[0] == best && (int) q[1] < arg))) {
+            best = q[0];
+            arg = (int) q[1];
+          }
+        }
+      }
+      double val = arg < 0 ? Double.POSITIVE_INFINITY : setup[s] - a * dd[s] - w[s] + best;
+      if (d[s] == 0 && b[s + 1] <= val) {
+        b[s] = b[s + 1];
+        next[s] = -1;
+      } else {
+        b[s] = val;
+        next[s] = arg;
+      }
+      py[s] = w[s] + b[s];
+      // point s is known: complete every node whose first point is s
+      int node = s + size;
+      build(node, s, s, dd, py, hx, hy, ht, size);
+      int lo2 = s;
+      int span = 1;
+      while (node > 1 && (node & 1) == 0) {
+        node >>= 1;
+        span <<= 1;
+        build(node, lo2, Math.min(n, lo2 + span - 1), dd, py, hx, hy, ht, size);
+      }
+    }
+    return fromNext(b[0], next);
+  }
+
+  private static void build(int node, int lo, int hi, double[] x, double[] y, double[][] hx,
+      double[][] hy, int[][] ht, int size) {
+    if (lo > hi) {
+      return;
+    }
+    int m = hi - lo + 1;
+    double[] cx = new double[m];
+    double[] cy = new double[m];
+    int[] ct = new int[m];
+    int top = -1;
+    for (int t = lo; t <= hi; t++) {
+      double px = x[t];
+      double pyv = y[t];
+      if (top >= 0 && cx[top] == px) {
+        if (pyv >= cy[top]) {
+          continue;
+        }
+        top--;
+      }
+      while (top >= 1) {
+        // points by increasing x: drop the middle one if it is not below the chord
+        double ax = cx[top - 1];
+        double ay = cy[top - 1];
+        double bx = cx[top];
+        double by = cy[top];
+        if ((by - ay) * (px - ax) >= (pyv - ay) * (bx - ax)) {
+          top--;
+        } else {
+          break;
+        }
+      }
+      top++;
+      cx[top] = px;
+      cy[top] = pyv;
+      ct[top] = t;
+    }
+    hx[node] = Arrays.copyOf(cx, top + 1);
+    hy[node] = Arrays.copyOf(cy, top + 1);
+    ht[node] = Arrays.copyOf(ct, top + 1);
+  }
+
+  private static double[] query(int node, double a, double[][] hx, double[][] hy, int[][] ht) {
+    double[] x = hx[node];
+    if (x == null || x.length == 0) {
+      return null;
+    }
+    double[] y = hy[node];
+    int lo = 0;
+    int hi = x.length - 1;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (a * x[mid + 1] + y[mid + 1] < a * x[mid] + y[mid]) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return new double[] {a * x[lo] + y[lo], ht[node][lo]};
+  }
+
+  /**
+   * Returns, per period, the largest end of a batch starting there under the rules of
+   * {@link #reference}: no covered period's orders placed after the start, at most
+   * {@code largest} units (MOQ and multiple 1).
+   *
+   * @param d demand per period
+   * @param placed per period, the latest placement of its orders; null for none
+   * @param largest the largest batch
+   * @return the limits
+   */
+  public static int[] limits(long[] d, int[] placed, long largest) {
+    int n = d.length;
+    int[] firstBlocked = new int[n + 2];
+    Arrays.fill(firstBlocked, n);
+    if (placed != null) {
+      // a period j with demand blocks every start s < placed[j]
+      int[] minJ = new int[n + 1];
+      Arrays.fill(minJ, n);
+      for (int j = 0; j < n; j++) {
+        if (d[j] > 0 && placed[j] > 0) {
+          minJ[placed[j]] = Math.min(minJ[placed[j]], j);
+        }
+      }
+      int suffix = n;
+      for (int s = n - 1; s >= 0; s--) {
+        if (s + 1 <= n) {
+          suffix = Math.min(suffix, minJ[Math.min(n, s + 1)]);
+        }
+        firstBlocked[s] = suffix;
+      }
+    }
+    int[] limit = new int[n];
+    int t = 0;
+    long sum = 0;
+    for (int s = 0; s < n; s++) {
+      if (t < s) {
+        t = s;
+        sum = 0;
+      }
+      while (t < n && sum + d[t] <= largest) {
+        sum += d[t];
+        t++;
+      }
+      limit[s] = Math.max(s + 1, Math.min(t, firstBlocked[s]));
+      if (t > s) {
+        sum -= d[s];
+      }
+    }
+    return limit;
   }
 
   /**

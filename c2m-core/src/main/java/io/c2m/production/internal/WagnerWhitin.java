@@ -20,12 +20,14 @@ import java.util.Map;
  *       0): the plan minimises setup + holding + unit cost exactly, by {@link LotSizing#fast}, in
  *       O(T log T) (Wagelmans, van Hoesel and Kolen, 1992), or by the O(T^2) {@link
  *       LotSizing#reference} when {@code algorithm=reference}.
- *   <li>Otherwise (MOQ, multiple, largest batch, or orders placed after period 0 that a batch
- *       cannot serve before they exist): {@link LotSizing#reference}, O(T^2), which is exact among
- *       plans whose batches each serve whole consecutive release periods with the rounding
- *       surplus not carried forward. With an MOQ, carrying surplus stock forward can be cheaper;
- *       such plans are outside this class, so there the result is a heuristic for the general MOQ
- *       lot-sizing problem (exact for C2M's no-speculative-stock rule).
+ *   <li>MOQ 1 and multiple 1 but a binding largest batch, or orders placed after period 0 (a batch
+ *       cannot serve orders that do not exist yet): exact among plans whose batches each serve
+ *       whole consecutive release periods, by {@link LotSizing#fastLimited} in O(T log^2 T).
+ *   <li>With an MOQ or an order multiple: {@link LotSizing#reference}, O(T^2), exact among the
+ *       same interval plans with the rounding surplus made but not carried forward. Carrying
+ *       surplus stock forward can be cheaper; such plans are outside this class, so there the
+ *       result is a heuristic for the general MOQ lot-sizing problem (and exact for C2M's
+ *       no-speculative-stock rule).
  * </ul>
  *
  * <p>Shared line capacity is not modelled; batches that do not fit are moved later by {@link
@@ -56,13 +58,7 @@ public final class WagnerWhitin implements BatchingStrategy {
     PlanBuilder builder = new PlanBuilder(problem);
     for (Map.Entry<DesignId, List<Order>> e : problem.ordersByDesign().entrySet()) {
       DesignDemand dd = new DesignDemand(builder, e.getKey(), e.getValue());
-      LotSizing.Solution sol;
-      if (dd.classic() && !reference) {
-        sol = LotSizing.fast(dd.demand, dd.setup, dd.unit, dd.hold);
-      } else {
-        sol = LotSizing.reference(dd.demand, dd.setup, dd.unit, dd.hold, dd.moq, dd.multiple,
-            dd.largest, dd.placed);
-      }
+      LotSizing.Solution sol = dd.optimal(reference);
       if (sol == null) {
         throw new StrategyException(NAME, "found no plan for design " + e.getKey()
             + " although every release period alone fits a batch.");

@@ -73,6 +73,29 @@ class LotSizingProperties {
     assertEquals(brute, ref.cost(), 1e-7);
   }
 
+  @Property(tries = 300)
+  void limitedFastMatchesTheReferenceWithLargestBatchAndPlacement(
+      @ForAll("instances") Instance i) {
+    long largest = Math.max(1, i.largest() / 2);
+    boolean fits = true;
+    for (long x : i.d()) {
+      fits &= x <= largest;
+    }
+    LotSizing.Solution ref = LotSizing.reference(i.d(), i.setup(), i.unit(), i.hold(), 1, 1,
+        largest, i.placed());
+    if (!fits) {
+      assertEquals(null, ref);
+      return;
+    }
+    LotSizing.Solution lim = LotSizing.fastLimited(i.d(), i.setup(), i.unit(), i.hold(),
+        LotSizing.limits(i.d(), i.placed(), largest));
+    assertEquals(ref.cost(), lim.cost(), 1e-7);
+    assertEquals(BruteForce.intervals(i.d(), i.setup(), i.unit(), i.hold(), 1, 1, largest,
+        i.placed()), lim.cost(), 1e-7);
+    assertEquals(lim.cost(), LotSizing.cost(i.d(), i.setup(), i.unit(), i.hold(), 1, 1,
+        lim.setups()), 1e-7);
+  }
+
   @Property(tries = 200)
   void silverMealIsFeasibleAndNeverBeatsTheOptimum(@ForAll("instances") Instance i) {
     LotSizing.Solution sm = LotSizing.silverMeal(i.d(), i.setup(), i.unit(), i.hold(), i.moq(),
