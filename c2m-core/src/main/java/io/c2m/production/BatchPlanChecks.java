@@ -29,8 +29,8 @@ import java.util.Set;
  *       promises are met or flagged;
  *   <li>the units of a design made in one period fit its capacity per period, and the load of every
  *       shared line in every period (setup times plus unit uses) fits the line's capacity;
- *   <li>costs add up: setup cost of the release period, unit cost of the release period times the
- *       quantity, holding cost of each on-time order's units from the ready period to its due
+ *   <li>costs add up: setup cost of the release period, unit cost of the release period (or of
+ *       the price break the quantity reaches) times the quantity, holding cost of each on-time order's units from the ready period to its due
  *       period ({@link BatchingProblem#holdingCost(DesignId, int, int)}); the plan's cost is the
  *       sum of its batches', part by part.
  * </ul>
@@ -128,7 +128,7 @@ public final class BatchPlanChecks {
         out.add("Batch " + b.id() + " has setup cost " + b.cost().setup() + ", expected "
             + expSetup + ".");
       }
-      double expUnit = problem.unitCost(b.design(), b.period()) * b.quantity();
+      double expUnit = problem.unitCost(b.design(), b.period(), b.quantity()) * b.quantity();
       if (!close(b.cost().unit(), expUnit)) {
         out.add("Batch " + b.id() + " has unit cost " + b.cost().unit() + ", expected "
             + expUnit + ".");

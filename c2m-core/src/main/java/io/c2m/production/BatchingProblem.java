@@ -38,6 +38,8 @@ import java.util.TreeSet;
  * @param periodCosts per-design costs that vary over time (override the constraints' costs)
  * @param lines production lines shared by several designs; a design is on at most one line
  * @param topUps speculative newsvendor top-ups per design; none by default
+ * @param priceBreaks all-units quantity discounts per design, by increasing quantity; they
+ *     replace the unit cost of the release period for batches that reach them
  */
 public record BatchingProblem(
     List<Order> orders,
@@ -48,7 +50,8 @@ public record BatchingProblem(
     int horizon,
     Map<DesignId, PeriodCosts> periodCosts,
     List<ProductionLine> lines,
-    Map<DesignId, NewsvendorTopUp> topUps) {
+    Map<DesignId, NewsvendorTopUp> topUps,
+    Map<DesignId, List<PriceBreak>> priceBreaks) {
   /**
    * The longest horizon, in periods, that the strategies planning period by period (lot sizing,
    * capacitated) accept; others plan any horizon.
@@ -71,6 +74,21 @@ public record BatchingProblem(
     periodCosts = Map.copyOf(Checks.requireNoNulls(periodCosts, "periodCosts"));
     lines = List.copyOf(Checks.requireNoNulls(lines, "lines"));
     topUps = Map.copyOf(Checks.requireNoNulls(topUps, "topUps"));
+    Map<DesignId, List<PriceBreak>> breaks = new HashMap<>();
+    for (Map.Entry<DesignId, List<PriceBreak>> e
+        : Checks.requireNoNulls(priceBreaks, "priceBreaks").entrySet()) {
+      List<PriceBreak> sorted = new java.util.ArrayList<>(
+          Checks.requireNoNulls(e.getValue(), "price breaks of design " + e.getKey()));
+      sorted.sort(java.util.Comparator.comparingInt(PriceBreak::minQuantity));
+      for (int k = 1; k < sorted.size(); k++) {
+        if (sorted.get(k).minQuantity() == sorted.get(k - 1).minQuantity()) {
+          throw new IllegalArgumentException("Design " + e.getKey() + " has two price breaks at "
+              + sorted.get(k).minQuantity() + " units.");
+        }
+      }
+      breaks.put(e.getKey(), List.copyOf(sorted));
+    }
+    priceBreaks = Map.copyOf(breaks);
     if (period.isZero() || period.isNegative()) {
       throw new IllegalArgumentException("The planning period (" + period + ") must be positive.");
     }
@@ -122,6 +140,27 @@ public record BatchingProblem(
             + " units): largest batch " + largest + ".");
       }
     }
+  }
+
+  /**
+   * A problem without price breaks.
+   *
+   * @param orders the orders
+   * @param constraints constraints per design
+   * @param defaults constraints of other designs
+   * @param start the start of period 0
+   * @param period the period length
+   * @param horizon the number of periods
+   * @param periodCosts per-period costs per design
+   * @param lines shared lines
+   * @param topUps newsvendor top-ups per design
+   */
+  public BatchingProblem(List<Order> orders, Map<DesignId, ProductionConstraints> constraints,
+      ProductionConstraints defaults, Instant start, Duration period, int horizon,
+      Map<DesignId, PeriodCosts> periodCosts, List<ProductionLine> lines,
+      Map<DesignId, NewsvendorTopUp> topUps) {
+    this(orders, constraints, defaults, start, period, horizon, periodCosts, lines, topUps,
+        Map.of());
   }
 
   /**
@@ -271,7 +310,7 @@ public record BatchingProblem(
    */
   public BatchingProblem withHorizon(int periods) {
     return new BatchingProblem(orders, constraints, defaults, start, period, periods, periodCosts,
-        lines, topUps);
+        lines, topUps, priceBreaks);
   }
 
   /**
@@ -282,7 +321,7 @@ public record BatchingProblem(
    */
   public BatchingProblem withPeriodCosts(Map<DesignId, PeriodCosts> costs) {
     return new BatchingProblem(orders, constraints, defaults, start, period, horizon, costs, lines,
-        topUps);
+        topUps, priceBreaks);
   }
 
   /**
@@ -293,7 +332,7 @@ public record BatchingProblem(
    */
   public BatchingProblem withLines(List<ProductionLine> productionLines) {
     return new BatchingProblem(orders, constraints, defaults, start, period, horizon, periodCosts,
-        productionLines, topUps);
+        productionLines, topUps, priceBreaks);
   }
 
   /**
@@ -304,7 +343,37 @@ public record BatchingProblem(
    */
   public BatchingProblem withTopUps(Map<DesignId, NewsvendorTopUp> newsvendor) {
     return new BatchingProblem(orders, constraints, defaults, start, period, horizon, periodCosts,
-        lines, newsvendor);
+        lines, newsvendor, priceBreaks);
+  }
+
+  /**
+   * Returns a copy with quantity price breaks.
+   *
+   * @param breaks per design
+   * @return the new problem
+   */
+  public BatchingProblem withPriceBreaks(Map<DesignId, List<PriceBreak>> breaks) {
+    return new BatchingProblem(orders, constraints, defaults, start, period, horizon, periodCosts,
+        lines, topUps, breaks);
+  }
+
+  /**
+   * Returns the unit cost of a batch of a design released in a period: the period's unit cost, or
+   * that of the largest price break the quantity reaches.
+   *
+   * @param design the design
+   * @param t the release period
+   * @param quantity the batch quantity
+   * @return the cost per unit
+   */
+  public double unitCost(DesignId design, int t, int quantity) {
+    double cost = unitCost(design, t);
+    for (PriceBreak b : priceBreaks.getOrDefault(design, List.of())) {
+      if (quantity >= b.minQuantity()) {
+        cost = b.unitCost();
+      }
+    }
+    return cost;
   }
 
   /**

@@ -139,6 +139,25 @@ class BatchingStrategiesTest {
     assertEquals(3, valid(none, BatchingStrategy.deadline().plan(none)).totalQuantity());
   }
 
+  /**
+   * Demand 10 in periods 0 and 1, setup 5, holding 1, unit cost 2, and 1 from 20 units on. Two
+   * batches cost 2 x 5 + 20 x 2 = 50; one batch of 20 in period 0 costs 5 + 20 x 1 + 10 x 1 = 35.
+   * Without the break the single batch would cost 5 + 40 + 10 = 55, so two batches (50) win.
+   */
+  @Test
+  void priceBreaksChangeTheOptimalPlan() {
+    ProductionConstraints c = ProductionConstraints.unconstrained().withCosts(5, 2, 1);
+    BatchingProblem p = BatchingProblem.ofPeriodDemand(Map.of(A, new int[] {10, 10}), Map.of(), c);
+    BatchPlan without = valid(p, BatchingStrategy.wagnerWhitin().plan(p));
+    assertEquals(50, without.cost().total(), 1e-9);
+    assertEquals(2, without.batches().size());
+    BatchingProblem broken = p.withPriceBreaks(Map.of(A, List.of(new PriceBreak(20, 1))));
+    BatchPlan with = valid(broken, BatchingStrategy.wagnerWhitin().plan(broken));
+    assertEquals(35, with.cost().total(), 1e-9);
+    assertEquals(1, with.batches().size());
+    assertEquals(20, with.cost().unit(), 1e-9);
+  }
+
   @Test
   void sharedLineCapacityMovesBatchesAndFlagsLateOrders() {
     ProductionLine line = new ProductionLine("L", 10, Map.of(A, new LineUse(2, 1),

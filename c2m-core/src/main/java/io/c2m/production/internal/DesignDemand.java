@@ -29,6 +29,8 @@ final class DesignDemand {
   final long multiple;
   final long largest;
   boolean releaseBinds;
+  final long[] breakQuantity;
+  final double[] breakCost;
 
   DesignDemand(PlanBuilder builder, DesignId design, List<Order> designOrders) {
     BatchingProblem p = builder.problem();
@@ -45,6 +47,13 @@ final class DesignDemand {
     setup = new double[periods];
     unit = new double[periods];
     hold = new double[periods];
+    List<io.c2m.production.PriceBreak> breaks = p.priceBreaks().getOrDefault(design, List.of());
+    breakQuantity = new long[breaks.size()];
+    breakCost = new double[breaks.size()];
+    for (int k = 0; k < breaks.size(); k++) {
+      breakQuantity[k] = breaks.get(k).minQuantity();
+      breakCost[k] = breaks.get(k).unitCost();
+    }
     orders = new ArrayList<>(periods);
     for (int l = 0; l < periods; l++) {
       orders.add(new ArrayList<>());
@@ -86,7 +95,7 @@ final class DesignDemand {
 
   /** True when the classic uncapacitated model applies: no MOQ, multiple or batch limit. */
   boolean classic() {
-    if (moq > 1 || multiple > 1) {
+    if (moq > 1 || multiple > 1 || breakQuantity.length > 0) {
       return false;
     }
     long total = 0;
@@ -99,17 +108,18 @@ final class DesignDemand {
   /**
    * The best plan among interval plans: {@link LotSizing#fast} in the classic case,
    * {@link LotSizing#fastLimited} when only the largest batch or placement limits the batches,
-   * else (MOQ, multiple, or when asked) the O(T^2) {@link LotSizing#reference}.
+   * else (MOQ, multiple, price breaks, or when asked) the O(T^2) {@link LotSizing#reference}.
    */
   LotSizing.Solution optimal(boolean useReference) {
     if (!useReference && classic()) {
       return LotSizing.fast(demand, setup, unit, hold);
     }
-    if (!useReference && moq <= 1 && multiple == 1) {
+    if (!useReference && moq <= 1 && multiple == 1 && breakQuantity.length == 0) {
       return LotSizing.fastLimited(demand, setup, unit, hold,
           LotSizing.limits(demand, placed, largest));
     }
-    return LotSizing.reference(demand, setup, unit, hold, moq, multiple, largest, placed);
+    return LotSizing.reference(demand, setup, unit, hold, moq, multiple, largest, placed,
+        breakQuantity, breakCost);
   }
 
   /** Adds the batches of a solution to the builder. */

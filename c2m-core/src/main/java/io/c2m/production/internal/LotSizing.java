@@ -367,6 +367,30 @@ public final class LotSizing {
    */
   public static Solution reference(long[] d, double[] setup, double[] unit, double[] hold,
       long moq, long multiple, long largest, int[] placed) {
+    return reference(d, setup, unit, hold, moq, multiple, largest, placed, new long[0],
+        new double[0]);
+  }
+
+  /**
+   * {@link #reference(long[], double[], double[], double[], long, long, long, int[])} with
+   * all-units price breaks: a batch of at least {@code breakQuantity[k]} units pays
+   * {@code breakCost[k]} per unit (the largest break reached applies); exact among interval plans.
+   *
+   * @param d demand per period
+   * @param setup setup cost per period
+   * @param unit unit cost per period
+   * @param hold holding cost per period
+   * @param moq the minimum batch
+   * @param multiple the order multiple
+   * @param largest the largest batch
+   * @param placed per period, the latest period an order due then was placed; null for none
+   * @param breakQuantity break quantities, increasing
+   * @param breakCost unit cost from each break on
+   * @return the best plan, or null if no plan exists
+   */
+  public static Solution reference(long[] d, double[] setup, double[] unit, double[] hold,
+      long moq, long multiple, long largest, int[] placed, long[] breakQuantity,
+      double[] breakCost) {
     int n = d.length;
     double[] h = new double[n + 1];
     for (int j = 0; j < n; j++) {
@@ -398,7 +422,11 @@ public final class LotSizing {
         if (q > largest) {
           break;
         }
-        double v = setup[s] + unit[s] * q + holding + b[t];
+        double price = unit[s];
+        for (int k = 0; k < breakQuantity.length && q >= breakQuantity[k]; k++) {
+          price = breakCost[k];
+        }
+        double v = setup[s] + price * q + holding + b[t];
         if (v < best) {
           best = v;
           arg = t;

@@ -241,7 +241,7 @@ final class PlanBuilder {
         }
       }
       CostBreakdown cost = new CostBreakdown(problem.setupCost(design, period), hold,
-          problem.unitCost(design, period) * quantity);
+          problem.unitCost(design, period, quantity) * quantity);
       int seq = seqs.merge(design, 1, Integer::sum);
       seqOf.add(seq);
       batches.add(new ProductionBatch(new BatchId(design.value() + "#" + seq), design, period,

@@ -23,7 +23,8 @@ import java.util.Map;
  *   <li>MOQ 1 and multiple 1 but a binding largest batch, or orders placed after period 0 (a batch
  *       cannot serve orders that do not exist yet): exact among plans whose batches each serve
  *       whole consecutive release periods, by {@link LotSizing#fastLimited} in O(T log^2 T).
- *   <li>With an MOQ or an order multiple: {@link LotSizing#reference}, O(T^2), exact among the
+ *   <li>With an MOQ, an order multiple or price breaks: {@link LotSizing#reference}, O(T^2),
+ *       exact among the
  *       same interval plans with the rounding surplus made but not carried forward. Carrying
  *       surplus stock forward can be cheaper; such plans are outside this class, so there the
  *       result is a heuristic for the general MOQ lot-sizing problem (and exact for C2M's

@@ -9,6 +9,7 @@ import io.c2m.production.BatchingProblem;
 import io.c2m.production.LineUse;
 import io.c2m.production.NewsvendorTopUp;
 import io.c2m.production.PeriodCosts;
+import io.c2m.production.PriceBreak;
 import io.c2m.production.ProductionConstraints;
 import io.c2m.production.ProductionLine;
 import java.time.Duration;
@@ -25,7 +26,8 @@ import net.jqwik.api.Arbitrary;
  * jqwik arbitraries of {@link BatchingProblem}s for property tests of batching strategies, built-in
  * or a user's: one to three designs, up to thirty orders placed and due at random within a short
  * horizon, random MOQ, order multiple, largest batch, capacity, lead time and costs, and sometimes
- * per-period costs, a line shared by every design (with setup times) and a newsvendor top-up. Every
+ * per-period costs, a line shared by every design (with setup times), a newsvendor top-up and
+ * quantity price breaks. Every
  * generated problem is valid (its constructor accepts it).
  */
 public final class BatchingArbitraries {
@@ -131,7 +133,14 @@ public final class BatchingArbitraries {
       // the capacity may have grown while adding designs: recheck every design against it
       lines.add(new ProductionLine("line", lineCapacity, uses));
     }
+    Map<DesignId, List<PriceBreak>> breaks = new HashMap<>();
+    for (DesignId d : constraints.keySet()) {
+      if (r.nextInt(4) == 0) {
+        breaks.put(d, List.of(new PriceBreak(5 + r.nextInt(20), r.nextInt(3)),
+            new PriceBreak(30 + r.nextInt(30), 0.5 * r.nextInt(2))));
+      }
+    }
     return new BatchingProblem(orders, constraints, ProductionConstraints.unconstrained(), start,
-        period, horizon, periodCosts, lines, topUps);
+        period, horizon, periodCosts, lines, topUps, breaks);
   }
 }
