@@ -523,7 +523,8 @@ public final class Clsp {
         theta /= 2;
         stale = 0;
       }
-      if ((it % 10 == 0 || it == iterations - 1) && work < WORK_BUDGET) {
+      if ((it % 10 == 0 || (2 * it >= iterations && it % 5 == 0) || it == iterations - 1)
+          && work < WORK_BUDGET) {
         Eval e = improve(pattern, evaluate(pattern));
         if (better(e, incumbent)) {
           incumbent = e;
