@@ -42,7 +42,13 @@ module io.c2m.core {
       io.c2m.demand.internal.SesProvider,
       io.c2m.demand.internal.TsbProvider;
   provides io.c2m.production.BatchingStrategyProvider with
-      io.c2m.production.internal.GroupBuyProvider;
+      io.c2m.production.internal.GroupBuyProvider,
+      io.c2m.production.internal.TimeWindowProvider,
+      io.c2m.production.internal.DeadlineProvider,
+      io.c2m.production.internal.TestAndReorderProvider,
+      io.c2m.production.internal.SilverMealProvider,
+      io.c2m.production.internal.WagnerWhitinProvider,
+      io.c2m.production.internal.CapacitatedProvider;
   provides com.fasterxml.jackson.databind.Module with
       io.c2m.json.C2mJacksonModule;
 }

@@ -10,4 +10,5 @@ module io.c2m.testkit {
   exports io.c2m.testkit;
   exports io.c2m.testkit.demand;
   exports io.c2m.testkit.niche;
+  exports io.c2m.testkit.production;
 }

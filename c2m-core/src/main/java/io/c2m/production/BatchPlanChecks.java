@@ -1,26 +1,48 @@
 package io.c2m.production;
 
+import io.c2m.DesignId;
 import io.c2m.OrderId;
 import io.c2m.order.Order;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks a plan against its problem: the contract every {@link BatchingStrategy} must keep. Used by
- * {@link BatchingStrategy#checked(BatchingStrategy)} and by the contract tests of c2m-testkit.
+ * {@link BatchingStrategy#checked(BatchingStrategy)} and by the contract tests of c2m-testkit. It is
+ * the single statement of the rules:
  *
- * <p>The rules: each order of the problem is in exactly one batch or pending, and nothing else is;
- * a batch serves only orders of its design, placed no later than its period; its ordered quantity
- * is the sum of its orders; its quantity is allowed by the design's constraints
- * ({@link ProductionConstraints#allows(int)}); its ready period is its period plus the lead time;
- * its setup and unit costs follow from the constraints; the plan's cost is the sum of the batches'.
+ * <ul>
+ *   <li>each order of the problem is in exactly one batch or pending, and nothing else is; a pending
+ *       order matches its order's design and quantity;
+ *   <li>a batch serves only orders of its design, placed no later than its period (production on
+ *       demand); a batch without orders is allowed only for a design with a speculative top-up;
+ *   <li>its ordered quantity is the sum of its orders; its quantity is at least the MOQ, a multiple
+ *       of the order multiple, at most {@link BatchingProblem#largestBatch(DesignId)}, and no more
+ *       than the smallest such quantity covering its orders plus the design's top-up (no
+ *       speculative stock unless asked for);
+ *   <li>its ready period is its period plus the lead time; the orders it is ready too late for
+ *       (ready after their due period) are exactly its {@link ProductionBatch#lateOrders()}:
+ *       promises are met or flagged;
+ *   <li>the units of a design made in one period fit its capacity per period, and the load of every
+ *       shared line in every period (setup times plus unit uses) fits the line's capacity;
+ *   <li>costs add up: setup cost of the release period, unit cost of the release period (or of
+ *       the price break the quantity reaches) times the quantity, holding cost of each on-time order's units from the ready period to its due
+ *       period ({@link BatchingProblem#holdingCost(DesignId, int, int)}); the plan's cost is the
+ *       sum of its batches', part by part.
+ * </ul>
  */
 public final class BatchPlanChecks {
   private static final double EPS = 1e-6;
 
   private BatchPlanChecks() {}
+
+  private static boolean close(double a, double b) {
+    return Math.abs(a - b) <= EPS * (1 + Math.abs(a) + Math.abs(b));
+  }
 
   /**
    * Lists every rule the plan breaks.
@@ -36,10 +58,16 @@ public final class BatchPlanChecks {
       orders.put(o.id(), o);
     }
     Map<OrderId, String> seen = new HashMap<>();
-    CostBreakdown sum = CostBreakdown.ZERO;
+    Map<DesignId, Map<Integer, Long>> unitsByPeriod = new HashMap<>();
+    Map<String, Map<Integer, Double>> lineLoad = new HashMap<>();
+    double setup = 0;
+    double holding = 0;
+    double unit = 0;
     for (ProductionBatch b : plan.batches()) {
       ProductionConstraints c = problem.constraintsFor(b.design());
       long ordered = 0;
+      double expectedHolding = 0;
+      Set<OrderId> late = new HashSet<>();
       for (OrderId id : b.orders()) {
         String prev = seen.put(id, "batch " + b.id());
         if (prev != null) {
@@ -55,33 +83,86 @@ public final class BatchPlanChecks {
           out.add("Batch " + b.id() + " of design " + b.design() + " serves order " + id
               + " of design " + o.design() + ".");
         }
-        if (problem.periodOf(o.placedAt()) > b.period()) {
+        if (problem.placedPeriod(o) > b.period()) {
           out.add("Batch " + b.id() + " is released in period " + b.period() + ", before order "
-              + id + " was placed (period " + problem.periodOf(o.placedAt()) + ").");
+              + id + " was placed (period " + problem.placedPeriod(o) + ").");
         }
+        int due = problem.duePeriod(o);
+        if (b.readyPeriod() > due) {
+          late.add(id);
+        } else {
+          expectedHolding += o.quantity() * problem.holdingCost(b.design(), b.readyPeriod(), due);
+        }
+      }
+      if (!late.equals(new HashSet<>(b.lateOrders()))) {
+        out.add("Batch " + b.id() + " flags " + b.lateOrders() + " as late, but is ready in period "
+            + b.readyPeriod() + " after the due period of " + late + ".");
       }
       if (ordered != b.orderedQuantity()) {
         out.add("Batch " + b.id() + " claims " + b.orderedQuantity()
             + " ordered units but its orders sum to " + ordered + ".");
       }
-      if (!c.allows(b.quantity())) {
+      int topUp = problem.topUpUnits(b.design());
+      if (b.orders().isEmpty() && topUp == 0) {
+        out.add("Batch " + b.id() + " serves no order and design " + b.design()
+            + " has no speculative top-up.");
+      }
+      int largest = problem.largestBatch(b.design());
+      if (!c.allows(b.quantity()) || b.quantity() > largest) {
         out.add("Batch " + b.id() + " has quantity " + b.quantity() + ", which breaks MOQ "
             + c.minimumOrderQuantity() + ", multiple " + c.orderMultiple() + " or largest batch "
-            + c.largestBatch() + ".");
+            + largest + ".");
+      }
+      long most = problem.batchQuantityFor(b.design(), (int) Math.min(Integer.MAX_VALUE / 2,
+          ordered + topUp));
+      if (b.quantity() > most) {
+        out.add("Batch " + b.id() + " makes " + b.quantity() + " units for " + ordered
+            + " ordered (top-up " + topUp + "): speculative stock beyond rounding.");
       }
       if (b.readyPeriod() != b.period() + c.leadTimePeriods()) {
         out.add("Batch " + b.id() + " is ready in period " + b.readyPeriod() + " but released in "
             + b.period() + " with lead time " + c.leadTimePeriods() + ".");
       }
-      if (Math.abs(b.cost().setup() - c.setupCost()) > EPS) {
+      double expSetup = problem.setupCost(b.design(), b.period());
+      if (!close(b.cost().setup(), expSetup)) {
         out.add("Batch " + b.id() + " has setup cost " + b.cost().setup() + ", expected "
-            + c.setupCost() + ".");
+            + expSetup + ".");
       }
-      if (Math.abs(b.cost().unit() - c.unitCost() * b.quantity()) > EPS * (1 + b.cost().unit())) {
+      double expUnit = problem.unitCost(b.design(), b.period(), b.quantity()) * b.quantity();
+      if (!close(b.cost().unit(), expUnit)) {
         out.add("Batch " + b.id() + " has unit cost " + b.cost().unit() + ", expected "
-            + c.unitCost() * b.quantity() + ".");
+            + expUnit + ".");
       }
-      sum = sum.plus(b.cost());
+      if (!close(b.cost().holding(), expectedHolding)) {
+        out.add("Batch " + b.id() + " has holding cost " + b.cost().holding() + ", expected "
+            + expectedHolding + ".");
+      }
+      unitsByPeriod.computeIfAbsent(b.design(), d -> new HashMap<>())
+          .merge(b.period(), (long) b.quantity(), Long::sum);
+      problem.lineOf(b.design()).ifPresent(line -> lineLoad
+          .computeIfAbsent(line.id(), l -> new HashMap<>())
+          .merge(b.period(), line.uses().get(b.design()).load(b.quantity()), Double::sum));
+      setup += b.cost().setup();
+      holding += b.cost().holding();
+      unit += b.cost().unit();
+    }
+    for (Map.Entry<DesignId, Map<Integer, Long>> e : unitsByPeriod.entrySet()) {
+      int cap = problem.constraintsFor(e.getKey()).capacityPerPeriod();
+      for (Map.Entry<Integer, Long> p : e.getValue().entrySet()) {
+        if (p.getValue() > cap) {
+          out.add("Design " + e.getKey() + " makes " + p.getValue() + " units in period "
+              + p.getKey() + ", above its capacity of " + cap + ".");
+        }
+      }
+    }
+    for (ProductionLine line : problem.lines()) {
+      for (Map.Entry<Integer, Double> p
+          : lineLoad.getOrDefault(line.id(), Map.of()).entrySet()) {
+        if (p.getValue() > line.capacityPerPeriod() * (1 + 1e-9) + 1e-9) {
+          out.add("Line " + line.id() + " is loaded " + p.getValue() + " in period " + p.getKey()
+              + ", above its capacity of " + line.capacityPerPeriod() + ".");
+        }
+      }
     }
     for (PendingOrder p : plan.pending()) {
       String prev = seen.put(p.order(), "pending");
@@ -100,9 +181,11 @@ public final class BatchPlanChecks {
         out.add("Order " + id + " is neither in a batch nor pending.");
       }
     }
-    if (Math.abs(sum.total() - plan.cost().total()) > EPS * (1 + sum.total())) {
-      out.add("The plan's cost " + plan.cost().total() + " differs from the sum of its batches "
-          + sum.total() + ".");
+    CostBreakdown cost = plan.cost();
+    if (!close(setup, cost.setup()) || !close(holding, cost.holding())
+        || !close(unit, cost.unit())) {
+      out.add("The plan's cost " + cost + " differs from the sum of its batches (setup " + setup
+          + ", holding " + holding + ", unit " + unit + ").");
     }
     return out;
   }

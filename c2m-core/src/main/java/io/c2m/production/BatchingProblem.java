@@ -7,33 +7,63 @@ import io.c2m.internal.Checks;
 import io.c2m.order.Order;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The input of a {@link BatchingStrategy}: the committed orders, the production constraints of each
- * design, and the planning calendar (period 0 starts at {@code start}; each period lasts
- * {@code period}).
+ * design, the planning calendar (period 0 starts at {@code start}; each period lasts
+ * {@code period}; the horizon has {@code horizon} periods), costs that vary per period, shared
+ * production lines and optional speculative top-ups.
+ *
+ * <p>The timing model every strategy and {@link BatchPlanChecks} share: an order is placed in the
+ * period of {@code placedAt} and due in the period of {@code latestDelivery}. A batch released in
+ * period {@code s} is ready in {@code s + lead time}; its goods wait in stock until each order's due
+ * period and pay the holding cost of every period they are left in stock at its end (periods
+ * {@code ready .. due - 1}). Surplus units (rounding to the multiple, MOQ, top-up) are not held.
  *
  * @param orders the committed orders; distinct ids, none placed before {@code start}
  * @param constraints constraints per design; designs not listed use {@code defaults}
  * @param defaults constraints for designs not listed
  * @param start the start of period 0
  * @param period the length of a period; positive
+ * @param horizon the number of periods planned; every order is due within it
+ * @param periodCosts per-design costs that vary over time (override the constraints' costs)
+ * @param lines production lines shared by several designs; a design is on at most one line
+ * @param topUps speculative newsvendor top-ups per design; none by default
+ * @param priceBreaks all-units quantity discounts per design, by increasing quantity; they
+ *     replace the unit cost of the release period for batches that reach them
  */
 public record BatchingProblem(
     List<Order> orders,
     Map<DesignId, ProductionConstraints> constraints,
     ProductionConstraints defaults,
     Instant start,
-    Duration period) {
+    Duration period,
+    int horizon,
+    Map<DesignId, PeriodCosts> periodCosts,
+    List<ProductionLine> lines,
+    Map<DesignId, NewsvendorTopUp> topUps,
+    Map<DesignId, List<PriceBreak>> priceBreaks) {
+  /**
+   * The longest horizon, in periods, that the strategies planning period by period (lot sizing,
+   * capacitated) accept; others plan any horizon.
+   */
+  public static final int MAX_HORIZON = 1_000_000;
+
   /**
    * Validates and copies.
    *
-   * @throws IllegalArgumentException if an order id repeats, an order precedes the start, or the
-   *     period is not positive
+   * @throws IllegalArgumentException if an order id repeats, an order precedes the start or is due
+   *     after the horizon, the period is not positive, a design is on two lines, per-period costs do
+   *     not span the horizon, or a design with orders cannot make any batch on its line
    */
   public BatchingProblem {
     orders = List.copyOf(Checks.requireNoNulls(orders, "orders"));
@@ -41,10 +71,32 @@ public record BatchingProblem(
     requireNonNull(defaults, "defaults");
     requireNonNull(start, "start");
     requireNonNull(period, "period");
+    periodCosts = Map.copyOf(Checks.requireNoNulls(periodCosts, "periodCosts"));
+    lines = List.copyOf(Checks.requireNoNulls(lines, "lines"));
+    topUps = Map.copyOf(Checks.requireNoNulls(topUps, "topUps"));
+    Map<DesignId, List<PriceBreak>> breaks = new HashMap<>();
+    for (Map.Entry<DesignId, List<PriceBreak>> e
+        : Checks.requireNoNulls(priceBreaks, "priceBreaks").entrySet()) {
+      List<PriceBreak> sorted = new java.util.ArrayList<>(
+          Checks.requireNoNulls(e.getValue(), "price breaks of design " + e.getKey()));
+      sorted.sort(java.util.Comparator.comparingInt(PriceBreak::minQuantity));
+      for (int k = 1; k < sorted.size(); k++) {
+        if (sorted.get(k).minQuantity() == sorted.get(k - 1).minQuantity()) {
+          throw new IllegalArgumentException("Design " + e.getKey() + " has two price breaks at "
+              + sorted.get(k).minQuantity() + " units.");
+        }
+      }
+      breaks.put(e.getKey(), List.copyOf(sorted));
+    }
+    priceBreaks = Map.copyOf(breaks);
     if (period.isZero() || period.isNegative()) {
       throw new IllegalArgumentException("The planning period (" + period + ") must be positive.");
     }
+    if (horizon < 1) {
+      throw new IllegalArgumentException("The horizon (" + horizon + " periods) must be positive.");
+    }
     Set<Object> ids = new HashSet<>();
+    long periodMillis = period.toMillis();
     for (Order o : orders) {
       if (!ids.add(o.id())) {
         throw new IllegalArgumentException("The order id (" + o.id() + ") occurs twice.");
@@ -54,7 +106,77 @@ public record BatchingProblem(
             "Order (" + o.id() + ") was placed at " + o.placedAt()
                 + ", before the start of planning (" + start + ").");
       }
+      long due = Math.min(Integer.MAX_VALUE - 1L, periodIndex(start, periodMillis,
+          o.latestDelivery()));
+      if (due >= horizon) {
+        throw new IllegalArgumentException("Order (" + o.id() + ") is due in period " + due
+            + ", beyond the horizon of " + horizon + " periods.");
+      }
     }
+    for (Map.Entry<DesignId, PeriodCosts> e : periodCosts.entrySet()) {
+      if (!e.getValue().fits(horizon)) {
+        throw new IllegalArgumentException("The per-period costs of design " + e.getKey()
+            + " must have one value per period of the horizon (" + horizon + ") or none.");
+      }
+    }
+    Map<DesignId, String> lineOf = new HashMap<>();
+    for (ProductionLine line : lines) {
+      for (DesignId d : line.uses().keySet()) {
+        String prev = lineOf.put(d, line.id());
+        if (prev != null) {
+          throw new IllegalArgumentException(
+              "Design " + d + " is on two lines (" + prev + " and " + line.id() + ").");
+        }
+      }
+    }
+    for (Order o : orders) {
+      DesignId d = o.design();
+      ProductionConstraints c = constraints.getOrDefault(d, defaults);
+      int largest = largestBatch(c, line(lines, d), d);
+      int smallest = c.roundToMultiple(c.minimumOrderQuantity());
+      if (largest < smallest) {
+        throw new IllegalArgumentException("Design " + d + " has orders but its line has no "
+            + "capacity for even one batch of the minimum order quantity (" + smallest
+            + " units): largest batch " + largest + ".");
+      }
+    }
+  }
+
+  /**
+   * A problem without price breaks.
+   *
+   * @param orders the orders
+   * @param constraints constraints per design
+   * @param defaults constraints of other designs
+   * @param start the start of period 0
+   * @param period the period length
+   * @param horizon the number of periods
+   * @param periodCosts per-period costs per design
+   * @param lines shared lines
+   * @param topUps newsvendor top-ups per design
+   */
+  public BatchingProblem(List<Order> orders, Map<DesignId, ProductionConstraints> constraints,
+      ProductionConstraints defaults, Instant start, Duration period, int horizon,
+      Map<DesignId, PeriodCosts> periodCosts, List<ProductionLine> lines,
+      Map<DesignId, NewsvendorTopUp> topUps) {
+    this(orders, constraints, defaults, start, period, horizon, periodCosts, lines, topUps,
+        Map.of());
+  }
+
+  /**
+   * A problem with per-design constraints and a horizon that ends with the last order's due
+   * period; no per-period costs, no shared line, no top-up.
+   *
+   * @param orders the orders
+   * @param constraints constraints per design
+   * @param defaults constraints of other designs
+   * @param start the start of period 0
+   * @param period the period length
+   */
+  public BatchingProblem(List<Order> orders, Map<DesignId, ProductionConstraints> constraints,
+      ProductionConstraints defaults, Instant start, Duration period) {
+    this(orders, constraints, defaults, start, period, derivedHorizon(orders, start, period),
+        Map.of(), List.of(), Map.of());
   }
 
   /**
@@ -72,6 +194,203 @@ public record BatchingProblem(
   }
 
   /**
+   * A lot-sizing problem given as demand per period, the form of textbooks and of {@code c2m plan}:
+   * each positive demand of design {@code d} in period {@code t} becomes one order
+   * {@code "d@t"} placed at the start of period 0 and due in period {@code t}. Periods last a day
+   * from {@link Instant#EPOCH}; the horizon is the longest demand series.
+   *
+   * @param demand per design, demand per period (zero or more)
+   * @param constraints per design
+   * @param defaults constraints of designs not listed
+   * @return the problem
+   * @throws IllegalArgumentException if a demand is negative or no period is given
+   */
+  public static BatchingProblem ofPeriodDemand(Map<DesignId, int[]> demand,
+      Map<DesignId, ProductionConstraints> constraints, ProductionConstraints defaults) {
+    return ofPeriodDemand(demand, constraints, defaults, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Like {@link #ofPeriodDemand(Map, Map, ProductionConstraints)}, but each period's demand is
+   * split into orders of at most {@code orderSize} units ({@code "d@t#k"}), so that strategies,
+   * which keep orders whole, may split a period's demand between batches.
+   *
+   * @param demand per design, demand per period (zero or more)
+   * @param constraints per design
+   * @param defaults constraints of designs not listed
+   * @param orderSize the largest order; positive
+   * @return the problem
+   * @throws IllegalArgumentException if a demand is negative or the order size not positive
+   */
+  public static BatchingProblem ofPeriodDemand(Map<DesignId, int[]> demand,
+      Map<DesignId, ProductionConstraints> constraints, ProductionConstraints defaults,
+      int orderSize) {
+    Checks.requireNoNulls(demand, "demand");
+    Checks.requirePositive(orderSize, "order size");
+    List<Order> orders = new java.util.ArrayList<>();
+    Duration day = Duration.ofDays(1);
+    int horizon = 1;
+    for (Map.Entry<DesignId, int[]> e : new TreeMap<>(demand).entrySet()) {
+      int[] d = e.getValue();
+      horizon = Math.max(horizon, d.length);
+      for (int t = 0; t < d.length; t++) {
+        if (d[t] < 0) {
+          throw new IllegalArgumentException("The demand (" + d[t] + ") of design " + e.getKey()
+              + " in period " + t + " must not be negative.");
+        }
+        int k = 0;
+        for (int left = d[t]; left > 0; left -= orderSize) {
+          String id = e.getKey().value() + "@" + t + (d[t] > orderSize ? "#" + (++k) : "");
+          orders.add(new Order(io.c2m.OrderId.of(id), io.c2m.ConsumerId.of("demand"), e.getKey(),
+              Math.min(left, orderSize), 0, Instant.EPOCH, Instant.EPOCH.plus(day.multipliedBy(t))));
+        }
+      }
+    }
+    return new BatchingProblem(orders, constraints, defaults, Instant.EPOCH, day, horizon,
+        Map.of(), List.of(), Map.of());
+  }
+
+  private static int derivedHorizon(List<Order> orders, Instant start, Duration period) {
+    requireNonNull(orders, "orders");
+    requireNonNull(start, "start");
+    requireNonNull(period, "period");
+    long max = 0;
+    long millis = Math.max(1, period.toMillis());
+    for (Order o : orders) {
+      max = Math.max(max, Math.min(Integer.MAX_VALUE - 1L,
+          periodIndex(start, millis, o.latestDelivery())));
+    }
+    return (int) Math.min(Integer.MAX_VALUE, max + 1);
+  }
+
+  private static long periodIndex(Instant start, long periodMillis, Instant instant) {
+    long millis;
+    try {
+      millis = Duration.between(start, instant).toMillis();
+    } catch (ArithmeticException e) {
+      millis = Long.MAX_VALUE;
+    }
+    return Math.max(0, Math.floorDiv(millis, Math.max(1, periodMillis)));
+  }
+
+  private static Optional<ProductionLine> line(List<ProductionLine> lines, DesignId d) {
+    for (ProductionLine l : lines) {
+      if (l.uses().containsKey(d)) {
+        return Optional.of(l);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static int largestBatch(ProductionConstraints c, Optional<ProductionLine> line,
+      DesignId d) {
+    int largest = c.largestBatch();
+    if (line.isPresent()) {
+      LineUse use = line.get().uses().get(d);
+      double room = line.get().capacityPerPeriod() - use.setupTime();
+      if (room < 0) {
+        return 0;
+      }
+      if (use.unitUse() > 0) {
+        double units = Math.floor(room / use.unitUse() + 1e-9);
+        if (units < largest) {
+          int u = (int) units;
+          largest = u / c.orderMultiple() * c.orderMultiple();
+        }
+      }
+    }
+    return largest;
+  }
+
+  /**
+   * Returns a copy with another horizon.
+   *
+   * @param periods the number of periods
+   * @return the new problem
+   */
+  public BatchingProblem withHorizon(int periods) {
+    return new BatchingProblem(orders, constraints, defaults, start, period, periods, periodCosts,
+        lines, topUps, priceBreaks);
+  }
+
+  /**
+   * Returns a copy with per-period costs.
+   *
+   * @param costs per design
+   * @return the new problem
+   */
+  public BatchingProblem withPeriodCosts(Map<DesignId, PeriodCosts> costs) {
+    return new BatchingProblem(orders, constraints, defaults, start, period, horizon, costs, lines,
+        topUps, priceBreaks);
+  }
+
+  /**
+   * Returns a copy with shared production lines.
+   *
+   * @param productionLines the lines
+   * @return the new problem
+   */
+  public BatchingProblem withLines(List<ProductionLine> productionLines) {
+    return new BatchingProblem(orders, constraints, defaults, start, period, horizon, periodCosts,
+        productionLines, topUps, priceBreaks);
+  }
+
+  /**
+   * Returns a copy with speculative top-ups.
+   *
+   * @param newsvendor per design
+   * @return the new problem
+   */
+  public BatchingProblem withTopUps(Map<DesignId, NewsvendorTopUp> newsvendor) {
+    return new BatchingProblem(orders, constraints, defaults, start, period, horizon, periodCosts,
+        lines, newsvendor, priceBreaks);
+  }
+
+  /**
+   * Returns a copy with quantity price breaks.
+   *
+   * @param breaks per design
+   * @return the new problem
+   */
+  public BatchingProblem withPriceBreaks(Map<DesignId, List<PriceBreak>> breaks) {
+    return new BatchingProblem(orders, constraints, defaults, start, period, horizon, periodCosts,
+        lines, topUps, breaks);
+  }
+
+  /**
+   * Returns the unit cost of a batch of a design released in a period: the period's unit cost, or
+   * that of the largest price break the quantity reaches.
+   *
+   * @param design the design
+   * @param t the release period
+   * @param quantity the batch quantity
+   * @return the cost per unit
+   */
+  public double unitCost(DesignId design, int t, int quantity) {
+    double cost = unitCost(design, t);
+    for (PriceBreak b : priceBreaks.getOrDefault(design, List.of())) {
+      if (quantity >= b.minQuantity()) {
+        cost = b.unitCost();
+      }
+    }
+    return cost;
+  }
+
+  /**
+   * Refuses a horizon too long to plan period by period.
+   *
+   * @param strategy the strategy's name, for the message
+   * @throws IllegalArgumentException if the horizon exceeds {@link #MAX_HORIZON}
+   */
+  public void requirePlannableHorizon(String strategy) {
+    if (horizon > MAX_HORIZON) {
+      throw new IllegalArgumentException("The horizon (" + horizon + " periods) is longer than "
+          + "the " + MAX_HORIZON + " periods strategy " + strategy + " plans period by period."
+          + "\nMaybe use a longer period.");
+    }
+  }
+
+  /**
    * Returns the constraints of a design.
    *
    * @param design the design
@@ -82,15 +401,181 @@ public record BatchingProblem(
   }
 
   /**
+   * Returns the designs that have orders, sorted.
+   *
+   * @return the designs
+   */
+  public SortedSet<DesignId> designs() {
+    SortedSet<DesignId> out = new TreeSet<>();
+    for (Order o : orders) {
+      out.add(o.design());
+    }
+    return out;
+  }
+
+  /**
+   * Returns the orders of each design, sorted by design.
+   *
+   * @return design to its orders, in the problem's order
+   */
+  public Map<DesignId, List<Order>> ordersByDesign() {
+    Map<DesignId, List<Order>> out = new HashMap<>();
+    for (Order o : orders) {
+      out.computeIfAbsent(o.design(), d -> new java.util.ArrayList<>()).add(o);
+    }
+    return new TreeMap<>(out);
+  }
+
+  /**
+   * Returns the line a design is on.
+   *
+   * @param design the design
+   * @return its line, empty if it has its own
+   */
+  public Optional<ProductionLine> lineOf(DesignId design) {
+    return line(lines, design);
+  }
+
+  /**
+   * Returns the largest batch of a design: its constraints' largest batch, further limited by the
+   * capacity of its line after one setup, rounded down to the order multiple.
+   *
+   * @param design the design
+   * @return the largest feasible batch
+   */
+  public int largestBatch(DesignId design) {
+    return largestBatch(constraintsFor(design), lineOf(design), design);
+  }
+
+  /**
+   * Returns the smallest batch that serves {@code ordered} units: at least the MOQ, rounded up to
+   * the order multiple.
+   *
+   * @param design the design
+   * @param ordered the committed units
+   * @return the batch quantity
+   */
+  public int batchQuantityFor(DesignId design, int ordered) {
+    ProductionConstraints c = constraintsFor(design);
+    return c.roundToMultiple(Math.max(ordered, c.minimumOrderQuantity()));
+  }
+
+  /**
+   * Returns the speculative units a design's batches may add beyond their orders: the newsvendor
+   * top-up, rounded down to the order multiple; zero without a top-up.
+   *
+   * @param design the design
+   * @return the top-up units
+   */
+  public int topUpUnits(DesignId design) {
+    NewsvendorTopUp t = topUps.get(design);
+    if (t == null) {
+      return 0;
+    }
+    ProductionConstraints c = constraintsFor(design);
+    int u = t.units(c.unitCost());
+    return u / c.orderMultiple() * c.orderMultiple();
+  }
+
+  /**
+   * Returns the setup cost of a batch of a design released in a period.
+   *
+   * @param design the design
+   * @param t the period; beyond the horizon the constant cost applies
+   * @return the setup cost
+   */
+  public double setupCost(DesignId design, int t) {
+    PeriodCosts pc = periodCosts.get(design);
+    if (pc != null && !pc.setupCost().isEmpty() && t < pc.setupCost().size()) {
+      return pc.setupCost().get(t);
+    }
+    return constraintsFor(design).setupCost();
+  }
+
+  /**
+   * Returns the unit cost of a design made in a period.
+   *
+   * @param design the design
+   * @param t the period
+   * @return the cost per unit
+   */
+  public double unitCost(DesignId design, int t) {
+    PeriodCosts pc = periodCosts.get(design);
+    if (pc != null && !pc.unitCost().isEmpty() && t < pc.unitCost().size()) {
+      return pc.unitCost().get(t);
+    }
+    return constraintsFor(design).unitCost();
+  }
+
+  /**
+   * Returns the cost of one unit of a design left in stock at the end of a period.
+   *
+   * @param design the design
+   * @param t the period
+   * @return the holding cost
+   */
+  public double holdingCost(DesignId design, int t) {
+    PeriodCosts pc = periodCosts.get(design);
+    if (pc != null && !pc.holdingCost().isEmpty() && t < pc.holdingCost().size()) {
+      return pc.holdingCost().get(t);
+    }
+    return constraintsFor(design).holdingCostPerUnitPeriod();
+  }
+
+  /**
+   * Returns the holding cost of one unit ready in period {@code from} and shipped in period
+   * {@code to}: the sum of the holding costs of periods {@code from .. to - 1}; zero if
+   * {@code to <= from}.
+   *
+   * @param design the design
+   * @param from the ready period
+   * @param to the due period
+   * @return the cost per unit
+   */
+  public double holdingCost(DesignId design, int from, int to) {
+    if (to <= from) {
+      return 0;
+    }
+    PeriodCosts pc = periodCosts.get(design);
+    if (pc == null || pc.holdingCost().isEmpty()) {
+      return constraintsFor(design).holdingCostPerUnitPeriod() * ((long) to - from);
+    }
+    double sum = 0;
+    for (int t = from; t < to; t++) {
+      sum += holdingCost(design, t);
+    }
+    return sum;
+  }
+
+  /**
+   * Returns the period an order was placed in.
+   *
+   * @param order the order
+   * @return the period
+   */
+  public int placedPeriod(Order order) {
+    return periodOf(order.placedAt());
+  }
+
+  /**
+   * Returns the period an order is due in (the period of its latest delivery).
+   *
+   * @param order the order
+   * @return the period
+   */
+  public int duePeriod(Order order) {
+    return periodOf(order.latestDelivery());
+  }
+
+  /**
    * Returns the period an instant falls in.
    *
    * @param instant an instant not before the start
    * @return the 0-based period index
    */
   public int periodOf(Instant instant) {
-    long millis = Duration.between(start, instant).toMillis();
-    long p = Math.floorDiv(millis, period.toMillis());
-    return (int) Math.max(0, Math.min(Integer.MAX_VALUE, p));
+    long p = periodIndex(start, period.toMillis(), instant);
+    return (int) Math.min(Integer.MAX_VALUE - 1L, p);
   }
 
   /**

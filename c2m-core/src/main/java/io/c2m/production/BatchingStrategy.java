@@ -1,7 +1,13 @@
 package io.c2m.production;
 
+import io.c2m.production.internal.Capacitated;
 import io.c2m.production.internal.CheckedBatchingStrategy;
+import io.c2m.production.internal.Deadline;
 import io.c2m.production.internal.GroupBuy;
+import io.c2m.production.internal.SilverMeal;
+import io.c2m.production.internal.TestAndReorder;
+import io.c2m.production.internal.TimeWindow;
+import io.c2m.production.internal.WagnerWhitin;
 
 /**
  * Decides which orders go into which production batch, and when.
@@ -38,6 +44,82 @@ public interface BatchingStrategy {
    */
   static BatchingStrategy groupBuy() {
     return new GroupBuy();
+  }
+
+  /**
+   * Group-buy with a campaign window: a campaign that has not reached the MOQ when its window of
+   * {@code windowPeriods} closes is cancelled, its orders pending as
+   * {@link PendingReason#CANCELLED_WINDOW_CLOSED} (to be refunded).
+   *
+   * @param windowPeriods the campaign window in periods; 0 for none
+   * @return the strategy named {@code "group-buy"}
+   */
+  static BatchingStrategy groupBuy(int windowPeriods) {
+    return new GroupBuy(windowPeriods);
+  }
+
+  /**
+   * Releases every {@code every} periods.
+   *
+   * @param every periods between releases
+   * @return the strategy named {@code "time-window"}
+   */
+  static BatchingStrategy timeWindow(int every) {
+    return new TimeWindow(every);
+  }
+
+  /**
+   * Releases each order as late as its promise allows; orders that cannot be made in time are
+   * pending as {@link PendingReason#DEADLINE_INFEASIBLE}.
+   *
+   * @return the strategy named {@code "deadline"}
+   */
+  static BatchingStrategy deadline() {
+    return new Deadline();
+  }
+
+  /**
+   * A small first batch, then reorders sized from the sell-through of the previous batch.
+   *
+   * @param testQuantity the size of the first batch
+   * @param growth reorder units per unit sold through, at least 1
+   * @return the strategy named {@code "test-and-reorder"}
+   */
+  static BatchingStrategy testAndReorder(int testQuantity, double growth) {
+    return new TestAndReorder(testQuantity, growth);
+  }
+
+  /**
+   * The Silver-Meal lot-sizing heuristic (Silver and Meal, 1973) per design.
+   *
+   * @return the strategy named {@code "silver-meal"}
+   */
+  static BatchingStrategy silverMeal() {
+    return new SilverMeal();
+  }
+
+  /**
+   * Optimal uncapacitated lot sizing per design (Wagner and Whitin, 1958) by the O(T log T)
+   * algorithm of Wagelmans, van Hoesel and Kolen (1992); with an MOQ, multiple or largest batch, an
+   * O(T^2) dynamic programme exact among plans whose batches serve whole periods without carrying
+   * surplus.
+   *
+   * @return the strategy named {@code "wagner-whitin"}
+   */
+  static BatchingStrategy wagnerWhitin() {
+    return new WagnerWhitin(false);
+  }
+
+  /**
+   * Multi-design plans on shared lines with capacity and setup times (capacitated lot sizing):
+   * Lagrangian relaxation of the capacity constraints (Trigeiro, Thomas and McClain, 1989) with a
+   * backward allocation heuristic and iterated local search; 200 subgradient iterations, 30
+   * perturbations, seed 0.
+   *
+   * @return the strategy named {@code "capacitated"}
+   */
+  static BatchingStrategy capacitated() {
+    return new Capacitated(200, 30, 0);
   }
 
   /**

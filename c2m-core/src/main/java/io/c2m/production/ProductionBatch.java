@@ -20,6 +20,8 @@ import java.util.List;
  * @param quantity units made; at least {@code orderedQuantity}
  * @param orderedQuantity units the listed orders committed to
  * @param orders the orders served, each whole
+ * @param lateOrders the listed orders this batch is ready too late for (after their due period),
+ *     flagged rather than hidden
  * @param cost the batch's cost
  */
 public record ProductionBatch(
@@ -30,6 +32,7 @@ public record ProductionBatch(
     int quantity,
     int orderedQuantity,
     List<OrderId> orders,
+    List<OrderId> lateOrders,
     CostBreakdown cost) {
   /**
    * Validates and copies.
@@ -57,6 +60,27 @@ public record ProductionBatch(
       throw new IllegalArgumentException("Batch " + id + " lists an order twice.");
     }
     requireNonNull(cost, "cost");
+    lateOrders = List.copyOf(Checks.requireNoNulls(lateOrders, "lateOrders"));
+    if (!new HashSet<>(orders).containsAll(lateOrders)) {
+      throw new IllegalArgumentException("Batch " + id + " flags a late order it does not list.");
+    }
+  }
+
+  /**
+   * A batch that is on time for all its orders.
+   *
+   * @param id the batch's id
+   * @param design the design made
+   * @param period the release period
+   * @param readyPeriod the ready period
+   * @param quantity units made
+   * @param orderedQuantity units ordered
+   * @param orders the orders served
+   * @param cost the cost
+   */
+  public ProductionBatch(BatchId id, DesignId design, int period, int readyPeriod, int quantity,
+      int orderedQuantity, List<OrderId> orders, CostBreakdown cost) {
+    this(id, design, period, readyPeriod, quantity, orderedQuantity, orders, List.of(), cost);
   }
 
   /**

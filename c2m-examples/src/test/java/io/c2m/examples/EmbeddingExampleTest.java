@@ -19,7 +19,13 @@ class EmbeddingExampleTest {
     assertEquals(30, batch.orderedQuantity());        // released the moment 30 units are ordered
     assertEquals(30, batch.quantity());               // already a multiple of 10
     assertEquals(2, plan.pending().size());           // orders 31 and 32 wait for the next batch
-    assertEquals(200.0 + 12.0 * 30, plan.cost().total(), 1e-9);
+    // Released on day 1 (the 30th order is placed at hour 29), ready on day 1 + 3 (lead time),
+    // held until the promised day 21: 30 units x 17 days x 0.05.
+    assertEquals(1, batch.period());
+    assertEquals(4, batch.readyPeriod());
+    assertEquals(200.0, plan.cost().setup(), 1e-9);
+    assertEquals(12.0 * 30, plan.cost().unit(), 1e-9);
+    assertEquals(30 * 17 * 0.05, plan.cost().holding(), 1e-9);
   }
 
   @Test

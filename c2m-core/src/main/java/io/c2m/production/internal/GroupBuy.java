@@ -1,113 +1,134 @@
 package io.c2m.production.internal;
 
-import io.c2m.BatchId;
 import io.c2m.DesignId;
-import io.c2m.OrderId;
-import io.c2m.Provenance;
 import io.c2m.order.Order;
 import io.c2m.production.BatchPlan;
 import io.c2m.production.BatchingProblem;
 import io.c2m.production.BatchingStrategy;
-import io.c2m.production.CostBreakdown;
-import io.c2m.production.PendingOrder;
 import io.c2m.production.PendingReason;
-import io.c2m.production.ProductionBatch;
-import io.c2m.production.ProductionConstraints;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * Group-buy threshold batching.
+ * Group-buy threshold batching, all or nothing, with an optional campaign window.
  *
  * <p>Per design, orders are taken in the order they were placed (ties by id) and put first-fit into
- * open batches: an order joins the oldest open batch it fits in (the batch, rounded up to the order
- * multiple, must stay within the largest batch), or opens a new one. An open batch is released in
- * the period of the order that lifts its committed quantity to the minimum order quantity; its
- * quantity is the committed quantity rounded up to the order multiple. Batches still open at the
- * end stay pending as {@link PendingReason#BELOW_MOQ}; an order larger than the largest batch is
- * pending as {@link PendingReason#EXCEEDS_MAX_BATCH}.
- *
- * <p>Costs: the setup cost per batch, the unit cost per unit made, no holding cost (goods ship as
- * soon as they are made, and the rounding surplus is reported in {@link ProductionBatch#surplus()}).
+ * open campaigns: an order joins the oldest open campaign it fits in (its smallest batch must stay
+ * within the largest batch) and whose window is still open, or opens a new one. A campaign opened
+ * in period {@code o} accepts orders placed before period {@code o + window}. It is released, as
+ * one batch, in the period of the order that lifts its committed quantity to the minimum order
+ * quantity. A campaign whose window closes below the MOQ within the horizon is cancelled: its
+ * orders are pending {@link PendingReason#CANCELLED_WINDOW_CLOSED}, to be refunded, never counted
+ * as produced. Campaigns still open at the end of the horizon (or without a window,
+ * {@code window = 0}) stay pending {@link PendingReason#BELOW_MOQ}.
  */
 public final class GroupBuy implements BatchingStrategy {
   /** The stable name. */
   public static final String NAME = "group-buy";
+
+  private final int window;
+
+  /** Creates the strategy with no campaign window. */
+  public GroupBuy() {
+    this(0);
+  }
+
+  /**
+   * Creates the strategy.
+   *
+   * @param window the campaign window in periods; 0 for none
+   */
+  public GroupBuy(int window) {
+    if (window < 0) {
+      throw new IllegalArgumentException("The campaign window (" + window
+          + " periods) must not be negative.");
+    }
+    this.window = window;
+  }
 
   @Override
   public String name() {
     return NAME;
   }
 
-  private static final class Open {
+  private static final class Campaign {
     final List<Order> orders = new ArrayList<>();
-    int quantity;
+    final int opened;
+    long quantity;
+
+    Campaign(int opened) {
+      this.opened = opened;
+    }
   }
 
   @Override
   public BatchPlan plan(BatchingProblem problem) {
-    Map<DesignId, List<Order>> byDesign = new TreeMap<>();
-    for (Order o : problem.orders()) {
-      byDesign.computeIfAbsent(o.design(), d -> new ArrayList<>()).add(o);
-    }
-    List<ProductionBatch> batches = new ArrayList<>();
-    List<PendingOrder> pending = new ArrayList<>();
-    CostBreakdown total = CostBreakdown.ZERO;
-    for (Map.Entry<DesignId, List<Order>> e : byDesign.entrySet()) {
+    PlanBuilder builder = new PlanBuilder(problem);
+    for (Map.Entry<DesignId, List<Order>> e : problem.ordersByDesign().entrySet()) {
       DesignId design = e.getKey();
-      ProductionConstraints c = problem.constraintsFor(design);
-      List<Order> orders = e.getValue();
-      orders.sort(Comparator.comparing(Order::placedAt).thenComparing(Order::id));
-      int largest = c.largestBatch();
-      List<Open> open = new ArrayList<>();
-      int seq = 0;
+      io.c2m.production.ProductionConstraints c = problem.constraintsFor(design);
+      int moq = c.minimumOrderQuantity();
+      int largest = problem.largestBatch(design);
+      List<Order> orders = PlanBuilder.sortedByPlaced(e.getValue());
+      List<Campaign> open = new ArrayList<>();
       for (Order o : orders) {
-        if (c.roundToMultiple(o.quantity()) > largest) {
-          pending.add(new PendingOrder(o.id(), design, o.quantity(),
-              PendingReason.EXCEEDS_MAX_BATCH,
-              "Order of " + o.quantity() + " units exceeds the largest batch of " + largest
-                  + " units."));
+        int p = problem.placedPeriod(o);
+        if (window > 0) {
+          for (var it = open.iterator(); it.hasNext(); ) {
+            Campaign x = it.next();
+            if (x.opened + window <= p) {
+              cancel(builder, design, x, moq);
+              it.remove();
+            }
+          }
+        }
+        if (c.roundToMultiple(Math.max(o.quantity(), moq)) > largest) {
+          builder.pending(o, PendingReason.EXCEEDS_MAX_BATCH, "Order of " + o.quantity()
+              + " units exceeds the largest batch of " + largest + " units of design " + design
+              + ".");
           continue;
         }
-        Open target = null;
-        for (Open b : open) {
-          if (c.roundToMultiple(b.quantity + o.quantity()) <= largest) {
-            target = b;
+        Campaign target = null;
+        for (Campaign x : open) {
+          if (c.roundToMultiple((int) Math.max(moq, Math.min(Integer.MAX_VALUE,
+              x.quantity + o.quantity()))) <= largest) {
+            target = x;
             break;
           }
         }
         if (target == null) {
-          target = new Open();
+          target = new Campaign(p);
           open.add(target);
         }
         target.orders.add(o);
         target.quantity += o.quantity();
-        if (target.quantity >= c.minimumOrderQuantity()) {
+        if (target.quantity >= moq) {
           open.remove(target);
-          int quantity = c.roundToMultiple(target.quantity);
-          int period = problem.periodOf(o.placedAt());
-          CostBreakdown cost = new CostBreakdown(c.setupCost(), 0, c.unitCost() * quantity);
-          List<OrderId> ids = new ArrayList<>();
-          target.orders.forEach(x -> ids.add(x.id()));
-          batches.add(new ProductionBatch(new BatchId(design.value() + "#" + (++seq)), design,
-              period, period + c.leadTimePeriods(), quantity, target.quantity, ids, cost));
-          total = total.plus(cost);
+          builder.batch(design, p, target.orders);
         }
       }
-      for (Open b : open) {
-        for (Order o : b.orders) {
-          pending.add(new PendingOrder(o.id(), design, o.quantity(), PendingReason.BELOW_MOQ,
-              "Design " + design + " has " + b.quantity + " of the " + c.minimumOrderQuantity()
-                  + " units its minimum order quantity needs."));
+      for (Campaign x : open) {
+        if (window > 0 && x.opened + window <= problem.horizon()) {
+          cancel(builder, design, x, moq);
+        } else {
+          String detail = "Design " + design + " has " + x.quantity + " of the " + moq
+              + " units its minimum order quantity needs.";
+          for (Order o : x.orders) {
+            builder.pending(o, PendingReason.BELOW_MOQ, detail);
+          }
         }
       }
     }
-    batches.sort(Comparator.comparingInt(ProductionBatch::period)
-        .thenComparing(ProductionBatch::design)
-        .thenComparing(ProductionBatch::id));
-    return new BatchPlan(batches, pending, total, Provenance.builtIn(NAME, 0, Map.of()));
+    return builder.build(NAME, Map.of("window", Integer.toString(window)));
+  }
+
+  private static void cancel(PlanBuilder builder, DesignId design, Campaign c, int moq) {
+    String detail = "The campaign of design " + design + " opened in period " + c.opened
+        + " closed with " + c.quantity + " of the " + moq
+        + " units its minimum order quantity needs: cancelled, to be refunded.";
+    for (Order o : c.orders) {
+      builder.pending(o, PendingReason.CANCELLED_WINDOW_CLOSED, detail);
+    }
   }
 }

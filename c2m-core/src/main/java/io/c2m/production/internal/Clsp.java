@@ -1,0 +1,588 @@
+package io.c2m.production.internal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The capacitated lot-sizing problem with setup times (CLSP): several items share one resource
+ * whose capacity per period is consumed by each item's setups and units. Internal, public for the
+ * evaluation command and the benchmarks.
+ *
+ * <p>Solved by the Lagrangian relaxation of the capacity constraints of Trigeiro, Thomas and
+ * McClain (1989, "Capacitated lot sizing with setup times", Management Science 35(3):353-366):
+ * with multipliers {@code lambda[t] >= 0} the problem splits into one uncapacitated lot-sizing
+ * problem per item with setup cost {@code setup[i][t] + lambda[t] setupTime[i]} and unit cost
+ * {@code unit[i][t] + lambda[t] unitUse[i]}, each solved exactly by {@link LotSizing#fast}; their
+ * sum minus {@code sum_t lambda[t] capacity[t]} is a lower bound, raised by subgradient
+ * optimisation (Held, Wolfe and Crowder, 1974, step rule with a target). Feasible plans come from
+ * a backward capacity-allocation heuristic on a setup pattern (serve in each period first what
+ * cannot wait for an earlier setup, then the items whose deferral costs most per unit of
+ * capacity), started from each Lagrangian setup pattern and improved by local search over setup
+ * flips (add, drop one setup) until no flip helps; the best plan found is returned with the bound.
+ *
+ * <p>Demand is given as chunks: a chunk is one order (kept whole unless the instance is
+ * {@code splittable}) of one item due in a period, placed in a period before which it cannot be
+ * produced. Batches respect each item's MOQ, multiple and largest batch.
+ */
+public final class Clsp {
+  private final int n;
+  private final int periods;
+  private final double[] capacity;
+  private final double[] setupTime;
+  private final double[] unitUse;
+  private final double[][] setup;
+  private final double[][] unit;
+  private final double[][] hold;
+  private final double[][] cumHold;
+  private final long[] moq;
+  private final long[] multiple;
+  private final long[] largest;
+  private final boolean splittable;
+  private final List<List<long[]>> chunks;
+  private final long[][] demand;
+  private final long workPerEvaluation;
+  private final int[][] byDue;
+  private long work;
+
+  /**
+   * The most work one {@link #solve} may do, in open order chunks scanned by the allocation
+   * heuristic (a few nanoseconds each): bounds the time on large instances (a few seconds); the Trigeiro
+   * instances stay below it with the default settings.
+   */
+  public static final long WORK_BUDGET = 300_000_000L;
+
+  /**
+   * Creates an instance.
+   *
+   * @param capacity capacity per period
+   * @param setupTime capacity used by a setup of each item
+   * @param unitUse capacity used by a unit of each item
+   * @param setup setup cost per item and period
+   * @param unit unit cost per item and period
+   * @param hold holding cost per item and period (stock at the end of the period)
+   * @param moq minimum batch per item
+   * @param multiple batch multiple per item
+   * @param largest largest batch per item
+   * @param chunks per item, chunks {@code {duePeriod, quantity, placedPeriod}}
+   * @param splittable true if a chunk may be split between batches
+   */
+  public Clsp(double[] capacity, double[] setupTime, double[] unitUse, double[][] setup,
+      double[][] unit, double[][] hold, long[] moq, long[] multiple, long[] largest,
+      List<List<long[]>> chunks, boolean splittable) {
+    this.n = setupTime.length;
+    this.periods = capacity.length;
+    this.capacity = capacity;
+    this.setupTime = setupTime;
+    this.unitUse = unitUse;
+    this.setup = setup;
+    this.unit = unit;
+    this.hold = hold;
+    this.moq = moq;
+    this.multiple = multiple;
+    this.largest = largest;
+    this.chunks = chunks;
+    this.splittable = splittable;
+    long totalChunks = 0;
+    for (List<long[]> cs : chunks) {
+      totalChunks += cs.size();
+    }
+    this.workPerEvaluation = Math.max(1, (long) periods * n + totalChunks);
+    this.byDue = new int[n][];
+    for (int i = 0; i < n; i++) {
+      List<long[]> cs = chunks.get(i);
+      Integer[] idx = new Integer[cs.size()];
+      for (int c = 0; c < idx.length; c++) {
+        idx[c] = c;
+      }
+      Arrays.sort(idx, (a, b) -> {
+        int cmp = Long.compare(cs.get(b)[0], cs.get(a)[0]);
+        return cmp != 0 ? cmp : Integer.compare(a, b);
+      });
+      byDue[i] = new int[idx.length];
+      for (int c = 0; c < idx.length; c++) {
+        byDue[i][c] = idx[c];
+      }
+    }
+    this.cumHold = new double[n][periods + 1];
+    this.demand = new long[n][periods];
+    for (int i = 0; i < n; i++) {
+      for (int t = 0; t < periods; t++) {
+        cumHold[i][t + 1] = cumHold[i][t] + hold[i][t];
+      }
+      for (long[] c : chunks.get(i)) {
+        demand[i][(int) c[0]] += c[1];
+      }
+    }
+  }
+
+  /**
+   * The classic CLSP of the literature: demand per item and period, splittable, no MOQ, all
+   * demand known at the start.
+   *
+   * @param capacity capacity per period
+   * @param setupTime setup time per item
+   * @param unitUse capacity per unit per item
+   * @param setupCost setup cost per item (constant over time)
+   * @param holdingCost holding cost per item (constant over time)
+   * @param demand demand per item and period
+   * @return the instance
+   */
+  public static Clsp classic(double[] capacity, double[] setupTime, double[] unitUse,
+      double[] setupCost, double[] holdingCost, long[][] demand) {
+    int n = setupTime.length;
+    int t = capacity.length;
+    double[][] setup = new double[n][t];
+    double[][] unit = new double[n][t];
+    double[][] hold = new double[n][t];
+    long[] ones = new long[n];
+    long[] big = new long[n];
+    List<List<long[]>> chunks = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Arrays.fill(setup[i], setupCost[i]);
+      Arrays.fill(hold[i], holdingCost[i]);
+      ones[i] = 1;
+      big[i] = Long.MAX_VALUE / 4;
+      List<long[]> list = new ArrayList<>();
+      for (int p = 0; p < t; p++) {
+        if (demand[i][p] > 0) {
+          list.add(new long[] {p, demand[i][p], 0});
+        }
+      }
+      chunks.add(list);
+    }
+    return new Clsp(capacity, setupTime, unitUse, setup, unit, hold, ones, ones, big, chunks,
+        true);
+  }
+
+  /**
+   * A solution: the best plan found and the Lagrangian lower bound.
+   *
+   * @param cost the plan's cost (setup + holding + unit), infinite if no feasible plan was found
+   * @param lowerBound a lower bound on the optimum
+   * @param unmet units the plan leaves unserved (0 for a feasible plan)
+   * @param produced per item and chunk, the produced pieces {@code {period, quantity}}
+   * @param production per item and period, the units made
+   */
+  public record Solution(double cost, double lowerBound, long unmet, List<List<List<long[]>>>
+      produced, long[][] production) {
+    /**
+     * Returns the relative gap {@code (cost - bound) / bound}, an overestimate of the true gap.
+     *
+     * @return the gap, 0 when both are 0
+     */
+    public double gap() {
+      if (cost == lowerBound) {
+        return 0;
+      }
+      return (cost - lowerBound) / Math.max(1e-12, Math.abs(lowerBound));
+    }
+  }
+
+  private static long roundUp(long q, long k) {
+    return (q + k - 1) / k * k;
+  }
+
+  private long batchOf(int i, long q) {
+    return roundUp(Math.max(q, moq[i]), multiple[i]);
+  }
+
+  /** Result of the allocation heuristic for one setup pattern. */
+  private final class Eval {
+    boolean[][] y;
+    long unmet;
+    double cost;
+    List<List<List<long[]>>> pieces;
+    long[][] x;
+  }
+
+  /** Allocates capacity backward over a setup pattern. */
+  private Eval evaluate(boolean[][] y) {
+    work += workPerEvaluation;  // setup of the evaluation; the scans are counted below
+    Eval e = new Eval();
+    e.y = copy(y);
+    e.pieces = new ArrayList<>();
+    e.x = new long[n][periods];
+    long[][] remaining = new long[n][];
+    int[][] prev = new int[n][periods];
+    for (int i = 0; i < n; i++) {
+      List<long[]> cs = chunks.get(i);
+      // piece lists are created on first use: most evaluations are thrown away
+      List<List<long[]>> per = new ArrayList<>(java.util.Collections.nCopies(cs.size(),
+          (List<long[]>) null));
+      remaining[i] = new long[cs.size()];
+      for (int c = 0; c < cs.size(); c++) {
+        remaining[i][c] = cs.get(c)[1];
+      }
+      e.pieces.add(per);
+      int last = -1;
+      for (int t = 0; t < periods; t++) {
+        prev[i][t] = last;
+        if (y[i][t]) {
+          last = t;
+        }
+      }
+    }
+    Integer[] order = new Integer[n];
+    double[] key = new double[n];
+    // capacity left before each period after the pattern's setup times, to detect when waiting
+    // for earlier periods can no longer work and setups must be added now
+    double[] capBefore = new double[periods + 1];
+    int[] firstDemand = new int[n];
+    int[] firstSetup = new int[n];
+    for (int i = 0; i < n; i++) {
+      firstDemand[i] = periods;
+      firstSetup[i] = periods;
+      for (int t = periods - 1; t >= 0; t--) {
+        if (demand[i][t] > 0) {
+          firstDemand[i] = t;
+        }
+        if (y[i][t]) {
+          firstSetup[i] = t;
+        }
+      }
+    }
+    for (int t = 0; t < periods; t++) {
+      double st = 0;
+      for (int i = 0; i < n; i++) {
+        // a setup of the pattern, or the one that must be added for demand before any setup
+        if (y[i][t] || (t == firstDemand[i] && firstDemand[i] < firstSetup[i])) {
+          st += setupTime[i];
+        }
+      }
+      capBefore[t + 1] = capBefore[t] + Math.max(0, capacity[t] - st);
+    }
+    boolean[] active = new boolean[n];
+    // per item, the chunks due at or after the current period with units left (the open ones)
+    int[][] open = new int[n][];
+    int[] openSize = new int[n];
+    int[] next = new int[n];
+    double[] outstanding = new double[1];
+    for (int i = 0; i < n; i++) {
+      open[i] = new int[byDue[i].length];
+    }
+    for (int t = periods - 1; t >= 0; t--) {
+      for (int i = 0; i < n; i++) {
+        int k = 0;
+        for (int j = 0; j < openSize[i]; j++) {
+          if (remaining[i][open[i][j]] > 0) {
+            open[i][k++] = open[i][j];
+          }
+        }
+        openSize[i] = k;
+        work += 3L * k;
+        List<long[]> cs = chunks.get(i);
+        while (next[i] < byDue[i].length && cs.get(byDue[i][next[i]])[0] >= t) {
+          int c = byDue[i][next[i]++];
+          open[i][openSize[i]++] = c;
+          outstanding[0] += remaining[i][c] * unitUse[i];
+        }
+      }
+      double avail = capacity[t];
+      for (int round = 0; round < 2; round++) {
+        int m = 0;
+        for (int i = 0; i < n; i++) {
+          active[i] = y[i][t] || (round == 1 && e.x[i][t] == 0);
+          if (!active[i] || (round == 1 && y[i][t]) || e.x[i][t] > 0) {
+            continue;
+          }
+          boolean any = false;
+          boolean urgent = false;
+          List<long[]> cs = chunks.get(i);
+          int p = prev[i][t];
+          for (int j = 0; j < openSize[i]; j++) {
+            int c = open[i][j];
+            long[] ch = cs.get(c);
+            if (remaining[i][c] > 0 && ch[2] <= t) {
+              any = true;
+              if (p < 0 || ch[2] > p) {
+                urgent = true;
+              }
+            }
+          }
+          if (!any) {
+            continue;
+          }
+          double defer = p < 0 ? Double.POSITIVE_INFINITY
+              : (cumHold[i][t] - cumHold[i][p] + unit[i][p] - unit[i][t])
+                  / Math.max(1e-9, unitUse[i]);
+          key[i] = urgent ? Double.POSITIVE_INFINITY : defer;
+          order[m++] = i;
+        }
+        if (round == 1) {
+          // add setups only if what is still outstanding cannot fit before this period
+          if (outstanding[0] <= capBefore[t] + 1e-9) {
+            break;
+          }
+          for (int k = 0; k < m; k++) {
+            int i = order[k];
+            key[i] = cumHold[i][t + 1] - cumHold[i][t];
+          }
+        }
+        Arrays.sort(order, 0, m, (a, b) -> {
+          int cmp = Double.compare(key[b], key[a]);
+          return cmp != 0 ? cmp : Integer.compare(a, b);
+        });
+        for (int k = 0; k < m; k++) {
+          int i = order[k];
+          avail = allocate(e, i, t, prev[i][t], remaining, avail, open[i], openSize[i],
+              outstanding);
+        }
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      for (long r : remaining[i]) {
+        e.unmet += r;
+      }
+    }
+    return e;
+  }
+
+  /** Serves item {@code i}'s outstanding chunks in period {@code t}; returns the capacity left. */
+  private double allocate(Eval e, int i, int t, int p, long[][] remaining, double avail,
+      int[] open, int openSize, double[] outstanding) {
+    if (avail < setupTime[i] + unitUse[i] * batchOf(i, 1) - 1e-9) {
+      return avail;
+    }
+    List<long[]> cs = chunks.get(i);
+    long total = 0;
+    // two passes: chunks that cannot wait for the previous setup, then the others
+    for (int pass = 0; pass < 2; pass++) {
+      for (int j = 0; j < openSize; j++) {
+        int c = open[j];
+        long[] ch = cs.get(c);
+        if (remaining[i][c] <= 0 || ch[2] > t) {
+          continue;
+        }
+        boolean urgent = p < 0 || ch[2] > p;
+        if ((pass == 0) != urgent) {
+          continue;
+        }
+        long take = remaining[i][c];
+        if (!fits(i, total + take, avail)) {
+          take = splittable ? maxFit(i, total, avail, take) : 0;
+        }
+        if (take <= 0) {
+          continue;
+        }
+        total += take;
+        remaining[i][c] -= take;
+        outstanding[0] -= take * unitUse[i];
+        List<long[]> pl = e.pieces.get(i).get(c);
+        if (pl == null) {
+          pl = new ArrayList<>(2);
+          e.pieces.get(i).set(c, pl);
+        }
+        pl.add(new long[] {t, take});
+        e.cost += take * (cumHold[i][(int) ch[0]] - cumHold[i][t]);
+      }
+    }
+    if (total > 0) {
+      long q = batchOf(i, total);
+      e.x[i][t] = q;
+      e.y[i][t] = true;
+      avail -= setupTime[i] + unitUse[i] * q;
+      e.cost += setup[i][t] + unit[i][t] * q;
+    }
+    return avail;
+  }
+
+  private boolean fits(int i, long q, double avail) {
+    long b = batchOf(i, q);
+    return b <= largest[i] && setupTime[i] + unitUse[i] * b <= avail + 1e-9;
+  }
+
+  /** The largest {@code take < want} with {@code total + take} fitting, or 0. */
+  private long maxFit(int i, long total, double avail, long want) {
+    long lo = 0;
+    long hi = want - 1;
+    while (lo < hi) {
+      long mid = (lo + hi + 1) >>> 1;
+      if (fits(i, total + mid, avail)) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo;
+  }
+
+  private static boolean better(Eval a, Eval b) {
+    if (b == null) {
+      return true;
+    }
+    if (a.unmet != b.unmet) {
+      return a.unmet < b.unmet;
+    }
+    return a.cost < b.cost - 1e-9;
+  }
+
+  /**
+   * First-improvement local search: flip one setup (add or drop), or move one setup one or two
+   * periods earlier or later, while that improves (fewer unmet units, then lower cost).
+   */
+  private Eval improve(boolean[][] y, Eval start) {
+    Eval cur = start;
+    boolean improved = true;
+    int rounds = 0;
+    while (improved && rounds++ < 50 && work < WORK_BUDGET) {
+      improved = false;
+      for (int i = 0; i < n; i++) {
+        for (int t = 0; t < periods; t++) {
+          if (work >= WORK_BUDGET) {
+            return cur;
+          }
+          y[i][t] = !y[i][t];
+          Eval e = evaluate(y);
+          if (better(e, cur)) {
+            cur = e;
+            improved = true;
+            continue;
+          }
+          y[i][t] = !y[i][t];
+          if (!y[i][t]) {
+            continue;
+          }
+          for (int delta : SHIFTS) {
+            int u = t + delta;
+            if (u < 0 || u >= periods || y[i][u]) {
+              continue;
+            }
+            y[i][t] = false;
+            y[i][u] = true;
+            e = evaluate(y);
+            if (better(e, cur)) {
+              cur = e;
+              improved = true;
+              break;
+            }
+            y[i][t] = true;
+            y[i][u] = false;
+          }
+        }
+      }
+    }
+    return cur;
+  }
+
+  private static final int[] SHIFTS = {-1, 1, -2, 2};
+
+  /**
+   * Solves the instance.
+   *
+   * @param iterations subgradient iterations, e.g. 300
+   * @param kicks perturbations of the iterated local search, e.g. 100
+   * @param seed the seed of the perturbations
+   * @return the best plan and the lower bound
+   */
+  public Solution solve(int iterations, int kicks, long seed) {
+    work = 0;
+    double[] lambda = new double[periods];
+    double best = Double.NEGATIVE_INFINITY;
+    Eval incumbent = null;
+    boolean[][] y = new boolean[n][periods];
+    for (int i = 0; i < n; i++) {
+      for (int t = 0; t < periods; t++) {
+        y[i][t] = demand[i][t] > 0;
+      }
+    }
+    incumbent = improve(copy(y), evaluate(y));
+    double theta = 2;
+    int stale = 0;
+    double[] ks = new double[periods];
+    double[] us = new double[periods];
+    double[] g = new double[periods];
+    for (int it = 0; it < iterations; it++) {
+      double value = 0;
+      for (int t = 0; t < periods; t++) {
+        g[t] = -capacity[t];
+        value -= lambda[t] * capacity[t];
+      }
+      boolean[][] pattern = new boolean[n][periods];
+      for (int i = 0; i < n; i++) {
+        for (int t = 0; t < periods; t++) {
+          ks[t] = setup[i][t] + lambda[t] * setupTime[i];
+          us[t] = unit[i][t] + lambda[t] * unitUse[i];
+        }
+        LotSizing.Solution s = LotSizing.fast(demand[i], ks, us, hold[i]);
+        value += s.cost();
+        for (int k = 0; k < s.size(); k++) {
+          int t = s.setups()[k];
+          long q = 0;
+          for (int j = t; j < s.ends()[k]; j++) {
+            q += demand[i][j];
+          }
+          pattern[i][t] = true;
+          g[t] += setupTime[i] + unitUse[i] * q;
+        }
+      }
+      if (value > best + 1e-9) {
+        best = value;
+        stale = 0;
+      } else if (++stale >= 20) {
+        theta /= 2;
+        stale = 0;
+      }
+      if ((it % 10 == 0 || (2 * it >= iterations && it % 5 == 0) || it == iterations - 1)
+          && work < WORK_BUDGET) {
+        Eval e = improve(pattern, evaluate(pattern));
+        if (better(e, incumbent)) {
+          incumbent = e;
+        }
+      }
+      double norm = 0;
+      for (int t = 0; t < periods; t++) {
+        if (lambda[t] <= 0 && g[t] < 0) {
+          g[t] = 0;
+        }
+        norm += g[t] * g[t];
+      }
+      if (norm == 0 || theta < 1e-6) {
+        break;
+      }
+      double target = incumbent.unmet == 0 ? incumbent.cost : Math.abs(value) * 1.1 + 1;
+      double step = theta * Math.max(1e-9, target - value) / norm;
+      for (int t = 0; t < periods; t++) {
+        lambda[t] = Math.max(0, lambda[t] + step * g[t]);
+      }
+    }
+    // iterated local search: kick the best pattern with a few seeded random flips, re-improve
+    java.util.Random random = new java.util.Random(seed);
+    // kicks count once a feasible plan is known; before that, up to 20 * kicks + 200 more
+    int infeasibleKicks = 0;
+    for (int k = 0; (k < kicks || incumbent.unmet > 0) && work < WORK_BUDGET; ) {
+      if (incumbent.unmet > 0) {
+        if (++infeasibleKicks > 20 * kicks + 200) {
+          break;
+        }
+      } else {
+        k++;
+      }
+      boolean[][] kicked = copy(incumbent.y);
+      int flips = 2 + random.nextInt(3);
+      for (int f = 0; f < flips; f++) {
+        int i = random.nextInt(n);
+        int t = random.nextInt(periods);
+        kicked[i][t] = !kicked[i][t];
+      }
+      Eval e = improve(kicked, evaluate(kicked));
+      if (better(e, incumbent)) {
+        incumbent = e;
+      }
+    }
+    double cost = incumbent.unmet == 0 ? incumbent.cost : Double.POSITIVE_INFINITY;
+    for (List<List<long[]>> per : incumbent.pieces) {
+      per.replaceAll(pl -> pl == null ? List.of() : List.copyOf(pl));
+    }
+    return new Solution(cost, Math.min(best, cost), incumbent.unmet, incumbent.pieces,
+        incumbent.x);
+  }
+
+  private static boolean[][] copy(boolean[][] y) {
+    boolean[][] c = new boolean[y.length][];
+    for (int i = 0; i < y.length; i++) {
+      c[i] = y[i].clone();
+    }
+    return c;
+  }
+}

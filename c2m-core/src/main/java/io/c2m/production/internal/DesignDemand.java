@@ -1,0 +1,135 @@
+package io.c2m.production.internal;
+
+import io.c2m.DesignId;
+import io.c2m.order.Order;
+import io.c2m.production.BatchingProblem;
+import io.c2m.production.PendingReason;
+import io.c2m.production.ProductionConstraints;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One design's orders as a lot-sizing instance. Index {@code l} is a release period: the orders of
+ * {@code l} are those whose due period minus the lead time is {@code l} (the latest release that
+ * keeps their promise). Orders that no release can keep (due before placed plus lead time) are
+ * pending {@link PendingReason#DEADLINE_INFEASIBLE}; orders whose release period alone would need
+ * more than the largest batch are trimmed first-come first-served and left
+ * {@link PendingReason#NO_CAPACITY}. Internal: shared by the lot-sizing strategies.
+ */
+final class DesignDemand {
+  final DesignId design;
+  final int periods;
+  final long[] demand;
+  final int[] placed;
+  final double[] setup;
+  final double[] unit;
+  final double[] hold;
+  final List<List<Order>> orders;
+  final long moq;
+  final long multiple;
+  final long largest;
+  boolean releaseBinds;
+  final long[] breakQuantity;
+  final double[] breakCost;
+
+  DesignDemand(PlanBuilder builder, DesignId design, List<Order> designOrders) {
+    BatchingProblem p = builder.problem();
+    p.requirePlannableHorizon("lot sizing");
+    this.design = design;
+    ProductionConstraints c = p.constraintsFor(design);
+    int lead = c.leadTimePeriods();
+    this.periods = Math.max(0, p.horizon() - lead);
+    this.moq = c.minimumOrderQuantity();
+    this.multiple = c.orderMultiple();
+    this.largest = p.largestBatch(design);
+    demand = new long[periods];
+    placed = new int[periods];
+    setup = new double[periods];
+    unit = new double[periods];
+    hold = new double[periods];
+    List<io.c2m.production.PriceBreak> breaks = p.priceBreaks().getOrDefault(design, List.of());
+    breakQuantity = new long[breaks.size()];
+    breakCost = new double[breaks.size()];
+    for (int k = 0; k < breaks.size(); k++) {
+      breakQuantity[k] = breaks.get(k).minQuantity();
+      breakCost[k] = breaks.get(k).unitCost();
+    }
+    orders = new ArrayList<>(periods);
+    for (int l = 0; l < periods; l++) {
+      orders.add(new ArrayList<>());
+      setup[l] = p.setupCost(design, l);
+      unit[l] = p.unitCost(design, l);
+      hold[l] = p.holdingCost(design, l + lead);
+    }
+    List<Order> sorted = PlanBuilder.sortedByPlaced(designOrders);
+    for (Order o : sorted) {
+      int placedAt = p.placedPeriod(o);
+      int l = p.duePeriod(o) - lead;
+      if (l < placedAt) {
+        builder.pending(o, PendingReason.DEADLINE_INFEASIBLE, "Order placed in period " + placedAt
+            + " and due in period " + p.duePeriod(o) + " cannot be made in time with a lead time"
+            + " of " + lead + " periods.");
+        continue;
+      }
+      if (p.batchQuantityFor(design, o.quantity()) > largest) {
+        builder.pending(o, PendingReason.EXCEEDS_MAX_BATCH, "Order of " + o.quantity()
+            + " units exceeds the largest batch of " + largest + " units of design " + design
+            + ".");
+        continue;
+      }
+      if (p.batchQuantityFor(design, (int) Math.min(Integer.MAX_VALUE / 2,
+          demand[l] + o.quantity())) > largest) {
+        builder.pending(o, PendingReason.NO_CAPACITY, "Release period " + l + " of design "
+            + design + " already holds " + demand[l] + " units; one batch holds at most "
+            + largest + ".\nMaybe use the capacitated strategy.");
+        continue;
+      }
+      orders.get(l).add(o);
+      demand[l] += o.quantity();
+      placed[l] = Math.max(placed[l], placedAt);
+      if (placedAt > 0) {
+        releaseBinds = true;
+      }
+    }
+  }
+
+  /** True when the classic uncapacitated model applies: no MOQ, multiple or batch limit. */
+  boolean classic() {
+    if (moq > 1 || multiple > 1 || breakQuantity.length > 0) {
+      return false;
+    }
+    long total = 0;
+    for (long x : demand) {
+      total += x;
+    }
+    return total <= largest && !releaseBinds;
+  }
+
+  /**
+   * The best plan among interval plans: {@link LotSizing#fast} in the classic case,
+   * {@link LotSizing#fastLimited} when only the largest batch or placement limits the batches,
+   * else (MOQ, multiple, price breaks, or when asked) the O(T^2) {@link LotSizing#reference}.
+   */
+  LotSizing.Solution optimal(boolean useReference) {
+    if (!useReference && classic()) {
+      return LotSizing.fast(demand, setup, unit, hold);
+    }
+    if (!useReference && moq <= 1 && multiple == 1 && breakQuantity.length == 0) {
+      return LotSizing.fastLimited(demand, setup, unit, hold,
+          LotSizing.limits(demand, placed, largest));
+    }
+    return LotSizing.reference(demand, setup, unit, hold, moq, multiple, largest, placed,
+        breakQuantity, breakCost);
+  }
+
+  /** Adds the batches of a solution to the builder. */
+  void emit(PlanBuilder builder, LotSizing.Solution sol) {
+    for (int i = 0; i < sol.size(); i++) {
+      List<Order> batch = new ArrayList<>();
+      for (int l = sol.setups()[i]; l < sol.ends()[i]; l++) {
+        batch.addAll(orders.get(l));
+      }
+      builder.batch(design, sol.setups()[i], batch);
+    }
+  }
+}

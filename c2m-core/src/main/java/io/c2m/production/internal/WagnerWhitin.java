@@ -1,0 +1,71 @@
+package io.c2m.production.internal;
+
+import io.c2m.DesignId;
+import io.c2m.StrategyException;
+import io.c2m.order.Order;
+import io.c2m.production.BatchPlan;
+import io.c2m.production.BatchingProblem;
+import io.c2m.production.BatchingStrategy;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Optimal uncapacitated lot sizing per design ({@code wagner-whitin}).
+ *
+ * <p>Each design is a lot-sizing instance ({@link DesignDemand}): demand per latest release
+ * period, setup, unit and holding costs per period. What is guaranteed:
+ *
+ * <ul>
+ *   <li>Classic case (MOQ 1, multiple 1, no binding largest batch, every order placed in period
+ *       0): the plan minimises setup + holding + unit cost exactly, by {@link LotSizing#fast}, in
+ *       O(T log T) (Wagelmans, van Hoesel and Kolen, 1992), or by the O(T^2) {@link
+ *       LotSizing#reference} when {@code algorithm=reference}.
+ *   <li>MOQ 1 and multiple 1 but a binding largest batch, or orders placed after period 0 (a batch
+ *       cannot serve orders that do not exist yet): exact among plans whose batches each serve
+ *       whole consecutive release periods, by {@link LotSizing#fastLimited} in O(T log^2 T).
+ *   <li>With an MOQ, an order multiple or price breaks: {@link LotSizing#reference}, O(T^2),
+ *       exact among the
+ *       same interval plans with the rounding surplus made but not carried forward. Carrying
+ *       surplus stock forward can be cheaper; such plans are outside this class, so there the
+ *       result is a heuristic for the general MOQ lot-sizing problem (and exact for C2M's
+ *       no-speculative-stock rule).
+ * </ul>
+ *
+ * <p>Shared line capacity is not modelled; batches that do not fit are moved later by {@link
+ * PlanBuilder} and flagged late (use {@code capacitated}).
+ */
+public final class WagnerWhitin implements BatchingStrategy {
+  /** The stable name. */
+  public static final String NAME = "wagner-whitin";
+
+  private final boolean reference;
+
+  /**
+   * Creates the strategy.
+   *
+   * @param reference true to use the O(T^2) reference even in the classic case
+   */
+  public WagnerWhitin(boolean reference) {
+    this.reference = reference;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public BatchPlan plan(BatchingProblem problem) {
+    PlanBuilder builder = new PlanBuilder(problem);
+    for (Map.Entry<DesignId, List<Order>> e : problem.ordersByDesign().entrySet()) {
+      DesignDemand dd = new DesignDemand(builder, e.getKey(), e.getValue());
+      LotSizing.Solution sol = dd.optimal(reference);
+      if (sol == null) {
+        throw new StrategyException(NAME, "found no plan for design " + e.getKey()
+            + " although every release period alone fits a batch.");
+      }
+      dd.emit(builder, sol);
+    }
+    return builder.build(NAME, Map.of("algorithm", reference ? "reference" : "fast"));
+  }
+}
