@@ -350,14 +350,31 @@ public final class C2m {
   }
 
   /**
-   * Plans production batches for every accepted order with the configured strategy. Period 0
-   * starts at the beginning of the period (aligned to the epoch) holding the earliest order.
+   * Plans production batches for every accepted order with the configured strategy. Period 0 is
+   * {@link #planningStart()}.
    *
    * @return the plan
    * @throws StrategyException if the strategy fails or breaks the batching contract
    */
   public synchronized BatchPlan planBatches() {
     List<Order> all = orders.orders();
+    BatchingProblem problem =
+        new BatchingProblem(all, constraints, defaultConstraints, planningStart(all), period);
+    return batching.plan(problem);
+  }
+
+  /**
+   * Returns the start of period 0 of the next {@link #planBatches()}: the beginning of the planning
+   * period (periods are aligned to the epoch) that holds the earlier of the clock's now and the
+   * earliest accepted order.
+   *
+   * @return the start of period 0
+   */
+  public Instant planningStart() {
+    return planningStart(orders.orders());
+  }
+
+  private Instant planningStart(List<Order> all) {
     Instant first = clock.instant();
     for (Order o : all) {
       if (o.placedAt().isBefore(first)) {
@@ -365,10 +382,7 @@ public final class C2m {
       }
     }
     long p = period.toMillis();
-    Instant start = Instant.ofEpochMilli(Math.floorDiv(first.toEpochMilli(), p) * p);
-    BatchingProblem problem =
-        new BatchingProblem(all, constraints, defaultConstraints, start, period);
-    return batching.plan(problem);
+    return Instant.ofEpochMilli(Math.floorDiv(first.toEpochMilli(), p) * p);
   }
 
   /**

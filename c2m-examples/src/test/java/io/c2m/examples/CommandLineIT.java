@@ -51,6 +51,25 @@ class CommandLineIT {
   }
 
   @Test
+  void exportedDemoEventsGiveTheSameNichesThroughTheEventReader() throws Exception {
+    Path events = Files.createTempFile("c2m-events", ".jsonl");
+    try {
+      Run demo = c2m("demo", "--consumers", "3000", "--export-events", events.toString());
+      assertEquals(0, demo.code(), demo.err());
+      Run niches = c2m("niches", "--events", events.toString(), "--min-audience", "25");
+      assertEquals(0, niches.code(), niches.err());
+      assertTrue(niches.err().contains("0 rejected"), niches.err());
+      for (String definition : List.of("{category=dress, color=sage, material=linen}",
+          "{category=sneakers, color=white, style=minimal}")) {
+        assertTrue(demo.out().contains(definition), "demo lacks " + definition);
+        assertTrue(niches.out().contains(definition), "niches lacks " + definition);
+      }
+    } finally {
+      Files.deleteIfExists(events);
+    }
+  }
+
+  @Test
   void badArgumentsExitTwoWithUsage() throws Exception {
     Run run = c2m("demo", "--consumers", "ten");
     assertEquals(2, run.code());

@@ -3,6 +3,19 @@ package io.c2m.examples.cli;
 import io.c2m.examples.demo.DemoReport;
 import io.c2m.examples.demo.FashionDemo;
 import io.c2m.sim.MarketplaceSpec;
+import io.c2m.ConsumerId;
+import io.c2m.examples.bench.NicheEventLines;
+import io.c2m.privacy.Consent;
+import io.c2m.signal.ConsumerAccount;
+import io.c2m.signal.Signal;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,6 +46,11 @@ public final class DemoCommand implements Callable<Integer> {
       + "released, the k of k-anonymity (default: ${DEFAULT-VALUE}).")
   int minAudience;
 
+  @Option(names = "--export-events", paramLabel = "FILE.jsonl", description = "Also write the "
+      + "signals of the consenting consumers as Segment e-commerce JSON lines, the input of "
+      + "'c2m niches --events'.")
+  Path exportEvents;
+
   /** Creates the command; picocli instantiates it. */
   public DemoCommand() {}
 
@@ -52,6 +70,35 @@ public final class DemoCommand implements Callable<Integer> {
     FashionDemo.Result result = FashionDemo.run(base.withConsumers(consumers), seed, minAudience);
     spec.commandLine().getOut().print(DemoReport.format(result));
     spec.commandLine().getOut().flush();
+    if (exportEvents != null) {
+      long lines = export(result, exportEvents);
+      spec.commandLine().getErr().println("Wrote " + lines + " Segment events of consenting "
+          + "consumers to " + exportEvents + ".");
+    }
     return 0;
+  }
+
+  private static long export(FashionDemo.Result result, Path file) {
+    Set<ConsumerId> consenting = new HashSet<>();
+    for (ConsumerAccount a : result.population().accounts()) {
+      if (a.allows(Consent.PROFILING)) {
+        consenting.add(a.id());
+      }
+    }
+    long lines = 0;
+    StringBuilder sb = new StringBuilder(256);
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (Signal s : result.population().signals()) {
+        if (consenting.contains(s.consumer())) {
+          sb.setLength(0);
+          NicheEventLines.line(s, sb);
+          out.write(sb.append('\n').toString());
+          lines++;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+    return lines;
   }
 }

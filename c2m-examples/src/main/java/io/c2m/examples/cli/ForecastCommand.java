@@ -219,13 +219,22 @@ public final class ForecastCommand implements Callable<Integer> {
       }
       out.println(mapper().writeValueAsString(rows));
     } else {
-      out.printf(Locale.ROOT, "%-16s %-12s %-28s %5s %12s %12s %12s %12s%n", "series_id",
-          "method", "model", "step", "mean", "p10", "p50", "p90");
+      // Column widths follow the longest series id, method and model, so long names align.
+      int idWidth = "series_id".length();
+      int methodWidth = "method".length();
+      int modelWidth = "model".length();
+      for (DemandForecast fc : forecasts) {
+        idWidth = Math.max(idWidth, fc.seriesId().length());
+        methodWidth = Math.max(methodWidth, fc.method().length());
+        modelWidth = Math.max(modelWidth, fc.model().length());
+      }
+      String head = "%-" + idWidth + "s %-" + methodWidth + "s %-" + modelWidth + "s";
+      out.printf(Locale.ROOT, head + " %5s %12s %12s %12s %12s%n", "series_id", "method", "model",
+          "step", "mean", "p10", "p50", "p90");
       for (DemandForecast fc : forecasts) {
         for (ForecastPoint p : fc.points()) {
-          out.printf(Locale.ROOT, "%-16s %-12s %-28s %5d %12.3f %12.3f %12.3f %12.3f%n",
-              fc.seriesId(), fc.method(), fc.model(), p.step(), p.mean(), p.p10(), p.p50(),
-              p.p90());
+          out.printf(Locale.ROOT, head + " %5d %12.3f %12.3f %12.3f %12.3f%n", fc.seriesId(),
+              fc.method(), fc.model(), p.step(), p.mean(), p.p10(), p.p50(), p.p90());
         }
       }
     }

@@ -71,7 +71,7 @@ public final class DemoReport {
     line(sb, "");
     BatchPlan plan = r.plan();
     line(sb, "5. Production plan (%s); day 0 = %s", plan.provenance().strategy(),
-        r.population().spec().end().toString().substring(0, 10));
+        r.planningStart().toString().substring(0, 10));
     if (!r.constraints().isEmpty()) {
       ProductionConstraints c = r.constraints().values().iterator().next();
       line(sb, "   line: MOQ %d, cases of %d, at most %d per batch and %d per day, setup %.0f, "

@@ -51,6 +51,7 @@ public final class FashionDemo {
    * @param constraints the production constraints of each design
    * @param receipts how many order submissions ended in each status (including deliberate retries)
    * @param orders the accepted orders
+   * @param planningStart the start of the plan's period 0
    * @param plan the production plan
    * @param forecasts the forecast of each design's daily orders for the next week
    */
@@ -62,6 +63,7 @@ public final class FashionDemo {
       Map<DesignId, ProductionConstraints> constraints,
       Map<OrderReceipt.Status, Integer> receipts,
       List<Order> orders,
+      Instant planningStart,
       BatchPlan plan,
       List<DemandForecast> forecasts) {
     /** Copies the collections, so the result is immutable. */
@@ -124,7 +126,7 @@ public final class FashionDemo {
       forecasts.add(c2m.forecast(dailyOrders(d.id(), c2m.orders(), now), 7));
     }
     return new Result(population, ingest, niches, designs, constraints, receipts, c2m.orders(),
-        plan, forecasts);
+        c2m.planningStart(), plan, forecasts);
   }
 
   /**
