@@ -32,23 +32,28 @@ import java.util.stream.IntStream;
  *   <li><b>Frequent combinations</b> of up to {@code maxAttributes} values with support at least
  *       {@code minAudience}, by FP-growth (Han, Pei and Yin 2000).
  *   <li><b>Productive</b> combinations only (Webb 2007, "Discovering significant patterns",
- *       Machine Learning 68:1-33): for every value {@code v} of a combination {@code X}, the
- *       audience of {@code X} must exceed what {@code X \ v} and the independence of {@code v}
- *       predict, both by a factor ({@code minLift}) and by {@code minZ} binomial standard
- *       deviations. This drops a planted niche extended by a value its members share only by
- *       chance (their size, say), and chance combinations of noise consumers.
+ *       Machine Learning 68:1-33), tested within the combination's category: for every value
+ *       {@code v} of a combination {@code X} other than its category, the audience of {@code X}
+ *       must exceed what {@code X \ v} and the share of {@code v} among the category's other
+ *       consumers (those outside {@code X \ v}) predict, both by a factor
+ *       ({@code minLift}) and by {@code minZ} binomial standard deviations. The category value is
+ *       never tested, so a category holding most consumers (a single-vertical shop) keeps its
+ *       niches; a combination needs at least two values besides its category. This drops a
+ *       planted niche extended by a value its members share only by chance (their size, say), and
+ *       chance combinations of noise consumers.
  *   <li><b>Narrowest first.</b> From the largest combinations down (then the largest audience
  *       first), a combination is kept when enough of its audience is not already in a kept
  *       combination: that residual must reach {@code minAudience}, a share {@code
- *       minResidualShare} of the audience, and {@code minLift} times the audience independence
- *       predicts. So a broad {@code category=dress, color=sage} is not reported when it is only
+ *       minResidualShare} of the audience, and {@code minLift} times the largest audience the
+ *       productivity test expected. So a broad {@code category=dress, color=sage} is not reported when it is only
  *       the union of two overlapping narrow niches, a niche is not echoed by a combination of its
  *       members' chance preferences, and every kept combination is closed with respect to the
  *       kept ones.
  * </ol>
  *
- * <p>Each niche reports its full audience (every consumer who prefers all of it), the lift of the
- * combination over independence of its values, a demand score (expected orders: each member
+ * <p>Each niche reports its full audience (every consumer who prefers all of it), its lift (its
+ * audience over the largest audience the productivity test expected from one of its values: the
+ * weakest value's over-representation within the category), a demand score (expected orders: each member
  * counts {@link DemandScore#orderProbability}) and the
  * trend read from the request's interest timeline. Niches are ranked by audience times lift, ties
  * by id. Deterministic: no random numbers are drawn.
@@ -284,11 +289,13 @@ public final class AttributeMiner implements NicheInference {
       isCategory[r] = valueOfRank[r].key().equals(CATEGORY);
     }
     List<ItemSet> candidates = new ArrayList<>();
+    Map<ItemSet, Double> expectedOf = new HashMap<>();
     for (Map.Entry<ItemSet, Integer> e : frequent.entrySet()) {
       int[] s = e.getKey().ranks();
-      if (s.length >= 2 && categoryOf(s, isCategory) >= 0
-          && productive(s, e.getValue(), frequent, rankSupport, n)) {
+      double expected = productive(s, e.getValue(), frequent, rankSupport, isCategory);
+      if (!Double.isNaN(expected)) {
         candidates.add(e.getKey());
+        expectedOf.put(e.getKey(), expected);
       }
     }
     candidates.sort(Comparator.comparingInt((ItemSet s) -> -s.ranks().length)
@@ -314,7 +321,7 @@ public final class AttributeMiner implements NicheInference {
           residual += multiplicity[i];
         }
       }
-      double expected = independent(x.ranks(), rankSupport, n);
+      double expected = expectedOf.get(x);
       if (residual >= min && residual >= minResidualShare * audience
           && residual >= minLift * expected) {
         kept.add(x);
@@ -358,7 +365,7 @@ public final class AttributeMiner implements NicheInference {
       int[] def = kept.get(k).ranks();
       Attributes definition = definitions.get(k);
       int audience = frequent.get(kept.get(k));
-      double lift = audience / independent(def, rankSupport, n);
+      double lift = audience / expectedOf.get(kept.get(k));
       Trend trend = Trend.of(request.timeline(), definition, request.asOf(), trendSettings);
       niches.add(new Niche(Niche.idFor(definition), definition, audience,
           Math.min(demand[k], audience), lift, trend));
@@ -377,18 +384,30 @@ public final class AttributeMiner implements NicheInference {
     return -1;
   }
 
-  /** The audience a combination would have if its values were independent. */
-  private static double independent(int[] ranks, int[] rankSupport, int n) {
-    double expected = n;
-    for (int r : ranks) {
-      expected *= (double) rankSupport[r] / n;
+  /**
+   * Whether every non-category value {@code v} of the combination is over-represented given the
+   * rest, within the category: the audience of {@code X} against that of {@code X \ v} times the
+   * share of {@code v} among the category's consumers outside {@code X \ v}, both by a factor
+   * ({@code minLift}) and by {@code minZ} binomial standard deviations. The category value is
+   * never tested: in a single-vertical shop one category holds most consumers, and testing it
+   * against its overall share would drop every niche in it. The share of {@code v} is taken
+   * outside {@code X \ v} so that other niches sharing {@code v} (overlapping niches) do not
+   * inflate the expectation. A combination needs at least two values besides its category.
+   *
+   * @return the largest audience expected of {@code X} over its values, or {@code NaN} when not
+   *     productive
+   */
+  private double productive(int[] set, int observed, Map<ItemSet, Integer> frequent,
+      int[] rankSupport, boolean[] isCategory) {
+    int cat = categoryOf(set, isCategory);
+    if (cat < 0 || set.length < 3) {
+      return Double.NaN;
     }
-    return expected;
-  }
-
-  private boolean productive(int[] set, int observed, Map<ItemSet, Integer> frequent,
-      int[] rankSupport, int n) {
+    double most = 0;
     for (int skip = 0; skip < set.length; skip++) {
+      if (set[skip] == cat) {
+        continue;
+      }
       int[] rest = new int[set.length - 1];
       for (int i = 0, j = 0; i < set.length; i++) {
         if (i != skip) {
@@ -396,16 +415,23 @@ public final class AttributeMiner implements NicheInference {
         }
       }
       Integer base = frequent.get(new ItemSet(rest));
-      if (base == null) {
-        return false;
+      int v = set[skip];
+      Integer withCategory =
+          frequent.get(new ItemSet(v < cat ? new int[] {v, cat} : new int[] {cat, v}));
+      if (base == null || withCategory == null) {
+        return Double.NaN;
       }
-      double p = (double) rankSupport[set[skip]] / n;
+      int outside = rankSupport[cat] - base;
+      double p = outside == 0 ? 0.0 : (double) (withCategory - observed) / outside;
       double expected = base * p;
       double sd = Math.sqrt(base * p * (1 - p));
       if (observed < minLift * expected || (sd > 0 && (observed - expected) / sd < minZ)) {
-        return false;
+        return Double.NaN;
       }
+      most = Math.max(most, expected);
     }
-    return true;
+    return most;
   }
+
+
 }
