@@ -25,9 +25,10 @@ import net.jqwik.api.constraints.IntRange;
  * two to five niches of at least {@link #K} members (about 4% of the consumers, so that a niche
  * overlapping a larger one stands out of the category's noise) with two or three
  * values besides the category, optionally in overlapping pairs (sharing category and colour); the
- * rest noise consumers. Niches that do not overlap have distinct colours: three or more niches of
- * one colour in one category make that colour common in the category, and a small niche of it is
- * then not 1.5 times over-represented (a known limit of the {@code minLift} test, not asserted).
+ * rest noise consumers. Values other than the category are shared only within an overlapping pair
+ * (each other value is drawn among those no niche uses yet): three or more niches sharing a value
+ * in one category make that value common in the category, and a small niche of it is then not 1.5
+ * times over-represented (a known limit of the {@code minLift} test, not asserted).
  */
 class AttributeMinerRecallProperties {
   /** The least members of a planted niche. */
@@ -59,10 +60,7 @@ class AttributeMinerRecallProperties {
         Attributes earlier = niches.get(niches.size() - 1).definition();
         pairs.set(0, AttributeValue.of("category", earlier.get("category").orElseThrow()));
         pairs.add(AttributeValue.of("color", earlier.get("color").orElseThrow()));
-        String material = earlier.get("material").orElse("");
-        List<String> materials = new ArrayList<>(catalogue.get("material"));
-        materials.remove(material);
-        pairs.add(AttributeValue.of("material", materials.get(random.nextInt(materials.size()))));
+        pairs.add(AttributeValue.of("material", unused("material", catalogue, niches, random)));
       } else {
         List<String> colors = new ArrayList<>(catalogue.get("color"));
         niches.forEach(n -> colors.remove(n.definition().get("color").orElseThrow()));
@@ -73,8 +71,7 @@ class AttributeMinerRecallProperties {
           rest.remove(random.nextInt(2));
         }
         for (String key : rest) {
-          List<String> values = catalogue.get(key);
-          pairs.add(AttributeValue.of(key, values.get(random.nextInt(values.size()))));
+          pairs.add(AttributeValue.of(key, unused(key, catalogue, niches, random)));
         }
       }
       Attributes definition = Attributes.of(pairs);
@@ -93,6 +90,14 @@ class AttributeMinerRecallProperties {
     return new MarketplaceSpec(catalogue, consumers, niches, fashion.signalsPerConsumer(),
         fashion.nicheFocus(), fashion.noiseFocus(), fashion.consentRate(), fashion.start(),
         fashion.span());
+  }
+
+  /** A value of the key that no planted niche uses yet. */
+  private static String unused(String key, Map<String, List<String>> catalogue,
+      List<PlantedNiche> niches, SplittableRandom random) {
+    List<String> values = new ArrayList<>(catalogue.get(key));
+    niches.forEach(n -> n.definition().get(key).ifPresent(values::remove));
+    return values.get(random.nextInt(values.size()));
   }
 
   @Property(tries = 25)

@@ -72,9 +72,6 @@ public final class AttributeMiner implements NicheInference {
   /** Default least share of a combination's audience outside its kept narrower combinations. */
   public static final double DEFAULT_MIN_RESIDUAL_SHARE = 0.25;
 
-  /** The attribute key that scopes a niche to a product category. */
-  public static final String CATEGORY = "category";
-
   private final int maxAttributes;
   private final double minLift;
   private final double minZ;
@@ -153,7 +150,7 @@ public final class AttributeMiner implements NicheInference {
     void add(ConsumerProfile p, AttributeValue[] preferred) {
       boolean hasCategory = false;
       for (AttributeValue av : preferred) {
-        hasCategory |= av.key().equals(CATEGORY);
+        hasCategory |= av.key().equals(Niche.CATEGORY);
       }
       if (hasCategory) {
         int[] t = new int[preferred.length];
@@ -286,7 +283,7 @@ public final class AttributeMiner implements NicheInference {
     // Productive combinations that include a category.
     boolean[] isCategory = new boolean[frequentItems];
     for (int r = 0; r < frequentItems; r++) {
-      isCategory[r] = valueOfRank[r].key().equals(CATEGORY);
+      isCategory[r] = valueOfRank[r].key().equals(Niche.CATEGORY);
     }
     List<ItemSet> candidates = new ArrayList<>();
     Map<ItemSet, Double> expectedOf = new HashMap<>();
@@ -392,7 +389,9 @@ public final class AttributeMiner implements NicheInference {
    * never tested: in a single-vertical shop one category holds most consumers, and testing it
    * against its overall share would drop every niche in it. The share of {@code v} is taken
    * outside {@code X \ v} so that other niches sharing {@code v} (overlapping niches) do not
-   * inflate the expectation. A combination needs at least two values besides its category.
+   * inflate the expectation; that share is estimated by Laplace's rule of succession
+   * ({@code (k + 1) / (n + 2)}), so it is never zero. A combination needs at least two values
+   * besides its category.
    *
    * @return the largest audience expected of {@code X} over its values, or {@code NaN} when not
    *     productive
@@ -422,7 +421,9 @@ public final class AttributeMiner implements NicheInference {
         return Double.NaN;
       }
       int outside = rankSupport[cat] - base;
-      double p = outside == 0 ? 0.0 : (double) (withCategory - observed) / outside;
+      // Laplace's rule of succession, so that a value no one outside holds still has a finite
+      // expectation (and the lift is finite).
+      double p = (withCategory - observed + 1.0) / (outside + 2.0);
       double expected = base * p;
       double sd = Math.sqrt(base * p * (1 - p));
       if (observed < minLift * expected || (sd > 0 && (observed - expected) / sd < minZ)) {
