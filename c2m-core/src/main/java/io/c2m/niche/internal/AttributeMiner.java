@@ -162,39 +162,9 @@ public final class AttributeMiner implements NicheInference {
       }
     }
 
-    /** The value of highest positive affinity per key, ties to the smaller value. */
+    /** A consumer's preferred values ({@link ConsumerProfile#preferences()}), by key. */
     static AttributeValue[] preferred(ConsumerProfile p) {
-      AttributeValue[] buf = new AttributeValue[8];
-      int len = 0;
-      String key = null;
-      AttributeValue best = null;
-      double bestScore = 0;
-      for (Map.Entry<AttributeValue, Double> e : p.affinities().entrySet()) {
-        AttributeValue av = e.getKey();
-        if (!av.key().equals(key)) {
-          if (best != null) {
-            buf = append(buf, len++, best);
-          }
-          key = av.key();
-          best = null;
-          bestScore = 0;
-        }
-        double a = e.getValue();
-        if (a > bestScore) {
-          best = av;
-          bestScore = a;
-        }
-      }
-      if (best != null) {
-        buf = append(buf, len++, best);
-      }
-      return Arrays.copyOf(buf, len);
-    }
-
-    private static AttributeValue[] append(AttributeValue[] buf, int at, AttributeValue v) {
-      AttributeValue[] b = at == buf.length ? Arrays.copyOf(buf, at * 2) : buf;
-      b[at] = v;
-      return b;
+      return p.preferences().pairs().toArray(new AttributeValue[0]);
     }
 
     private int id(AttributeValue av) {
