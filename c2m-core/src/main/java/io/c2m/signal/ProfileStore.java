@@ -313,7 +313,9 @@ public final class ProfileStore {
   }
 
   /**
-   * The fast path: adds one signal given pre-resolved indices.
+   * The fast path: adds one signal given pre-resolved indices. A caller that must leave no trace
+   * of a refused signal checks {@link #accepts(Instant)} before {@link #admit(ConsumerId)} and
+   * {@link #itemIndex(Attributes)}, which intern (as {@link #add(Signal)} does).
    *
    * @param consumer the consumer's index from {@link #admit(ConsumerId)}; a negative index means
    *     "no consent" and is counted in {@link #skippedWithoutConsent()}

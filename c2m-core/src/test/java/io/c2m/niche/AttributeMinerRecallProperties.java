@@ -101,6 +101,19 @@ class AttributeMinerRecallProperties {
     return values.get(random.nextInt(values.size()));
   }
 
+  @net.jqwik.api.Example
+  void findsEveryPlantedNicheOfASingleVerticalShop() {
+    // Regression (review of issue 4): one category held every consumer, so testing the category
+    // value's lift dropped every niche.
+    MarketplaceSpec spec = spec(1, 4, false, 3000, 7);
+    NicheRequest request = AttributeMinerTest.request(spec, 7, MIN_AUDIENCE);
+    Set<Attributes> found = NicheInference.attributeMiner().infer(request).stream()
+        .map(Niche::definition)
+        .collect(Collectors.toSet());
+    spec.niches().forEach(p -> assertTrue(found.contains(p.definition()),
+        () -> "missed " + p.definition() + "; found " + found));
+  }
+
   @Property(tries = 25)
   void recoversPlantedNichesOfRandomSpecsIncludingADominantCategory(
       @ForAll @IntRange(min = 1, max = 3) int categories,
