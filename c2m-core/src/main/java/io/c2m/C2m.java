@@ -156,6 +156,9 @@ public final class C2m {
    * @param signals the signals, in any order
    * @return how many were profiled and how many were skipped for lack of consent
    * @throws NullPointerException if a signal is null; then no signal of the call is profiled
+   * @throws IllegalArgumentException if a signal lies more than {@link
+   *     io.c2m.signal.ProfileStore#MAX_HALF_LIVES} profile half-lives from the engine's profile
+   *     epoch (the clock's instant at build); then no signal of the call is profiled
    */
   public synchronized IngestReport ingest(Iterable<Signal> signals) {
     requireNonNull(signals, "signals");
@@ -164,6 +167,12 @@ public final class C2m {
     List<Signal> batch = new ArrayList<>();
     for (Signal s : signals) {
       batch.add(requireNonNull(s, () -> "signal at index " + batch.size()));
+      if (!profiles.accepts(s.at())) {
+        throw new IllegalArgumentException("The signal at index " + (batch.size() - 1)
+            + " is at " + s.at() + ", more than " + io.c2m.signal.ProfileStore.MAX_HALF_LIVES
+            + " profile half-lives from the engine's profile epoch; no signal of the call was "
+            + "profiled.\nMaybe correct its timestamp, or start an engine nearer the data.");
+      }
     }
     signals = batch;
     long before = profiles.accepted();
@@ -185,34 +194,34 @@ public final class C2m {
   }
 
   /**
-   * Finds niches among the current profiles with the configured inference. A niche is withheld
-   * when its reported audience, or the number of profiles whose preferences match its definition,
-   * is below the minimum audience.
+   * Finds niches among the current profiles of consumers who consent to profiling, with the
+   * configured inference wrapped by {@link NicheInference#checked(NicheInference)}. A niche is
+   * withheld when the number of those profiles whose preferences match its definition is below
+   * the minimum audience.
    *
    * @return the niches, best first
+   * @throws io.c2m.StrategyException if the inference fails or breaks its contract (an audience
+   *     other than the number of matching profiles, a demand score above the audience, an id
+   *     twice)
    */
   public synchronized List<Niche> discoverNiches() {
     NicheRequest request = new NicheRequest(
-        profiles(), minimumAudience, clock.instant(), seed, profiles.timeline());
-    List<Niche> found;
-    try {
-      found = inference.infer(request);
-    } catch (RuntimeException e) {
-      throw wrap(inference.name(), e);
-    }
-    if (found == null) {
-      throw new StrategyException(inference.name(), "returned no niche list (null).");
-    }
-    List<ConsumerProfile> all = request.profiles();
-    List<Niche> released = new ArrayList<>();
-    for (Niche n : guard.release(found)) {
-      // The guard trusts the strategy's own count; the engine recounts, so a strategy that
-      // over-reports cannot release a niche that fewer than k consenting consumers match.
-      if (members(n, all).size() >= minimumAudience) {
-        released.add(n);
+        consentingProfiles(), minimumAudience, clock.instant(), seed, profiles.timeline());
+    // The checked inference recounts each niche's audience over the request's (consenting)
+    // profiles and withholds those below the minimum; the guard then applies k-anonymity to what
+    // remains, so a strategy that over-reports cannot release a niche fewer than k match.
+    return List.copyOf(guard.release(NicheInference.checked(inference).infer(request)));
+  }
+
+  /** Profiles of the consumers who consent to profiling now (consent is read at use, too). */
+  private List<ConsumerProfile> consentingProfiles() {
+    List<ConsumerProfile> out = new ArrayList<>();
+    for (ConsumerProfile p : profiles()) {
+      if (mayProfile(p.consumer())) {
+        out.add(p);
       }
     }
-    return List.copyOf(released);
+    return out;
   }
 
   private static List<ConsumerProfile> members(Niche niche, List<ConsumerProfile> profiles) {
@@ -237,7 +246,7 @@ public final class C2m {
    */
   public synchronized List<ProductDesign> tailorDesigns(List<Niche> niches) {
     requireNonNull(niches, "niches");
-    List<ConsumerProfile> all = profiles();
+    List<ConsumerProfile> all = consentingProfiles();
     List<ProductDesign> out = new ArrayList<>();
     for (Niche niche : niches) {
       List<ConsumerProfile> members = members(niche, all);

@@ -83,6 +83,46 @@ class C2mEngineSafetyTest {
   }
 
   @Test
+  void aBatchWithASignalTooFarFromTheEpochProfilesNothing() {
+    C2m c2m = engine(1);
+    ConsumerId c = ConsumerId.of("c1");
+    c2m.registerConsumer(ConsumerAccount.of(c, Consent.PROFILING));
+    Attributes dress = Attributes.of("category", "dress");
+    Signal good = Signal.of(c, SignalType.VIEW, NOW, dress, "web");
+    Instant far = NOW.plus(io.c2m.signal.ProfileSettings.defaults().halfLife()
+        .multipliedBy(io.c2m.signal.ProfileStore.MAX_HALF_LIVES + 1L));
+    Signal bad = Signal.of(c, SignalType.VIEW, far, dress, "web");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> c2m.ingest(List.of(good, bad)));
+    assertTrue(e.getMessage().contains("index 1"), e.getMessage());
+    assertTrue(c2m.profiles().isEmpty(), "a failed ingest must change nothing");
+  }
+
+  @Test
+  void nichesAndDesignsUseOnlyConsentingConsumersProfiles() {
+    Attributes sage = Attributes.of("category", "dress", "color", "sage", "material", "linen");
+    C2m c2m = C2m.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).minimumAudience(3)
+        .inference(request -> request.profiles().size() >= 3
+            ? List.of(new Niche(NicheId.of("sage"), sage, request.profiles().size(), 1, 2,
+                Trend.steady()))
+            : List.of())
+        .build();
+    List<Signal> signals = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ConsumerId c = ConsumerId.of("c" + i);
+      c2m.registerConsumer(ConsumerAccount.of(c, Consent.PROFILING));
+      signals.add(new Signal(c, SignalType.PURCHASE, NOW, sage, "web", 30));
+    }
+    c2m.ingest(signals);
+    assertEquals(1, c2m.discoverNiches().size());
+    // One withdraws consent: two consenting consumers remain, fewer than k = 3.
+    c2m.registerConsumer(ConsumerAccount.of(ConsumerId.of("c0")));
+    assertEquals(List.of(), c2m.discoverNiches());
+    Niche stale = new Niche(NicheId.of("sage"), sage, 3, 1, 2, Trend.steady());
+    assertEquals(List.of(), c2m.tailorDesigns(List.of(stale)));
+  }
+
+  @Test
   void aStrategyThatOverReportsTheAudienceCannotReleaseASmallNiche() {
     Niche lie = new Niche(NicheId.of("lie"), Attributes.of("category", "dress", "color", "sage"),
         1_000, 1, 10, Trend.steady());

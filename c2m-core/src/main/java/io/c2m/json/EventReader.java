@@ -289,7 +289,8 @@ public final class EventReader {
    * Reads a UTF-8 file, handing each signal to {@code signals} as soon as its line is read.
    *
    * @param file the file
-   * @param signals receives the signals
+   * @param signals receives the signals; one that throws an {@link IllegalArgumentException}
+   *     for a signal rejects its line (a {@code BAD_VALUE} problem) and the read goes on
    * @return the report
    * @throws UncheckedIOException if the file cannot be read
    */
@@ -301,7 +302,8 @@ public final class EventReader {
    * Reads a UTF-8 file, handing each signal and each problem on as soon as its line is read.
    *
    * @param file the file
-   * @param signals receives the signals
+   * @param signals receives the signals; one that throws an {@link IllegalArgumentException}
+   *     for a signal rejects its line (a {@code BAD_VALUE} problem) and the read goes on
    * @param problems receives every problem, including those beyond the report's limit
    * @return the report
    * @throws UncheckedIOException if the file cannot be read
@@ -320,7 +322,8 @@ public final class EventReader {
    * Reads UTF-8 bytes to their end; the stream is not closed.
    *
    * @param in the input
-   * @param signals receives the signals
+   * @param signals receives the signals; one that throws an {@link IllegalArgumentException}
+   *     for a signal rejects its line (a {@code BAD_VALUE} problem) and the read goes on
    * @return the report
    * @throws UncheckedIOException if reading fails
    */
@@ -332,7 +335,8 @@ public final class EventReader {
    * Reads UTF-8 bytes to their end; the stream is not closed.
    *
    * @param in the input
-   * @param signals receives the signals
+   * @param signals receives the signals; one that throws an {@link IllegalArgumentException}
+   *     for a signal rejects its line (a {@code BAD_VALUE} problem) and the read goes on
    * @param problems receives every problem, including those beyond the report's limit
    * @return the report
    * @throws UncheckedIOException if reading fails
@@ -353,7 +357,8 @@ public final class EventReader {
    * Reads characters to their end; the reader is not closed.
    *
    * @param in the input
-   * @param signals receives the signals
+   * @param signals receives the signals; one that throws an {@link IllegalArgumentException}
+   *     for a signal rejects its line (a {@code BAD_VALUE} problem) and the read goes on
    * @return the report
    * @throws UncheckedIOException if reading fails
    */
@@ -365,7 +370,8 @@ public final class EventReader {
    * Reads characters to their end; the reader is not closed.
    *
    * @param in the input
-   * @param signals receives the signals
+   * @param signals receives the signals; one that throws an {@link IllegalArgumentException}
+   *     for a signal rejects its line (a {@code BAD_VALUE} problem) and the read goes on
    * @param problems receives every problem, including those beyond the report's limit
    * @return the report
    * @throws UncheckedIOException if reading fails
@@ -948,11 +954,19 @@ public final class EventReader {
         skipped++;
         return;
       }
-      accepted++;
+      // A receiver that refuses a signal with an IllegalArgumentException (a profile store, for
+      // an instant too far from its epoch) rejects its line, with the line's number, and the read
+      // goes on. Signals of the line handed over before the refusal stay handed over.
       for (Signal s : scratch) {
+        try {
+          sink.accept(s);
+        } catch (IllegalArgumentException e) {
+          reject(Kind.BAD_VALUE, SafeMessages.rule(e.getMessage()));
+          return;
+        }
         signals++;
-        sink.accept(s);
       }
+      accepted++;
     }
 
     private void reject(Kind kind, String reason) {

@@ -21,6 +21,9 @@ import io.c2m.internal.Checks;
  */
 public record Niche(
     NicheId id, Attributes definition, int audience, double demandScore, double lift, Trend trend) {
+  /** The attribute key that scopes a niche to a product category. */
+  public static final String CATEGORY = "category";
+
   /**
    * Validates.
    *

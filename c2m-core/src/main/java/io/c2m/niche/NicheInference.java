@@ -1,6 +1,7 @@
 package io.c2m.niche;
 
 import io.c2m.niche.internal.AttributeMiner;
+import io.c2m.niche.internal.CheckedNicheInference;
 import java.util.List;
 
 /**
@@ -39,5 +40,20 @@ public interface NicheInference {
   static NicheInference attributeMiner() {
     return new AttributeMiner(
         AttributeMiner.DEFAULT_MAX_ATTRIBUTES, AttributeMiner.DEFAULT_MIN_LIFT);
+  }
+
+  /**
+   * Wraps an inference so that every niche it returns is checked against the request: each
+   * niche's audience is recounted (the request's profiles whose preferences match its definition)
+   * and a niche below the request's minimum audience is withheld, so no niche fewer than k
+   * consumers match is ever released. A reported audience other than the recount, a demand score
+   * above the audience, a repeated id, a null result, and anything the inference throws raise an
+   * {@link io.c2m.StrategyException} naming the inference, with the cause kept.
+   *
+   * @param inference the inference to check
+   * @return the checking inference, with the same name
+   */
+  static NicheInference checked(NicheInference inference) {
+    return CheckedNicheInference.wrap(inference);
   }
 }

@@ -2,11 +2,14 @@ package io.c2m.niche;
 
 import static java.util.Objects.requireNonNull;
 
+import io.c2m.ConsumerId;
 import io.c2m.internal.Checks;
 import io.c2m.signal.ConsumerProfile;
 import io.c2m.signal.InterestTimeline;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The input of a {@link NicheInference}: profiles of consenting consumers, the minimum audience a
@@ -30,10 +33,20 @@ public record NicheRequest(
   /**
    * Validates and copies.
    *
-   * @throws IllegalArgumentException if the minimum audience is not positive
+   * @throws IllegalArgumentException if the minimum audience is not positive, or two profiles are
+   *     of one consumer
    */
   public NicheRequest {
     profiles = List.copyOf(Checks.requireNoNulls(profiles, "profiles"));
+    Set<ConsumerId> seen = new HashSet<>();
+    for (int i = 0; i < profiles.size(); i++) {
+      if (!seen.add(profiles.get(i).consumer())) {
+        // No consumer id in the message: no consumer data in messages.
+        throw new IllegalArgumentException("The profile at index " + i + " is of a consumer "
+            + "already profiled earlier in the list; a request holds one profile per consumer, "
+            + "or they would count twice in an audience.\nMaybe merge their profiles first.");
+      }
+    }
     Checks.requirePositive(minAudience, "minimum audience");
     requireNonNull(asOf, "asOf");
     requireNonNull(timeline, "timeline");

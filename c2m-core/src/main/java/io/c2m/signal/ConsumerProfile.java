@@ -167,7 +167,8 @@ public record ConsumerProfile(
   public ConsumerProfile merge(ConsumerProfile other, Duration halfLife) {
     if (!consumer.equals(other.consumer)) {
       throw new IllegalArgumentException(
-          "Cannot merge the profile of " + consumer + " with that of " + other.consumer + ".");
+          "Cannot merge the profiles of two different consumers (ids withheld: no consumer data "
+              + "in messages).");
     }
     Instant t = asOf.isAfter(other.asOf) ? asOf : other.asOf;
     ConsumerProfile a = decayTo(t, halfLife);

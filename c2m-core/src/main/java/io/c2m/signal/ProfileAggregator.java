@@ -38,6 +38,16 @@ public final class ProfileAggregator {
   }
 
   /**
+   * Whether a signal at an instant can be profiled (see {@link ProfileStore#accepts(Instant)}).
+   *
+   * @param at the instant
+   * @return true if {@link #add(Signal)} accepts a signal at that instant
+   */
+  public boolean accepts(Instant at) {
+    return store.accepts(at);
+  }
+
+  /**
    * Adds one signal.
    *
    * @param signal the signal

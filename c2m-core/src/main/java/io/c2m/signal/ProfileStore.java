@@ -160,6 +160,9 @@ public final class ProfileStore {
    */
   public boolean add(Signal signal) {
     requireNonNull(signal, "signal");
+    // Check the instant before interning anything, so a refused signal leaves no trace (no empty
+    // profile of its consumer, no interned item).
+    requireAccepts(signal.at());
     int c = admit(signal.consumer());
     if (c < 0) {
       skippedWithoutConsent++;
@@ -167,6 +170,33 @@ public final class ProfileStore {
     }
     return add(c, itemIndex(signal.item()), signal.type(), signal.at().toEpochMilli(),
         signal.value());
+  }
+
+  /**
+   * Whether a signal at an instant can be stored: it lies at most {@link #MAX_HALF_LIVES}
+   * half-lives from the epoch. Lets a caller check a whole batch before adding any of it.
+   *
+   * @param at the instant
+   * @return true if {@link #add(Signal)} accepts a signal at that instant
+   */
+  public boolean accepts(Instant at) {
+    requireNonNull(at, "at");
+    double offset;
+    try {
+      offset = (double) (at.toEpochMilli() - epochMillis);
+    } catch (ArithmeticException e) {
+      return false; // beyond the range of epoch milliseconds: certainly too far
+    }
+    return Math.abs(offset) <= maxOffsetMillis;
+  }
+
+  private void requireAccepts(Instant at) {
+    if (!accepts(at)) {
+      throw new IllegalArgumentException("The signal instant (" + at + ") lies more than "
+          + MAX_HALF_LIVES + " half-lives (" + settings.halfLife()
+          + ") from the profile epoch (" + epoch
+          + ").\nMaybe start a store with an epoch nearer the data.");
+    }
   }
 
   /**
@@ -283,7 +313,9 @@ public final class ProfileStore {
   }
 
   /**
-   * The fast path: adds one signal given pre-resolved indices.
+   * The fast path: adds one signal given pre-resolved indices. A caller that must leave no trace
+   * of a refused signal checks {@link #accepts(Instant)} before {@link #admit(ConsumerId)} and
+   * {@link #itemIndex(Attributes)}, which intern (as {@link #add(Signal)} does).
    *
    * @param consumer the consumer's index from {@link #admit(ConsumerId)}; a negative index means
    *     "no consent" and is counted in {@link #skippedWithoutConsent()}
@@ -382,25 +414,30 @@ public final class ProfileStore {
       bits = INITIAL_ROW_BITS;
       rowStart[consumer] = allocate(bits);
       rowBits[consumer] = (byte) bits;
-    } else if ((rowSize[consumer] + 1) * 4 > (1 << bits) * 3) {
-      bits = growRow(consumer);
     }
-    int start = rowStart[consumer];
-    int[] keys = keyChunks[start >>> CHUNK_BITS];
-    int base = start & (CHUNK - 1);
-    int mask = (1 << bits) - 1;
     int key = valueId + 1;
-    for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
-      int k = keys[base + i];
-      if (k == key) {
-        valueChunks[start >>> CHUNK_BITS][base + i] += amount;
-        return;
-      }
-      if (k == 0) {
-        keys[base + i] = key;
-        valueChunks[start >>> CHUNK_BITS][base + i] = amount;
-        rowSize[consumer]++;
-        return;
+    while (true) {
+      int start = rowStart[consumer];
+      int[] keys = keyChunks[start >>> CHUNK_BITS];
+      int base = start & (CHUNK - 1);
+      int mask = (1 << bits) - 1;
+      // Probe first: an existing value is updated in place; the row grows only on an insert.
+      for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
+        int k = keys[base + i];
+        if (k == key) {
+          valueChunks[start >>> CHUNK_BITS][base + i] += amount;
+          return;
+        }
+        if (k == 0) {
+          if ((rowSize[consumer] + 1) * 4 > (mask + 1) * 3) {
+            bits = growRow(consumer);
+            break; // probe the grown row again
+          }
+          keys[base + i] = key;
+          valueChunks[start >>> CHUNK_BITS][base + i] = amount;
+          rowSize[consumer]++;
+          return;
+        }
       }
     }
   }
@@ -529,10 +566,15 @@ public final class ProfileStore {
    *
    * @param other the other store
    * @return this
-   * @throws IllegalArgumentException if the epochs or settings differ
+   * @throws IllegalArgumentException if the epochs or settings differ, or {@code other} is this
+   *     store
    */
   public ProfileStore merge(ProfileStore other) {
     requireNonNull(other, "other");
+    if (other == this) {
+      throw new IllegalArgumentException("A profile store cannot merge with itself (its evidence "
+          + "would be read while it is written); merge a copy.");
+    }
     if (!epoch.equals(other.epoch) || !settings.equals(other.settings)) {
       throw new IllegalArgumentException("Only profile stores with the same epoch and settings "
           + "merge; got epochs " + epoch + " and " + other.epoch + ", half-lives "

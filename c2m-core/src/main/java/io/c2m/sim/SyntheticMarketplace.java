@@ -172,7 +172,14 @@ public final class SyntheticMarketplace {
     return List.copyOf(orders);
   }
 
-  private static SignalType drawType(SplittableRandom random) {
+  /**
+   * Draws a signal kind from the marketplace's mix (views half the time; carts, likes, wishlists,
+   * purchases, shares, searches less often; returns rarely), so other synthetic workloads share it.
+   *
+   * @param random the source of randomness; one double is drawn
+   * @return the kind
+   */
+  public static SignalType drawType(SplittableRandom random) {
     double u = random.nextDouble();
     for (int i = 0; i < TYPES.length; i++) {
       u -= TYPE_WEIGHTS[i];

@@ -89,7 +89,8 @@ class AttributeMinerTest {
   @Test
   void aValueMembersShareByChanceDoesNotNarrowTheNiche() {
     // 60 consumers prefer dress+sage+linen; sizes cycle through four values, so every size is
-    // frequent inside the niche but none is distinctive. 120 others prefer random-ish shirts.
+    // frequent inside the niche but none is distinctive. 144 other dresses and 144 shirts take
+    // every (colour, size, material) of a full factorial twice or three times: no association.
     List<ConsumerProfile> profiles = new ArrayList<>();
     String[] sizes = {"s", "m", "l", "xl"};
     String[] colors = {"red", "navy", "black", "white", "grey", "sage"};
@@ -97,19 +98,23 @@ class AttributeMinerTest {
       profiles.add(profile("n" + i, Attributes.of("category", "dress", "color", "sage",
           "material", "linen", "size", sizes[i % 4])));
     }
-    for (int i = 0; i < 120; i++) {
-      profiles.add(profile("x" + i, Attributes.of("category", "shirt", "color",
-          colors[i % colors.length], "material", i % 2 == 0 ? "cotton" : "linen",
-          "size", sizes[(i / 6) % 4])));
+    for (String category : List.of("dress", "shirt")) {
+      for (int i = 0; i < 144; i++) {
+        profiles.add(profile(category + i, Attributes.of("category", category, "color",
+            colors[i % colors.length], "material", (i / 24) % 2 == 0 ? "cotton" : "linen",
+            "size", sizes[(i / 6) % 4])));
+      }
     }
     List<Niche> niches = NicheInference.attributeMiner().infer(
         new NicheRequest(profiles, 10, NOW, 0));
     assertEquals(List.of(Attributes.of("category", "dress", "color", "sage", "material", "linen")),
         niches.stream().map(Niche::definition).toList());
-    assertEquals(60, niches.get(0).audience());
-    // Lift over independence, by hand: 60 / (180 * (60/180) * (80/180) * (120/180)).
-    assertEquals(60 / (180 * (60.0 / 180) * (80.0 / 180) * (120.0 / 180)), niches.get(0).lift(),
-        1e-9);
+    // The 60 planted and the 12 factorial sage linen dresses.
+    assertEquals(72, niches.get(0).audience());
+    // Lift, by hand: among the 204 dresses, linen ones are sage 72 / 132 times and the others
+    // 12 / 72 times (expected 132 / 6 = 22); sage ones are linen 72 / 84 times and the others
+    // 60 / 120 times (expected 84 / 2 = 42). The weaker of the two: 72 / 42.
+    assertEquals(72 / 42.0, niches.get(0).lift(), 1e-9);
   }
 
   @Test

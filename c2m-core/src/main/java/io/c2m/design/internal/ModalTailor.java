@@ -18,8 +18,12 @@ import java.util.TreeMap;
  * Modal-preference tailoring: keep the niche's definition, fill every other attribute key with the
  * members' most common preferred value when at least {@code minShare} of the members share it
  * (ties broken by the smaller value), and price at the {@code priceQuantile} of the members' price
- * points (lower empirical quantile, so the price is one members actually engaged with; rounded to
- * cents).
+ * points (lower empirical quantile, rounded to cents). A member's price point is {@link
+ * ConsumerProfile#pricePoint()}: the decay-weighted mean of the prices of all their priced signals,
+ * in every category, not only the niche's (profiles keep one price aggregate per consumer). So the
+ * price is a typical member's typical spend, not necessarily a price any member paid for an item
+ * of the niche; for a niche whose members also buy in much dearer or cheaper categories, set the
+ * price from the category's own data.
  *
  * <p>With {@code maxDesigns > 1} it also offers variants for a concept test: for each filled key
  * whose runner-up value is also preferred by at least {@code minShare} of the members, the modal

@@ -32,23 +32,28 @@ import java.util.stream.IntStream;
  *   <li><b>Frequent combinations</b> of up to {@code maxAttributes} values with support at least
  *       {@code minAudience}, by FP-growth (Han, Pei and Yin 2000).
  *   <li><b>Productive</b> combinations only (Webb 2007, "Discovering significant patterns",
- *       Machine Learning 68:1-33): for every value {@code v} of a combination {@code X}, the
- *       audience of {@code X} must exceed what {@code X \ v} and the independence of {@code v}
- *       predict, both by a factor ({@code minLift}) and by {@code minZ} binomial standard
- *       deviations. This drops a planted niche extended by a value its members share only by
- *       chance (their size, say), and chance combinations of noise consumers.
+ *       Machine Learning 68:1-33), tested within the combination's category: for every value
+ *       {@code v} of a combination {@code X} other than its category, the audience of {@code X}
+ *       must exceed what {@code X \ v} and the share of {@code v} among the category's other
+ *       consumers (those outside {@code X \ v}) predict, both by a factor
+ *       ({@code minLift}) and by {@code minZ} binomial standard deviations. The category value is
+ *       never tested, so a category holding most consumers (a single-vertical shop) keeps its
+ *       niches; a combination needs at least two values besides its category. This drops a
+ *       planted niche extended by a value its members share only by chance (their size, say), and
+ *       chance combinations of noise consumers.
  *   <li><b>Narrowest first.</b> From the largest combinations down (then the largest audience
  *       first), a combination is kept when enough of its audience is not already in a kept
  *       combination: that residual must reach {@code minAudience}, a share {@code
- *       minResidualShare} of the audience, and {@code minLift} times the audience independence
- *       predicts. So a broad {@code category=dress, color=sage} is not reported when it is only
+ *       minResidualShare} of the audience, and {@code minLift} times the largest audience the
+ *       productivity test expected. So a broad {@code category=dress, color=sage} is not reported when it is only
  *       the union of two overlapping narrow niches, a niche is not echoed by a combination of its
  *       members' chance preferences, and every kept combination is closed with respect to the
  *       kept ones.
  * </ol>
  *
- * <p>Each niche reports its full audience (every consumer who prefers all of it), the lift of the
- * combination over independence of its values, a demand score (expected orders: each member
+ * <p>Each niche reports its full audience (every consumer who prefers all of it), its lift (its
+ * audience over the largest audience the productivity test expected from one of its values: the
+ * weakest value's over-representation within the category), a demand score (expected orders: each member
  * counts {@link DemandScore#orderProbability}) and the
  * trend read from the request's interest timeline. Niches are ranked by audience times lift, ties
  * by id. Deterministic: no random numbers are drawn.
@@ -66,9 +71,6 @@ public final class AttributeMiner implements NicheInference {
   public static final double DEFAULT_MIN_Z = 5.0;
   /** Default least share of a combination's audience outside its kept narrower combinations. */
   public static final double DEFAULT_MIN_RESIDUAL_SHARE = 0.25;
-
-  /** The attribute key that scopes a niche to a product category. */
-  public static final String CATEGORY = "category";
 
   private final int maxAttributes;
   private final double minLift;
@@ -148,7 +150,7 @@ public final class AttributeMiner implements NicheInference {
     void add(ConsumerProfile p, AttributeValue[] preferred) {
       boolean hasCategory = false;
       for (AttributeValue av : preferred) {
-        hasCategory |= av.key().equals(CATEGORY);
+        hasCategory |= av.key().equals(Niche.CATEGORY);
       }
       if (hasCategory) {
         int[] t = new int[preferred.length];
@@ -160,39 +162,9 @@ public final class AttributeMiner implements NicheInference {
       }
     }
 
-    /** The value of highest positive affinity per key, ties to the smaller value. */
+    /** A consumer's preferred values ({@link ConsumerProfile#preferences()}), by key. */
     static AttributeValue[] preferred(ConsumerProfile p) {
-      AttributeValue[] buf = new AttributeValue[8];
-      int len = 0;
-      String key = null;
-      AttributeValue best = null;
-      double bestScore = 0;
-      for (Map.Entry<AttributeValue, Double> e : p.affinities().entrySet()) {
-        AttributeValue av = e.getKey();
-        if (!av.key().equals(key)) {
-          if (best != null) {
-            buf = append(buf, len++, best);
-          }
-          key = av.key();
-          best = null;
-          bestScore = 0;
-        }
-        double a = e.getValue();
-        if (a > bestScore) {
-          best = av;
-          bestScore = a;
-        }
-      }
-      if (best != null) {
-        buf = append(buf, len++, best);
-      }
-      return Arrays.copyOf(buf, len);
-    }
-
-    private static AttributeValue[] append(AttributeValue[] buf, int at, AttributeValue v) {
-      AttributeValue[] b = at == buf.length ? Arrays.copyOf(buf, at * 2) : buf;
-      b[at] = v;
-      return b;
+      return p.preferences().pairs().toArray(new AttributeValue[0]);
     }
 
     private int id(AttributeValue av) {
@@ -281,14 +253,16 @@ public final class AttributeMiner implements NicheInference {
     // Productive combinations that include a category.
     boolean[] isCategory = new boolean[frequentItems];
     for (int r = 0; r < frequentItems; r++) {
-      isCategory[r] = valueOfRank[r].key().equals(CATEGORY);
+      isCategory[r] = valueOfRank[r].key().equals(Niche.CATEGORY);
     }
     List<ItemSet> candidates = new ArrayList<>();
+    Map<ItemSet, Double> expectedOf = new HashMap<>();
     for (Map.Entry<ItemSet, Integer> e : frequent.entrySet()) {
       int[] s = e.getKey().ranks();
-      if (s.length >= 2 && categoryOf(s, isCategory) >= 0
-          && productive(s, e.getValue(), frequent, rankSupport, n)) {
+      double expected = productive(s, e.getValue(), frequent, rankSupport, isCategory);
+      if (!Double.isNaN(expected)) {
         candidates.add(e.getKey());
+        expectedOf.put(e.getKey(), expected);
       }
     }
     candidates.sort(Comparator.comparingInt((ItemSet s) -> -s.ranks().length)
@@ -314,7 +288,7 @@ public final class AttributeMiner implements NicheInference {
           residual += multiplicity[i];
         }
       }
-      double expected = independent(x.ranks(), rankSupport, n);
+      double expected = expectedOf.get(x);
       if (residual >= min && residual >= minResidualShare * audience
           && residual >= minLift * expected) {
         kept.add(x);
@@ -358,7 +332,7 @@ public final class AttributeMiner implements NicheInference {
       int[] def = kept.get(k).ranks();
       Attributes definition = definitions.get(k);
       int audience = frequent.get(kept.get(k));
-      double lift = audience / independent(def, rankSupport, n);
+      double lift = audience / expectedOf.get(kept.get(k));
       Trend trend = Trend.of(request.timeline(), definition, request.asOf(), trendSettings);
       niches.add(new Niche(Niche.idFor(definition), definition, audience,
           Math.min(demand[k], audience), lift, trend));
@@ -377,18 +351,32 @@ public final class AttributeMiner implements NicheInference {
     return -1;
   }
 
-  /** The audience a combination would have if its values were independent. */
-  private static double independent(int[] ranks, int[] rankSupport, int n) {
-    double expected = n;
-    for (int r : ranks) {
-      expected *= (double) rankSupport[r] / n;
+  /**
+   * Whether every non-category value {@code v} of the combination is over-represented given the
+   * rest, within the category: the audience of {@code X} against that of {@code X \ v} times the
+   * share of {@code v} among the category's consumers outside {@code X \ v}, both by a factor
+   * ({@code minLift}) and by {@code minZ} binomial standard deviations. The category value is
+   * never tested: in a single-vertical shop one category holds most consumers, and testing it
+   * against its overall share would drop every niche in it. The share of {@code v} is taken
+   * outside {@code X \ v} so that other niches sharing {@code v} (overlapping niches) do not
+   * inflate the expectation; that share is estimated by Laplace's rule of succession
+   * ({@code (k + 1) / (n + 2)}), so it is never zero. A combination needs at least two values
+   * besides its category.
+   *
+   * @return the largest audience expected of {@code X} over its values, or {@code NaN} when not
+   *     productive
+   */
+  private double productive(int[] set, int observed, Map<ItemSet, Integer> frequent,
+      int[] rankSupport, boolean[] isCategory) {
+    int cat = categoryOf(set, isCategory);
+    if (cat < 0 || set.length < 3) {
+      return Double.NaN;
     }
-    return expected;
-  }
-
-  private boolean productive(int[] set, int observed, Map<ItemSet, Integer> frequent,
-      int[] rankSupport, int n) {
+    double most = 0;
     for (int skip = 0; skip < set.length; skip++) {
+      if (set[skip] == cat) {
+        continue;
+      }
       int[] rest = new int[set.length - 1];
       for (int i = 0, j = 0; i < set.length; i++) {
         if (i != skip) {
@@ -396,16 +384,25 @@ public final class AttributeMiner implements NicheInference {
         }
       }
       Integer base = frequent.get(new ItemSet(rest));
-      if (base == null) {
-        return false;
+      int v = set[skip];
+      Integer withCategory =
+          frequent.get(new ItemSet(v < cat ? new int[] {v, cat} : new int[] {cat, v}));
+      if (base == null || withCategory == null) {
+        return Double.NaN;
       }
-      double p = (double) rankSupport[set[skip]] / n;
+      int outside = rankSupport[cat] - base;
+      // Laplace's rule of succession, so that a value no one outside holds still has a finite
+      // expectation (and the lift is finite).
+      double p = (withCategory - observed + 1.0) / (outside + 2.0);
       double expected = base * p;
       double sd = Math.sqrt(base * p * (1 - p));
       if (observed < minLift * expected || (sd > 0 && (observed - expected) / sd < minZ)) {
-        return false;
+        return Double.NaN;
       }
+      most = Math.max(most, expected);
     }
-    return true;
+    return most;
   }
+
+
 }

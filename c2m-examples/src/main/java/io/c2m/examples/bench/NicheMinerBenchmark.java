@@ -7,6 +7,7 @@ import io.c2m.signal.ConsumerProfile;
 import io.c2m.signal.InterestTimeline;
 import io.c2m.signal.ProfileStore;
 import io.c2m.sim.MarketplaceSpec;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -35,15 +36,20 @@ public class NicheMinerBenchmark {
   int consumers;
 
   NicheRequest request;
+  ProfileStore store;
+  Instant end;
+  int minAudience;
 
   /** Builds the profiles once. */
   @Setup(Level.Trial)
   public void setUp() {
     NicheWorkload w = new NicheWorkload(MarketplaceSpec.nicheEvaluation(), consumers, 20, 42);
-    ProfileStore store = w.store();
+    store = w.store();
+    end = w.end;
+    minAudience = Math.max(25, consumers / 240);
     List<ConsumerProfile> profiles = store.profiles(w.end);
     InterestTimeline timeline = store.timeline();
-    request = new NicheRequest(profiles, Math.max(25, consumers / 240), w.end, 42, timeline);
+    request = new NicheRequest(profiles, minAudience, w.end, 42, timeline);
   }
 
   /**
@@ -54,5 +60,17 @@ public class NicheMinerBenchmark {
   @Benchmark
   public List<Niche> attributeMiner() {
     return NicheInference.attributeMiner().infer(request);
+  }
+
+  /**
+   * End to end from the store: reads the profiles out of the store into records, builds the
+   * request and mines, as {@code C2m.discoverNiches} does (less the consent filter).
+   *
+   * @return the niches
+   */
+  @Benchmark
+  public List<Niche> profilesAndMiner() {
+    NicheRequest r = new NicheRequest(store.profiles(end), minAudience, end, 42, store.timeline());
+    return NicheInference.attributeMiner().infer(r);
   }
 }

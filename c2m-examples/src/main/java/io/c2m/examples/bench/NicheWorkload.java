@@ -7,6 +7,7 @@ import io.c2m.signal.ProfileStore;
 import io.c2m.signal.SignalType;
 import io.c2m.sim.MarketplaceSpec;
 import io.c2m.sim.PlantedNiche;
+import io.c2m.sim.SyntheticMarketplace;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,12 +23,6 @@ import java.util.TreeMap;
  * index, item index (into the catalogue's items), signal type, instant and price per signal.
  */
 public final class NicheWorkload {
-  private static final SignalType[] TYPES = {
-    SignalType.VIEW, SignalType.LIKE, SignalType.WISHLIST, SignalType.SHARE, SignalType.CART_ADD,
-    SignalType.PURCHASE, SignalType.RETURN, SignalType.SEARCH
-  };
-  private static final double[] TYPE_WEIGHTS = {0.50, 0.10, 0.08, 0.05, 0.12, 0.08, 0.02, 0.05};
-
   /** The consumers' ids, by index. */
   public final ConsumerId[] consumers;
   /** Every item of the catalogue, by index. */
@@ -124,7 +119,7 @@ public final class NicheWorkload {
         }
         consumer[s] = c;
         item[s] = code;
-        type[s] = drawType(random);
+        type[s] = SyntheticMarketplace.drawType(random);
         at[s] = start.toEpochMilli() + (long) (random.nextDouble() * span);
         value[s] = type[s] == SignalType.PURCHASE || type[s] == SignalType.CART_ADD
             ? 15 + random.nextInt(10_500) / 100.0 : Double.NaN;
@@ -138,17 +133,6 @@ public final class NicheWorkload {
       v[k] = random.nextInt(radix[k]);
     }
     return v;
-  }
-
-  private static SignalType drawType(SplittableRandom random) {
-    double u = random.nextDouble();
-    for (int i = 0; i < TYPES.length; i++) {
-      u -= TYPE_WEIGHTS[i];
-      if (u < 0) {
-        return TYPES[i];
-      }
-    }
-    return TYPES[0];
   }
 
   /**

@@ -21,6 +21,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -51,6 +52,8 @@ import picocli.CommandLine.Spec;
           + "instead: precision, recall, adjusted Rand index, and the propensity ROC-AUC."
     })
 public final class NichesCommand implements Callable<Integer> {
+  /** The most profile half-lives {@code --as-of} may lie after the last event. */
+  static final int MAX_AS_OF_HALF_LIVES = 10;
   // Tribuo logs every k-means iteration at INFO; keep the command's output readable.
   private static final Logger TRIBUO = Logger.getLogger("org.tribuo");
 
@@ -117,6 +120,13 @@ public final class NichesCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (evaluate) {
+      for (String option : List.of("--strategy", "--setting", "--json", "--as-of")) {
+        if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+          throw new ParameterException(spec.commandLine(), option + " does not apply to "
+              + "--evaluate, which measures every installed strategy with its default settings "
+              + "and prints a table.");
+        }
+      }
       return evaluate(out);
     }
     NicheInference inference;
@@ -151,16 +161,35 @@ public final class NichesCommand implements Callable<Integer> {
         ingest.withoutAttributes);
     err.flush();
     List<Niche> niches = List.of();
+    int profiled = 0;
     if (ingest.store != null) {
+      Duration halfLife = ProfileSettings.defaults().halfLife();
+      if (asOf != null && asOf.isBefore(ingest.last)) {
+        throw new ParameterException(spec.commandLine(), "--as-of (" + asOf
+            + ") is before the last event (" + ingest.last + "); profiles are read at or after "
+            + "the evidence they hold.");
+      }
+      Duration limit = halfLife.multipliedBy(MAX_AS_OF_HALF_LIVES);
+      if (asOf != null && Duration.between(ingest.last, asOf).compareTo(limit) > 0) {
+        throw new ParameterException(spec.commandLine(), "--as-of (" + asOf + ") is more than "
+            + MAX_AS_OF_HALF_LIVES + " profile half-lives (" + halfLife + ") after the last event ("
+            + ingest.last + "); every preference would have decayed to nothing.");
+      }
       Instant at = asOf != null ? asOf : ingest.last;
       NicheRequest request = new NicheRequest(ingest.store.profiles(at), minAudience, at, seed,
           ingest.store.timeline());
-      niches = inference.infer(request);
+      profiled = request.profiles().size();
+      // Checked: the audience is recounted and niches below the minimum are withheld
+      // (k-anonymity), as the engine does.
+      niches = NicheInference.checked(inference).infer(request);
     }
     if (json) {
       out.println(toJson(niches));
     } else {
       out.print(table(niches));
+      if (niches.isEmpty()) {
+        out.println(noNiche(profiled, minAudience, inference.name()));
+      }
     }
     out.flush();
     return 0;
@@ -219,10 +248,22 @@ public final class NichesCommand implements Callable<Integer> {
       sb.append(String.format(Locale.ROOT, "%-4d %-60s %8d %7.2f %8.1f  %s%n", ++rank,
           n.definition().values(), n.audience(), n.lift(), n.demandScore(), trend));
     }
-    if (niches.isEmpty()) {
-      sb.append("No niche reaches the minimum audience.\n");
-    }
     return sb.toString();
+  }
+
+  /** Says why no niche was printed. */
+  static String noNiche(int profiles, int minAudience, String strategy) {
+    if (profiles == 0) {
+      return "No niche: no consumer was profiled (no event with attribute data).";
+    }
+    if (profiles < minAudience) {
+      return String.format(Locale.ROOT, "No niche: %,d consumers profiled, fewer than the "
+          + "minimum audience (%,d).", profiles, minAudience);
+    }
+    return String.format(Locale.ROOT, "No niche: among %,d consumers profiled, %s found no "
+        + "attribute combination within a category that at least %,d of them prefer and that is "
+        + "distinctive (over-represented beyond its lift and z-score thresholds).%nMaybe lower "
+        + "--min-audience.", profiles, strategy, minAudience);
   }
 
   static String toJson(List<Niche> niches) {

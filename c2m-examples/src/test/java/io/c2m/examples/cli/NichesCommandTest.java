@@ -108,6 +108,54 @@ class NichesCommandTest {
   }
 
   @Test
+  void anEventCenturiesAwayIsARejectedLineWithItsNumberAndTheReadGoesOn() throws IOException {
+    Path file = events("{\"type\":\"track\",\"event\":\"Product Viewed\",\"userId\":\"x\","
+        + "\"timestamp\":\"2199-01-05T00:00:00Z\",\"properties\":{\"category\":\"dress\"}}");
+    long lines = Files.lines(file).count();
+    Run r = run("niches", "--events", file.toString(), "--min-audience", "20");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("line " + lines + ": "), r.err());
+    assertTrue(r.err().contains("half-lives"), r.err());
+    assertTrue(r.err().contains("1 rejected"), r.err());
+    assertTrue(r.out().contains("category=dress, color=sage, material=linen"), r.out());
+  }
+
+  @Test
+  void anAsOfBeforeTheLastEventOrAbsurdlyAfterItIsAUsageError() throws IOException {
+    Path file = events();
+    Run before = run("niches", "--events", file.toString(), "--as-of", "1900-01-01T00:00:00Z");
+    assertEquals(2, before.code(), before.err());
+    assertTrue(before.err().contains("before the last event"), before.err());
+    Run after = run("niches", "--events", file.toString(), "--as-of", "9999-01-01T00:00:00Z");
+    assertEquals(2, after.code(), after.err());
+    assertTrue(after.err().contains("half-lives"), after.err());
+  }
+
+  @Test
+  void noNicheSaysWhy() throws IOException {
+    Path file = events();
+    Run tooFew = run("niches", "--events", file.toString(), "--min-audience", "1000");
+    assertEquals(0, tooFew.code(), tooFew.err());
+    assertTrue(tooFew.out().contains("fewer than the minimum audience (1,000)"), tooFew.out());
+    // 400 consumers, planted niches of 80 and 70: none reaches 120.
+    Run none = run("niches", "--events", file.toString(), "--min-audience", "120");
+    assertEquals(0, none.code(), none.err());
+    assertTrue(none.out().contains("found no attribute combination"), none.out());
+  }
+
+  @Test
+  void evaluateRefusesOptionsItWouldIgnore() {
+    for (String[] extra : List.of(new String[] {"--strategy", "tribuo-kmeans"},
+        new String[] {"--setting", "clusters=8"}, new String[] {"--json"})) {
+      List<String> args = new ArrayList<>(List.of("niches", "--evaluate"));
+      args.addAll(List.of(extra));
+      Run r = run(args.toArray(String[]::new));
+      assertEquals(2, r.code(), r.err());
+      assertTrue(r.err().contains("does not apply to --evaluate"), r.err());
+    }
+  }
+
+  @Test
   void evaluatePrintsQualityFiguresForEveryStrategy() {
     Run r = run("niches", "--evaluate", "--consumers", "1600", "--seed", "3");
     assertEquals(0, r.code(), r.err());

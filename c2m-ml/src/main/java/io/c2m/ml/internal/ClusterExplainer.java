@@ -15,27 +15,31 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Explains clusters as niche definitions and turns them into {@link Niche}s comparable with the
- * attribute miner's: same audience meaning (consumers in the niche), same lift (the definition's
- * audience among all consumers over the audience independence predicts), same demand heuristic
- * ({@link DemandScore}) and trend. Two clusters with the same explanation make one niche.
+ * attribute miner's: same audience (every consumer of the request whose preferences match the
+ * definition, not the cluster's size), same lift (the audience over the largest audience one of
+ * its values predicts within the category, as the miner's productivity test), same demand
+ * heuristic ({@link DemandScore}, over the matching consumers only) and trend. Two clusters with
+ * the same explanation make one niche; a definition matched by fewer than the minimum audience is
+ * dropped.
  *
- * <p>A preferred value explains a cluster when at least {@code minShare} of its members prefer it
- * and that share is at least {@code minLift} times its share among all consumers. A cluster is a
- * niche when it reaches the minimum audience and its explanation holds a category and at least one
- * more value.
+ * <p>A cluster's category is the category value more than {@code minShare} of its members prefer
+ * (never tested for over-representation: one category may hold most consumers). Another preferred
+ * value explains the cluster when more than {@code minShare} of its members prefer it (strictly,
+ * so at most one value per key and no ties) and that share is at least {@code minLift} times its
+ * share among the consumers of the category. A cluster is a niche when it reaches the minimum
+ * audience and its explanation holds a category and at least one more value.
  *
  * @param minShare the least share of members, in (0, 1]
  * @param minLift the least over-representation, at least 1
  * @param trendSettings how trends are read
  */
 public record ClusterExplainer(double minShare, double minLift, TrendSettings trendSettings) {
-  /** The attribute key that scopes a niche to a product category. */
-  static final String CATEGORY = "category";
-
   /**
    * Validates.
    *
@@ -71,8 +75,6 @@ public record ClusterExplainer(double minShare, double minLift, TrendSettings tr
   public Clustering explain(NicheRequest request, int[] labels) {
     List<ConsumerProfile> profiles = request.profiles();
     List<Attributes> prefs = preferences(profiles);
-    Map<AttributeValue, Integer> overall = new HashMap<>();
-    prefs.forEach(p -> p.pairs().forEach(av -> overall.merge(av, 1, Integer::sum)));
     Map<Integer, Map<AttributeValue, Integer>> counts = new TreeMap<>();
     Map<Integer, Integer> sizes = new TreeMap<>();
     for (int i = 0; i < labels.length; i++) {
@@ -83,28 +85,47 @@ public record ClusterExplainer(double minShare, double minLift, TrendSettings tr
       Map<AttributeValue, Integer> c = counts.computeIfAbsent(labels[i], k -> new HashMap<>());
       prefs.get(i).pairs().forEach(av -> c.merge(av, 1, Integer::sum));
     }
-    int n = profiles.size();
+    // Consumers per preferred category, and per (category, value): over-representation of a
+    // value is read within the cluster's category, never across categories, so that a category
+    // holding most consumers (a single-vertical shop) still explains its clusters.
+    Map<String, Integer> perCategory = new HashMap<>();
+    Map<String, Map<AttributeValue, Integer>> inCategory = new HashMap<>();
+    for (Attributes p : prefs) {
+      p.get(Niche.CATEGORY).ifPresent(cat -> {
+        perCategory.merge(cat, 1, Integer::sum);
+        Map<AttributeValue, Integer> m = inCategory.computeIfAbsent(cat, k -> new HashMap<>());
+        p.pairs().forEach(av -> m.merge(av, 1, Integer::sum));
+      });
+    }
     List<ClusterExplanation> out = new ArrayList<>();
     sizes.forEach((label, size) -> {
       Map<AttributeValue, Double> shares = new TreeMap<>();
-      counts.get(label).forEach((av, c) -> {
-        double share = (double) c / size;
-        double base = (double) overall.get(av) / n;
-        if (share >= minShare && share >= minLift * base) {
-          shares.put(av, share);
+      // The category: a strict majority of members (so at most one), never tested for lift.
+      AttributeValue category = null;
+      for (Map.Entry<AttributeValue, Integer> e : counts.get(label).entrySet()) {
+        double share = (double) e.getValue() / size;
+        if (e.getKey().key().equals(Niche.CATEGORY) && share > minShare) {
+          category = e.getKey();
+          shares.put(category, share);
         }
-      });
-      // At most one value per key: the larger share, ties to the smaller value.
-      Map<String, AttributeValue> perKey = new TreeMap<>();
-      shares.forEach((av, s) -> {
-        AttributeValue cur = perKey.get(av.key());
-        if (cur == null || s > shares.get(cur)) {
-          perKey.put(av.key(), av);
-        }
-      });
-      Attributes definition = Attributes.of(perKey.values());
-      boolean niche = size >= request.minAudience() && definition.size() >= 2
-          && definition.get(CATEGORY).isPresent();
+      }
+      if (category != null) {
+        int base = perCategory.get(category.value());
+        Map<AttributeValue, Integer> within = inCategory.get(category.value());
+        counts.get(label).forEach((av, c) -> {
+          if (av.key().equals(Niche.CATEGORY)) {
+            return;
+          }
+          double share = (double) c / size;
+          double overall = (double) within.getOrDefault(av, 0) / base;
+          // Strictly more than minShare: at most one value per key, no ties to break.
+          if (share > minShare && share >= minLift * overall) {
+            shares.put(av, share);
+          }
+        });
+      }
+      Attributes definition = Attributes.of(shares.keySet());
+      boolean niche = size >= request.minAudience() && definition.size() >= 2 && category != null;
       out.add(new ClusterExplanation(label, size, shares,
           niche ? definition : Attributes.empty()));
     });
@@ -124,44 +145,75 @@ public record ClusterExplainer(double minShare, double minLift, TrendSettings tr
    */
   public List<Niche> niches(NicheRequest request, Clustering clustering) {
     List<ConsumerProfile> profiles = request.profiles();
-    int[] labels = clustering.labelArray();
-    Map<Integer, Attributes> definitionOf = new HashMap<>();
-    Map<Attributes, Integer> audience = new TreeMap<>(Comparator.comparing(Attributes::toString));
+    Set<Attributes> definitions =
+        new TreeSet<>(Comparator.comparing((Attributes a) -> Niche.idFor(a).value()));
     for (ClusterExplanation e : clustering.explanations()) {
       if (!e.definition().isEmpty()) {
-        definitionOf.put(e.cluster(), e.definition());
-        audience.merge(e.definition(), e.size(), Integer::sum);
+        definitions.add(e.definition());
       }
     }
-    if (audience.isEmpty()) {
+    if (definitions.isEmpty()) {
       return List.of();
     }
-    Map<Attributes, Double> demand = new HashMap<>();
-    for (int i = 0; i < labels.length; i++) {
-      Attributes def = definitionOf.get(labels[i]);
-      if (def != null) {
-        demand.merge(def, DemandScore.orderProbability(profiles.get(i), def), Double::sum);
-      }
-    }
     List<Attributes> prefs = preferences(profiles);
-    Map<AttributeValue, Integer> overall = new HashMap<>();
-    prefs.forEach(p -> p.pairs().forEach(av -> overall.merge(av, 1, Integer::sum)));
-    int n = profiles.size();
     List<Niche> out = new ArrayList<>();
-    audience.forEach((def, size) -> {
-      long support = prefs.stream().filter(p -> p.matches(def)).count();
-      double expected = n;
-      for (AttributeValue av : def.pairs()) {
-        expected *= (double) overall.getOrDefault(av, 0) / n;
+    for (Attributes def : definitions) {
+      // The audience: every consumer whose preferences match the definition, not the cluster.
+      int audience = 0;
+      double demand = 0;
+      for (int i = 0; i < prefs.size(); i++) {
+        if (prefs.get(i).matches(def)) {
+          audience++;
+          demand += DemandScore.orderProbability(profiles.get(i), def);
+        }
       }
-      double lift = expected > 0 ? support / expected : 0.0;
+      if (audience < request.minAudience()) {
+        continue;
+      }
+      double expected = expected(def, prefs);
+      double lift = expected > 0 ? audience / expected : 0.0;
       Trend trend = Trend.of(request.timeline(), def, request.asOf(), trendSettings);
-      out.add(new Niche(Niche.idFor(def), def, size, Math.min(size, demand.get(def)), lift,
+      out.add(new Niche(Niche.idFor(def), def, audience, Math.min(audience, demand), lift,
           trend));
-    });
+    }
     out.sort(Comparator.comparingDouble((Niche x) -> -x.audience() * x.lift())
         .thenComparing(x -> x.id().value()));
     return List.copyOf(out);
+  }
+
+  /**
+   * The attribute miner's expectation: over the definition's values {@code v} other than its
+   * category, the largest of the audience of the definition without {@code v} times the share of
+   * {@code v} among the category's consumers outside that audience (by Laplace's rule of
+   * succession, {@code (k + 1) / (n + 2)}, as the miner).
+   */
+  private static double expected(Attributes def, List<Attributes> prefs) {
+    String category = def.get(Niche.CATEGORY).orElseThrow();
+    double most = 0;
+    for (AttributeValue v : def.pairs()) {
+      if (v.key().equals(Niche.CATEGORY)) {
+        continue;
+      }
+      List<AttributeValue> rest = new ArrayList<>(def.pairs());
+      rest.remove(v);
+      Attributes without = Attributes.of(rest);
+      int base = 0;
+      int outside = 0;
+      int outsideWithV = 0;
+      for (Attributes p : prefs) {
+        if (p.matches(without)) {
+          base++;
+        } else if (p.get(Niche.CATEGORY).filter(category::equals).isPresent()) {
+          outside++;
+          if (p.pairs().contains(v)) {
+            outsideWithV++;
+          }
+        }
+      }
+      double p = (outsideWithV + 1.0) / (outside + 2.0);
+      most = Math.max(most, base * p);
+    }
+    return most;
   }
 
   private static List<Attributes> preferences(List<ConsumerProfile> profiles) {

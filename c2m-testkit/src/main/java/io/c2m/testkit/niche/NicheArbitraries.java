@@ -51,29 +51,55 @@ public final class NicheArbitraries {
    * @return the profiles, sorted by consumer id
    */
   public static ProfileStore population(long seed, int groups, int groupSize, int noise) {
+    return population(seed, groups, groupSize, noise, CATEGORIES);
+  }
+
+  /**
+   * As {@link #population(long, int, int, int)} over the given categories only: with one, a
+   * single-vertical shop where one category holds every consumer.
+   *
+   * @param seed the seed
+   * @param groups how many preference groups
+   * @param groupSize consumers per group
+   * @param noise noise consumers
+   * @param categories the categories of items; not empty
+   * @return the profiles, sorted by consumer id
+   */
+  public static ProfileStore population(long seed, int groups, int groupSize, int noise,
+      String... categories) {
+    return population(seed, groups, groupSize, noise, new java.util.ArrayList<>(), categories);
+  }
+
+  private static ProfileStore population(long seed, int groups, int groupSize, int noise,
+      List<Attributes> favourites, String... categories) {
+    if (categories.length == 0) {
+      throw new IllegalArgumentException("The categories must not be empty.");
+    }
     SplittableRandom random = new SplittableRandom(seed);
     ProfileStore store = new ProfileStore(ProfileSettings.defaults(), c -> true,
         AS_OF.minus(Duration.ofDays(30)));
     int id = 0;
     for (int g = 0; g < groups; g++) {
-      Attributes favourite = Attributes.of("category", pick(CATEGORIES, random), "color",
+      Attributes favourite = Attributes.of("category", pick(categories, random), "color",
           pick(COLORS, random), "material", pick(MATERIALS, random));
+      favourites.add(favourite);
       for (int m = 0; m < groupSize; m++) {
-        signals(store, ConsumerId.of(String.format("c%05d", id++)), favourite, 0.8, random);
+        signals(store, ConsumerId.of(String.format("c%05d", id++)), favourite, 0.8, categories,
+            random);
       }
     }
     for (int m = 0; m < noise; m++) {
       signals(store, ConsumerId.of(String.format("c%05d", id++)), Attributes.empty(), 0.0,
-          random);
+          categories, random);
     }
     return store;
   }
 
   private static void signals(ProfileStore store, ConsumerId id, Attributes favourite,
-      double focus, SplittableRandom random) {
+      double focus, String[] categories, SplittableRandom random) {
     int count = 5 + random.nextInt(11);
     for (int s = 0; s < count; s++) {
-      Attributes item = Attributes.of("category", pick(CATEGORIES, random), "color",
+      Attributes item = Attributes.of("category", pick(categories, random), "color",
           pick(COLORS, random), "material", pick(MATERIALS, random), "size", pick(SIZES, random));
       if (random.nextDouble() < focus) {
         item = item.withAll(favourite);
@@ -105,6 +131,55 @@ public final class NicheArbitraries {
           ProfileStore store = population(seed, groups, size, noise);
           return new NicheRequest(store.profiles(AS_OF), min, AS_OF, seed, store.timeline());
         });
+  }
+
+  /**
+   * Niche requests over seeded single-vertical populations (every item and consumer in the
+   * category {@code dress}): 1 to 3 groups of 40 to 80 consumers, 60 to 150 noise consumers, a
+   * minimum audience of 5 to 20; with the groups' favourite definitions.
+   *
+   * @return the arbitrary
+   */
+  public static Arbitrary<PlantedRequest> singleCategoryRequests() {
+    return Combinators.combine(
+        Arbitraries.longs(), Arbitraries.integers().between(1, 3),
+        Arbitraries.integers().between(40, 80), Arbitraries.integers().between(60, 150),
+        Arbitraries.integers().between(5, 20))
+        .as((seed, groups, size, noise, min) -> {
+          List<Attributes> favourites = new java.util.ArrayList<>();
+          ProfileStore store = population(seed, groups, size, noise, favourites, "dress");
+          return new PlantedRequest(
+              new NicheRequest(store.profiles(AS_OF), min, AS_OF, seed, store.timeline()),
+              favourites);
+        });
+  }
+
+  /**
+   * A request over a population with planted groups, and the definitions the groups favour.
+   *
+   * @param request the request
+   * @param groups each group's favourite definition (category, color, material), in order
+   */
+  public record PlantedRequest(NicheRequest request, List<Attributes> groups) {
+    /** Copies. */
+    public PlantedRequest {
+      java.util.Objects.requireNonNull(request, "request");
+      groups = List.copyOf(groups);
+    }
+
+    /**
+     * The groups whose colour and material no other group favours: niches any inference should
+     * find.
+     *
+     * @return their definitions
+     */
+    public List<Attributes> distinctGroups() {
+      return groups.stream()
+          .filter(g -> groups.stream().noneMatch(o -> o != g
+              && (o.get("color").equals(g.get("color"))
+              || o.get("material").equals(g.get("material")))))
+          .toList();
+    }
   }
 
   /**
