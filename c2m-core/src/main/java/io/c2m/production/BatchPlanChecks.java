@@ -113,7 +113,8 @@ public final class BatchPlanChecks {
             + c.minimumOrderQuantity() + ", multiple " + c.orderMultiple() + " or largest batch "
             + largest + ".");
       }
-      long most = problem.batchQuantityFor(b.design(), (int) Math.min(Integer.MAX_VALUE / 2,
+      // exact: no batch exceeds Integer.MAX_VALUE, so clamping the wanted units there loses nothing
+      long most = problem.batchQuantityFor(b.design(), (int) Math.min(Integer.MAX_VALUE,
           ordered + topUp));
       if (b.quantity() > most) {
         out.add("Batch " + b.id() + " makes " + b.quantity() + " units for " + ordered
@@ -148,6 +149,9 @@ public final class BatchPlanChecks {
     }
     for (Map.Entry<DesignId, Map<Integer, Long>> e : unitsByPeriod.entrySet()) {
       int cap = problem.constraintsFor(e.getKey()).capacityPerPeriod();
+      if (cap == Integer.MAX_VALUE) {
+        continue; // the sentinel of "no capacity limit", not a real capacity
+      }
       for (Map.Entry<Integer, Long> p : e.getValue().entrySet()) {
         if (p.getValue() > cap) {
           out.add("Design " + e.getKey() + " makes " + p.getValue() + " units in period "
@@ -158,7 +162,7 @@ public final class BatchPlanChecks {
     for (ProductionLine line : problem.lines()) {
       for (Map.Entry<Integer, Double> p
           : lineLoad.getOrDefault(line.id(), Map.of()).entrySet()) {
-        if (p.getValue() > line.capacityPerPeriod() * (1 + 1e-9) + 1e-9) {
+        if (!line.fits(p.getValue())) {
           out.add("Line " + line.id() + " is loaded " + p.getValue() + " in period " + p.getKey()
               + ", above its capacity of " + line.capacityPerPeriod() + ".");
         }

@@ -77,8 +77,8 @@ final class DesignDemand {
             + ".");
         continue;
       }
-      if (p.batchQuantityFor(design, (int) Math.min(Integer.MAX_VALUE / 2,
-          demand[l] + o.quantity())) > largest) {
+      if (demand[l] + o.quantity() > largest
+          || p.batchQuantityFor(design, (int) (demand[l] + o.quantity())) > largest) {
         builder.pending(o, PendingReason.NO_CAPACITY, "Release period " + l + " of design "
             + design + " already holds " + demand[l] + " units; one batch holds at most "
             + largest + ".\nMaybe use the capacitated strategy.");

@@ -96,12 +96,23 @@ final class PlanBuilder {
     drafts.add(new Draft(design, period, List.copyOf(orders), drafts.size()));
   }
 
+  /**
+   * Sums the orders' quantities exactly. A batch holds orders of one design, whose total
+   * {@link BatchingProblem} keeps within the int range, so the narrowing is exact; it fails loudly
+   * otherwise rather than clamping.
+   */
   static int sum(List<Order> orders) {
     long s = 0;
     for (Order o : orders) {
       s += o.quantity();
     }
-    return (int) Math.min(Integer.MAX_VALUE, s);
+    return Math.toIntExact(s);
+  }
+
+  /** The smallest batch for {@code ordered} units, in long so sums cannot wrap. */
+  private long needed(DesignId design, long ordered) {
+    return ordered > Integer.MAX_VALUE ? ordered
+        : problem.batchQuantityFor(design, (int) ordered);
   }
 
   /**
@@ -110,7 +121,7 @@ final class PlanBuilder {
    */
   List<List<Order>> pack(DesignId design, List<Order> orders, int largest) {
     List<List<Order>> groups = new ArrayList<>();
-    List<Integer> sums = new ArrayList<>();
+    List<Long> sums = new ArrayList<>();
     for (Order o : orders) {
       if (problem.batchQuantityFor(design, o.quantity()) > largest) {
         pending(o, PendingReason.EXCEEDS_MAX_BATCH, "Order of " + o.quantity()
@@ -119,13 +130,12 @@ final class PlanBuilder {
         continue;
       }
       int k = 0;
-      while (k < groups.size()
-          && problem.batchQuantityFor(design, sums.get(k) + o.quantity()) > largest) {
+      while (k < groups.size() && needed(design, sums.get(k) + o.quantity()) > largest) {
         k++;
       }
       if (k == groups.size()) {
         groups.add(new ArrayList<>());
-        sums.add(0);
+        sums.add(0L);
       }
       groups.get(k).add(o);
       sums.set(k, sums.get(k) + o.quantity());
@@ -200,8 +210,8 @@ final class PlanBuilder {
       int quantity = problem.batchQuantityFor(design, ordered);
       int topUp = problem.topUpUnits(design);
       if (topUp > 0 && toppedUp.add(design)) {
-        quantity = Math.max(quantity,
-            Math.min(largest, problem.batchQuantityFor(design, ordered + topUp)));
+        quantity = (int) Math.max(quantity,
+            Math.min(largest, needed(design, (long) ordered + topUp)));
       }
       int cap = dc.capacity;
       Optional<ProductionLine> line = dc.line;
@@ -211,16 +221,26 @@ final class PlanBuilder {
         Map<Integer, Double> lu = line.isPresent()
             ? load.computeIfAbsent(line.get().id(), x -> new HashMap<>()) : null;
         double need = line.isPresent() ? line.get().uses().get(design).load(quantity) : 0;
-        while (true) {
-          boolean fits = du.getOrDefault(period, 0L) + quantity <= cap;
+        // bounded: past the horizon plus the lead time no order can be served any more
+        int last = (int) Math.min(Integer.MAX_VALUE - 1L, (long) problem.horizon() + dc.lead);
+        boolean placed = false;
+        for (; period <= last; period++) {
+          boolean fits = cap == Integer.MAX_VALUE || du.getOrDefault(period, 0L) + quantity <= cap;
           if (fits && line.isPresent()) {
-            fits = lu.getOrDefault(period, 0.0) + need
-                <= line.get().capacityPerPeriod() * (1 + 1e-12);
+            fits = line.get().fits(lu.getOrDefault(period, 0.0) + need);
           }
           if (fits) {
+            placed = true;
             break;
           }
-          period++;
+        }
+        if (!placed) {
+          for (Order o : d.orders()) {
+            pending(o, PendingReason.NO_CAPACITY, "No period from " + d.period() + " to " + last
+                + " (the horizon plus the lead time) has room for a batch of " + quantity
+                + " units of design " + design + ".");
+          }
+          continue;
         }
         du.merge(period, (long) quantity, Long::sum);
         if (lu != null) {

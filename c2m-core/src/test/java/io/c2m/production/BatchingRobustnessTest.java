@@ -1,0 +1,104 @@
+package io.c2m.production;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.c2m.ConsumerId;
+import io.c2m.DesignId;
+import io.c2m.OrderId;
+import io.c2m.StrategyException;
+import io.c2m.order.Order;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Regression tests for review findings: tolerances, overflow, wrapping of plugged strategies. */
+class BatchingRobustnessTest {
+  private static final Instant T0 = Instant.parse("2026-03-02T00:00:00Z");
+  private static final Duration DAY = Duration.ofDays(1);
+  private static final DesignId A = DesignId.of("a");
+
+  private static BatchPlan valid(BatchingProblem p, BatchPlan plan) {
+    List<String> v = BatchPlanChecks.violations(p, plan);
+    assertTrue(v.isEmpty(), () -> String.join("\n", v));
+    return plan;
+  }
+
+  private static Order order(String id, int qty, int placed, int due) {
+    return new Order(OrderId.of(id), ConsumerId.of("c"), A, qty, 10,
+        T0.plus(DAY.multipliedBy(placed)), T0.plus(DAY.multipliedBy(due)).plusSeconds(60));
+  }
+
+  /**
+   * Ten units of use 0.100000000001 on a line of capacity 1: the largest batch, the builder and the
+   * checks must apply one rule, so the plan is found (it used to loop forever).
+   */
+  @Test
+  void capacityRuleIsSharedSoPlacingTerminates() {
+    BatchingProblem p = BatchingProblem.ofPeriodDemand(Map.of(A, new int[] {10}), Map.of(),
+        ProductionConstraints.unconstrained().withCosts(10, 0, 1))
+        .withLines(List.of(new ProductionLine("line", 1,
+            Map.of(A, new LineUse(0, 0.100000000001)))));
+    for (String name : List.of("deadline", "capacitated", "wagner-whitin", "time-window")) {
+      BatchPlan plan = assertTimeoutPreemptively(Duration.ofSeconds(20),
+          () -> BatchingStrategies.byName(name, Map.of()).plan(p), name);
+      valid(p, plan);
+      long made = plan.batches().stream().mapToLong(ProductionBatch::orderedQuantity).sum();
+      long pend = plan.pending().stream().mapToLong(PendingOrder::quantity).sum();
+      assertEquals(10, made + pend, name);
+      ProductionLine line = p.lines().get(0);
+      int largest = p.largestBatch(A);
+      assertTrue(line.fits(line.uses().get(A).load(largest)), name);
+      assertTrue(!line.fits(line.uses().get(A).load(largest + 1)), name);
+    }
+  }
+
+  /** An order of 1.2e9 units is planned by every strategy without a contract breach. */
+  @Test
+  void hugeOrderDoesNotOverflow() {
+    BatchingProblem p = BatchingProblem.of(List.of(order("big", 1_200_000_000, 0, 3),
+        order("small", 5, 0, 3)), ProductionConstraints.unconstrained().withCosts(10, 1, 0),
+        T0, DAY);
+    for (String name : BatchingStrategies.names()) {
+      BatchPlan plan = BatchingStrategies.byName(name, Map.of()).plan(p);
+      valid(p, plan);
+    }
+  }
+
+  /** Per-design totals above the int range are refused with a message naming the design. */
+  @Test
+  void designTotalAboveIntIsRefused() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> BatchingProblem.of(List.of(order("x", 2_000_000_000, 0, 3),
+            order("y", 2_000_000_000, 0, 3)), ProductionConstraints.unconstrained(), T0, DAY));
+    assertTrue(e.getMessage().contains("design a") && e.getMessage().contains("4000000000"),
+        e.getMessage());
+  }
+
+  /** A plugged strategy's IllegalArgumentException carries the strategy's name. */
+  @Test
+  void pluggedIllegalArgumentIsWrappedWithTheName() {
+    BatchingStrategy broken = new BatchingStrategy() {
+      @Override
+      public BatchPlan plan(BatchingProblem problem) {
+        throw new IllegalArgumentException("bad index");
+      }
+
+      @Override
+      public String name() {
+        return "plugged";
+      }
+    };
+    BatchingProblem p = BatchingProblem.of(List.of(order("x", 1, 0, 1)),
+        ProductionConstraints.unconstrained(), T0, DAY);
+    StrategyException e = assertThrows(StrategyException.class,
+        () -> BatchingStrategy.checked(broken).plan(p));
+    assertEquals("plugged", e.strategyId());
+    assertTrue(e.getMessage().contains("bad index"), e.getMessage());
+    assertThrows(NullPointerException.class, () -> BatchingStrategy.checked(broken).plan(null));
+  }
+}
