@@ -152,9 +152,9 @@ public final class Capacitated implements BatchingStrategy {
         List<long[]> pieces = sol.produced().get(i).get(c);
         Order o = chunkOrders.get(i).get(c);
         if (pieces.isEmpty()) {
-          builder.pending(o, PendingReason.NO_CAPACITY, "No room found on the line of design " + d
+          builder.pending(o, PendingReason.NO_CAPACITY, "The heuristic found no room on the line for design " + d
               + " between period " + problem.placedPeriod(o) + " and the latest release "
-              + chunks.get(i).get(c)[0] + " for this order.");
+              + chunks.get(i).get(c)[0] + " for this order (a feasible plan may still exist).");
         } else {
           batches.computeIfAbsent((int) pieces.get(0)[0], k -> new ArrayList<>()).add(o);
         }
