@@ -465,6 +465,28 @@ public record BatchingProblem(
   }
 
   /**
+   * Says which limit sets {@link #largestBatch(DesignId)}, for messages: the maximum batch, the
+   * design's capacity per period, or its shared line's capacity after one setup.
+   *
+   * @param design the design
+   * @return e.g. "set by the maximum batch of 40 units"
+   */
+  public String largestBatchLimit(DesignId design) {
+    ProductionConstraints c = constraintsFor(design);
+    int largest = largestBatch(design);
+    if (lineOf(design).isPresent() && largest < c.largestBatch()) {
+      ProductionLine l = lineOf(design).get();
+      LineUse use = l.uses().get(design);
+      return "set by the capacity of line " + l.id() + " (" + l.capacityPerPeriod()
+          + " per period, setup time " + use.setupTime() + ", " + use.unitUse() + " per unit)";
+    }
+    if (c.capacityPerPeriod() <= c.maximumBatch()) {
+      return "set by the capacity of " + c.capacityPerPeriod() + " units per period";
+    }
+    return "set by the maximum batch of " + c.maximumBatch() + " units";
+  }
+
+  /**
    * Returns the smallest batch that serves {@code ordered} units: at least the MOQ, rounded up to
    * the order multiple.
    *

@@ -101,4 +101,29 @@ class BatchingRobustnessTest {
     assertTrue(e.getMessage().contains("bad index"), e.getMessage());
     assertThrows(NullPointerException.class, () -> BatchingStrategy.checked(broken).plan(null));
   }
+
+  /**
+   * With a capacity of 5 units per period, the second order of a period cannot join the first's
+   * batch: reason BATCH_FULL (not NO_CAPACITY), and the detail names the capacity, not a maximum
+   * batch; an order above the limit alone says which limit it exceeds.
+   */
+  @Test
+  void reasonsAndDetailsNameTheLimit() {
+    ProductionConstraints cap5 = ProductionConstraints.unconstrained().withCosts(10, 1, 0)
+        .withCapacityPerPeriod(5);
+    BatchingProblem p = BatchingProblem.of(List.of(order("x", 3, 0, 2), order("y", 3, 0, 2),
+        order("z", 7, 0, 2)), cap5, T0, DAY);
+    BatchPlan plan = valid(p, BatchingStrategy.wagnerWhitin().plan(p));
+    Map<OrderId, PendingOrder> pend = new java.util.HashMap<>();
+    plan.pending().forEach(x -> pend.put(x.order(), x));
+    assertEquals(PendingReason.BATCH_FULL, pend.get(OrderId.of("y")).reason());
+    assertTrue(pend.get(OrderId.of("y")).detail().contains("capacity of 5 units per period"),
+        pend.get(OrderId.of("y")).detail());
+    assertEquals(PendingReason.EXCEEDS_MAX_BATCH, pend.get(OrderId.of("z")).reason());
+    assertTrue(pend.get(OrderId.of("z")).detail().contains("capacity of 5 units per period"),
+        pend.get(OrderId.of("z")).detail());
+    ProductionConstraints max5 = ProductionConstraints.unconstrained().withMaximumBatch(5);
+    assertTrue(BatchingProblem.of(List.of(order("x", 3, 0, 2)), max5, T0, DAY)
+        .largestBatchLimit(A).contains("maximum batch of 5 units"));
+  }
 }

@@ -86,7 +86,7 @@ public final class GroupBuy implements BatchingStrategy {
         if (c.roundToMultiple(Math.max(o.quantity(), moq)) > largest) {
           builder.pending(o, PendingReason.EXCEEDS_MAX_BATCH, "Order of " + o.quantity()
               + " units exceeds the largest batch of " + largest + " units of design " + design
-              + ".");
+              + ", " + problem.largestBatchLimit(design) + ".");
           continue;
         }
         Campaign target = null;

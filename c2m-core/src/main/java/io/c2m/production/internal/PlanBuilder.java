@@ -126,7 +126,7 @@ final class PlanBuilder {
       if (problem.batchQuantityFor(design, o.quantity()) > largest) {
         pending(o, PendingReason.EXCEEDS_MAX_BATCH, "Order of " + o.quantity()
             + " units exceeds the largest batch of " + largest + " units of design " + design
-            + ".");
+            + ", " + problem.largestBatchLimit(design) + ".");
         continue;
       }
       int k = 0;

@@ -74,7 +74,7 @@ public final class TestAndReorder implements BatchingStrategy {
           if (problem.batchQuantityFor(design, o.quantity()) > largest) {
             builder.pending(o, PendingReason.EXCEEDS_MAX_BATCH, "Order of " + o.quantity()
                 + " units exceeds the largest batch of " + largest + " units of design " + design
-                + ".");
+                + ", " + problem.largestBatchLimit(design) + ".");
           } else {
             waiting.add(o);
           }

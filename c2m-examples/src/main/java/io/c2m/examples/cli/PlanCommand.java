@@ -93,7 +93,9 @@ public final class PlanCommand implements Callable<Integer> {
 
   @Option(names = "--order-size", paramLabel = "N", description = "Split each period's demand "
       + "into orders of at most N units (default: one order per period); strategies keep orders "
-      + "whole, so a smaller N lets a period's demand be made in several batches.")
+      + "whole, so a smaller N lets a period's demand be made in several batches (by "
+      + "capacitated, deadline, time-window, group-buy; wagner-whitin and silver-meal make one "
+      + "batch per release period and leave orders beyond the largest batch pending BATCH_FULL).")
   int orderSize = Integer.MAX_VALUE;
 
   @Option(names = "--json", description = "Print the plan as JSON.")
