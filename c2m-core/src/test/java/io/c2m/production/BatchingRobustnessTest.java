@@ -126,4 +126,22 @@ class BatchingRobustnessTest {
     assertTrue(BatchingProblem.of(List.of(order("x", 3, 0, 2)), max5, T0, DAY)
         .largestBatchLimit(A).contains("maximum batch of 5 units"));
   }
+
+  /** Once the MOQ is reached, later orders of the same period join the released batch. */
+  @Test
+  void groupBuyAddsSamePeriodOrdersToTheReleasedBatch() {
+    List<Order> orders = new java.util.ArrayList<>();
+    for (int k = 0; k < 12; k++) {
+      orders.add(order("o" + (10 + k), 2, 0, 3));
+    }
+    orders.add(order("late", 2, 1, 3));
+    ProductionConstraints c = ProductionConstraints.unconstrained().withMinimumOrderQuantity(1)
+        .withMaximumBatch(20).withCosts(85, 0, 1);
+    BatchingProblem p = BatchingProblem.of(orders, c, T0, DAY);
+    BatchPlan plan = valid(p, BatchingStrategy.groupBuy().plan(p));
+    // 24 units in period 0 fit two batches of at most 20; the period-1 order is a third batch
+    assertEquals(3, plan.batches().size());
+    assertEquals(2, plan.batches().stream().filter(b -> b.period() == 0).count());
+    assertEquals(3 * 85, plan.cost().setup(), 1e-9);
+  }
 }
