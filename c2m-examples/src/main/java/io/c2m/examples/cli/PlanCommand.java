@@ -409,34 +409,73 @@ public final class PlanCommand implements Callable<Integer> {
     long late = plan.batches().stream().mapToLong(b -> b.lateOrders().size()).sum();
     if (!plan.pending().isEmpty() || late > 0) {
       cl.getErr().println("c2m plan: infeasible with strategy " + s.name() + ": "
-          + plan.pending().size() + " period demand(s) not produced and " + late
+          + plan.pending().size() + " order(s) not produced and " + late
           + " produced late (see the plan).");
       return 1;
     }
     return 0;
   }
 
-  /** Production and end-of-period stock per design and period (index 0 = first period). */
+  /**
+   * Production, end-of-period stock held for orders, and rounding surplus in stock, per design and
+   * period (index 0 = first period). Difference arrays: linear in orders plus periods.
+   */
   private static Map<DesignId, long[][]> perPeriod(BatchingProblem problem, BatchPlan plan) {
+    int horizon = problem.horizon();
     Map<OrderId, Order> orders = new HashMap<>();
     problem.orders().forEach(o -> orders.put(o.id(), o));
     Map<DesignId, long[][]> out = new TreeMap<>();
     for (DesignId id : problem.designs()) {
-      out.put(id, new long[2][problem.horizon()]);
+      out.put(id, new long[3][horizon]);
     }
+    Map<DesignId, long[][]> diff = new HashMap<>();
     for (ProductionBatch b : plan.batches()) {
-      long[][] a = out.computeIfAbsent(b.design(), x -> new long[2][problem.horizon()]);
-      if (b.period() < problem.horizon()) {
+      long[][] a = out.computeIfAbsent(b.design(), x -> new long[3][horizon]);
+      long[][] df = diff.computeIfAbsent(b.design(), x -> new long[2][horizon + 1]);
+      if (b.period() < horizon) {
         a[0][b.period()] += b.quantity();
       }
+      int ready = Math.min(b.readyPeriod(), horizon);
       for (OrderId id : b.orders()) {
         Order o = orders.get(id);
-        for (int t = b.readyPeriod(); t < problem.duePeriod(o) && t < problem.horizon(); t++) {
-          a[1][t] += o.quantity();
+        int due = Math.min(problem.duePeriod(o), horizon);
+        if (ready < due) {
+          df[0][ready] += o.quantity();
+          df[0][due] -= o.quantity();
         }
       }
+      // units made beyond the orders (MOQ, multiple) stay in stock to the end of the horizon
+      df[1][ready] += b.quantity() - b.orderedQuantity();
     }
+    diff.forEach((design, df) -> {
+      long[][] a = out.get(design);
+      long stock = 0;
+      long surplus = 0;
+      for (int t = 0; t < horizon; t++) {
+        stock += df[0][t];
+        surplus += df[1][t];
+        a[1][t] = stock;
+        a[2][t] = surplus;
+      }
+    });
     return out;
+  }
+
+  /** An order id of {@link BatchingProblem#ofPeriodDemand} ("item@t") with the file's period. */
+  private static String shown(OrderId id, int first) {
+    String v = id.value();
+    int at = v.lastIndexOf('@');
+    if (at < 0) {
+      return v;
+    }
+    int end = v.indexOf('#', at);
+    String num = v.substring(at + 1, end < 0 ? v.length() : end);
+    try {
+      return v.substring(0, at + 1) + (Long.parseLong(num) + first)
+          + (end < 0 ? "" : v.substring(end));
+    } catch (NumberFormatException e) {
+      return v;
+    }
   }
 
   private static void printText(PrintWriter out, BatchingProblem problem, BatchPlan plan,
@@ -448,14 +487,20 @@ public final class PlanCommand implements Callable<Integer> {
       demand.computeIfAbsent(o.design(), x -> new int[problem.horizon()])[problem.duePeriod(o)]
           += o.quantity();
     }
-    out.printf(Locale.ROOT, "%-12s %8s %10s %12s %10s%n", "item", "period", "demand",
-        "production", "stock");
+    out.printf(Locale.ROOT, "%-12s %8s %10s %12s %10s %10s%n", "item", "period", "demand",
+        "production", "stock", "surplus");
+    boolean anySurplus = false;
     for (Map.Entry<DesignId, long[][]> e : pp.entrySet()) {
       int[] dem = demand.getOrDefault(e.getKey(), new int[problem.horizon()]);
       for (int t = 0; t < problem.horizon(); t++) {
-        out.printf(Locale.ROOT, "%-12s %8d %10d %12d %10d%n", e.getKey(), t + first, dem[t],
-            e.getValue()[0][t], e.getValue()[1][t]);
+        out.printf(Locale.ROOT, "%-12s %8d %10d %12d %10d %10d%n", e.getKey(), t + first, dem[t],
+            e.getValue()[0][t], e.getValue()[1][t], e.getValue()[2][t]);
+        anySurplus |= e.getValue()[2][t] > 0;
       }
+    }
+    if (anySurplus) {
+      out.println("surplus: units made beyond the orders to meet the MOQ or order multiple; they "
+          + "stay in stock (not in 'stock') and are not in the holding cost.");
     }
     for (ProductionBatch b : plan.batches()) {
       if (b.period() >= problem.horizon()) {
@@ -464,23 +509,27 @@ public final class PlanCommand implements Callable<Integer> {
       }
     }
     for (PendingOrder p : plan.pending()) {
-      out.println("not produced: " + p.order() + " (" + p.quantity() + " units): " + p.reason()
+      out.println("not produced: " + shown(p.order(), first) + " (" + p.quantity() + " units): " + p.reason()
           + ": " + p.detail().replace('\n', ' '));
     }
     out.printf(Locale.ROOT, "total cost %.4f = setup %.4f + holding %.4f + unit %.4f%n",
         plan.cost().total(), plan.cost().setup(), plan.cost().holding(), plan.cost().unit());
   }
 
+  /**
+   * The plan as JSON: the ERP shape of {@link io.c2m.json.C2mJson} (batches, pending, cost,
+   * provenance; periods there are indexes from 0), plus the researcher's summary: cost parts,
+   * the file's periods and production, stock and surplus per item and period.
+   */
   private static String toJson(BatchingProblem problem, BatchPlan plan, int first) {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = mapper.createObjectNode();
-    root.put("strategy", plan.provenance().strategy());
-    ObjectNode settingsNode = root.putObject("settings");
-    plan.provenance().settings().forEach(settingsNode::put);
+    ObjectMapper mapper = io.c2m.json.C2mJson.mapper().copy()
+        .enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.valueToTree(plan);
     root.put("totalCost", plan.cost().total());
     root.put("setupCost", plan.cost().setup());
     root.put("holdingCost", plan.cost().holding());
     root.put("unitCost", plan.cost().unit());
+    root.put("firstPeriod", first);
     ArrayNode periods = root.putArray("periods");
     for (int t = 0; t < problem.horizon(); t++) {
       periods.add(t + first);
@@ -491,37 +540,12 @@ public final class PlanCommand implements Callable<Integer> {
       it.put("item", e.getKey().value());
       ArrayNode prod = it.putArray("production");
       ArrayNode stock = it.putArray("stock");
+      ArrayNode surplus = it.putArray("surplus");
       for (int t = 0; t < problem.horizon(); t++) {
         prod.add(e.getValue()[0][t]);
         stock.add(e.getValue()[1][t]);
+        surplus.add(e.getValue()[2][t]);
       }
-    }
-    ArrayNode batches = root.putArray("batches");
-    for (ProductionBatch b : plan.batches()) {
-      ObjectNode n = batches.addObject();
-      n.put("id", b.id().value());
-      n.put("item", b.design().value());
-      n.put("period", b.period() + first);
-      n.put("readyPeriod", b.readyPeriod() + first);
-      n.put("quantity", b.quantity());
-      n.put("orderedQuantity", b.orderedQuantity());
-      ArrayNode o = n.putArray("orders");
-      b.orders().forEach(x -> o.add(x.value()));
-      ArrayNode late = n.putArray("lateOrders");
-      b.lateOrders().forEach(x -> late.add(x.value()));
-      ObjectNode cost = n.putObject("cost");
-      cost.put("setup", b.cost().setup());
-      cost.put("holding", b.cost().holding());
-      cost.put("unit", b.cost().unit());
-    }
-    ArrayNode pending = root.putArray("pending");
-    for (PendingOrder p : plan.pending()) {
-      ObjectNode n = pending.addObject();
-      n.put("order", p.order().value());
-      n.put("item", p.design().value());
-      n.put("quantity", p.quantity());
-      n.put("reason", p.reason().name());
-      n.put("detail", p.detail());
     }
     try {
       return mapper.writeValueAsString(root);

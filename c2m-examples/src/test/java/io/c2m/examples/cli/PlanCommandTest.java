@@ -151,4 +151,35 @@ class PlanCommandTest {
     assertEquals(1, missing.code());
     assertTrue(missing.err().contains("No such file"), missing.err());
   }
+
+  /**
+   * Multiple 7, demand 10, 10, 0, 10: whatever the batches, every unit made is either delivered, held for an order, or surplus: production minus demand delivered
+   * so far equals stock plus surplus in every period, and the JSON carries the ERP plan shape
+   * (batches with 0-based periods) plus the surplus per period.
+   */
+  @Test
+  void roundingSurplusIsShownAndExported() throws IOException {
+    Path f = file("m7.csv", "period,demand\n1,10\n2,10\n3,0\n4,10\n");
+    Result r = run("plan", "--strategy", "wagner-whitin", "--setup-cost", "100",
+        "--holding-cost", "1", "--multiple", "7", "--json", f.toString());
+    assertEquals(0, r.code(), r.err());
+    JsonNode n = new ObjectMapper().readTree(r.out());
+    JsonNode it = n.get("items").get(0);
+    int[] demand = {10, 10, 0, 10};
+    long made = 0;
+    long delivered = 0;
+    for (int t = 0; t < 4; t++) {
+      made += it.get("production").get(t).asLong();
+      delivered += demand[t];
+      assertEquals(made - delivered, it.get("stock").get(t).asLong()
+          + it.get("surplus").get(t).asLong(), "period " + (t + 1));
+    }
+    // 30 units ordered, batches are multiples of 7: at least 5 surplus units at the end
+    assertTrue(it.get("surplus").get(3).asLong() >= 5, r.out());
+    assertTrue(n.get("batches").get(0).has("orders"), r.out());
+    assertEquals(1, n.get("firstPeriod").asInt());
+    Result text = run("plan", "--strategy", "wagner-whitin", "--setup-cost", "100",
+        "--holding-cost", "1", "--multiple", "7", f.toString());
+    assertTrue(text.out().contains("surplus"), text.out());
+  }
 }
