@@ -137,6 +137,9 @@ public final class PlanCommand implements Callable<Integer> {
     boolean seenHeader = false;
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
+      if (i == 0 && line.startsWith("\uFEFF")) {
+        line = line.substring(1).strip(); // a UTF-8 byte order mark, as spreadsheets write
+      }
       if (line.isEmpty() || line.startsWith("#")) {
         out.add(null);
         continue;
@@ -162,7 +165,7 @@ public final class PlanCommand implements Callable<Integer> {
   }
 
   private static String cell(String[] row, int col) {
-    return col < row.length ? row[col] : "";
+    return col >= 0 && col < row.length ? row[col] : "";
   }
 
   private static double number(String text, String column, String where, List<String> errors) {
@@ -177,6 +180,11 @@ public final class PlanCommand implements Callable<Integer> {
       errors.add(where + ": " + column + " (\"" + text + "\") is not a number.");
       return 0;
     }
+  }
+
+  private static double optional(String text, int col, String column, String where,
+      List<String> errors) {
+    return col < 0 || text.isEmpty() ? Double.NaN : number(text, column, where, errors);
   }
 
   private static Integer integer(String text, String column, String where, List<String> errors,
@@ -226,7 +234,7 @@ public final class PlanCommand implements Callable<Integer> {
         continue;
       }
       String where = path + " line " + (i + 1);
-      if (row.length < header.size()) {
+      if (row.length != header.size()) {
         errors.add(where + ": " + row.length + " cells, the header has " + header.size() + ".");
         continue;
       }
@@ -238,10 +246,11 @@ public final class PlanCommand implements Callable<Integer> {
       int before = errors.size();
       Integer p = integer(cell(row, period), "period", where, errors, false);
       Integer d = integer(cell(row, demand), "demand", where, errors, true);
+      // an empty cost cell (or a missing column) means: use the flag, NaN here
       double[] c = {
-        setup >= 0 ? number(cell(row, setup), "setup_cost", where, errors) : Double.NaN,
-        holding >= 0 ? number(cell(row, holding), "holding_cost", where, errors) : Double.NaN,
-        unit >= 0 ? number(cell(row, unit), "unit_cost", where, errors) : Double.NaN};
+        optional(cell(row, setup), setup, "setup_cost", where, errors),
+        optional(cell(row, holding), holding, "holding_cost", where, errors),
+        optional(cell(row, unit), unit, "unit_cost", where, errors)};
       if (errors.size() > before) {
         continue;
       }
@@ -269,7 +278,10 @@ public final class PlanCommand implements Callable<Integer> {
     return out;
   }
 
-  private static Map<String, Item> readItems(Path path) throws IOException {
+  /** True when the items file has setup_time or unit_capacity_use columns. */
+  private boolean itemsUseCapacity;
+
+  private Map<String, Item> readItems(Path path) throws IOException {
     List<String> header = new ArrayList<>();
     List<String[]> rows = rows(path, header);
     int item = header.indexOf("item");
@@ -277,6 +289,7 @@ public final class PlanCommand implements Callable<Integer> {
     int holding = header.indexOf("holding_cost");
     int setupTime = header.indexOf("setup_time");
     int unitUse = header.indexOf("unit_capacity_use");
+    itemsUseCapacity = setupTime >= 0 || unitUse >= 0;
     if (item < 0 || setup < 0 || holding < 0) {
       throw new IllegalArgumentException(path + " line 1: the header must have "
           + "item,setup_cost,holding_cost (and optionally setup_time,unit_capacity_use).");
@@ -289,7 +302,7 @@ public final class PlanCommand implements Callable<Integer> {
         continue;
       }
       String where = path + " line " + (i + 1);
-      if (row.length < header.size()) {
+      if (row.length != header.size()) {
         errors.add(where + ": " + row.length + " cells, the header has " + header.size() + ".");
         continue;
       }
@@ -314,21 +327,30 @@ public final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     CommandLine cl = spec.commandLine();
-    if (items == null && (setupCost == null || holdingCost == null)) {
-      throw new CommandLine.ParameterException(cl,
-          "Missing --setup-cost and --holding-cost (or --items with per-item costs).");
-    }
     for (Object[] check : new Object[][] {{"--moq", moq}, {"--multiple", multiple}}) {
       if ((int) check[1] < 1) {
         throw new CommandLine.ParameterException(cl, check[0] + " (" + check[1]
             + ") must be at least 1.");
       }
     }
-    if (leadTime < 0 || (setupCost != null && setupCost < 0) || (holdingCost != null
-        && holdingCost < 0) || unitCost < 0 || (capacity != null && !(capacity > 0))
-        || (maxBatch != null && maxBatch < 1) || orderSize < 1) {
-      throw new CommandLine.ParameterException(cl, "Costs and the lead time must be zero or "
-          + "more; --capacity, --max-batch and --order-size must be positive.");
+    for (Object[] check : new Object[][] {{"--setup-cost", setupCost},
+        {"--holding-cost", holdingCost}, {"--unit-cost", unitCost}}) {
+      if (check[1] != null && !(Double.isFinite((Double) check[1]) && (Double) check[1] >= 0)) {
+        throw new CommandLine.ParameterException(cl, check[0] + " (" + check[1]
+            + ") must be a finite number, zero or more.");
+      }
+    }
+    if (capacity != null && !(Double.isFinite(capacity) && capacity > 0)) {
+      throw new CommandLine.ParameterException(cl, "--capacity (" + capacity
+          + ") must be a finite number above zero.");
+    }
+    if (leadTime < 0) {
+      throw new CommandLine.ParameterException(cl, "--lead-time (" + leadTime
+          + ") must be zero or more.");
+    }
+    if ((maxBatch != null && maxBatch < 1) || orderSize < 1) {
+      throw new CommandLine.ParameterException(cl, "--max-batch (" + maxBatch
+          + ") and --order-size (" + orderSize + ") must be at least 1.");
     }
     BatchingStrategy s;
     try {
@@ -347,7 +369,30 @@ public final class PlanCommand implements Callable<Integer> {
       throw new IllegalArgumentException("Cannot read the input: " + e.getMessage(), e);
     }
     int horizon = d.last - d.first + 1;
+    if (items != null && !d.multi) {
+      throw new CommandLine.ParameterException(cl, "--items applies to a file of several designs "
+          + "(columns item,period,demand); " + file + " has one design (period,demand): give its "
+          + "costs with --setup-cost and --holding-cost.");
+    }
+    if (items == null) {
+      for (Object[] need : new Object[][] {{"--setup-cost", setupCost, 0},
+          {"--holding-cost", holdingCost, 1}}) {
+        if (need[1] == null && !coversEveryPeriod(d, (int) need[2], horizon)) {
+          throw new CommandLine.ParameterException(cl, "Missing " + need[0] + " (or --items, or a "
+              + (((int) need[2]) == 0 ? "setup_cost" : "holding_cost")
+              + " column with a value in every period).");
+        }
+      }
+    }
     boolean shared = d.multi && capacity != null;
+    if (!d.multi && capacity != null && capacity < 1) {
+      throw new CommandLine.ParameterException(cl, "--capacity (" + capacity + ") is in units per "
+          + "period for a one-design file: it must be at least 1.");
+    }
+    if (items != null && capacity == null && itemsUseCapacity) {
+      cl.getErr().println("c2m plan: note: the setup_time and unit_capacity_use of " + items
+          + " only matter with --capacity; without it they are ignored.");
+    }
     ProductionConstraints base = new ProductionConstraints(moq, multiple,
         maxBatch == null ? Integer.MAX_VALUE : maxBatch,
         capacity == null || shared ? Integer.MAX_VALUE
@@ -381,9 +426,9 @@ public final class PlanCommand implements Callable<Integer> {
         Map<Integer, double[]> given = d.costs.get(e.getKey());
         for (int t = 0; t < horizon; t++) {
           double[] row = given.get(t + d.first);
-          setup.add(row != null && d.hasSetup ? row[0] : c.setupCost());
-          hold.add(row != null && d.hasHolding ? row[1] : c.holdingCostPerUnitPeriod());
-          unit.add(row != null && d.hasUnit ? row[2] : c.unitCost());
+          setup.add(row != null && !Double.isNaN(row[0]) ? row[0] : c.setupCost());
+          hold.add(row != null && !Double.isNaN(row[1]) ? row[1] : c.holdingCostPerUnitPeriod());
+          unit.add(row != null && !Double.isNaN(row[2]) ? row[2] : c.unitCost());
         }
         periodCosts.put(id, new PeriodCosts(d.hasSetup ? setup : List.of(),
             d.hasHolding ? hold : List.of(), d.hasUnit ? unit : List.of()));
@@ -414,6 +459,21 @@ public final class PlanCommand implements Callable<Integer> {
       return 1;
     }
     return 0;
+  }
+
+  /** True when every design's rows give cost {@code k} (0 setup, 1 holding) in every period. */
+  private static boolean coversEveryPeriod(Demand d, int k, int horizon) {
+    for (Map<Integer, double[]> rowsOf : d.costs.values()) {
+      if (rowsOf.size() < horizon) {
+        return false;
+      }
+      for (double[] c : rowsOf.values()) {
+        if (Double.isNaN(c[k])) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /**
