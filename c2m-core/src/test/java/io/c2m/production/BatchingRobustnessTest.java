@@ -144,4 +144,24 @@ class BatchingRobustnessTest {
     assertEquals(2, plan.batches().stream().filter(b -> b.period() == 0).count());
     assertEquals(3 * 85, plan.cost().setup(), 1e-9);
   }
+
+  /**
+   * Capacity 10 per period, orders of 10 due in period 2 and of 10 due in period 2 again, all
+   * placed in period 0: one fits period 2, the other must go to period 1 (earlier capacity), not
+   * to period 3 (late). The plan counts its late orders.
+   */
+  @Test
+  void deadlineSchedulesBackwardIntoEarlierCapacity() {
+    ProductionConstraints cap10 = ProductionConstraints.unconstrained().withCosts(1, 0, 1)
+        .withCapacityPerPeriod(10);
+    BatchingProblem p = BatchingProblem.of(List.of(order("x", 10, 0, 2), order("y", 10, 0, 2)),
+        cap10, T0, DAY).withHorizon(4);
+    BatchPlan plan = valid(p, BatchingStrategy.deadline().plan(p));
+    assertEquals(List.of(1, 2), plan.batches().stream().map(ProductionBatch::period).toList());
+    assertEquals(0, plan.lateOrderCount());
+    BatchingProblem tight = BatchingProblem.of(List.of(order("x", 10, 2, 2),
+        order("y", 10, 2, 2)), cap10, T0, DAY).withHorizon(4);
+    BatchPlan late = valid(tight, BatchingStrategy.deadline().plan(tight));
+    assertEquals(1, late.lateOrderCount());
+  }
 }

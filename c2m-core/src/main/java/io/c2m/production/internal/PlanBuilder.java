@@ -38,7 +38,9 @@ final class PlanBuilder {
   private final List<Draft> drafts = new ArrayList<>();
   private final List<PendingOrder> pending = new ArrayList<>();
 
-  private record Draft(DesignId design, int period, List<Order> orders, int seq) {}
+  private record Draft(DesignId design, int period, List<Order> orders, int seq, int earliest) {}
+
+  private boolean backward;
 
   /** Orders by placement instant, then id: one monomorphic comparator for every strategy. */
   static final java.util.Comparator<Order> BY_PLACED = (a, b) -> {
@@ -93,7 +95,31 @@ final class PlanBuilder {
     if (orders.isEmpty()) {
       return;
     }
-    drafts.add(new Draft(design, period, List.copyOf(orders), drafts.size()));
+    drafts.add(new Draft(design, period, List.copyOf(orders), drafts.size(), period));
+  }
+
+  /**
+   * Adds a batch that may move earlier, down to the period its last order was placed in, when
+   * the wanted period has no room; see {@link #backward()}.
+   */
+  void batchNoEarlierThanPlaced(DesignId design, int period, List<Order> orders) {
+    if (orders.isEmpty()) {
+      return;
+    }
+    int earliest = 0;
+    for (Order o : orders) {
+      earliest = Math.max(earliest, problem.placedPeriod(o));
+    }
+    drafts.add(new Draft(design, period, List.copyOf(orders), drafts.size(),
+        Math.min(period, earliest)));
+  }
+
+  /**
+   * Places capacity-bound drafts latest first, each in the latest period with room from its
+   * wanted period back to its earliest, and only then later (late): backward scheduling.
+   */
+  void backward() {
+    this.backward = true;
   }
 
   /**
@@ -174,7 +200,8 @@ final class PlanBuilder {
       Draft x = drafts.get(a);
       Draft y = drafts.get(b);
       if (x.period() != y.period()) {
-        return Integer.compare(x.period(), y.period());
+        return backward ? Integer.compare(y.period(), x.period())
+            : Integer.compare(x.period(), y.period());
       }
       int rx = rank.get(x.design());
       int ry = rank.get(y.design());
@@ -223,16 +250,22 @@ final class PlanBuilder {
         double need = line.isPresent() ? line.get().uses().get(design).load(quantity) : 0;
         // bounded: past the horizon plus the lead time no order can be served any more
         int last = (int) Math.min(Integer.MAX_VALUE - 1L, (long) problem.horizon() + dc.lead);
-        boolean placed = false;
-        for (; period <= last; period++) {
-          boolean fits = cap == Integer.MAX_VALUE || du.getOrDefault(period, 0L) + quantity <= cap;
-          if (fits && line.isPresent()) {
-            fits = line.get().fits(lu.getOrDefault(period, 0.0) + need);
-          }
-          if (fits) {
+        final int q = quantity;
+        java.util.function.IntPredicate fitsAt = t -> (cap == Integer.MAX_VALUE
+            || du.getOrDefault(t, 0L) + q <= cap)
+            && (lu == null || line.get().fits(lu.getOrDefault(t, 0.0) + need));
+        boolean placed = fitsAt.test(period);
+        // backward mode: when the wanted period is full, earlier periods down to the earliest,
+        // latest first; then (all modes) later periods, which make the orders late
+        for (int t = period - 1; !placed && t >= d.earliest(); t--) {
+          if (fitsAt.test(t)) {
+            period = t;
             placed = true;
-            break;
           }
+        }
+        while (!placed && period < last) {
+          period++;
+          placed = fitsAt.test(period);
         }
         if (!placed) {
           for (Order o : d.orders()) {

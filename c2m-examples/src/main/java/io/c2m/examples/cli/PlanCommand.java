@@ -574,6 +574,10 @@ public final class PlanCommand implements Callable<Integer> {
     }
     out.printf(Locale.ROOT, "total cost %.4f = setup %.4f + holding %.4f + unit %.4f%n",
         plan.cost().total(), plan.cost().setup(), plan.cost().holding(), plan.cost().unit());
+    if (plan.lateOrderCount() > 0) {
+      out.println("late orders: " + plan.lateOrderCount()
+          + " (lateness is not costed: compare plans on this count too)");
+    }
   }
 
   /**
@@ -590,6 +594,7 @@ public final class PlanCommand implements Callable<Integer> {
     root.put("holdingCost", plan.cost().holding());
     root.put("unitCost", plan.cost().unit());
     root.put("firstPeriod", first);
+    root.put("lateOrderCount", plan.lateOrderCount());
     ArrayNode periods = root.putArray("periods");
     for (int t = 0; t < problem.horizon(); t++) {
       periods.add(t + first);
