@@ -164,4 +164,22 @@ class BatchingRobustnessTest {
     BatchPlan late = valid(tight, BatchingStrategy.deadline().plan(tight));
     assertEquals(1, late.lateOrderCount());
   }
+
+  /** The provenance says which lot-sizing algorithm actually ran, per design. */
+  @Test
+  void provenanceRecordsTheAlgorithmThatRan() {
+    ProductionConstraints moq5 = ProductionConstraints.unconstrained().withCosts(10, 0, 1)
+        .withMinimumOrderQuantity(5);
+    BatchingProblem withMoq = BatchingProblem.of(List.of(order("x", 3, 0, 2)), moq5, T0, DAY);
+    assertEquals("reference=1", BatchingStrategy.wagnerWhitin().plan(withMoq).provenance()
+        .settings().get("ran"));
+    BatchingProblem later = BatchingProblem.of(List.of(order("x", 3, 0, 2), order("y", 3, 1, 3)),
+        ProductionConstraints.unconstrained().withCosts(10, 0, 1), T0, DAY);
+    assertEquals("fast-limited=1", BatchingStrategy.wagnerWhitin().plan(later).provenance()
+        .settings().get("ran"));
+    BatchingProblem classic = BatchingProblem.of(List.of(order("x", 3, 0, 2)),
+        ProductionConstraints.unconstrained().withCosts(10, 0, 1), T0, DAY);
+    assertEquals("fast=1", BatchingStrategy.wagnerWhitin().plan(classic).provenance()
+        .settings().get("ran"));
+  }
 }

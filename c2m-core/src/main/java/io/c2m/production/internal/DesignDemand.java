@@ -94,6 +94,12 @@ final class DesignDemand {
     }
   }
 
+  /**
+   * The algorithm the last {@link #optimal} call ran: {@code fast} (O(T log T)),
+   * {@code fast-limited} (O(T log^2 T)) or {@code reference} (O(T^2)).
+   */
+  String ran = "none";
+
   /** True when the classic uncapacitated model applies: no MOQ, multiple or batch limit. */
   boolean classic() {
     if (moq > 1 || multiple > 1 || breakQuantity.length > 0) {
@@ -113,12 +119,15 @@ final class DesignDemand {
    */
   LotSizing.Solution optimal(boolean useReference) {
     if (!useReference && classic()) {
+      ran = "fast";
       return LotSizing.fast(demand, setup, unit, hold);
     }
     if (!useReference && moq <= 1 && multiple == 1 && breakQuantity.length == 0) {
+      ran = "fast-limited";
       return LotSizing.fastLimited(demand, setup, unit, hold,
           LotSizing.limits(demand, placed, largest));
     }
+    ran = "reference";
     return LotSizing.reference(demand, setup, unit, hold, moq, multiple, largest, placed,
         breakQuantity, breakCost);
   }
