@@ -79,7 +79,8 @@ public interface BatchingStrategy {
   }
 
   /**
-   * A small first batch, then reorders sized from the sell-through of the previous batch.
+   * A small first batch, then reorders sized from the previous batch's committed units (its
+   * sell-through; with pre-sold orders only, always 100%: see the implementation notes).
    *
    * @param testQuantity the size of the first batch
    * @param growth reorder units per unit sold through, at least 1
