@@ -686,7 +686,12 @@ public final class Clsp {
     Ledger ledger = new Ledger(new long[n][periods], new long[n][periods], new double[periods], at);
     for (int i = 0; i < n; i++) {
       for (int c = 0; c < at[i].length; c++) {
-        ledger.add(i, at[i][c], chunks.get(i).get(c)[1]);
+        long q = chunks.get(i).get(c)[1];
+        if (batchOf(i, ledger.ordered[i][at[i][c]] + q) <= largest[i]) {
+          ledger.add(i, at[i][c], q);
+        } else {
+          at[i][c] = -1; // above the largest batch: left to the repair
+        }
       }
     }
     for (int t = periods - 1; t >= 0; t--) {
@@ -705,7 +710,7 @@ public final class Clsp {
               }
             }
           }
-          if (q == 0) {
+          if (q == 0 || batchOf(i, ledger.ordered[i][t - 1] + q) > largest[i]) {
             continue;
           }
           double freed = unitUse[i] * q + (all ? setupTime[i] : 0);
