@@ -581,6 +581,12 @@ public final class Clsp {
           incumbent = shifted;
         }
       }
+      if (incumbent.unmet > 0) {
+        Eval mc = minConflicts(incumbent, seed);
+        if (mc != null && better(mc, incumbent)) {
+          incumbent = mc;
+        }
+      }
     }
     double cost = incumbent.unmet == 0 ? incumbent.cost : Double.POSITIVE_INFINITY;
     for (List<List<long[]>> per : incumbent.pieces) {
@@ -635,6 +641,12 @@ public final class Clsp {
         ledger.place(u[0], u[1], 3);
       }
     }
+    Eval e = toEval(ledger, at);
+    return better(e, start) ? e : start;
+  }
+
+  /** The evaluation of a repaired assignment of chunks to periods ({@code -1}: unserved). */
+  private Eval toEval(Ledger ledger, int[][] at) {
     Eval e = new Eval();
     e.y = new boolean[n][periods];
     e.x = ledger.x;
@@ -661,7 +673,136 @@ public final class Clsp {
         }
       }
     }
-    return better(e, start) ? e : start;
+    return e;
+  }
+
+  /** Capacity overload plus units above the largest batch, in period {@code t}. */
+  private double violation(Ledger ledger, int t) {
+    double v = Math.max(0, ledger.load[t] - capacity[t] - 1e-9);
+    for (int i = 0; i < n; i++) {
+      v += Math.max(0, ledger.x[i][t] - largest[i]);
+    }
+    return v;
+  }
+
+  /**
+   * Min-conflicts search for a feasible assignment of whole chunks (Minton et al., 1992): every
+   * chunk is assigned in its window, overloads allowed; repeatedly, in a random overloaded period,
+   * the chunk move (to another period of its window) that most reduces the total violation is
+   * made (even when it increases it), or with probability 0.15 a random move (a random walk, as in
+   * WalkSAT, Selman, Kautz and Cohen 1994).
+   * Seeded, so deterministic. Returns the assignment if it reaches no violation, else null.
+   */
+  private Eval minConflicts(Eval start, long seed) {
+    int[][] at = new int[n][];
+    for (int i = 0; i < n; i++) {
+      at[i] = new int[chunks.get(i).size()];
+    }
+    Ledger ledger = new Ledger(new long[n][periods], new long[n][periods], new double[periods],
+        at);
+    for (int i = 0; i < n; i++) {
+      List<long[]> cs = chunks.get(i);
+      for (int c = 0; c < cs.size(); c++) {
+        List<long[]> pl = start.pieces.get(i).get(c);
+        at[i][c] = pl == null || pl.isEmpty() ? (int) cs.get(c)[0] : (int) pl.get(0)[0];
+        ledger.add(i, at[i][c], cs.get(c)[1]);
+      }
+    }
+    double total = 0;
+    for (int t = 0; t < periods; t++) {
+      total += violation(ledger, t);
+    }
+    java.util.Random random = new java.util.Random(seed);
+    List<Integer> bad = new ArrayList<>();
+    for (int step = 0; step < 100_000 && total > 0 && work < REPAIR_BUDGET; step++) {
+      bad.clear();
+      for (int t = 0; t < periods; t++) {
+        if (violation(ledger, t) > 0) {
+          bad.add(t);
+        }
+      }
+      int t = bad.get(random.nextInt(bad.size()));
+      double bestDelta = Double.POSITIVE_INFINITY;
+      int bi = -1;
+      int bc = -1;
+      int bu = -1;
+      int ties = 0;
+      for (int i = 0; i < n; i++) {
+        for (int c = 0; c < at[i].length; c++) {
+          if (at[i][c] != t) {
+            continue;
+          }
+          long[] ch = chunks.get(i).get(c);
+          for (int u = (int) ch[2]; u <= ch[0]; u++) {
+            if (u == t) {
+              continue;
+            }
+            work++;
+            double v0 = violation(ledger, t) + violation(ledger, u);
+            ledger.add(i, t, -ch[1]);
+            ledger.add(i, u, ch[1]);
+            double delta = violation(ledger, t) + violation(ledger, u) - v0;
+            ledger.add(i, u, -ch[1]);
+            ledger.add(i, t, ch[1]);
+            if (delta < bestDelta - 1e-12) {
+              bestDelta = delta;
+              bi = i;
+              bc = c;
+              bu = u;
+              ties = 1;
+            } else if (Math.abs(delta - bestDelta) <= 1e-12 && random.nextInt(++ties) == 0) {
+              bi = i;
+              bc = c;
+              bu = u;
+            }
+          }
+        }
+      }
+      if (bi < 0) {
+        continue;
+      }
+      if (random.nextDouble() < 0.15) {
+        // random walk (WalkSAT style): a random chunk of the period to a random period of its window
+        List<int[]> here = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          for (int c = 0; c < at[i].length; c++) {
+            long[] ch = chunks.get(i).get(c);
+            if (at[i][c] == t && ch[0] > ch[2]) {
+              here.add(new int[] {i, c});
+            }
+          }
+        }
+        if (!here.isEmpty()) {
+          int[] pick = here.get(random.nextInt(here.size()));
+          long[] ch = chunks.get(pick[0]).get(pick[1]);
+          int u = (int) ch[2] + random.nextInt((int) (ch[0] - ch[2]));
+          if (u >= t) {
+            u++;
+          }
+          bi = pick[0];
+          bc = pick[1];
+          bu = u;
+          double v0 = violation(ledger, t) + violation(ledger, u);
+          ledger.add(bi, t, -ch[1]);
+          ledger.add(bi, u, ch[1]);
+          bestDelta = violation(ledger, t) + violation(ledger, u) - v0;
+          ledger.add(bi, u, -ch[1]);
+          ledger.add(bi, t, ch[1]);
+        }
+      }
+      long q = chunks.get(bi).get(bc)[1];
+      ledger.add(bi, t, -q);
+      ledger.add(bi, bu, q);
+      at[bi][bc] = bu;
+      total += bestDelta;
+      if (total < 1e-9) {
+        total = 0;
+        for (int v = 0; v < periods; v++) {
+          total += violation(ledger, v);
+        }
+      }
+    }
+    return total > 0 ? null : toEval(ledger, at);
   }
 
   /**
