@@ -40,4 +40,18 @@ public record BatchPlan(
     }
     return sum;
   }
+
+  /**
+   * Counts the orders made after their promise (the batches' late orders). Lateness has no cost in
+   * {@link #cost()}: compare plans on this count as well as on cost.
+   *
+   * @return the number of late orders
+   */
+  public int lateOrderCount() {
+    int n = 0;
+    for (ProductionBatch b : batches) {
+      n += b.lateOrders().size();
+    }
+    return n;
+  }
 }

@@ -45,6 +45,27 @@ public final class BatchPlanChecks {
   }
 
   /**
+   * {@link BatchingProblem#holdingCost(DesignId, int, int)} in constant time: prefix sums of the
+   * per-period holding costs, built once per design (a per-order loop was quadratic).
+   */
+  private static double holding(BatchingProblem problem, Map<DesignId, double[]> prefixes,
+      DesignId design, int from, int to) {
+    PeriodCosts pc = problem.periodCosts().get(design);
+    if (to <= from || pc == null || pc.holdingCost().isEmpty() || to > problem.horizon()
+        || from < 0) {
+      return problem.holdingCost(design, from, to);
+    }
+    double[] prefix = prefixes.computeIfAbsent(design, d -> {
+      double[] a = new double[problem.horizon() + 1];
+      for (int t = 0; t < problem.horizon(); t++) {
+        a[t + 1] = a[t] + problem.holdingCost(d, t);
+      }
+      return a;
+    });
+    return prefix[to] - prefix[from];
+  }
+
+  /**
    * Lists every rule the plan breaks.
    *
    * @param problem the problem
@@ -60,6 +81,7 @@ public final class BatchPlanChecks {
     Map<OrderId, String> seen = new HashMap<>();
     Map<DesignId, Map<Integer, Long>> unitsByPeriod = new HashMap<>();
     Map<String, Map<Integer, Double>> lineLoad = new HashMap<>();
+    Map<DesignId, double[]> prefixes = new HashMap<>();
     double setup = 0;
     double holding = 0;
     double unit = 0;
@@ -91,7 +113,8 @@ public final class BatchPlanChecks {
         if (b.readyPeriod() > due) {
           late.add(id);
         } else {
-          expectedHolding += o.quantity() * problem.holdingCost(b.design(), b.readyPeriod(), due);
+          expectedHolding += o.quantity() * holding(problem, prefixes, b.design(),
+              b.readyPeriod(), due);
         }
       }
       if (!late.equals(new HashSet<>(b.lateOrders()))) {
@@ -113,7 +136,8 @@ public final class BatchPlanChecks {
             + c.minimumOrderQuantity() + ", multiple " + c.orderMultiple() + " or largest batch "
             + largest + ".");
       }
-      long most = problem.batchQuantityFor(b.design(), (int) Math.min(Integer.MAX_VALUE / 2,
+      // exact: no batch exceeds Integer.MAX_VALUE, so clamping the wanted units there loses nothing
+      long most = problem.batchQuantityFor(b.design(), (int) Math.min(Integer.MAX_VALUE,
           ordered + topUp));
       if (b.quantity() > most) {
         out.add("Batch " + b.id() + " makes " + b.quantity() + " units for " + ordered
@@ -148,6 +172,9 @@ public final class BatchPlanChecks {
     }
     for (Map.Entry<DesignId, Map<Integer, Long>> e : unitsByPeriod.entrySet()) {
       int cap = problem.constraintsFor(e.getKey()).capacityPerPeriod();
+      if (cap == Integer.MAX_VALUE) {
+        continue; // the sentinel of "no capacity limit", not a real capacity
+      }
       for (Map.Entry<Integer, Long> p : e.getValue().entrySet()) {
         if (p.getValue() > cap) {
           out.add("Design " + e.getKey() + " makes " + p.getValue() + " units in period "
@@ -158,7 +185,7 @@ public final class BatchPlanChecks {
     for (ProductionLine line : problem.lines()) {
       for (Map.Entry<Integer, Double> p
           : lineLoad.getOrDefault(line.id(), Map.of()).entrySet()) {
-        if (p.getValue() > line.capacityPerPeriod() * (1 + 1e-9) + 1e-9) {
+        if (!line.fits(p.getValue())) {
           out.add("Line " + line.id() + " is loaded " + p.getValue() + " in period " + p.getKey()
               + ", above its capacity of " + line.capacityPerPeriod() + ".");
         }

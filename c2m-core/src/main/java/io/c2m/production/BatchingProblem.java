@@ -129,6 +129,15 @@ public record BatchingProblem(
         }
       }
     }
+    Map<DesignId, Long> totals = new HashMap<>();
+    for (Order o : orders) {
+      long total = totals.merge(o.design(), (long) o.quantity(), Long::sum);
+      if (total > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException("The orders of design " + o.design() + " total at least "
+            + total + " units, more than the " + Integer.MAX_VALUE
+            + " units one plan can count per design.");
+      }
+    }
     for (Order o : orders) {
       DesignId d = o.design();
       ProductionConstraints c = constraints.getOrDefault(d, defaults);
@@ -287,15 +296,23 @@ public record BatchingProblem(
     int largest = c.largestBatch();
     if (line.isPresent()) {
       LineUse use = line.get().uses().get(d);
-      double room = line.get().capacityPerPeriod() - use.setupTime();
-      if (room < 0) {
+      ProductionLine l = line.get();
+      if (!l.fits(use.load(0))) {
         return 0;
       }
       if (use.unitUse() > 0) {
-        double units = Math.floor(room / use.unitUse() + 1e-9);
-        if (units < largest) {
-          int u = (int) units;
-          largest = u / c.orderMultiple() * c.orderMultiple();
+        // the largest u with l.fits(use.load(u)): the one rule of ProductionLine.fits
+        double room = l.capacityPerPeriod() - use.setupTime();
+        long u = (long) Math.max(0, Math.min((double) Integer.MAX_VALUE,
+            Math.floor(room / use.unitUse())));
+        while (u < Integer.MAX_VALUE && l.fits(use.load((int) (u + 1)))) {
+          u++;
+        }
+        while (u > 0 && !l.fits(use.load((int) u))) {
+          u--;
+        }
+        if (u < largest) {
+          largest = (int) (u / c.orderMultiple() * c.orderMultiple());
         }
       }
     }
@@ -445,6 +462,28 @@ public record BatchingProblem(
    */
   public int largestBatch(DesignId design) {
     return largestBatch(constraintsFor(design), lineOf(design), design);
+  }
+
+  /**
+   * Says which limit sets {@link #largestBatch(DesignId)}, for messages: the maximum batch, the
+   * design's capacity per period, or its shared line's capacity after one setup.
+   *
+   * @param design the design
+   * @return e.g. "set by the maximum batch of 40 units"
+   */
+  public String largestBatchLimit(DesignId design) {
+    ProductionConstraints c = constraintsFor(design);
+    int largest = largestBatch(design);
+    if (lineOf(design).isPresent() && largest < c.largestBatch()) {
+      ProductionLine l = lineOf(design).get();
+      LineUse use = l.uses().get(design);
+      return "set by the capacity of line " + l.id() + " (" + l.capacityPerPeriod()
+          + " per period, setup time " + use.setupTime() + ", " + use.unitUse() + " per unit)";
+    }
+    if (c.capacityPerPeriod() <= c.maximumBatch()) {
+      return "set by the capacity of " + c.capacityPerPeriod() + " units per period";
+    }
+    return "set by the maximum batch of " + c.maximumBatch() + " units";
   }
 
   /**

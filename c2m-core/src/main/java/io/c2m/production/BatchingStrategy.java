@@ -79,7 +79,8 @@ public interface BatchingStrategy {
   }
 
   /**
-   * A small first batch, then reorders sized from the sell-through of the previous batch.
+   * A small first batch, then reorders sized from the previous batch's committed units (its
+   * sell-through; with pre-sold orders only, always 100%: see the implementation notes).
    *
    * @param testQuantity the size of the first batch
    * @param growth reorder units per unit sold through, at least 1
@@ -99,10 +100,13 @@ public interface BatchingStrategy {
   }
 
   /**
-   * Optimal uncapacitated lot sizing per design (Wagner and Whitin, 1958) by the O(T log T)
-   * algorithm of Wagelmans, van Hoesel and Kolen (1992); with an MOQ, multiple or largest batch, an
-   * O(T^2) dynamic programme exact among plans whose batches serve whole periods without carrying
-   * surplus.
+   * Optimal uncapacitated lot sizing per design (Wagner and Whitin, 1958). Which algorithm runs
+   * depends on the design: the O(T log T) algorithm of Wagelmans, van Hoesel and Kolen (1992) only
+   * when every order is placed at the start and there is no MOQ, multiple, price break or binding
+   * largest batch; O(T log^2 T) when orders are placed later or the largest batch binds; the
+   * O(T^2) dynamic programme with an MOQ, a multiple or price breaks (exact among plans whose
+   * batches serve whole periods without carrying surplus). The plan's provenance setting
+   * {@code ran} records what ran.
    *
    * @return the strategy named {@code "wagner-whitin"}
    */

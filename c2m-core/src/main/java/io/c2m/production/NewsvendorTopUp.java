@@ -12,6 +12,10 @@ import io.c2m.internal.Checks;
  * forecast of demand not yet committed. The quantile is interpolated linearly between the
  * forecast's p10, p50 and p90, extended linearly beyond them, and never below zero.
  *
+ * <p>Limitation: the unit cost {@code c} is the design's flat unit cost of its
+ * {@link ProductionConstraints}; per-period unit costs ({@link PeriodCosts}) and quantity price
+ * breaks ({@link PriceBreak}) are not used to size the top-up (they do count in the batch's cost).
+ *
  * @param price selling price of a top-up unit
  * @param salvageValue value of an unsold unit; below the price
  * @param forecast forecast of the uncommitted demand over the season

@@ -26,4 +26,21 @@ public record ProductionLine(String id, double capacityPerPeriod, Map<DesignId, 
     uses = java.util.Collections.unmodifiableMap(
         new TreeMap<>(Checks.requireNoNulls(uses, "uses")));
   }
+
+  /**
+   * The tolerance of the capacity rule, relative to the capacity (or absolute below a capacity of
+   * one): loads computed in floating point may exceed the capacity by this much.
+   */
+  public static final double TOLERANCE = 1e-9;
+
+  /**
+   * Tells whether a load fits one period of the line: the single capacity rule used to size the
+   * largest batch, to place batches and to check plans, so they can never disagree.
+   *
+   * @param load setup times plus unit uses in one period
+   * @return true when {@code load <= capacity + TOLERANCE * max(1, capacity)}
+   */
+  public boolean fits(double load) {
+    return load <= capacityPerPeriod + TOLERANCE * Math.max(1, capacityPerPeriod);
+  }
 }

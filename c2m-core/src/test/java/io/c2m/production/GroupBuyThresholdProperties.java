@@ -81,13 +81,23 @@ class GroupBuyThresholdProperties {
     problem.orders().forEach(o -> byId.put(o.id(), o));
     BatchPlan plan = strategy.plan(problem);
     for (ProductionBatch b : plan.batches()) {
-      int withoutLast = b.orderedQuantity() - byId.get(b.orders().get(b.orders().size() - 1))
-          .quantity();
-      assertTrue(withoutLast < problem.defaults().minimumOrderQuantity(),
-          "the batch waited longer than its threshold: " + b);
+      // the order that lifts the batch to the MOQ; orders after it were placed in the same
+      // period (they joined the released batch), never later
+      long cum = 0;
+      int k = 0;
+      while (cum + byId.get(b.orders().get(k)).quantity()
+          < problem.defaults().minimumOrderQuantity()) {
+        cum += byId.get(b.orders().get(k)).quantity();
+        k++;
+      }
+      int reached = problem.periodOf(byId.get(b.orders().get(k)).placedAt());
+      for (int j = k + 1; j < b.orders().size(); j++) {
+        assertEquals(reached, problem.periodOf(byId.get(b.orders().get(j)).placedAt()),
+            "the batch waited longer than its threshold: " + b);
+      }
       // Released in the period the threshold was reached, or later only when the design's
       // capacity in that period is already taken by another batch.
-      Instant lastPlaced = byId.get(b.orders().get(b.orders().size() - 1)).placedAt();
+      Instant lastPlaced = byId.get(b.orders().get(k)).placedAt();
       int wanted = problem.periodOf(lastPlaced);
       assertTrue(b.period() >= wanted, b::toString);
       if (b.period() > wanted) {

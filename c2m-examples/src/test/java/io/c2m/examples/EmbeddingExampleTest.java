@@ -12,20 +12,22 @@ import org.junit.jupiter.api.Test;
 
 class EmbeddingExampleTest {
   @Test
-  void exampleReleasesOneBatchAtTheMoqAndKeepsTheRestPending() {
+  void exampleReleasesOneBatchAtTheMoqAndSameDayOrdersJoinIt() {
     BatchPlan plan = EmbeddingExample.run();
     assertEquals(1, plan.batches().size());
     ProductionBatch batch = plan.batches().get(0);
-    assertEquals(30, batch.orderedQuantity());        // released the moment 30 units are ordered
-    assertEquals(30, batch.quantity());               // already a multiple of 10
-    assertEquals(2, plan.pending().size());           // orders 31 and 32 wait for the next batch
-    // Released on day 1 (the 30th order is placed at hour 29), ready on day 1 + 3 (lead time),
-    // held until the promised day 21: 30 units x 17 days x 0.05.
+    // released on day 1, when the 30th unit is ordered (hour 29); the orders of hours 30 and 31,
+    // the same day, join the released batch (one setup) instead of waiting for a new campaign
+    assertEquals(32, batch.orderedQuantity());
+    assertEquals(40, batch.quantity());               // rounded up to the case of 10
+    assertEquals(0, plan.pending().size());
+    // Ready on day 1 + 3 (lead time), held until the promised day 21: 32 ordered units x 17 days
+    // x 0.05 (the rounding surplus is not in the holding cost).
     assertEquals(1, batch.period());
     assertEquals(4, batch.readyPeriod());
     assertEquals(200.0, plan.cost().setup(), 1e-9);
-    assertEquals(12.0 * 30, plan.cost().unit(), 1e-9);
-    assertEquals(30 * 17 * 0.05, plan.cost().holding(), 1e-9);
+    assertEquals(12.0 * 40, plan.cost().unit(), 1e-9);
+    assertEquals(32 * 17 * 0.05, plan.cost().holding(), 1e-9);
   }
 
   @Test

@@ -23,7 +23,8 @@ import java.util.TreeMap;
  * period (a design with neither is planned exactly as by {@code wagner-whitin}). The work of
  * one line is bounded ({@link Clsp#WORK_BUDGET}). Orders stay whole (one order, one batch); an order is produced no earlier than it was
  * placed and, when possible, no later than its due period minus the lead time. Orders the
- * heuristic cannot fit before their promise are pending {@link PendingReason#NO_CAPACITY}; orders
+ * heuristic cannot fit before their promise are pending
+ * {@link PendingReason#NO_ROOM_FOUND}; orders
  * no release can keep are pending {@link PendingReason#DEADLINE_INFEASIBLE}. MOQ, multiple and
  * largest batch are respected. Deterministic for a given seed.
  */
@@ -133,7 +134,7 @@ public final class Capacitated implements BatchingStrategy {
         } else if (problem.batchQuantityFor(d, o.quantity()) > largest[i]) {
           builder.pending(o, PendingReason.EXCEEDS_MAX_BATCH, "Order of " + o.quantity()
               + " units exceeds the largest batch of " + largest[i] + " units of design " + d
-              + ".");
+              + ", " + problem.largestBatchLimit(d) + ".");
         } else {
           cs.add(new long[] {latest, o.quantity(), placed});
           os.add(o);
@@ -152,9 +153,9 @@ public final class Capacitated implements BatchingStrategy {
         List<long[]> pieces = sol.produced().get(i).get(c);
         Order o = chunkOrders.get(i).get(c);
         if (pieces.isEmpty()) {
-          builder.pending(o, PendingReason.NO_CAPACITY, "No room found on the line of design " + d
-              + " between period " + problem.placedPeriod(o) + " and the latest release "
-              + chunks.get(i).get(c)[0] + " for this order.");
+          builder.pending(o, PendingReason.NO_ROOM_FOUND, "The heuristic found no room on the line"
+              + " for design " + d + " between period " + problem.placedPeriod(o) + " and the latest release "
+              + chunks.get(i).get(c)[0] + " for this order (a feasible plan may still exist).");
         } else {
           batches.computeIfAbsent((int) pieces.get(0)[0], k -> new ArrayList<>()).add(o);
         }

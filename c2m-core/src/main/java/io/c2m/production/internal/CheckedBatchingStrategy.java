@@ -38,13 +38,17 @@ public final class CheckedBatchingStrategy implements BatchingStrategy {
 
   @Override
   public BatchPlan plan(BatchingProblem problem) {
+    // the problem is validated first (a record checked when built; here only null is left), so
+    // everything the delegate throws is the strategy's failure and carries its name
+    java.util.Objects.requireNonNull(problem, "problem");
     BatchPlan plan;
     try {
       plan = delegate.plan(problem);
+    } catch (StrategyException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new StrategyException(name(), e.getMessage(), e);
     } catch (RuntimeException e) {
-      if (e instanceof StrategyException || e instanceof IllegalArgumentException) {
-        throw e;
-      }
       throw new StrategyException(name(), "failed while planning: " + e, e);
     }
     if (plan == null) {

@@ -52,6 +52,9 @@ public final class Clsp {
    */
   public static final long WORK_BUDGET = 300_000_000L;
 
+  /** The most work of the feasibility repair, in chunks tried (after the search's budget). */
+  private static final long REPAIR_BUDGET = 20_000_000L;
+
   /**
    * Creates an instance.
    *
@@ -570,12 +573,472 @@ public final class Clsp {
         incumbent = e;
       }
     }
+    if (incumbent.unmet > 0 && !splittable) {
+      incumbent = repair(incumbent);
+      if (incumbent.unmet > 0) {
+        Eval shifted = repair(shiftBack());
+        if (better(shifted, incumbent)) {
+          incumbent = shifted;
+        }
+      }
+      if (incumbent.unmet > 0) {
+        Eval mc = minConflicts(incumbent, seed);
+        if (mc != null && better(mc, incumbent)) {
+          incumbent = mc;
+        }
+      }
+    }
     double cost = incumbent.unmet == 0 ? incumbent.cost : Double.POSITIVE_INFINITY;
     for (List<List<long[]>> per : incumbent.pieces) {
       per.replaceAll(pl -> pl == null ? List.of() : List.copyOf(pl));
     }
     return new Solution(cost, Math.min(best, cost), incumbent.unmet, incumbent.pieces,
         incumbent.x);
+  }
+
+  /**
+   * Feasibility repair of an unsplittable plan that leaves chunks unserved: each unserved chunk,
+   * most urgent (earliest latest period) first, is inserted in the latest period of its window with
+   * room; failing that, chunks already made in a period of the window are moved to other periods
+   * of their own windows to make space (an ejection chain of up to three moves, within the work
+   * budget). Costs are recomputed.
+   */
+  private Eval repair(Eval start) {
+    work = 0; // the repair has its own budget: the search before it may have spent the main one
+    int[][] at = new int[n][];
+    long[][] ordered = new long[n][periods];
+    long[][] x = new long[n][periods];
+    double[] load = new double[periods];
+    List<int[]> unserved = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      List<long[]> cs = chunks.get(i);
+      at[i] = new int[cs.size()];
+      for (int c = 0; c < cs.size(); c++) {
+        List<long[]> pl = start.pieces.get(i).get(c);
+        if (pl == null || pl.isEmpty()) {
+          at[i][c] = -1;
+          unserved.add(new int[] {i, c});
+        } else {
+          at[i][c] = (int) pl.get(0)[0];
+          ordered[i][at[i][c]] += cs.get(c)[1];
+        }
+      }
+      for (int t = 0; t < periods; t++) {
+        if (ordered[i][t] > 0) {
+          x[i][t] = batchOf(i, ordered[i][t]);
+          load[t] += setupTime[i] + unitUse[i] * x[i][t];
+        }
+      }
+    }
+    unserved.sort((a, b) -> {
+      int cmp = Long.compare(chunks.get(a[0]).get(a[1])[0], chunks.get(b[0]).get(b[1])[0]);
+      return cmp != 0 ? cmp : Integer.compare(a[0], b[0]) != 0 ? Integer.compare(a[0], b[0])
+          : Integer.compare(a[1], b[1]);
+    });
+    Ledger ledger = new Ledger(ordered, x, load, at);
+    for (int[] u : unserved) {
+      if (work < REPAIR_BUDGET) {
+        ledger.place(u[0], u[1], 3);
+      }
+    }
+    Eval e = toEval(ledger, at);
+    return better(e, start) ? e : start;
+  }
+
+  /** The evaluation of a repaired assignment of chunks to periods ({@code -1}: unserved). */
+  private Eval toEval(Ledger ledger, int[][] at) {
+    Eval e = new Eval();
+    e.y = new boolean[n][periods];
+    e.x = ledger.x;
+    e.pieces = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      List<long[]> cs = chunks.get(i);
+      List<List<long[]>> per = new ArrayList<>();
+      for (int c = 0; c < cs.size(); c++) {
+        if (at[i][c] < 0) {
+          e.unmet += cs.get(c)[1];
+          per.add(null);
+        } else {
+          List<long[]> pl = new ArrayList<>(1);
+          pl.add(new long[] {at[i][c], cs.get(c)[1]});
+          per.add(pl);
+          e.cost += cs.get(c)[1] * (cumHold[i][(int) cs.get(c)[0]] - cumHold[i][at[i][c]]);
+        }
+      }
+      e.pieces.add(per);
+      for (int t = 0; t < periods; t++) {
+        if (e.x[i][t] > 0) {
+          e.y[i][t] = true;
+          e.cost += setup[i][t] + unit[i][t] * e.x[i][t];
+        }
+      }
+    }
+    return e;
+  }
+
+  /** Capacity overload plus units above the largest batch, in period {@code t}. */
+  private double violation(Ledger ledger, int t) {
+    double v = Math.max(0, ledger.load[t] - capacity[t] - 1e-9);
+    for (int i = 0; i < n; i++) {
+      v += Math.max(0, ledger.x[i][t] - largest[i]);
+    }
+    return v;
+  }
+
+  /**
+   * Min-conflicts search for a feasible assignment of whole chunks (Minton et al., 1992): every
+   * chunk is assigned in its window, overloads allowed; repeatedly, in a random overloaded period,
+   * the chunk move (to another period of its window) that most reduces the total violation is
+   * made (even when it increases it), or with probability 0.15 a random move (a random walk, as in
+   * WalkSAT, Selman, Kautz and Cohen 1994).
+   * Seeded, so deterministic. Returns the assignment if it reaches no violation, else null.
+   */
+  private Eval minConflicts(Eval start, long seed) {
+    int[][] at = new int[n][];
+    for (int i = 0; i < n; i++) {
+      at[i] = new int[chunks.get(i).size()];
+    }
+    Ledger ledger = new Ledger(new long[n][periods], new long[n][periods], new double[periods],
+        at);
+    for (int i = 0; i < n; i++) {
+      List<long[]> cs = chunks.get(i);
+      for (int c = 0; c < cs.size(); c++) {
+        List<long[]> pl = start.pieces.get(i).get(c);
+        at[i][c] = pl == null || pl.isEmpty() ? (int) cs.get(c)[0] : (int) pl.get(0)[0];
+        ledger.add(i, at[i][c], cs.get(c)[1]);
+      }
+    }
+    double total = 0;
+    for (int t = 0; t < periods; t++) {
+      total += violation(ledger, t);
+    }
+    java.util.Random random = new java.util.Random(seed);
+    List<Integer> bad = new ArrayList<>();
+    for (int step = 0; step < 100_000 && total > 0 && work < REPAIR_BUDGET; step++) {
+      bad.clear();
+      for (int t = 0; t < periods; t++) {
+        if (violation(ledger, t) > 0) {
+          bad.add(t);
+        }
+      }
+      int t = bad.get(random.nextInt(bad.size()));
+      double bestDelta = Double.POSITIVE_INFINITY;
+      int bi = -1;
+      int bc = -1;
+      int bu = -1;
+      int ties = 0;
+      for (int i = 0; i < n; i++) {
+        for (int c = 0; c < at[i].length; c++) {
+          if (at[i][c] != t) {
+            continue;
+          }
+          long[] ch = chunks.get(i).get(c);
+          for (int u = (int) ch[2]; u <= ch[0]; u++) {
+            if (u == t) {
+              continue;
+            }
+            work++;
+            double v0 = violation(ledger, t) + violation(ledger, u);
+            ledger.add(i, t, -ch[1]);
+            ledger.add(i, u, ch[1]);
+            double delta = violation(ledger, t) + violation(ledger, u) - v0;
+            ledger.add(i, u, -ch[1]);
+            ledger.add(i, t, ch[1]);
+            if (delta < bestDelta - 1e-12) {
+              bestDelta = delta;
+              bi = i;
+              bc = c;
+              bu = u;
+              ties = 1;
+            } else if (Math.abs(delta - bestDelta) <= 1e-12 && random.nextInt(++ties) == 0) {
+              bi = i;
+              bc = c;
+              bu = u;
+            }
+          }
+        }
+      }
+      if (bi < 0) {
+        continue;
+      }
+      if (random.nextDouble() < 0.15) {
+        // random walk (WalkSAT style): a random chunk of the period to a random period of its window
+        List<int[]> here = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          for (int c = 0; c < at[i].length; c++) {
+            long[] ch = chunks.get(i).get(c);
+            if (at[i][c] == t && ch[0] > ch[2]) {
+              here.add(new int[] {i, c});
+            }
+          }
+        }
+        if (!here.isEmpty()) {
+          int[] pick = here.get(random.nextInt(here.size()));
+          long[] ch = chunks.get(pick[0]).get(pick[1]);
+          int u = (int) ch[2] + random.nextInt((int) (ch[0] - ch[2]));
+          if (u >= t) {
+            u++;
+          }
+          bi = pick[0];
+          bc = pick[1];
+          bu = u;
+          double v0 = violation(ledger, t) + violation(ledger, u);
+          ledger.add(bi, t, -ch[1]);
+          ledger.add(bi, u, ch[1]);
+          bestDelta = violation(ledger, t) + violation(ledger, u) - v0;
+          ledger.add(bi, u, -ch[1]);
+          ledger.add(bi, t, ch[1]);
+        }
+      }
+      long q = chunks.get(bi).get(bc)[1];
+      ledger.add(bi, t, -q);
+      ledger.add(bi, bu, q);
+      at[bi][bc] = bu;
+      total += bestDelta;
+      if (total < 1e-9) {
+        total = 0;
+        for (int v = 0; v < periods; v++) {
+          total += violation(ledger, v);
+        }
+      }
+    }
+    return total > 0 ? null : toEval(ledger, at);
+  }
+
+  /**
+   * A second start for the repair, built without the search: lot-for-lot (every chunk in its
+   * latest period), then, from the last period back, while a period is overloaded, all the movable
+   * chunks of the item that frees most capacity per unit of extra holding cost move one period
+   * earlier (merging lots saves setup times). What cannot fit in the first period is left unserved.
+   */
+  private Eval shiftBack() {
+    Eval e = new Eval();
+    e.pieces = new ArrayList<>();
+    int[][] at = new int[n][];
+    for (int i = 0; i < n; i++) {
+      List<long[]> cs = chunks.get(i);
+      at[i] = new int[cs.size()];
+      List<List<long[]>> per = new ArrayList<>();
+      for (int c = 0; c < cs.size(); c++) {
+        at[i][c] = (int) cs.get(c)[0];
+      }
+      e.pieces.add(per);
+    }
+    Ledger ledger = new Ledger(new long[n][periods], new long[n][periods], new double[periods], at);
+    for (int i = 0; i < n; i++) {
+      for (int c = 0; c < at[i].length; c++) {
+        long q = chunks.get(i).get(c)[1];
+        if (batchOf(i, ledger.ordered[i][at[i][c]] + q) <= largest[i]) {
+          ledger.add(i, at[i][c], q);
+        } else {
+          at[i][c] = -1; // above the largest batch: left to the repair
+        }
+      }
+    }
+    for (int t = periods - 1; t >= 0; t--) {
+      while (ledger.load[t] > capacity[t] + 1e-9) {
+        int bestItem = -1;
+        double bestScore = -1;
+        for (int i = 0; i < n && t > 0; i++) {
+          long q = 0;
+          boolean all = true;
+          for (int c = 0; c < at[i].length; c++) {
+            if (at[i][c] == t) {
+              if (chunks.get(i).get(c)[2] <= t - 1) {
+                q += chunks.get(i).get(c)[1];
+              } else {
+                all = false;
+              }
+            }
+          }
+          if (q == 0 || batchOf(i, ledger.ordered[i][t - 1] + q) > largest[i]) {
+            continue;
+          }
+          double freed = unitUse[i] * q + (all ? setupTime[i] : 0);
+          double score = freed / (1e-9 + hold[i][t - 1] * q);
+          if (score > bestScore) {
+            bestScore = score;
+            bestItem = i;
+          }
+        }
+        if (bestItem < 0) {
+          // nothing can move earlier: leave the smallest chunks here unserved until it fits
+          int si = -1;
+          int sc = -1;
+          for (int i = 0; i < n; i++) {
+            for (int c = 0; c < at[i].length; c++) {
+              if (at[i][c] == t && (si < 0
+                  || chunks.get(i).get(c)[1] < chunks.get(si).get(sc)[1])) {
+                si = i;
+                sc = c;
+              }
+            }
+          }
+          ledger.add(si, t, -chunks.get(si).get(sc)[1]);
+          at[si][sc] = -1;
+          continue;
+        }
+        for (int c = 0; c < at[bestItem].length; c++) {
+          if (at[bestItem][c] == t && chunks.get(bestItem).get(c)[2] <= t - 1) {
+            long q = chunks.get(bestItem).get(c)[1];
+            ledger.add(bestItem, t, -q);
+            ledger.add(bestItem, t - 1, q);
+            at[bestItem][c] = t - 1;
+          }
+        }
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      for (int c = 0; c < at[i].length; c++) {
+        List<long[]> pl = null;
+        if (at[i][c] >= 0) {
+          pl = new ArrayList<>(1);
+          pl.add(new long[] {at[i][c], chunks.get(i).get(c)[1]});
+        }
+        e.pieces.get(i).add(pl);
+      }
+    }
+    e.unmet = Long.MAX_VALUE; // recomputed by the repair, which then always prefers its result
+    e.cost = Double.POSITIVE_INFINITY;
+    return e;
+  }
+
+  /** Units ordered and made per item and period, and the load per period, of a repair. */
+  private final class Ledger {
+    final long[][] ordered;
+    final long[][] x;
+    final double[] load;
+
+    final int[][] at;
+    final boolean[][] moving;
+
+    Ledger(long[][] ordered, long[][] x, double[] load, int[][] at) {
+      this.ordered = ordered;
+      this.x = x;
+      this.load = load;
+      this.at = at;
+      this.moving = new boolean[n][];
+      for (int i = 0; i < n; i++) {
+        moving[i] = new boolean[at[i].length];
+      }
+    }
+
+    /** Moves of the chunks, {item, chunk, from}, so a failed ejection chain can be undone. */
+    private final List<int[]> journal = new ArrayList<>();
+
+    private void move(int i, int c, int to) {
+      journal.add(new int[] {i, c, at[i][c]});
+      long q = chunks.get(i).get(c)[1];
+      if (at[i][c] >= 0) {
+        add(i, at[i][c], -q);
+      }
+      if (to >= 0) {
+        add(i, to, q);
+      }
+      at[i][c] = to;
+    }
+
+    private void rollback(int mark) {
+      while (journal.size() > mark) {
+        int[] m = journal.remove(journal.size() - 1);
+        long q = chunks.get(m[0]).get(m[1])[1];
+        if (at[m[0]][m[1]] >= 0) {
+          add(m[0], at[m[0]][m[1]], -q);
+        }
+        if (m[2] >= 0) {
+          add(m[0], m[2], q);
+        }
+        at[m[0]][m[1]] = m[2];
+      }
+    }
+
+    /**
+     * Places unserved chunk {@code c} of item {@code i}: in the latest period of its window with
+     * room, else in a period of the window after moving chunks made there (largest first, until
+     * it fits) to other periods, recursively up to {@code depth} levels. Undoes everything when it
+     * fails.
+     */
+    boolean place(int i, int c, int depth) {
+      long[] ch = chunks.get(i).get(c);
+      for (int t = (int) ch[0]; t >= ch[2]; t--) {
+        work++;
+        if (fits(i, t, ch[1])) {
+          move(i, c, t);
+          return true;
+        }
+      }
+      if (depth == 0) {
+        return false;
+      }
+      moving[i][c] = true;
+      try {
+        for (int t = (int) ch[0]; t >= ch[2] && work < REPAIR_BUDGET; t--) {
+          int mark = journal.size();
+          List<int[]> there = new ArrayList<>();
+          for (int j = 0; j < n; j++) {
+            for (int d = 0; d < at[j].length; d++) {
+              if (at[j][d] == t && !moving[j][d]) {
+                there.add(new int[] {j, d});
+              }
+            }
+          }
+          work += there.size() + 1;
+          final int now = t;
+          there.sort((u, v) -> {
+            // chunks made ahead of their latest period first (they can move later), largest first
+            int cmp = Boolean.compare(chunks.get(v[0]).get(v[1])[0] > now,
+                chunks.get(u[0]).get(u[1])[0] > now);
+            if (cmp != 0) {
+              return cmp;
+            }
+            cmp = Long.compare(chunks.get(v[0]).get(v[1])[1], chunks.get(u[0]).get(u[1])[1]);
+            return cmp != 0 ? cmp : u[0] != v[0] ? Integer.compare(u[0], v[0])
+                : Integer.compare(u[1], v[1]);
+          });
+          List<int[]> ejected = new ArrayList<>();
+          for (int[] jd : there) {
+            if (fits(i, t, ch[1])) {
+              break;
+            }
+            move(jd[0], jd[1], -1);
+            ejected.add(jd);
+          }
+          if (fits(i, t, ch[1])) {
+            move(i, c, t);
+            boolean ok = true;
+            for (int[] jd : ejected) {
+              if (!place(jd[0], jd[1], depth - 1)) {
+                ok = false;
+                break;
+              }
+            }
+            if (ok) {
+              return true;
+            }
+          }
+          rollback(mark);
+        }
+        return false;
+      } finally {
+        moving[i][c] = false;
+      }
+    }
+
+    boolean fits(int i, int t, long q) {
+      long nb = batchOf(i, ordered[i][t] + q);
+      if (nb > largest[i]) {
+        return false;
+      }
+      double extra = (ordered[i][t] == 0 ? setupTime[i] : 0) + unitUse[i] * (nb - x[i][t]);
+      return load[t] + extra <= capacity[t] + 1e-9;
+    }
+
+    void add(int i, int t, long q) {
+      load[t] -= x[i][t] > 0 ? setupTime[i] + unitUse[i] * x[i][t] : 0;
+      ordered[i][t] += q;
+      x[i][t] = ordered[i][t] > 0 ? batchOf(i, ordered[i][t]) : 0;
+      load[t] += x[i][t] > 0 ? setupTime[i] + unitUse[i] * x[i][t] : 0;
+    }
   }
 
   private static boolean[][] copy(boolean[][] y) {

@@ -15,7 +15,10 @@ import java.util.TreeMap;
  * Releases as late as possible ({@code deadline}): each order in the period of its due period
  * minus the lead time, so that it is ready exactly when promised and never held. The orders of one
  * design and one release period form one batch (split first-fit when above the largest batch),
- * raised to the MOQ and the multiple. Orders that no release can keep (due before placed plus lead
+ * raised to the MOQ and the multiple. When capacity binds, batches are scheduled backward: latest
+ * release first, each in the latest period with room between its last order's placement and its
+ * release period, and later (late, flagged) only when no such period has room. Orders that no
+ * release can keep (due before placed plus lead
  * time) are pending {@link PendingReason#DEADLINE_INFEASIBLE}.
  */
 public final class Deadline implements BatchingStrategy {
@@ -33,6 +36,7 @@ public final class Deadline implements BatchingStrategy {
   @Override
   public BatchPlan plan(BatchingProblem problem) {
     PlanBuilder builder = new PlanBuilder(problem);
+    builder.backward();
     for (Map.Entry<DesignId, List<Order>> e : problem.ordersByDesign().entrySet()) {
       DesignId design = e.getKey();
       int lead = problem.constraintsFor(design).leadTimePeriods();
@@ -52,7 +56,7 @@ public final class Deadline implements BatchingStrategy {
       int largest = problem.largestBatch(design);
       for (Map.Entry<Integer, List<Order>> r : byRelease.entrySet()) {
         for (List<Order> group : builder.pack(design, r.getValue(), largest)) {
-          builder.batch(design, r.getKey(), group);
+          builder.batchNoEarlierThanPlaced(design, r.getKey(), group);
         }
       }
     }

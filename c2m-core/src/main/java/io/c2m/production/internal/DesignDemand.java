@@ -14,7 +14,7 @@ import java.util.List;
  * keeps their promise). Orders that no release can keep (due before placed plus lead time) are
  * pending {@link PendingReason#DEADLINE_INFEASIBLE}; orders whose release period alone would need
  * more than the largest batch are trimmed first-come first-served and left
- * {@link PendingReason#NO_CAPACITY}. Internal: shared by the lot-sizing strategies.
+ * {@link PendingReason#BATCH_FULL}. Internal: shared by the lot-sizing strategies.
  */
 final class DesignDemand {
   final DesignId design;
@@ -74,14 +74,15 @@ final class DesignDemand {
       if (p.batchQuantityFor(design, o.quantity()) > largest) {
         builder.pending(o, PendingReason.EXCEEDS_MAX_BATCH, "Order of " + o.quantity()
             + " units exceeds the largest batch of " + largest + " units of design " + design
-            + ".");
+            + ", " + p.largestBatchLimit(design) + ".");
         continue;
       }
-      if (p.batchQuantityFor(design, (int) Math.min(Integer.MAX_VALUE / 2,
-          demand[l] + o.quantity())) > largest) {
-        builder.pending(o, PendingReason.NO_CAPACITY, "Release period " + l + " of design "
+      if (demand[l] + o.quantity() > largest
+          || p.batchQuantityFor(design, (int) (demand[l] + o.quantity())) > largest) {
+        builder.pending(o, PendingReason.BATCH_FULL, "Release period " + l + " of design "
             + design + " already holds " + demand[l] + " units; one batch holds at most "
-            + largest + ".\nMaybe use the capacitated strategy.");
+            + largest + ", " + p.largestBatchLimit(design)
+            + ".\nMaybe use the capacitated strategy.");
         continue;
       }
       orders.get(l).add(o);
@@ -92,6 +93,12 @@ final class DesignDemand {
       }
     }
   }
+
+  /**
+   * The algorithm the last {@link #optimal} call ran: {@code fast} (O(T log T)),
+   * {@code fast-limited} (O(T log^2 T)) or {@code reference} (O(T^2)).
+   */
+  String ran = "none";
 
   /** True when the classic uncapacitated model applies: no MOQ, multiple or batch limit. */
   boolean classic() {
@@ -112,12 +119,15 @@ final class DesignDemand {
    */
   LotSizing.Solution optimal(boolean useReference) {
     if (!useReference && classic()) {
+      ran = "fast";
       return LotSizing.fast(demand, setup, unit, hold);
     }
     if (!useReference && moq <= 1 && multiple == 1 && breakQuantity.length == 0) {
+      ran = "fast-limited";
       return LotSizing.fastLimited(demand, setup, unit, hold,
           LotSizing.limits(demand, placed, largest));
     }
+    ran = "reference";
     return LotSizing.reference(demand, setup, unit, hold, moq, multiple, largest, placed,
         breakQuantity, breakCost);
   }

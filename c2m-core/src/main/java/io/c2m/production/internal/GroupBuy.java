@@ -18,7 +18,8 @@ import java.util.Map;
  * within the largest batch) and whose window is still open, or opens a new one. A campaign opened
  * in period {@code o} accepts orders placed before period {@code o + window}. It is released, as
  * one batch, in the period of the order that lifts its committed quantity to the minimum order
- * quantity. A campaign whose window closes below the MOQ within the horizon is cancelled: its
+ * quantity; orders placed later in that same period join the released batch while it stays within
+ * the largest batch (one setup per period, not one per order). A campaign whose window closes below the MOQ within the horizon is cancelled: its
  * orders are pending {@link PendingReason#CANCELLED_WINDOW_CLOSED}, to be refunded, never counted
  * as produced. Campaigns still open at the end of the horizon (or without a window,
  * {@code window = 0}) stay pending {@link PendingReason#BELOW_MOQ}.
@@ -72,8 +73,18 @@ public final class GroupBuy implements BatchingStrategy {
       int largest = problem.largestBatch(design);
       List<Order> orders = PlanBuilder.sortedByPlaced(e.getValue());
       List<Campaign> open = new ArrayList<>();
+      // batches released in the current period: later orders of the period join them (one setup)
+      List<Campaign> released = new ArrayList<>();
+      int releasedPeriod = -1;
       for (Order o : orders) {
         int p = problem.placedPeriod(o);
+        if (p != releasedPeriod) {
+          for (Campaign x : released) {
+            builder.batch(design, releasedPeriod, x.orders);
+          }
+          released.clear();
+          releasedPeriod = p;
+        }
         if (window > 0) {
           for (var it = open.iterator(); it.hasNext(); ) {
             Campaign x = it.next();
@@ -86,7 +97,20 @@ public final class GroupBuy implements BatchingStrategy {
         if (c.roundToMultiple(Math.max(o.quantity(), moq)) > largest) {
           builder.pending(o, PendingReason.EXCEEDS_MAX_BATCH, "Order of " + o.quantity()
               + " units exceeds the largest batch of " + largest + " units of design " + design
-              + ".");
+              + ", " + problem.largestBatchLimit(design) + ".");
+          continue;
+        }
+        Campaign joined = null;
+        for (Campaign x : released) {
+          if (c.roundToMultiple((int) Math.min(Integer.MAX_VALUE, x.quantity + o.quantity()))
+              <= largest) {
+            joined = x;
+            break;
+          }
+        }
+        if (joined != null) {
+          joined.orders.add(o);
+          joined.quantity += o.quantity();
           continue;
         }
         Campaign target = null;
@@ -105,8 +129,11 @@ public final class GroupBuy implements BatchingStrategy {
         target.quantity += o.quantity();
         if (target.quantity >= moq) {
           open.remove(target);
-          builder.batch(design, p, target.orders);
+          released.add(target);
         }
+      }
+      for (Campaign x : released) {
+        builder.batch(design, releasedPeriod, x.orders);
       }
       for (Campaign x : open) {
         if (window > 0 && x.opened + window <= problem.horizon()) {

@@ -38,7 +38,9 @@ final class PlanBuilder {
   private final List<Draft> drafts = new ArrayList<>();
   private final List<PendingOrder> pending = new ArrayList<>();
 
-  private record Draft(DesignId design, int period, List<Order> orders, int seq) {}
+  private record Draft(DesignId design, int period, List<Order> orders, int seq, int earliest) {}
+
+  private boolean backward;
 
   /** Orders by placement instant, then id: one monomorphic comparator for every strategy. */
   static final java.util.Comparator<Order> BY_PLACED = (a, b) -> {
@@ -93,15 +95,50 @@ final class PlanBuilder {
     if (orders.isEmpty()) {
       return;
     }
-    drafts.add(new Draft(design, period, List.copyOf(orders), drafts.size()));
+    drafts.add(new Draft(design, period, List.copyOf(orders), drafts.size(), period));
   }
 
+  /**
+   * Adds a batch that may move earlier, down to the period its last order was placed in, when
+   * the wanted period has no room; see {@link #backward()}.
+   */
+  void batchNoEarlierThanPlaced(DesignId design, int period, List<Order> orders) {
+    if (orders.isEmpty()) {
+      return;
+    }
+    int earliest = 0;
+    for (Order o : orders) {
+      earliest = Math.max(earliest, problem.placedPeriod(o));
+    }
+    drafts.add(new Draft(design, period, List.copyOf(orders), drafts.size(),
+        Math.min(period, earliest)));
+  }
+
+  /**
+   * Places capacity-bound drafts latest first, each in the latest period with room from its
+   * wanted period back to its earliest, and only then later (late): backward scheduling.
+   */
+  void backward() {
+    this.backward = true;
+  }
+
+  /**
+   * Sums the orders' quantities exactly. A batch holds orders of one design, whose total
+   * {@link BatchingProblem} keeps within the int range, so the narrowing is exact; it fails loudly
+   * otherwise rather than clamping.
+   */
   static int sum(List<Order> orders) {
     long s = 0;
     for (Order o : orders) {
       s += o.quantity();
     }
-    return (int) Math.min(Integer.MAX_VALUE, s);
+    return Math.toIntExact(s);
+  }
+
+  /** The smallest batch for {@code ordered} units, in long so sums cannot wrap. */
+  private long needed(DesignId design, long ordered) {
+    return ordered > Integer.MAX_VALUE ? ordered
+        : problem.batchQuantityFor(design, (int) ordered);
   }
 
   /**
@@ -110,22 +147,21 @@ final class PlanBuilder {
    */
   List<List<Order>> pack(DesignId design, List<Order> orders, int largest) {
     List<List<Order>> groups = new ArrayList<>();
-    List<Integer> sums = new ArrayList<>();
+    List<Long> sums = new ArrayList<>();
     for (Order o : orders) {
       if (problem.batchQuantityFor(design, o.quantity()) > largest) {
         pending(o, PendingReason.EXCEEDS_MAX_BATCH, "Order of " + o.quantity()
             + " units exceeds the largest batch of " + largest + " units of design " + design
-            + ".");
+            + ", " + problem.largestBatchLimit(design) + ".");
         continue;
       }
       int k = 0;
-      while (k < groups.size()
-          && problem.batchQuantityFor(design, sums.get(k) + o.quantity()) > largest) {
+      while (k < groups.size() && needed(design, sums.get(k) + o.quantity()) > largest) {
         k++;
       }
       if (k == groups.size()) {
         groups.add(new ArrayList<>());
-        sums.add(0);
+        sums.add(0L);
       }
       groups.get(k).add(o);
       sums.set(k, sums.get(k) + o.quantity());
@@ -164,7 +200,8 @@ final class PlanBuilder {
       Draft x = drafts.get(a);
       Draft y = drafts.get(b);
       if (x.period() != y.period()) {
-        return Integer.compare(x.period(), y.period());
+        return backward ? Integer.compare(y.period(), x.period())
+            : Integer.compare(x.period(), y.period());
       }
       int rx = rank.get(x.design());
       int ry = rank.get(y.design());
@@ -200,8 +237,8 @@ final class PlanBuilder {
       int quantity = problem.batchQuantityFor(design, ordered);
       int topUp = problem.topUpUnits(design);
       if (topUp > 0 && toppedUp.add(design)) {
-        quantity = Math.max(quantity,
-            Math.min(largest, problem.batchQuantityFor(design, ordered + topUp)));
+        quantity = (int) Math.max(quantity,
+            Math.min(largest, needed(design, (long) ordered + topUp)));
       }
       int cap = dc.capacity;
       Optional<ProductionLine> line = dc.line;
@@ -211,16 +248,32 @@ final class PlanBuilder {
         Map<Integer, Double> lu = line.isPresent()
             ? load.computeIfAbsent(line.get().id(), x -> new HashMap<>()) : null;
         double need = line.isPresent() ? line.get().uses().get(design).load(quantity) : 0;
-        while (true) {
-          boolean fits = du.getOrDefault(period, 0L) + quantity <= cap;
-          if (fits && line.isPresent()) {
-            fits = lu.getOrDefault(period, 0.0) + need
-                <= line.get().capacityPerPeriod() * (1 + 1e-12);
+        // bounded: past the horizon plus the lead time no order can be served any more
+        int last = (int) Math.min(Integer.MAX_VALUE - 1L, (long) problem.horizon() + dc.lead);
+        final int q = quantity;
+        java.util.function.IntPredicate fitsAt = t -> (cap == Integer.MAX_VALUE
+            || du.getOrDefault(t, 0L) + q <= cap)
+            && (lu == null || line.get().fits(lu.getOrDefault(t, 0.0) + need));
+        boolean placed = fitsAt.test(period);
+        // backward mode: when the wanted period is full, earlier periods down to the earliest,
+        // latest first; then (all modes) later periods, which make the orders late
+        for (int t = period - 1; !placed && t >= d.earliest(); t--) {
+          if (fitsAt.test(t)) {
+            period = t;
+            placed = true;
           }
-          if (fits) {
-            break;
-          }
+        }
+        while (!placed && period < last) {
           period++;
+          placed = fitsAt.test(period);
+        }
+        if (!placed) {
+          for (Order o : d.orders()) {
+            pending(o, PendingReason.NO_CAPACITY, "No period from " + d.period() + " to " + last
+                + " (the horizon plus the lead time) has room for a batch of " + quantity
+                + " units of design " + design + ".");
+          }
+          continue;
         }
         du.merge(period, (long) quantity, Long::sum);
         if (lu != null) {

@@ -15,8 +15,14 @@ import java.util.Map;
 /**
  * Test and reorder ({@code test-and-reorder}), the small-batch, data-driven practice of fast-fashion
  * C2M: a new design first gets a small test batch of at most {@code testQuantity} units; each
- * reorder is sized from the sell-through of the previous batch, at most {@code growth} times the
- * units it sold (and at least the test quantity).
+ * reorder is sized from the previous batch, at most {@code growth} times its committed units (and
+ * at least the test quantity).
+ *
+ * <p>What "sell-through" means here, honestly: the problem holds committed orders only, no sales
+ * after production, so the previous batch's "sold" units are its committed (pre-sold) units, and
+ * its sell-through is always 100%. The reorder size therefore grows with demand that already
+ * arrived, by {@code growth}; it is not driven by post-production sales data, which the model does
+ * not have.
  *
  * <p>Every period, per design, the orders placed so far and not yet batched are taken first come
  * first served (ties by id) up to the current batch size; if they reach the MOQ they are released
@@ -74,7 +80,7 @@ public final class TestAndReorder implements BatchingStrategy {
           if (problem.batchQuantityFor(design, o.quantity()) > largest) {
             builder.pending(o, PendingReason.EXCEEDS_MAX_BATCH, "Order of " + o.quantity()
                 + " units exceeds the largest batch of " + largest + " units of design " + design
-                + ".");
+                + ", " + problem.largestBatchLimit(design) + ".");
           } else {
             waiting.add(o);
           }

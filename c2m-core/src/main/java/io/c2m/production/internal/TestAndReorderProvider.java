@@ -18,7 +18,8 @@ public final class TestAndReorderProvider implements BatchingStrategyProvider {
 
   @Override
   public String description() {
-    return "a small test batch, then reorders sized from the sell-through of the previous batch";
+    return "a small test batch, then reorders of up to growth x the previous batch's committed "
+        + "units (its sell-through, which for pre-sold orders is always 100%)";
   }
 
   @Override

@@ -57,15 +57,21 @@ public final class WagnerWhitin implements BatchingStrategy {
   @Override
   public BatchPlan plan(BatchingProblem problem) {
     PlanBuilder builder = new PlanBuilder(problem);
+    java.util.SortedMap<String, Integer> ran = new java.util.TreeMap<>();
     for (Map.Entry<DesignId, List<Order>> e : problem.ordersByDesign().entrySet()) {
       DesignDemand dd = new DesignDemand(builder, e.getKey(), e.getValue());
       LotSizing.Solution sol = dd.optimal(reference);
+      ran.merge(dd.ran, 1, Integer::sum);
       if (sol == null) {
         throw new StrategyException(NAME, "found no plan for design " + e.getKey()
             + " although every release period alone fits a batch.");
       }
       dd.emit(builder, sol);
     }
-    return builder.build(NAME, Map.of("algorithm", reference ? "reference" : "fast"));
+    // the setting asked for, and what actually ran per design (e.g. "fast=3,reference=1")
+    StringBuilder sb = new StringBuilder();
+    ran.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ",").append(k).append('=').append(v));
+    return builder.build(NAME, Map.of("algorithm", reference ? "reference" : "fast",
+        "ran", sb.toString()));
   }
 }

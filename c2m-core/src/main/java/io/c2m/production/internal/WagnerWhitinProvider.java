@@ -18,7 +18,10 @@ public final class WagnerWhitinProvider implements BatchingStrategyProvider {
 
   @Override
   public String description() {
-    return "optimal uncapacitated lot sizing per design (Wagner-Whitin; O(T log T))";
+    return "optimal uncapacitated lot sizing per design (Wagner-Whitin; O(T log T) when all "
+        + "orders are placed at the start with no MOQ, multiple, price break or binding batch "
+        + "limit; O(T log^2 T) with later placements or a batch limit; the O(T^2) programme with "
+        + "MOQ, multiple or price breaks; the plan's provenance setting 'ran' says which ran)";
   }
 
   @Override

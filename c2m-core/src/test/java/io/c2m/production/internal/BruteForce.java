@@ -80,9 +80,47 @@ final class BruteForce {
         }
       }
       if (ok) {
-        best = Math.min(best, LotSizing.cost(d, setup, unit, hold, moq, multiple, setups));
+        best = Math.min(best, simulate(d, setup, unit, hold, moq, multiple, setups));
       }
     }
     return best;
+  }
+
+  /**
+   * Prices an interval plan by simulating the stock period by period, independently of
+   * {@link LotSizing#cost}: each setup makes its interval's demand rounded up to the MOQ and the
+   * multiple (setup plus unit cost of its period); the stock held for orders pays the holding cost
+   * of every period it is left at the end of (the rounding surplus is not carried, as in the
+   * model); a period whose demand the stock cannot cover makes the plan infeasible.
+   */
+  static double simulate(long[] d, double[] setup, double[] unit, double[] hold, long moq,
+      long multiple, int[] setups) {
+    int n = d.length;
+    boolean[] isSetup = new boolean[n];
+    for (int s : setups) {
+      isSetup[s] = true;
+    }
+    double total = 0;
+    long stock = 0;
+    for (int t = 0; t < n; t++) {
+      if (isSetup[t]) {
+        long q = 0;
+        for (int j = t; j < n && (j == t || !isSetup[j]); j++) {
+          q += d[j];
+        }
+        total += setup[t];
+        if (q > 0) {
+          long batch = (Math.max(q, moq) + multiple - 1) / multiple * multiple;
+          total += unit[t] * batch;
+          stock += q;
+        }
+      }
+      stock -= d[t];
+      if (stock < 0) {
+        return Double.POSITIVE_INFINITY;
+      }
+      total += hold[t] * stock;
+    }
+    return total;
   }
 }

@@ -120,4 +120,96 @@ class ClspProperties {
     }
     assertEquals(claimed, s.cost(), 1e-6);
   }
+
+  /** Tries every period for every chunk, pruning overloads: true if some assignment fits. */
+  private static boolean feasible(List<long[]> all, int k, double[] load, int[][] setups,
+      double[] st, double cap) {
+    if (k == all.size()) {
+      return true;
+    }
+    long[] ch = all.get(k);
+    int i = (int) ch[3];
+    for (int t = (int) ch[2]; t <= ch[0]; t++) {
+      double add = ch[1] + (setups[i][t] == 0 ? st[i] : 0);
+      if (load[t] + add > cap + 1e-9) {
+        continue;
+      }
+      load[t] += add;
+      setups[i][t]++;
+      boolean ok = feasible(all, k + 1, load, setups, st, cap);
+      setups[i][t]--;
+      load[t] -= add;
+      if (ok) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Unsplittable orders under tight capacity (the shape of {@code c2m plan}): whenever exhaustive
+   * search over the period of every order finds a feasible plan, the solver (search plus
+   * feasibility repair) serves every order, within capacity and each order's window.
+   */
+  @Property(tries = 300)
+  void unsplittableIsFeasibleWheneverExhaustiveSearchIs(@ForAll long seed) {
+    Random r = new Random(seed);
+    int n = 3;
+    int periods = 3 + r.nextInt(3);
+    double[] st = new double[n];
+    double[] a = {1, 1, 1};
+    double[][] k = new double[n][periods];
+    double[][] u = new double[n][periods];
+    double[][] h = new double[n][periods];
+    List<List<long[]>> chunks = new ArrayList<>();
+    List<long[]> all = new ArrayList<>();
+    long total = 0;
+    for (int i = 0; i < n; i++) {
+      st[i] = r.nextInt(6);
+      java.util.Arrays.fill(k[i], 1 + r.nextInt(30));
+      java.util.Arrays.fill(h[i], 0.5 + r.nextInt(3));
+      List<long[]> cs = new ArrayList<>();
+      for (int t = 0; t < periods; t++) {
+        if (r.nextInt(4) > 0) {
+          long q = 1 + r.nextInt(6);
+          int placed = r.nextInt(3) == 0 ? r.nextInt(t + 1) : 0;
+          cs.add(new long[] {t, q, placed});
+          all.add(new long[] {t, q, placed, i});
+          total += q;
+        }
+      }
+      chunks.add(cs);
+    }
+    // tight: from a bit below the average load to a bit above it
+    double cap = Math.max(1, (total + st[0] + st[1] + st[2]) / (double) periods
+        + r.nextInt(6) - 2);
+    double[] capacity = new double[periods];
+    java.util.Arrays.fill(capacity, cap);
+    boolean exists = feasible(all, 0, new double[periods], new int[n][periods], st, cap);
+    long big = Long.MAX_VALUE / 4;
+    Clsp clsp = new Clsp(capacity, st, a, k, u, h, new long[] {1, 1, 1}, new long[] {1, 1, 1},
+        new long[] {big, big, big}, chunks, false);
+    Clsp.Solution s = clsp.solve(30, 5, seed);
+    if (exists) {
+      assertEquals(0, s.unmet(), "a feasible plan exists but units were left unserved");
+    }
+    double[] load = new double[periods];
+    for (int i = 0; i < n; i++) {
+      for (int t = 0; t < periods; t++) {
+        if (s.production()[i][t] > 0) {
+          load[t] += st[i] + s.production()[i][t];
+        }
+      }
+      for (int c = 0; c < chunks.get(i).size(); c++) {
+        for (long[] piece : s.produced().get(i).get(c)) {
+          assertTrue(piece[0] <= chunks.get(i).get(c)[0]
+              && piece[0] >= chunks.get(i).get(c)[2], "made outside its window");
+          assertEquals(chunks.get(i).get(c)[1], piece[1], "an unsplittable order was split");
+        }
+      }
+    }
+    for (int t = 0; t < periods; t++) {
+      assertTrue(load[t] <= cap + 1e-9, "period " + t + " load " + load[t] + " > " + cap);
+    }
+  }
 }

@@ -1,5 +1,9 @@
 package io.c2m.examples.bench;
 
+import io.c2m.production.BatchPlan;
+import io.c2m.production.BatchingProblem;
+import io.c2m.production.BatchingStrategies;
+import io.c2m.production.BatchingStrategy;
 import io.c2m.production.internal.Clsp;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,9 +19,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * {@code capacitated}: time to solve one Trigeiro instance (300 subgradient iterations, 30 kicks)
- * from {@code ../shared/data/lotsizing} (run from the repository root). The baseline in the same
- * run is 300 iterations without local search (bound and a few heuristic calls only).
+ * {@code capacitated}: time per Trigeiro instance from {@code ../shared/data/lotsizing} (run from
+ * the repository root), with the strategy's default settings (200 subgradient iterations, 30
+ * kicks): {@code strategy} is the shipped strategy on the instance as whole orders per item and
+ * period (as {@code c2m plan} runs it), {@code classic} the solver on the splittable classic CLSP.
+ * The baseline in the same run, {@code noKicks}, is the classic solver without the kick phase (the
+ * subgradient iterations and their local searches still run: it is not a bound-only run).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -33,6 +40,10 @@ public class BatchingCapacitatedBenchmark {
 
   Clsp problem;
 
+  BatchingProblem orders;
+
+  BatchingStrategy strategy;
+
   /** Creates the benchmark state; JMH instantiates it. */
   public BatchingCapacitatedBenchmark() {}
 
@@ -44,28 +55,41 @@ public class BatchingCapacitatedBenchmark {
   @Setup
   public void setUp() throws IOException {
     List<BatchingTrigeiroEvaluation.Instance> all = BatchingTrigeiroEvaluation.read(Path.of(dir));
-    problem = all.stream().filter(i -> i.name().equals(instance)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("No instance " + instance + " in " + dir))
-        .problem();
+    BatchingTrigeiroEvaluation.Instance in = all.stream()
+        .filter(i -> i.name().equals(instance)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("No instance " + instance + " in " + dir));
+    problem = in.problem();
+    orders = in.orders();
+    strategy = BatchingStrategies.byName("capacitated", java.util.Map.of());
   }
 
   /**
-   * The solver as the evaluation command runs it.
+   * The shipped strategy, default settings, whole orders.
+   *
+   * @return the plan
+   */
+  @Benchmark
+  public BatchPlan strategy() {
+    return strategy.plan(orders);
+  }
+
+  /**
+   * The classic splittable solver with the strategy's default settings.
    *
    * @return the solution
    */
   @Benchmark
-  public Clsp.Solution solve() {
-    return problem.solve(300, 30, 42);
+  public Clsp.Solution classic() {
+    return problem.solve(200, 30, 42);
   }
 
   /**
-   * The baseline: the same subgradient iterations without the perturbation phase.
+   * The baseline: the classic solver without the kick phase (local searches still run).
    *
    * @return the solution
    */
   @Benchmark
-  public Clsp.Solution boundOnly() {
-    return problem.solve(300, 0, 42);
+  public Clsp.Solution noKicks() {
+    return problem.solve(200, 0, 42);
   }
 }

@@ -93,7 +93,9 @@ public final class PlanCommand implements Callable<Integer> {
 
   @Option(names = "--order-size", paramLabel = "N", description = "Split each period's demand "
       + "into orders of at most N units (default: one order per period); strategies keep orders "
-      + "whole, so a smaller N lets a period's demand be made in several batches.")
+      + "whole, so a smaller N lets a period's demand be made in several batches (by "
+      + "capacitated, deadline, time-window, group-buy; wagner-whitin and silver-meal make one "
+      + "batch per release period and leave orders beyond the largest batch pending BATCH_FULL).")
   int orderSize = Integer.MAX_VALUE;
 
   @Option(names = "--json", description = "Print the plan as JSON.")
@@ -135,6 +137,9 @@ public final class PlanCommand implements Callable<Integer> {
     boolean seenHeader = false;
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
+      if (i == 0 && line.startsWith("\uFEFF")) {
+        line = line.substring(1).strip(); // a UTF-8 byte order mark, as spreadsheets write
+      }
       if (line.isEmpty() || line.startsWith("#")) {
         out.add(null);
         continue;
@@ -160,7 +165,7 @@ public final class PlanCommand implements Callable<Integer> {
   }
 
   private static String cell(String[] row, int col) {
-    return col < row.length ? row[col] : "";
+    return col >= 0 && col < row.length ? row[col] : "";
   }
 
   private static double number(String text, String column, String where, List<String> errors) {
@@ -175,6 +180,11 @@ public final class PlanCommand implements Callable<Integer> {
       errors.add(where + ": " + column + " (\"" + text + "\") is not a number.");
       return 0;
     }
+  }
+
+  private static double optional(String text, int col, String column, String where,
+      List<String> errors) {
+    return col < 0 || text.isEmpty() ? Double.NaN : number(text, column, where, errors);
   }
 
   private static Integer integer(String text, String column, String where, List<String> errors,
@@ -224,7 +234,7 @@ public final class PlanCommand implements Callable<Integer> {
         continue;
       }
       String where = path + " line " + (i + 1);
-      if (row.length < header.size()) {
+      if (row.length != header.size()) {
         errors.add(where + ": " + row.length + " cells, the header has " + header.size() + ".");
         continue;
       }
@@ -236,10 +246,11 @@ public final class PlanCommand implements Callable<Integer> {
       int before = errors.size();
       Integer p = integer(cell(row, period), "period", where, errors, false);
       Integer d = integer(cell(row, demand), "demand", where, errors, true);
+      // an empty cost cell (or a missing column) means: use the flag, NaN here
       double[] c = {
-        setup >= 0 ? number(cell(row, setup), "setup_cost", where, errors) : Double.NaN,
-        holding >= 0 ? number(cell(row, holding), "holding_cost", where, errors) : Double.NaN,
-        unit >= 0 ? number(cell(row, unit), "unit_cost", where, errors) : Double.NaN};
+        optional(cell(row, setup), setup, "setup_cost", where, errors),
+        optional(cell(row, holding), holding, "holding_cost", where, errors),
+        optional(cell(row, unit), unit, "unit_cost", where, errors)};
       if (errors.size() > before) {
         continue;
       }
@@ -267,7 +278,10 @@ public final class PlanCommand implements Callable<Integer> {
     return out;
   }
 
-  private static Map<String, Item> readItems(Path path) throws IOException {
+  /** True when the items file has setup_time or unit_capacity_use columns. */
+  private boolean itemsUseCapacity;
+
+  private Map<String, Item> readItems(Path path) throws IOException {
     List<String> header = new ArrayList<>();
     List<String[]> rows = rows(path, header);
     int item = header.indexOf("item");
@@ -275,6 +289,7 @@ public final class PlanCommand implements Callable<Integer> {
     int holding = header.indexOf("holding_cost");
     int setupTime = header.indexOf("setup_time");
     int unitUse = header.indexOf("unit_capacity_use");
+    itemsUseCapacity = setupTime >= 0 || unitUse >= 0;
     if (item < 0 || setup < 0 || holding < 0) {
       throw new IllegalArgumentException(path + " line 1: the header must have "
           + "item,setup_cost,holding_cost (and optionally setup_time,unit_capacity_use).");
@@ -287,7 +302,7 @@ public final class PlanCommand implements Callable<Integer> {
         continue;
       }
       String where = path + " line " + (i + 1);
-      if (row.length < header.size()) {
+      if (row.length != header.size()) {
         errors.add(where + ": " + row.length + " cells, the header has " + header.size() + ".");
         continue;
       }
@@ -312,21 +327,30 @@ public final class PlanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     CommandLine cl = spec.commandLine();
-    if (items == null && (setupCost == null || holdingCost == null)) {
-      throw new CommandLine.ParameterException(cl,
-          "Missing --setup-cost and --holding-cost (or --items with per-item costs).");
-    }
     for (Object[] check : new Object[][] {{"--moq", moq}, {"--multiple", multiple}}) {
       if ((int) check[1] < 1) {
         throw new CommandLine.ParameterException(cl, check[0] + " (" + check[1]
             + ") must be at least 1.");
       }
     }
-    if (leadTime < 0 || (setupCost != null && setupCost < 0) || (holdingCost != null
-        && holdingCost < 0) || unitCost < 0 || (capacity != null && !(capacity > 0))
-        || (maxBatch != null && maxBatch < 1) || orderSize < 1) {
-      throw new CommandLine.ParameterException(cl, "Costs and the lead time must be zero or "
-          + "more; --capacity, --max-batch and --order-size must be positive.");
+    for (Object[] check : new Object[][] {{"--setup-cost", setupCost},
+        {"--holding-cost", holdingCost}, {"--unit-cost", unitCost}}) {
+      if (check[1] != null && !(Double.isFinite((Double) check[1]) && (Double) check[1] >= 0)) {
+        throw new CommandLine.ParameterException(cl, check[0] + " (" + check[1]
+            + ") must be a finite number, zero or more.");
+      }
+    }
+    if (capacity != null && !(Double.isFinite(capacity) && capacity > 0)) {
+      throw new CommandLine.ParameterException(cl, "--capacity (" + capacity
+          + ") must be a finite number above zero.");
+    }
+    if (leadTime < 0) {
+      throw new CommandLine.ParameterException(cl, "--lead-time (" + leadTime
+          + ") must be zero or more.");
+    }
+    if ((maxBatch != null && maxBatch < 1) || orderSize < 1) {
+      throw new CommandLine.ParameterException(cl, "--max-batch (" + maxBatch
+          + ") and --order-size (" + orderSize + ") must be at least 1.");
     }
     BatchingStrategy s;
     try {
@@ -345,7 +369,30 @@ public final class PlanCommand implements Callable<Integer> {
       throw new IllegalArgumentException("Cannot read the input: " + e.getMessage(), e);
     }
     int horizon = d.last - d.first + 1;
+    if (items != null && !d.multi) {
+      throw new CommandLine.ParameterException(cl, "--items applies to a file of several designs "
+          + "(columns item,period,demand); " + file + " has one design (period,demand): give its "
+          + "costs with --setup-cost and --holding-cost.");
+    }
+    if (items == null) {
+      for (Object[] need : new Object[][] {{"--setup-cost", setupCost, 0},
+          {"--holding-cost", holdingCost, 1}}) {
+        if (need[1] == null && !coversEveryPeriod(d, (int) need[2], horizon)) {
+          throw new CommandLine.ParameterException(cl, "Missing " + need[0] + " (or --items, or a "
+              + (((int) need[2]) == 0 ? "setup_cost" : "holding_cost")
+              + " column with a value in every period).");
+        }
+      }
+    }
     boolean shared = d.multi && capacity != null;
+    if (!d.multi && capacity != null && capacity < 1) {
+      throw new CommandLine.ParameterException(cl, "--capacity (" + capacity + ") is in units per "
+          + "period for a one-design file: it must be at least 1.");
+    }
+    if (items != null && capacity == null && itemsUseCapacity) {
+      cl.getErr().println("c2m plan: note: the setup_time and unit_capacity_use of " + items
+          + " only matter with --capacity; without it they are ignored.");
+    }
     ProductionConstraints base = new ProductionConstraints(moq, multiple,
         maxBatch == null ? Integer.MAX_VALUE : maxBatch,
         capacity == null || shared ? Integer.MAX_VALUE
@@ -379,9 +426,9 @@ public final class PlanCommand implements Callable<Integer> {
         Map<Integer, double[]> given = d.costs.get(e.getKey());
         for (int t = 0; t < horizon; t++) {
           double[] row = given.get(t + d.first);
-          setup.add(row != null && d.hasSetup ? row[0] : c.setupCost());
-          hold.add(row != null && d.hasHolding ? row[1] : c.holdingCostPerUnitPeriod());
-          unit.add(row != null && d.hasUnit ? row[2] : c.unitCost());
+          setup.add(row != null && !Double.isNaN(row[0]) ? row[0] : c.setupCost());
+          hold.add(row != null && !Double.isNaN(row[1]) ? row[1] : c.holdingCostPerUnitPeriod());
+          unit.add(row != null && !Double.isNaN(row[2]) ? row[2] : c.unitCost());
         }
         periodCosts.put(id, new PeriodCosts(d.hasSetup ? setup : List.of(),
             d.hasHolding ? hold : List.of(), d.hasUnit ? unit : List.of()));
@@ -407,34 +454,88 @@ public final class PlanCommand implements Callable<Integer> {
     long late = plan.batches().stream().mapToLong(b -> b.lateOrders().size()).sum();
     if (!plan.pending().isEmpty() || late > 0) {
       cl.getErr().println("c2m plan: infeasible with strategy " + s.name() + ": "
-          + plan.pending().size() + " period demand(s) not produced and " + late
+          + plan.pending().size() + " order(s) not produced and " + late
           + " produced late (see the plan).");
       return 1;
     }
     return 0;
   }
 
-  /** Production and end-of-period stock per design and period (index 0 = first period). */
+  /** True when every design's rows give cost {@code k} (0 setup, 1 holding) in every period. */
+  private static boolean coversEveryPeriod(Demand d, int k, int horizon) {
+    for (Map<Integer, double[]> rowsOf : d.costs.values()) {
+      if (rowsOf.size() < horizon) {
+        return false;
+      }
+      for (double[] c : rowsOf.values()) {
+        if (Double.isNaN(c[k])) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Production, end-of-period stock held for orders, and rounding surplus in stock, per design and
+   * period (index 0 = first period). Difference arrays: linear in orders plus periods.
+   */
   private static Map<DesignId, long[][]> perPeriod(BatchingProblem problem, BatchPlan plan) {
+    int horizon = problem.horizon();
     Map<OrderId, Order> orders = new HashMap<>();
     problem.orders().forEach(o -> orders.put(o.id(), o));
     Map<DesignId, long[][]> out = new TreeMap<>();
     for (DesignId id : problem.designs()) {
-      out.put(id, new long[2][problem.horizon()]);
+      out.put(id, new long[3][horizon]);
     }
+    Map<DesignId, long[][]> diff = new HashMap<>();
     for (ProductionBatch b : plan.batches()) {
-      long[][] a = out.computeIfAbsent(b.design(), x -> new long[2][problem.horizon()]);
-      if (b.period() < problem.horizon()) {
+      long[][] a = out.computeIfAbsent(b.design(), x -> new long[3][horizon]);
+      long[][] df = diff.computeIfAbsent(b.design(), x -> new long[2][horizon + 1]);
+      if (b.period() < horizon) {
         a[0][b.period()] += b.quantity();
       }
+      int ready = Math.min(b.readyPeriod(), horizon);
       for (OrderId id : b.orders()) {
         Order o = orders.get(id);
-        for (int t = b.readyPeriod(); t < problem.duePeriod(o) && t < problem.horizon(); t++) {
-          a[1][t] += o.quantity();
+        int due = Math.min(problem.duePeriod(o), horizon);
+        if (ready < due) {
+          df[0][ready] += o.quantity();
+          df[0][due] -= o.quantity();
         }
       }
+      // units made beyond the orders (MOQ, multiple) stay in stock to the end of the horizon
+      df[1][ready] += b.quantity() - b.orderedQuantity();
     }
+    diff.forEach((design, df) -> {
+      long[][] a = out.get(design);
+      long stock = 0;
+      long surplus = 0;
+      for (int t = 0; t < horizon; t++) {
+        stock += df[0][t];
+        surplus += df[1][t];
+        a[1][t] = stock;
+        a[2][t] = surplus;
+      }
+    });
     return out;
+  }
+
+  /** An order id of {@link BatchingProblem#ofPeriodDemand} ("item@t") with the file's period. */
+  private static String shown(OrderId id, int first) {
+    String v = id.value();
+    int at = v.lastIndexOf('@');
+    if (at < 0) {
+      return v;
+    }
+    int end = v.indexOf('#', at);
+    String num = v.substring(at + 1, end < 0 ? v.length() : end);
+    try {
+      return v.substring(0, at + 1) + (Long.parseLong(num) + first)
+          + (end < 0 ? "" : v.substring(end));
+    } catch (NumberFormatException e) {
+      return v;
+    }
   }
 
   private static void printText(PrintWriter out, BatchingProblem problem, BatchPlan plan,
@@ -446,14 +547,20 @@ public final class PlanCommand implements Callable<Integer> {
       demand.computeIfAbsent(o.design(), x -> new int[problem.horizon()])[problem.duePeriod(o)]
           += o.quantity();
     }
-    out.printf(Locale.ROOT, "%-12s %8s %10s %12s %10s%n", "item", "period", "demand",
-        "production", "stock");
+    out.printf(Locale.ROOT, "%-12s %8s %10s %12s %10s %10s%n", "item", "period", "demand",
+        "production", "stock", "surplus");
+    boolean anySurplus = false;
     for (Map.Entry<DesignId, long[][]> e : pp.entrySet()) {
       int[] dem = demand.getOrDefault(e.getKey(), new int[problem.horizon()]);
       for (int t = 0; t < problem.horizon(); t++) {
-        out.printf(Locale.ROOT, "%-12s %8d %10d %12d %10d%n", e.getKey(), t + first, dem[t],
-            e.getValue()[0][t], e.getValue()[1][t]);
+        out.printf(Locale.ROOT, "%-12s %8d %10d %12d %10d %10d%n", e.getKey(), t + first, dem[t],
+            e.getValue()[0][t], e.getValue()[1][t], e.getValue()[2][t]);
+        anySurplus |= e.getValue()[2][t] > 0;
       }
+    }
+    if (anySurplus) {
+      out.println("surplus: units made beyond the orders to meet the MOQ or order multiple; they "
+          + "stay in stock (not in 'stock') and are not in the holding cost.");
     }
     for (ProductionBatch b : plan.batches()) {
       if (b.period() >= problem.horizon()) {
@@ -462,23 +569,32 @@ public final class PlanCommand implements Callable<Integer> {
       }
     }
     for (PendingOrder p : plan.pending()) {
-      out.println("not produced: " + p.order() + " (" + p.quantity() + " units): " + p.reason()
+      out.println("not produced: " + shown(p.order(), first) + " (" + p.quantity() + " units): " + p.reason()
           + ": " + p.detail().replace('\n', ' '));
     }
     out.printf(Locale.ROOT, "total cost %.4f = setup %.4f + holding %.4f + unit %.4f%n",
         plan.cost().total(), plan.cost().setup(), plan.cost().holding(), plan.cost().unit());
+    if (plan.lateOrderCount() > 0) {
+      out.println("late orders: " + plan.lateOrderCount()
+          + " (lateness is not costed: compare plans on this count too)");
+    }
   }
 
+  /**
+   * The plan as JSON: the ERP shape of {@link io.c2m.json.C2mJson} (batches, pending, cost,
+   * provenance; periods there are indexes from 0), plus the researcher's summary: cost parts,
+   * the file's periods and production, stock and surplus per item and period.
+   */
   private static String toJson(BatchingProblem problem, BatchPlan plan, int first) {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = mapper.createObjectNode();
-    root.put("strategy", plan.provenance().strategy());
-    ObjectNode settingsNode = root.putObject("settings");
-    plan.provenance().settings().forEach(settingsNode::put);
+    ObjectMapper mapper = io.c2m.json.C2mJson.mapper().copy()
+        .enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = mapper.valueToTree(plan);
     root.put("totalCost", plan.cost().total());
     root.put("setupCost", plan.cost().setup());
     root.put("holdingCost", plan.cost().holding());
     root.put("unitCost", plan.cost().unit());
+    root.put("firstPeriod", first);
+    root.put("lateOrderCount", plan.lateOrderCount());
     ArrayNode periods = root.putArray("periods");
     for (int t = 0; t < problem.horizon(); t++) {
       periods.add(t + first);
@@ -489,37 +605,12 @@ public final class PlanCommand implements Callable<Integer> {
       it.put("item", e.getKey().value());
       ArrayNode prod = it.putArray("production");
       ArrayNode stock = it.putArray("stock");
+      ArrayNode surplus = it.putArray("surplus");
       for (int t = 0; t < problem.horizon(); t++) {
         prod.add(e.getValue()[0][t]);
         stock.add(e.getValue()[1][t]);
+        surplus.add(e.getValue()[2][t]);
       }
-    }
-    ArrayNode batches = root.putArray("batches");
-    for (ProductionBatch b : plan.batches()) {
-      ObjectNode n = batches.addObject();
-      n.put("id", b.id().value());
-      n.put("item", b.design().value());
-      n.put("period", b.period() + first);
-      n.put("readyPeriod", b.readyPeriod() + first);
-      n.put("quantity", b.quantity());
-      n.put("orderedQuantity", b.orderedQuantity());
-      ArrayNode o = n.putArray("orders");
-      b.orders().forEach(x -> o.add(x.value()));
-      ArrayNode late = n.putArray("lateOrders");
-      b.lateOrders().forEach(x -> late.add(x.value()));
-      ObjectNode cost = n.putObject("cost");
-      cost.put("setup", b.cost().setup());
-      cost.put("holding", b.cost().holding());
-      cost.put("unit", b.cost().unit());
-    }
-    ArrayNode pending = root.putArray("pending");
-    for (PendingOrder p : plan.pending()) {
-      ObjectNode n = pending.addObject();
-      n.put("order", p.order().value());
-      n.put("item", p.design().value());
-      n.put("quantity", p.quantity());
-      n.put("reason", p.reason().name());
-      n.put("detail", p.detail());
     }
     try {
       return mapper.writeValueAsString(root);

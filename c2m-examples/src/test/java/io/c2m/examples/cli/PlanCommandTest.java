@@ -151,4 +151,91 @@ class PlanCommandTest {
     assertEquals(1, missing.code());
     assertTrue(missing.err().contains("No such file"), missing.err());
   }
+
+  /**
+   * Multiple 7, demand 10, 10, 0, 10: whatever the batches, every unit made is either delivered, held for an order, or surplus: production minus demand delivered
+   * so far equals stock plus surplus in every period, and the JSON carries the ERP plan shape
+   * (batches with 0-based periods) plus the surplus per period.
+   */
+  @Test
+  void roundingSurplusIsShownAndExported() throws IOException {
+    Path f = file("m7.csv", "period,demand\n1,10\n2,10\n3,0\n4,10\n");
+    Result r = run("plan", "--strategy", "wagner-whitin", "--setup-cost", "100",
+        "--holding-cost", "1", "--multiple", "7", "--json", f.toString());
+    assertEquals(0, r.code(), r.err());
+    JsonNode n = new ObjectMapper().readTree(r.out());
+    JsonNode it = n.get("items").get(0);
+    int[] demand = {10, 10, 0, 10};
+    long made = 0;
+    long delivered = 0;
+    for (int t = 0; t < 4; t++) {
+      made += it.get("production").get(t).asLong();
+      delivered += demand[t];
+      assertEquals(made - delivered, it.get("stock").get(t).asLong()
+          + it.get("surplus").get(t).asLong(), "period " + (t + 1));
+    }
+    // 30 units ordered, batches are multiples of 7: at least 5 surplus units at the end
+    assertTrue(it.get("surplus").get(3).asLong() >= 5, r.out());
+    assertTrue(n.get("batches").get(0).has("orders"), r.out());
+    assertEquals(1, n.get("firstPeriod").asInt());
+    Result text = run("plan", "--strategy", "wagner-whitin", "--setup-cost", "100",
+        "--holding-cost", "1", "--multiple", "7", f.toString());
+    assertTrue(text.out().contains("surplus"), text.out());
+  }
+
+  /** Review findings on input handling: each gets a clear answer, not a silent guess. */
+  @Test
+  void inputEdgeCasesAreHandledExplicitly() throws IOException {
+    // a UTF-8 byte order mark before the header
+    Path bom = file("bom.csv", "\uFEFFperiod,demand\n1,10\n2,10\n");
+    Result r = run("plan", "--strategy", "wagner-whitin", "--setup-cost", "100",
+        "--holding-cost", "1", bom.toString());
+    assertEquals(0, r.code(), r.err());
+    // extra cells are refused with the line
+    Path extra = file("extra.csv", "period,demand\n1,10,7\n");
+    r = run("plan", "--strategy", "wagner-whitin", "--setup-cost", "1", "--holding-cost", "1",
+        extra.toString());
+    assertEquals(1, r.code());
+    assertTrue(r.err().contains("line 2") && r.err().contains("3 cells"), r.err());
+    // setup_cost in every row: no --setup-cost needed; an empty cell uses the flag
+    Path sc = file("sc.csv", "period,demand,setup_cost\n1,10,100\n2,10,\n");
+    r = run("plan", "--strategy", "wagner-whitin", "--holding-cost", "1", sc.toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("--setup-cost"), r.err());
+    r = run("plan", "--strategy", "wagner-whitin", "--holding-cost", "1", "--setup-cost", "5",
+        sc.toString());
+    // period 2 setup 5 (the flag) beats holding 10 units for 1: two batches, 100 + 5
+    assertTrue(r.out().contains("total cost 105.0000"), r.out() + r.err());
+    Path full = file("full.csv", "period,demand,setup_cost\n1,10,100\n2,10,100\n");
+    r = run("plan", "--strategy", "wagner-whitin", "--holding-cost", "1", full.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("total cost 110.0000"), r.out());
+    // NaN cost and fractional one-design capacity are usage errors naming flag and value
+    r = run("plan", "--strategy", "wagner-whitin", "--setup-cost", "NaN", "--holding-cost", "1",
+        full.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--setup-cost (NaN)"), r.err());
+    r = run("plan", "--strategy", "deadline", "--setup-cost", "1", "--holding-cost", "1",
+        "--capacity", "0.5", full.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("--capacity (0.5)"), r.err());
+    // --items with a one-design file says why
+    Path items = file("it.csv", "item,setup_cost,holding_cost\na,1,1\n");
+    r = run("plan", "--strategy", "deadline", "--items", items.toString(), full.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().contains("one design"), r.err());
+    // capacity columns without --capacity are reported, not silently dropped
+    Path multi = file("multi.csv", "item,period,demand\na,1,5\n");
+    Path capItems = file("ci.csv", "item,setup_cost,holding_cost,setup_time,unit_capacity_use\n"
+        + "a,1,1,5,2\n");
+    r = run("plan", "--strategy", "deadline", "--items", capItems.toString(), multi.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().contains("only matter with --capacity"), r.err());
+    // pending ids use the file's periods
+    Path late = file("late.csv", "period,demand\n3,10\n");
+    r = run("plan", "--strategy", "deadline", "--setup-cost", "1", "--holding-cost", "1",
+        "--lead-time", "1", late.toString());
+    assertTrue(r.out().contains("not produced: item@3 "), r.out());
+    assertTrue(r.err().contains("1 order(s) not produced"), r.err());
+  }
 }
