@@ -112,6 +112,8 @@ public record MarketplaceSpec(
   /**
    * A fashion marketplace of 5,000 consumers over 60 days from 2026-01-05, with six planted niches
    * (1,140 members, from 90 to 300 each, definitions of three or four attributes) and the rest noise.
+   * Interest in the cream vintage jeans niche stops halfway through the window (fading); interest
+   * in the terracotta boho skirt niche starts after 75% of it (emerging); the others are steady.
    *
    * @return the spec
    */
@@ -133,9 +135,9 @@ public record MarketplaceSpec(
         new PlantedNiche(Attributes.of("category", "shirt", "color", "lilac", "material", "silk"),
             150, 45),
         new PlantedNiche(Attributes.of("category", "jeans", "color", "cream", "material", "denim",
-            "style", "vintage"), 120, 58),
+            "style", "vintage"), 120, 58).activeBetween(0, 0.5),
         new PlantedNiche(Attributes.of("category", "skirt", "color", "terracotta", "style",
-            "boho"), 90, 38));
+            "boho"), 90, 38).activeBetween(0.75, 1));
     return new MarketplaceSpec(catalogue, 5000, niches, 20, 0.75, 0.4, 0.95,
         Instant.parse("2026-01-05T00:00:00Z"), Duration.ofDays(60));
   }

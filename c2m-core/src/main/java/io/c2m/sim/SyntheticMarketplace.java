@@ -27,7 +27,8 @@ import java.util.SplittableRandom;
  * population, signal for signal, on every JVM ({@link SplittableRandom} is specified exactly).
  *
  * <p>A niche member directs {@code nicheFocus} of their signals at items of their niche (the
- * niche's attributes fixed, the others drawn at random) and the rest at random items. A noise
+ * niche's attributes fixed, the others drawn at random), at instants within the niche's active
+ * part of the window, and the rest at random items over the whole window. A noise
  * consumer has a random favourite item that draws {@code noiseFocus} of their signals, the rest
  * random. Signal kinds follow a marketplace-like mix (views most common, purchases and returns
  * rare); carts and purchases carry a price drawn around the item's niche price (or between 15 and
@@ -82,12 +83,16 @@ public final class SyntheticMarketplace {
       Attributes focus;
       double focusShare;
       double price;
+      double activeFrom = 0;
+      double activeTo = 1;
       if (niche[c] >= 0) {
         membership.put(id, niche[c]);
         PlantedNiche p = spec.niches().get(niche[c]);
         focus = p.definition();
         focusShare = spec.nicheFocus();
         price = p.priceCenter();
+        activeFrom = p.activeFrom();
+        activeTo = p.activeTo();
       } else {
         focus = randomItem(spec, random);
         focusShare = spec.noiseFocus();
@@ -100,7 +105,9 @@ public final class SyntheticMarketplace {
         Attributes item = focused ? fill(spec, focus, random) : randomItem(spec, random);
         double itemPrice = focused ? price : 15 + random.nextDouble() * 105;
         SignalType type = drawType(random);
-        Instant at = spec.start().plusMillis((long) (random.nextDouble() * spanMillis));
+        double u = random.nextDouble();
+        Instant at = spec.start().plusMillis((long) (
+            (focused ? activeFrom + u * (activeTo - activeFrom) : u) * spanMillis));
         double value = type == SignalType.CART_ADD || type == SignalType.PURCHASE
             ? Math.round(itemPrice * (0.85 + 0.3 * random.nextDouble()) * 100) / 100.0
             : Double.NaN;

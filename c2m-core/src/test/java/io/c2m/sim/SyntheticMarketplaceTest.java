@@ -56,6 +56,22 @@ class SyntheticMarketplaceTest {
   }
 
   @Test
+  void aNichesFocusedSignalsFallInItsActivePartOfTheWindow() {
+    Population p = SyntheticMarketplace.generate(SPEC, 9);
+    long half = SPEC.span().toMillis() / 2;
+    long checked = p.signals().stream().filter(s -> p.plantedNicheOf(s.consumer())
+        .filter(n -> n.activeTo() < 1 && s.item().matches(n.definition())).isPresent()).count();
+    long late = p.signals().stream().filter(s -> p.plantedNicheOf(s.consumer())
+        .filter(n -> n.activeTo() < 1 && s.item().matches(n.definition())).isPresent())
+        .filter(s -> s.at().toEpochMilli() - SPEC.start().toEpochMilli() > half).count();
+    assertTrue(checked > 500, "too few focused signals to judge: " + checked);
+    assertTrue(late < checked / 20, late + " of " + checked + " focused signals after the niche"
+        + " stopped: only random items may match by chance");
+    assertThrows(IllegalArgumentException.class,
+        () -> SPEC.niches().get(0).activeBetween(0.5, 0.5));
+  }
+
+  @Test
   void specRefusesPlantedAttributesOutsideTheCatalogue() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> SPEC.withNiches(List.of(new PlantedNiche(Attributes.of("color", "chartreuse"), 10,

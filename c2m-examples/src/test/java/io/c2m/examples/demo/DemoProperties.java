@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.c2m.examples.cli.C2mCommandTest;
+import io.c2m.niche.TrendDirection;
 import io.c2m.production.ProductionBatch;
 import io.c2m.sim.MarketplaceSpec;
 import io.c2m.sim.PlantedNiche;
@@ -48,6 +49,12 @@ class DemoProperties {
     }
     for (PlantedNiche p : spec.niches()) {
       assertTrue(found.contains(p.definition()), "planted niche not found: " + p.definition());
+      // Interest that stops early is fading, interest that starts late is emerging.
+      TrendDirection planted = p.activeTo() < 1 ? TrendDirection.FADING
+          : p.activeFrom() > 0 ? TrendDirection.EMERGING : TrendDirection.STEADY;
+      assertEquals(planted, r.niches().stream()
+          .filter(n -> n.definition().equals(p.definition())).findFirst().orElseThrow()
+          .trend().direction(), "trend of " + p.definition());
       if (p.members() >= 200) {
         // 200 members x 95% consent x 35% propensity x 1.25 units is about 83 units > MOQ 60.
         var design = r.designs().stream()
