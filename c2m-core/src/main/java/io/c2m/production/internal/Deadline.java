@@ -53,12 +53,7 @@ public final class Deadline implements BatchingStrategy {
           byRelease.computeIfAbsent(release, r -> new ArrayList<>()).add(o);
         }
       }
-      int largest = problem.largestBatch(design);
-      for (Map.Entry<Integer, List<Order>> r : byRelease.entrySet()) {
-        for (List<Order> group : builder.pack(design, r.getValue(), largest)) {
-          builder.batchNoEarlierThanPlaced(design, r.getKey(), group);
-        }
-      }
+      builder.batchByRelease(design, byRelease, true);
     }
     return builder.build(NAME, Map.of());
   }

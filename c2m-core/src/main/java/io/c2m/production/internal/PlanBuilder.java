@@ -142,6 +142,24 @@ final class PlanBuilder {
   }
 
   /**
+   * Batches each release period's orders, packed into groups that fit the design's largest batch,
+   * in that period ({@code noEarlierThanPlaced}: never before the group's orders were placed).
+   */
+  void batchByRelease(DesignId design, Map<Integer, List<Order>> byRelease,
+      boolean noEarlierThanPlaced) {
+    int largest = problem.largestBatch(design);
+    for (Map.Entry<Integer, List<Order>> r : byRelease.entrySet()) {
+      for (List<Order> group : pack(design, r.getValue(), largest)) {
+        if (noEarlierThanPlaced) {
+          batchNoEarlierThanPlaced(design, r.getKey(), group);
+        } else {
+          batch(design, r.getKey(), group);
+        }
+      }
+    }
+  }
+
+  /**
    * Splits orders, in the given order, first-fit into groups whose smallest batch fits
    * {@code largest}; orders that alone do not fit are reported pending and left out.
    */

@@ -58,12 +58,7 @@ public final class TimeWindow implements BatchingStrategy {
           byRelease.computeIfAbsent((int) release, r -> new ArrayList<>()).add(o);
         }
       }
-      int largest = problem.largestBatch(design);
-      for (Map.Entry<Integer, List<Order>> r : byRelease.entrySet()) {
-        for (List<Order> group : builder.pack(design, r.getValue(), largest)) {
-          builder.batch(design, r.getKey(), group);
-        }
-      }
+      builder.batchByRelease(design, byRelease, false);
     }
     return builder.build(NAME, Map.of("every", Integer.toString(every)));
   }
