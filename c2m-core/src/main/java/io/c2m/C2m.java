@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.c2m.demand.DemandForecast;
 import io.c2m.demand.DemandForecaster;
 import io.c2m.demand.DemandSeries;
+import io.c2m.design.CategoryPricePoints;
 import io.c2m.design.DesignTailor;
 import io.c2m.design.ProductDesign;
 import io.c2m.design.TailorRequest;
@@ -31,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +78,8 @@ public final class C2m {
 
   private final Map<ConsumerId, ConsumerAccount> accounts = new HashMap<>();
   private final ProfileAggregator profiles;
+  /** Price points per consumer and category, so designs are priced within their category. */
+  private final CategoryPricePoints categoryPrices;
   private final Map<DesignId, ProductDesign> designs = new LinkedHashMap<>();
   /**
    * The ids on offer, readable without the engine's lock: the order book asks it while holding its
@@ -98,6 +102,7 @@ public final class C2m {
     this.defaultConstraints = b.defaultConstraints;
     this.guard = new AudienceGuard(b.minimumAudience);
     this.profiles = new ProfileAggregator(profileSettings, this::mayProfile, clock.instant());
+    this.categoryPrices = new CategoryPricePoints(profileSettings);
     this.orders = new OrderBook(this::isOffered);
   }
 
@@ -131,6 +136,7 @@ public final class C2m {
     accounts.put(account.id(), account);
     if (!account.allows(Consent.PROFILING)) {
       profiles.erase(account.id());
+      categoryPrices.erase(account.id());
     }
   }
 
@@ -147,7 +153,8 @@ public final class C2m {
   public synchronized boolean forgetConsumer(ConsumerId consumer) {
     requireNonNull(consumer, "consumer");
     boolean hadAccount = accounts.remove(consumer) != null;
-    return profiles.erase(consumer) || hadAccount;
+    boolean hadPrices = categoryPrices.erase(consumer);
+    return profiles.erase(consumer) || hadPrices || hadAccount;
   }
 
   /**
@@ -178,7 +185,9 @@ public final class C2m {
     long before = profiles.accepted();
     long skippedBefore = profiles.skippedWithoutConsent();
     for (Signal s : signals) {
-      profiles.add(s);
+      if (profiles.add(s)) {
+        categoryPrices.add(s);
+      }
     }
     return new IngestReport(profiles.accepted() - before,
         profiles.skippedWithoutConsent() - skippedBefore);
@@ -248,14 +257,31 @@ public final class C2m {
     requireNonNull(niches, "niches");
     List<ConsumerProfile> all = consentingProfiles();
     List<ProductDesign> out = new ArrayList<>();
+    Map<String, Set<AttributeValue>> valuesByCategory = null;
     for (Niche niche : niches) {
       List<ConsumerProfile> members = members(niche, all);
       if (members.size() < minimumAudience) {
         continue; // k-anonymity: never tailor from fewer than k consumers' preferences
       }
+      // Category-scoped evidence: members' prices on items of the niche's category, and the
+      // values those items come in (see TailorRequest).
+      String category = niche.definition().get(Niche.CATEGORY).orElse(null);
+      Map<ConsumerId, Double> prices = new HashMap<>();
+      Set<AttributeValue> categoryValues = Set.of();
+      if (category != null) {
+        for (ConsumerProfile m : members) {
+          categoryPrices.pricePoint(m.consumer(), category)
+              .ifPresent(p -> prices.put(m.consumer(), p));
+        }
+        if (valuesByCategory == null) {
+          valuesByCategory = valuesByCategory();
+        }
+        categoryValues = valuesByCategory.getOrDefault(category, Set.of());
+      }
       List<ProductDesign> tailored;
       try {
-        tailored = tailor.tailor(new TailorRequest(niche, members, seed));
+        tailored = tailor.tailor(
+            new TailorRequest(niche, members, seed, prices, categoryValues));
       } catch (RuntimeException e) {
         throw wrap(tailor.name(), e);
       }
@@ -268,6 +294,16 @@ public final class C2m {
       }
     }
     return List.copyOf(out);
+  }
+
+  /** The attribute values seen on the items of each category, from the interest timeline. */
+  private Map<String, Set<AttributeValue>> valuesByCategory() {
+    Map<String, Set<AttributeValue>> out = new HashMap<>();
+    for (io.c2m.signal.InterestTimeline.ItemInterest i : profiles.timeline().items()) {
+      i.item().get(Niche.CATEGORY).ifPresent(c -> out.computeIfAbsent(c, k -> new HashSet<>())
+          .addAll(i.item().pairs()));
+    }
+    return out;
   }
 
   private boolean offersSpec(Attributes spec) {
