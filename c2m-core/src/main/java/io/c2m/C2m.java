@@ -6,6 +6,7 @@ import io.c2m.demand.DemandForecast;
 import io.c2m.demand.DemandForecaster;
 import io.c2m.demand.DemandSeries;
 import io.c2m.design.CategoryPricePoints;
+import io.c2m.design.ConceptTestRule;
 import io.c2m.design.DesignTailor;
 import io.c2m.design.ProductDesign;
 import io.c2m.design.TailorRequest;
@@ -392,6 +393,59 @@ public final class C2m {
    */
   public List<Order> orders() {
     return orders.orders();
+  }
+
+  /**
+   * Judges a concept test from the orders on the book: several candidate designs were offered to
+   * a niche, and the rule picks the few with enough early orders to go to production (see {@link
+   * ConceptTestRule} for the stated minimum-evidence rule and its error bound). A candidate's
+   * orders are the number of distinct consumers with an accepted order for it (units do not
+   * count: the rule models each offered consumer ordering or not).
+   *
+   * <pre>{@code
+   * List<ProductDesign> candidates = c2m.tailorDesigns(niches); // e.g. modal tailor, maxDesigns 20
+   * // ... offer each to its consumers, accept their orders ...
+   * List<ConceptTestRule.Verdict> verdicts = c2m.conceptTest(
+   *     new ConceptTestRule(0.03, 10, 0.05, 2), Map.of(candidates.get(0).id(), 400L, ...));
+   * }</pre>
+   *
+   * @param rule the minimum-evidence rule
+   * @param offeredTo how many consumers each candidate was offered to; each a design on offer, each
+   *     count positive
+   * @return one verdict per candidate, winners first (see {@link ConceptTestRule#judge(List)})
+   * @throws IllegalArgumentException if a candidate is not on offer, or more consumers ordered it
+   *     than it was offered to
+   */
+  public List<ConceptTestRule.Verdict> conceptTest(
+      ConceptTestRule rule, Map<DesignId, Long> offeredTo) {
+    requireNonNull(rule, "rule");
+    requireNonNull(offeredTo, "offeredTo");
+    for (Map.Entry<DesignId, Long> e : offeredTo.entrySet()) {
+      requireNonNull(e.getKey(), "offeredTo key");
+      requireNonNull(e.getValue(), "offeredTo value");
+      if (!isOffered(e.getKey())) {
+        throw new IllegalArgumentException("The concept-test candidate (" + e.getKey()
+            + ") is not on offer.\nMaybe tailor or offer it first.");
+      }
+    }
+    // The order book's own lock only, never the engine's (see the class comment).
+    Map<DesignId, Set<ConsumerId>> buyers = new HashMap<>();
+    for (Order o : orders.orders()) {
+      if (offeredTo.containsKey(o.design())) {
+        buyers.computeIfAbsent(o.design(), d -> new HashSet<>()).add(o.consumer());
+      }
+    }
+    List<ConceptTestRule.Evidence> evidence = new ArrayList<>();
+    for (Map.Entry<DesignId, Long> e : new java.util.TreeMap<>(offeredTo).entrySet()) {
+      long ordered = buyers.getOrDefault(e.getKey(), Set.of()).size();
+      if (ordered > e.getValue()) {
+        throw new IllegalArgumentException("The concept-test candidate (" + e.getKey()
+            + ") was offered to " + e.getValue() + " consumers but " + ordered
+            + " ordered it; offers must count everyone it was offered to.");
+      }
+      evidence.add(new ConceptTestRule.Evidence(e.getKey(), e.getValue(), ordered));
+    }
+    return rule.judge(evidence);
   }
 
   /**

@@ -39,9 +39,9 @@ class CategoryScopedTailoringTest {
 
   /**
    * Twenty consumers: member i views black flat shoes eight times and buys a pair at 40 + i, and
-   * buys two camel coats at 250 + i. Shoes draw weight 8 x 1 + 5 = 13 against the coats' 2 x 5 = 10,
-   * so every member prefers shoes and matches the niche; their whole-profile price point is the
-   * weighted mean (5 (40 + i) + 10 (250 + i)) / 15, about 180.
+   * buys two camel coats at 250 + i. Shoes draw weight 8 x 1 + 5 = 13 against the coats'
+   * 2 x 5 = 10, so every member prefers shoes and matches the niche; their whole-profile price
+   * point is the weighted mean (5 (40 + i) + 10 (250 + i)) / 15, about 180.
    */
   private static List<Signal> signals() {
     List<Signal> out = new ArrayList<>();
