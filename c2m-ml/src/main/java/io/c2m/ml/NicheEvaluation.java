@@ -275,8 +275,8 @@ public final class NicheEvaluation {
           q.deterministic() ? "yes" : "NO", q.millis()));
     }
     sb.append("ARI: adjusted Rand index against the planted membership (noise is one group) of "
-        + "each strategy's own clusters; members: over planted members only; niches: consumers "
-        + "grouped by the niche their cluster explains as (unexplained clusters are noise). "
+        + "each strategy's own clusters;\n  members: over planted members only; niches: consumers "
+        + "grouped by the niche their cluster explains as\n  (unexplained clusters are noise); "
         + "deterministic: a second run gave the same niches and labels.\n");
     sb.append(String.format(java.util.Locale.ROOT,
         "propensity (logistic regression): ROC-AUC %.3f on %,d held-out consumers%n",

@@ -30,14 +30,12 @@ public final class HdbscanNiches implements ClusteringNicheInference {
   /** Default k of the core distance. */
   public static final int DEFAULT_NEIGHBOURS = 5;
   /**
-   * Default most consumers clustered directly: 3000. On the niche-evaluation marketplace
-   * ({@code MarketplaceSpec.nicheEvaluation()}, 5,673 consenting consumers, minimum audience 20),
-   * a sample of 2000 instead of 3000 gave cluster ARI 0.401 / 0.436 / 0.516 against 0.562 / 0.651
-   * / 0.541 for seeds 42 / 1 / 2, and missed one planted niche of eight at seed 42 (recall 0.875
-   * against 1.000), for about 1.3 to 2 times less time (BENCHMARKS.md, niche section). The larger
-   * sample gives the core distances of the narrow niches' members more of their neighbours.
+   * Default most consumers clustered directly: 2000. A sample of 3000 was measured on {@code
+   * MarketplaceSpec.nicheEvaluation()} (BENCHMARKS.md, niche section) and was not a clear gain: at
+   * minimum audience 25 the overall ARI rose on three seeds of four but recall fell from 8 to 7
+   * planted niches on seed 2, for about 1.5 to 2 times the time.
    */
-  public static final int DEFAULT_SAMPLE_SIZE = 3000;
+  public static final int DEFAULT_SAMPLE_SIZE = 2000;
 
   private final int neighbours;
   private final int sampleSize;

@@ -8,7 +8,7 @@ import io.c2m.niche.TrendSettings;
 import java.util.Map;
 
 /**
- * Provides {@code "tribuo-hdbscan"}. Settings: {@code neighbours} (5), {@code sampleSize} (3000),
+ * Provides {@code "tribuo-hdbscan"}. Settings: {@code neighbours} (5), {@code sampleSize} (2000),
  * {@code minShare} (0.5), {@code minLift} (1.5).
  */
 public final class HdbscanNichesProvider implements NicheInferenceProvider {
