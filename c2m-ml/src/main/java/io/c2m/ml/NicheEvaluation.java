@@ -285,19 +285,17 @@ public final class NicheEvaluation {
   }
 
   /**
-   * The strategies evaluated by default: the attribute miner, k-means with k = 40, and HDBSCAN
-   * with its defaults. K-means over-partitions the consumers and its clusters are merged by
-   * explanation (a cut group explains as one niche; see {@code ClusterExplainer}); k = 40 was
-   * chosen from a sweep of k = 12 to 40 on this marketplace's seeds 42 and 1 to 3 at minimum
-   * audience 25 (recall 1.0 on all four; BENCHMARKS.md, niche section), so it is tuned, not held
-   * out. Too large a k for a small population leaves every cluster below the minimum audience.
+   * The strategies evaluated by default, each with its defaults: the attribute miner, k-means with
+   * k following the population (40 on this marketplace: one cluster per three minimum audiences,
+   * capped at 40; the cap was chosen from a sweep of k on this marketplace's seeds 42 and 1 to 3,
+   * so it is tuned, not held out; BENCHMARKS.md, niche section), and HDBSCAN.
    *
    * @param spec the marketplace (the current defaults do not depend on it)
    * @return the strategies
    */
   public static List<NicheInference> defaultStrategies(MarketplaceSpec spec) {
     return List.of(NicheInference.attributeMiner(),
-        TribuoNiches.kMeans(40),
+        TribuoNiches.kMeans(),
         TribuoNiches.hdbscan(io.c2m.ml.internal.HdbscanNiches.DEFAULT_NEIGHBOURS,
             io.c2m.ml.internal.HdbscanNiches.DEFAULT_SAMPLE_SIZE));
   }
