@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.c2m.demand.DemandForecast;
 import io.c2m.demand.DemandForecaster;
 import io.c2m.demand.DemandSeries;
+import io.c2m.design.CategoryPricePoints;
+import io.c2m.design.ConceptTestRule;
 import io.c2m.design.DesignTailor;
 import io.c2m.design.ProductDesign;
 import io.c2m.design.TailorRequest;
@@ -31,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +79,8 @@ public final class C2m {
 
   private final Map<ConsumerId, ConsumerAccount> accounts = new HashMap<>();
   private final ProfileAggregator profiles;
+  /** Price points per consumer and category, so designs are priced within their category. */
+  private final CategoryPricePoints categoryPrices;
   private final Map<DesignId, ProductDesign> designs = new LinkedHashMap<>();
   /**
    * The ids on offer, readable without the engine's lock: the order book asks it while holding its
@@ -98,6 +103,7 @@ public final class C2m {
     this.defaultConstraints = b.defaultConstraints;
     this.guard = new AudienceGuard(b.minimumAudience);
     this.profiles = new ProfileAggregator(profileSettings, this::mayProfile, clock.instant());
+    this.categoryPrices = new CategoryPricePoints(profileSettings);
     this.orders = new OrderBook(this::isOffered);
   }
 
@@ -131,6 +137,7 @@ public final class C2m {
     accounts.put(account.id(), account);
     if (!account.allows(Consent.PROFILING)) {
       profiles.erase(account.id());
+      categoryPrices.erase(account.id());
     }
   }
 
@@ -147,7 +154,8 @@ public final class C2m {
   public synchronized boolean forgetConsumer(ConsumerId consumer) {
     requireNonNull(consumer, "consumer");
     boolean hadAccount = accounts.remove(consumer) != null;
-    return profiles.erase(consumer) || hadAccount;
+    boolean hadPrices = categoryPrices.erase(consumer);
+    return profiles.erase(consumer) || hadPrices || hadAccount;
   }
 
   /**
@@ -178,7 +186,9 @@ public final class C2m {
     long before = profiles.accepted();
     long skippedBefore = profiles.skippedWithoutConsent();
     for (Signal s : signals) {
-      profiles.add(s);
+      if (profiles.add(s)) {
+        categoryPrices.add(s);
+      }
     }
     return new IngestReport(profiles.accepted() - before,
         profiles.skippedWithoutConsent() - skippedBefore);
@@ -248,14 +258,31 @@ public final class C2m {
     requireNonNull(niches, "niches");
     List<ConsumerProfile> all = consentingProfiles();
     List<ProductDesign> out = new ArrayList<>();
+    Map<String, Set<AttributeValue>> valuesByCategory = null;
     for (Niche niche : niches) {
       List<ConsumerProfile> members = members(niche, all);
       if (members.size() < minimumAudience) {
         continue; // k-anonymity: never tailor from fewer than k consumers' preferences
       }
+      // Category-scoped evidence: members' prices on items of the niche's category, and the
+      // values those items come in (see TailorRequest).
+      String category = niche.definition().get(Niche.CATEGORY).orElse(null);
+      Map<ConsumerId, Double> prices = new HashMap<>();
+      Set<AttributeValue> categoryValues = Set.of();
+      if (category != null) {
+        for (ConsumerProfile m : members) {
+          categoryPrices.pricePoint(m.consumer(), category)
+              .ifPresent(p -> prices.put(m.consumer(), p));
+        }
+        if (valuesByCategory == null) {
+          valuesByCategory = valuesByCategory();
+        }
+        categoryValues = valuesByCategory.getOrDefault(category, Set.of());
+      }
       List<ProductDesign> tailored;
       try {
-        tailored = tailor.tailor(new TailorRequest(niche, members, seed));
+        tailored = tailor.tailor(
+            new TailorRequest(niche, members, seed, prices, categoryValues));
       } catch (RuntimeException e) {
         throw wrap(tailor.name(), e);
       }
@@ -268,6 +295,16 @@ public final class C2m {
       }
     }
     return List.copyOf(out);
+  }
+
+  /** The attribute values seen on the items of each category, from the interest timeline. */
+  private Map<String, Set<AttributeValue>> valuesByCategory() {
+    Map<String, Set<AttributeValue>> out = new HashMap<>();
+    for (io.c2m.signal.InterestTimeline.ItemInterest i : profiles.timeline().items()) {
+      i.item().get(Niche.CATEGORY).ifPresent(c -> out.computeIfAbsent(c, k -> new HashSet<>())
+          .addAll(i.item().pairs()));
+    }
+    return out;
   }
 
   private boolean offersSpec(Attributes spec) {
@@ -356,6 +393,59 @@ public final class C2m {
    */
   public List<Order> orders() {
     return orders.orders();
+  }
+
+  /**
+   * Judges a concept test from the orders on the book: several candidate designs were offered to
+   * a niche, and the rule picks the few with enough early orders to go to production (see {@link
+   * ConceptTestRule} for the stated minimum-evidence rule and its error bound). A candidate's
+   * orders are the number of distinct consumers with an accepted order for it (units do not
+   * count: the rule models each offered consumer ordering or not).
+   *
+   * <pre>{@code
+   * List<ProductDesign> candidates = c2m.tailorDesigns(niches); // e.g. modal tailor, maxDesigns 20
+   * // ... offer each to its consumers, accept their orders ...
+   * List<ConceptTestRule.Verdict> verdicts = c2m.conceptTest(
+   *     new ConceptTestRule(0.03, 10, 0.05, 2), Map.of(candidates.get(0).id(), 400L, ...));
+   * }</pre>
+   *
+   * @param rule the minimum-evidence rule
+   * @param offeredTo how many consumers each candidate was offered to; each a design on offer, each
+   *     count positive
+   * @return one verdict per candidate, winners first (see {@link ConceptTestRule#judge(List)})
+   * @throws IllegalArgumentException if a candidate is not on offer, or more consumers ordered it
+   *     than it was offered to
+   */
+  public List<ConceptTestRule.Verdict> conceptTest(
+      ConceptTestRule rule, Map<DesignId, Long> offeredTo) {
+    requireNonNull(rule, "rule");
+    requireNonNull(offeredTo, "offeredTo");
+    for (Map.Entry<DesignId, Long> e : offeredTo.entrySet()) {
+      requireNonNull(e.getKey(), "offeredTo key");
+      requireNonNull(e.getValue(), "offeredTo value");
+      if (!isOffered(e.getKey())) {
+        throw new IllegalArgumentException("The concept-test candidate (" + e.getKey()
+            + ") is not on offer.\nMaybe tailor or offer it first.");
+      }
+    }
+    // The order book's own lock only, never the engine's (see the class comment).
+    Map<DesignId, Set<ConsumerId>> buyers = new HashMap<>();
+    for (Order o : orders.orders()) {
+      if (offeredTo.containsKey(o.design())) {
+        buyers.computeIfAbsent(o.design(), d -> new HashSet<>()).add(o.consumer());
+      }
+    }
+    List<ConceptTestRule.Evidence> evidence = new ArrayList<>();
+    for (Map.Entry<DesignId, Long> e : new java.util.TreeMap<>(offeredTo).entrySet()) {
+      long ordered = buyers.getOrDefault(e.getKey(), Set.of()).size();
+      if (ordered > e.getValue()) {
+        throw new IllegalArgumentException("The concept-test candidate (" + e.getKey()
+            + ") was offered to " + e.getValue() + " consumers but " + ordered
+            + " ordered it; offers must count everyone it was offered to.");
+      }
+      evidence.add(new ConceptTestRule.Evidence(e.getKey(), e.getValue(), ordered));
+    }
+    return rule.judge(evidence);
   }
 
   /**

@@ -7,19 +7,30 @@ import io.c2m.internal.Checks;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.BetaDistribution;
 
 /**
- * The minimum-evidence rule of a concept test: several candidate designs are offered to a niche, consumers order first, and
- * only the candidates with enough early orders go to production. The minimum-evidence rule is
- * stated up front, so that two flavours out of twenty go to production, not twenty:
+ * The minimum-evidence rule of a concept test: several candidate designs are offered to a niche,
+ * consumers order first, and only the candidates with enough early orders go to production. The
+ * rule is stated up front, so that two flavours out of twenty go to production, not twenty.
  *
- * <p>A candidate wins when (1) it has at least {@code minOrders} orders, and (2) the Wilson score
- * lower bound (Wilson 1927, "Probable inference, the law of succession, and statistical
- * inference", JASA 22:209-212) of its order rate (orders over offers) is at least {@code
- * minOrderRate}, at one-sided confidence {@code 1 - alpha / m} for {@code m} candidates (a
- * Bonferroni correction, so testing many candidates does not manufacture winners by luck). Winners
- * are ranked by that lower bound, ties by design id, and at most {@code maxWinners} are kept.
+ * <p><b>The rule.</b> Each candidate {@code i} was offered to {@code n_i} consumers and {@code k_i}
+ * of them ordered; its order rate is modelled as binomial. A candidate wins when
+ * <ol>
+ *   <li>it has at least {@code minOrders} orders, and
+ *   <li>an exact one-sided binomial test rejects "its order rate is at most {@code minOrderRate}"
+ *       at level {@code alpha / m}, for {@code m} candidates: {@code P(X >= k_i | n_i,
+ *       minOrderRate) <= alpha / m}. Equivalently, its Clopper-Pearson lower confidence
+ *       bound (Clopper and Pearson 1934, "The use of confidence or fiducial limits illustrated in
+ *       the case of the binomial", Biometrika 26:404-413) at one-sided confidence
+ *       {@code 1 - alpha / m} is at least {@code minOrderRate}.
+ * </ol>
+ * The division by {@code m} is the Bonferroni correction: whatever the number of candidates, the
+ * probability that <em>any</em> candidate whose true rate is at most {@code minOrderRate} wins (the
+ * family-wise error rate) is at most {@code alpha}; the exact test keeps that bound for small
+ * counts too, where normal approximations do not. Winners are ranked by their lower bound, ties by
+ * design id, and at most {@code maxWinners} are kept. Set {@code minOrderRate} to the rate a design
+ * must beat to be worth a run, e.g. its break-even rate. Deterministic; draws no random numbers.
  *
  * @param minOrderRate the order rate a design must be shown to beat, e.g. its break-even rate; in
  *     [0, 1]
@@ -69,7 +80,8 @@ public record ConceptTestRule(double minOrderRate, int minOrders, double alpha, 
    * A candidate's verdict.
    *
    * @param evidence the evidence
-   * @param lowerBound the Wilson lower bound of its order rate at the corrected confidence
+   * @param lowerBound the Clopper-Pearson lower bound of its order rate at the corrected one-sided
+   *     confidence {@code 1 - alpha / m}
    * @param winner whether it goes to production
    */
   public record Verdict(Evidence evidence, double lowerBound, boolean winner) {}
@@ -90,11 +102,10 @@ public record ConceptTestRule(double minOrderRate, int minOrders, double alpha, 
     if (candidates.isEmpty()) {
       return List.of();
     }
-    double z = new NormalDistribution(0, 1)
-        .inverseCumulativeProbability(1 - alpha / candidates.size());
+    double level = alpha / candidates.size();
     List<Verdict> all = new ArrayList<>();
     for (Evidence e : candidates) {
-      all.add(new Verdict(e, wilsonLowerBound(e.ordered(), e.offered(), z), false));
+      all.add(new Verdict(e, clopperPearsonLowerBound(e.ordered(), e.offered(), level), false));
     }
     all.sort(Comparator.comparingDouble((Verdict v) -> -v.lowerBound())
         .thenComparing(v -> v.evidence().design()));
@@ -126,7 +137,36 @@ public record ConceptTestRule(double minOrderRate, int minOrders, double alpha, 
   }
 
   /**
-   * The Wilson score interval's lower bound of a proportion.
+   * The exact (Clopper-Pearson) one-sided lower confidence bound of a binomial proportion: the
+   * {@code level} quantile of the Beta({@code successes}, {@code trials - successes + 1})
+   * distribution, 0 when there is no success. It is the smallest rate {@code p} for which
+   * {@code P(X >= successes | trials, p) >= level}.
+   *
+   * @param successes the successes; zero or more, at most {@code trials}
+   * @param trials the trials; positive
+   * @param level the one-sided error level, in (0, 1); the bound holds with confidence
+   *     {@code 1 - level}
+   * @return the lower bound, in [0, 1]
+   */
+  public static double clopperPearsonLowerBound(long successes, long trials, double level) {
+    if (trials <= 0 || successes < 0 || successes > trials) {
+      throw new IllegalArgumentException("The successes (" + successes + ") and trials ("
+          + trials + ") must have 0 <= successes <= trials and trials > 0.");
+    }
+    if (!(level > 0 && level < 1)) {
+      throw new IllegalArgumentException("The level (" + level + ") must be in (0, 1).");
+    }
+    if (successes == 0) {
+      return 0.0;
+    }
+    return new BetaDistribution(null, successes, trials - successes + 1.0, 1e-12)
+        .inverseCumulativeProbability(level);
+  }
+
+  /**
+   * The Wilson score interval's lower bound of a proportion (Wilson 1927, "Probable inference, the
+   * law of succession, and statistical inference", JASA 22:209-212): a normal approximation, kept
+   * for callers who rank by it; the rule itself uses the exact {@link #clopperPearsonLowerBound}.
    *
    * @param successes the successes
    * @param trials the trials; positive

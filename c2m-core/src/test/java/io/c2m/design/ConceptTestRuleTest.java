@@ -41,13 +41,13 @@ class ConceptTestRuleTest {
 
   @Test
   void aFewLuckyOrdersAreNotEnoughEvidence() {
-    // 3 of 10 is a 30% rate, but with two candidates z = 1.96 and the Wilson lower bound is
-    // (0.3 + 1.96^2/20 - 1.96 * sqrt(0.021 + 1.96^2/400)) / (1 + 1.96^2/10) = 0.108 < 15%.
+    // 3 of 10 is a 30% rate, but with two candidates the level is 0.025 and the exact lower
+    // bound is the 0.025 quantile of Beta(3, 8), about 0.067 (R: qbeta(0.025, 3, 8)) < 15%.
     ConceptTestRule rule = new ConceptTestRule(0.15, 3, 0.05, 2);
     assertEquals(List.of(), rule.winners(List.of(
         new ConceptTestRule.Evidence(new DesignId("a"), 10, 3),
         new ConceptTestRule.Evidence(new DesignId("b"), 10, 2))));
-    // The same rate over 300 offers is: lower bound about 0.25.
+    // The same rate over 300 offers is: qbeta(0.025, 90, 211) is about 0.25.
     assertEquals(List.of(new DesignId("a")), rule.winners(List.of(
         new ConceptTestRule.Evidence(new DesignId("a"), 300, 90),
         new ConceptTestRule.Evidence(new DesignId("b"), 10, 2))));

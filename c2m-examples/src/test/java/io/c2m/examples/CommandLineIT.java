@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -67,6 +69,57 @@ class CommandLineIT {
     } finally {
       Files.deleteIfExists(events);
     }
+  }
+
+  @Test
+  void nichesPrintsJsonAndReportsUnknownEventsAndEventsWithoutAttributes() throws Exception {
+    Path events = Files.createTempFile("c2m-events", ".jsonl");
+    try {
+      Run demo = c2m("demo", "--consumers", "3000", "--export-events", events.toString());
+      assertEquals(0, demo.code(), demo.err());
+      Files.writeString(events, "{\"type\":\"track\",\"event\":\"Product Teleported\","
+          + "\"userId\":\"x\",\"timestamp\":\"2026-01-05T00:00:00Z\","
+          + "\"properties\":{\"color\":\"red\"}}\n"
+          + "{\"type\":\"track\",\"event\":\"Product Viewed\",\"userId\":\"y\","
+          + "\"timestamp\":\"2026-01-05T00:00:00Z\",\"properties\":{\"price\":3}}\n",
+          StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+      Run niches = c2m("niches", "--events", events.toString(), "--min-audience", "25",
+          "--json");
+      assertEquals(0, niches.code(), niches.err());
+      assertTrue(niches.err().contains("Product Teleported"), niches.err());
+      assertTrue(niches.err().contains("1 rejected"), niches.err());
+      assertTrue(niches.err().contains("1 without attribute data"), niches.err());
+      JsonNode array = new ObjectMapper().readTree(niches.out());
+      assertTrue(array.isArray() && array.size() > 0, niches.out());
+      boolean sage = false;
+      for (JsonNode n : array) {
+        assertTrue(n.get("definition").isObject(), n::toString);
+        assertTrue(n.get("audience").asInt() >= 25, n::toString);
+        assertTrue(n.get("lift").isNumber(), n::toString);
+        assertTrue(n.get("trend").get("direction").isTextual(), n::toString);
+        JsonNode d = n.get("definition");
+        sage |= d.size() == 3 && "dress".equals(d.path("category").asText())
+            && "sage".equals(d.path("color").asText())
+            && "linen".equals(d.path("material").asText());
+      }
+      assertTrue(sage, niches.out());
+    } finally {
+      Files.deleteIfExists(events);
+    }
+  }
+
+  @Test
+  void nichesEvaluatePrintsPrecisionRecallAriAndDeterminismPerStrategy() throws Exception {
+    Run run = c2m("niches", "--evaluate", "--consumers", "1600", "--seed", "3");
+    assertEquals(0, run.code(), run.err());
+    assertTrue(run.out().contains("precision") && run.out().contains("recall")
+        && run.out().contains("ARI niches") && run.out().contains("deterministic"), run.out());
+    for (String strategy : List.of("attribute-miner", "tribuo-kmeans", "tribuo-hdbscan")) {
+      String line = run.out().lines().filter(l -> l.startsWith(strategy)).findFirst()
+          .orElseThrow(() -> new AssertionError("no line for " + strategy + ":\n" + run.out()));
+      assertTrue(line.contains(" yes "), line);
+    }
+    assertTrue(run.out().contains("ROC-AUC"), run.out());
   }
 
   @Test

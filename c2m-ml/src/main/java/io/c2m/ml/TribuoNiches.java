@@ -27,6 +27,17 @@ public final class TribuoNiches {
   }
 
   /**
+   * K-means as {@link #kMeans(int)}, with k following the population: one cluster per three
+   * minimum audiences of consumers, within 2 and 40; the consumers are over-partitioned and the
+   * clusters merged by explanation. Named {@code "tribuo-kmeans"}; the provider's default.
+   *
+   * @return the inference
+   */
+  public static ClusteringNicheInference kMeans() {
+    return new KMeansNiches(0, KMeansNiches.DEFAULT_ITERATIONS, ClusterExplainer.defaults());
+  }
+
+  /**
    * HDBSCAN* (Campello, Moulavi and Sander 2013), Tribuo's {@code HdbscanTrainer}, with the
    * request's minimum audience as minimum cluster size: named {@code "tribuo-hdbscan"}. HDBSCAN is
    * quadratic in the consumers, so it clusters a seeded sample of at most {@code sampleSize}

@@ -38,6 +38,13 @@ class TribuoNichesTest {
     assertTrue(hdbscan.membersAdjustedRandIndex() > 0.8, hdbscan::toString);
     NicheEvaluation.Quality miner = quality("attribute-miner");
     assertTrue(miner.adjustedRandIndex() > 0.9, miner::toString);
+    for (NicheEvaluation.Quality q : report.qualities()) {
+      assertTrue(q.deterministic(), q::toString);
+      // The niche grouping puts unexplained clusters with the noise: at least as close to the
+      // planted membership as k-means' raw clusters, which must split the noise.
+      assertTrue(q.nicheAdjustedRandIndex() > 0.8, q::toString);
+    }
+    assertEquals(miner.adjustedRandIndex(), miner.nicheAdjustedRandIndex());
   }
 
   @Test

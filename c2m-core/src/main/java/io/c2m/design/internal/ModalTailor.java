@@ -18,12 +18,19 @@ import java.util.TreeMap;
  * Modal-preference tailoring: keep the niche's definition, fill every other attribute key with the
  * members' most common preferred value when at least {@code minShare} of the members share it
  * (ties broken by the smaller value), and price at the {@code priceQuantile} of the members' price
- * points (lower empirical quantile, rounded to cents). A member's price point is {@link
- * ConsumerProfile#pricePoint()}: the decay-weighted mean of the prices of all their priced signals,
- * in every category, not only the niche's (profiles keep one price aggregate per consumer). So the
- * price is a typical member's typical spend, not necessarily a price any member paid for an item
- * of the niche; for a niche whose members also buy in much dearer or cheaper categories, set the
- * price from the category's own data.
+ * points (lower empirical quantile, rounded to cents).
+ *
+ * <p><b>Scoped to the niche's category.</b> When the request carries category price points
+ * ({@link TailorRequest#pricePoints()}, the members' mean prices on items of the niche's category),
+ * the price is the quantile of those, so a shoes niche is priced from what its members paid for
+ * shoes, not from their coats. Only when no member has a price in the category (or the caller gave
+ * none) does it fall back to {@link ConsumerProfile#pricePoint()}, the mean over all their
+ * categories. When the request carries the values seen on items of the category ({@link
+ * TailorRequest#categoryValues()}), a member's preferred value is counted only if it occurs on
+ * such items, so a shoes design is never given a coat's sleeve length. Profiles keep one affinity
+ * per value over all categories, so a member's preferred colour may still come from another
+ * category when that colour also exists in this one: the fill is scoped to the category's
+ * attribute values, not to the members' behaviour within it.
  *
  * <p>With {@code maxDesigns > 1} it also offers variants for a concept test: for each filled key
  * whose runner-up value is also preferred by at least {@code minShare} of the members, the modal
@@ -87,16 +94,29 @@ public final class ModalTailor implements DesignTailor {
   public List<ProductDesign> tailor(TailorRequest request) {
     Attributes definition = request.niche().definition();
     Map<AttributeValue, Integer> counts = new TreeMap<>();
-    double[] prices = new double[request.members().size()];
-    int priced = 0;
+    java.util.Set<AttributeValue> allowed = request.categoryValues();
     for (ConsumerProfile member : request.members()) {
       for (AttributeValue av : member.preferences().pairs()) {
-        if (definition.get(av.key()).isEmpty()) {
+        if (definition.get(av.key()).isEmpty()
+            && (allowed.isEmpty() || allowed.contains(av))) {
           counts.merge(av, 1, Integer::sum);
         }
       }
-      if (member.pricePoint().isPresent()) {
-        prices[priced++] = member.pricePoint().getAsDouble();
+    }
+    double[] prices = new double[request.members().size()];
+    int priced = 0;
+    if (!request.pricePoints().isEmpty()) {
+      for (ConsumerProfile member : request.members()) {
+        Double p = request.pricePoints().get(member.consumer());
+        if (p != null) {
+          prices[priced++] = p;
+        }
+      }
+    } else {
+      for (ConsumerProfile member : request.members()) {
+        if (member.pricePoint().isPresent()) {
+          prices[priced++] = member.pricePoint().getAsDouble();
+        }
       }
     }
     if (priced == 0) {

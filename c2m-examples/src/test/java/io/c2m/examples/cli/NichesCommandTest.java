@@ -162,5 +162,8 @@ class NichesCommandTest {
     for (String s : List.of("attribute-miner", "tribuo-kmeans", "tribuo-hdbscan", "ROC-AUC")) {
       assertTrue(r.out().contains(s), r.out());
     }
+    assertTrue(r.out().contains("ARI niches") && r.out().contains("deterministic"), r.out());
+    assertTrue(r.out().lines().filter(l -> l.startsWith("tribuo-"))
+        .allMatch(l -> l.contains(" yes ")), r.out());
   }
 }

@@ -23,10 +23,21 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * request's seed and run on one thread so that the result is deterministic. K-means has no notion
  * of noise: every consumer lands in a cluster, and clusters of noise consumers simply fail to
  * explain as niches.
+ *
+ * <p>With {@code clusters = 0}, k follows the population: one cluster per three minimum audiences
+ * of profiled consumers, {@code k = round(m / (3 minAudience))}, kept within 2 and {@value
+ * #MAX_AUTO_CLUSTERS}. The consumers are deliberately over-partitioned: the explainer merges the
+ * clusters that explain as one niche and drops the values a cut adds (see {@link
+ * ClusterExplainer}), while a cluster three minimum audiences large on average can still reach
+ * the minimum audience. The cap bounds the cost; on {@code MarketplaceSpec.nicheEvaluation()} it is
+ * the k that found every planted niche (BENCHMARKS.md, niche section).
  */
 public final class KMeansNiches implements ClusteringNicheInference {
   /** Default iteration cap. */
   public static final int DEFAULT_ITERATIONS = 50;
+
+  /** The most clusters of the automatic k. */
+  public static final int MAX_AUTO_CLUSTERS = 40;
 
   private final int clusters;
   private final int iterations;
@@ -35,14 +46,14 @@ public final class KMeansNiches implements ClusteringNicheInference {
   /**
    * Creates the inference.
    *
-   * @param clusters k, at least 2
+   * @param clusters k, at least 2; or 0 for k from the population (see the class comment)
    * @param iterations the iteration cap, at least 1
    * @param explainer how clusters become niches
    */
   public KMeansNiches(int clusters, int iterations, ClusterExplainer explainer) {
-    if (clusters < 2) {
+    if (clusters < 2 && clusters != 0) {
       throw new IllegalArgumentException("The number of clusters (" + clusters
-          + ") must be at least 2.");
+          + ") must be at least 2, or 0 to follow the population.");
     }
     if (iterations < 1) {
       throw new IllegalArgumentException("The iterations (" + iterations
@@ -75,8 +86,9 @@ public final class KMeansNiches implements ClusteringNicheInference {
     }
     int[] labels = new int[request.profiles().size()];
     Arrays.fill(labels, -1);
-    if (examples.size() >= clusters) {
-      KMeansTrainer trainer = new KMeansTrainer(clusters, iterations,
+    int k = clusters > 0 ? clusters : autoClusters(examples.size(), request.minAudience());
+    if (examples.size() >= k) {
+      KMeansTrainer trainer = new KMeansTrainer(k, iterations,
           DistanceType.L2.getDistance(), KMeansTrainer.Initialisation.PLUSPLUS, 1,
           request.seed());
       KMeansModel model = trainer.train(data);
@@ -86,6 +98,19 @@ public final class KMeansNiches implements ClusteringNicheInference {
       }
     }
     return explainer.explain(request, labels);
+  }
+
+  /**
+   * The automatic k: one cluster per three minimum audiences, within 2 and {@value
+   * #MAX_AUTO_CLUSTERS}.
+   *
+   * @param consumers the consumers to cluster
+   * @param minAudience the minimum audience
+   * @return k
+   */
+  public static int autoClusters(int consumers, int minAudience) {
+    long k = Math.round(consumers / (3.0 * minAudience));
+    return (int) Math.max(2, Math.min(MAX_AUTO_CLUSTERS, k));
   }
 
   @Override

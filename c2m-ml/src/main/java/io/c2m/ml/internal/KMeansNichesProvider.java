@@ -8,12 +8,13 @@ import io.c2m.niche.TrendSettings;
 import java.util.Map;
 
 /**
- * Provides {@code "tribuo-kmeans"}. Settings: {@code clusters} (12), {@code iterations} (50),
+ * Provides {@code "tribuo-kmeans"}. Settings: {@code clusters} (0: k follows the population, see
+ * {@link KMeansNiches}), {@code iterations} (50),
  * {@code minShare} (0.5), {@code minLift} (1.5).
  */
 public final class KMeansNichesProvider implements NicheInferenceProvider {
-  /** Default k. */
-  public static final int DEFAULT_CLUSTERS = 12;
+  /** Default k: 0, k follows the population (was 12, which merged overlapping niches). */
+  public static final int DEFAULT_CLUSTERS = 0;
 
   /** Creates the provider; called by {@link java.util.ServiceLoader}. */
   public KMeansNichesProvider() {}

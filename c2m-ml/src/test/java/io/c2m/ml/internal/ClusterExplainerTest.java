@@ -1,0 +1,82 @@
+package io.c2m.ml.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.c2m.Attributes;
+import io.c2m.ConsumerId;
+import io.c2m.ml.Clustering;
+import io.c2m.niche.Niche;
+import io.c2m.niche.NicheRequest;
+import io.c2m.signal.ConsumerProfile;
+import io.c2m.signal.ProfileSettings;
+import io.c2m.signal.ProfileStore;
+import io.c2m.signal.Signal;
+import io.c2m.signal.SignalType;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Issue 4, part 4: clusters become niches, and an attribute a group does not share is dropped. */
+class ClusterExplainerTest {
+  private static final Instant NOW = Instant.parse("2026-05-01T00:00:00Z");
+  private static final String[] SIZES = {"xs", "s", "m", "l"};
+  private static final String[] COLORS = {"navy", "red", "black", "white"};
+  private static final String[] MATERIALS = {"cotton", "silk", "wool", "denim"};
+  private static final Attributes GROUP =
+      Attributes.of("category", "dress", "color", "sage", "material", "linen");
+
+  /**
+   * 60 consumers prefer sage linen dresses, their sizes spread evenly (15 per size); 80 others
+   * prefer other colours and materials, sizes spread evenly too. Each consumer's preferences are
+   * the one item they bought.
+   */
+  private static List<ConsumerProfile> profiles() {
+    ProfileStore store = new ProfileStore(ProfileSettings.defaults(), c -> true, NOW);
+    for (int i = 0; i < 140; i++) {
+      Attributes item = i < 60
+          ? GROUP.with("size", SIZES[i % 4])
+          : Attributes.of("category", "dress", "color", COLORS[i % 4], "material",
+              MATERIALS[i / 4 % 4], "size", SIZES[i / 16 % 4]);
+      store.add(new Signal(ConsumerId.of(String.format("c%03d", i)), SignalType.PURCHASE, NOW,
+          item, "test", 30));
+    }
+    return store.profiles(NOW);
+  }
+
+  @Test
+  void aGroupSplitBySizeIsOneNicheWithoutTheSize() {
+    List<ConsumerProfile> profiles = profiles();
+    NicheRequest request = new NicheRequest(profiles, 10, NOW, 0);
+    // A clustering that cuts the group by size (clusters 0..3, 15 each) and the others in one.
+    int[] labels = new int[profiles.size()];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = i < 60 ? i % 4 : 4;
+    }
+    ClusterExplainer explainer = ClusterExplainer.defaults();
+    Clustering clustering = explainer.explain(request, labels);
+    // Each size cluster is explained with its size: every member prefers it (share 1 > 0.5, and
+    // 4 times its share among the dresses' consumers).
+    assertEquals(GROUP.with("size", "xs"), clustering.explanations().get(0).definition());
+    // But among all sage linen fans a size is no more common than among the other consumers
+    // (a quarter each), so the size adds no lift and goes: one niche, the group's.
+    List<Niche> niches = explainer.niches(request, clustering);
+    assertEquals(List.of(GROUP), niches.stream().map(Niche::definition).toList());
+    assertEquals(60, niches.get(0).audience());
+  }
+
+  @Test
+  void aProductiveValueStays() {
+    // Without the split the group's own values are productive: sage and linen each occur in a
+    // quarter or less of the other consumers, so the niche keeps them.
+    List<ConsumerProfile> profiles = profiles();
+    NicheRequest request = new NicheRequest(profiles, 10, NOW, 0);
+    int[] labels = new int[profiles.size()];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = i < 60 ? 0 : 1;
+    }
+    ClusterExplainer explainer = ClusterExplainer.defaults();
+    List<Niche> niches = explainer.niches(request, explainer.explain(request, labels));
+    assertEquals(List.of(GROUP), new ArrayList<>(niches.stream().map(Niche::definition).toList()));
+  }
+}
