@@ -6,6 +6,7 @@ import io.c2m.production.BatchingProblem;
 import io.c2m.production.PendingReason;
 import io.c2m.production.ProductionConstraints;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -24,7 +25,6 @@ final class DesignDemand {
   final double[] setup;
   final double[] unit;
   final double[] hold;
-  final List<List<Order>> orders;
   final long moq;
   final long multiple;
   final long largest;
@@ -54,45 +54,91 @@ final class DesignDemand {
       breakQuantity[k] = breaks.get(k).minQuantity();
       breakCost[k] = breaks.get(k).unitCost();
     }
-    orders = new ArrayList<>(periods);
-    for (int l = 0; l < periods; l++) {
-      orders.add(new ArrayList<>());
-      setup[l] = p.setupCost(design, l);
-      unit[l] = p.unitCost(design, l);
-      hold[l] = p.holdingCost(design, l + lead);
+    if (p.periodCosts().containsKey(design)) {
+      for (int l = 0; l < periods; l++) {
+        setup[l] = p.setupCost(design, l);
+        unit[l] = p.unitCost(design, l);
+        hold[l] = p.holdingCost(design, l + lead);
+      }
+    } else {
+      // the constant costs BatchingProblem returns for every period of such a design
+      Arrays.fill(setup, c.setupCost());
+      Arrays.fill(unit, c.unitCost());
+      Arrays.fill(hold, c.holdingCostPerUnitPeriod());
     }
-    List<Order> sorted = PlanBuilder.sortedByPlaced(designOrders);
-    for (Order o : sorted) {
+    // Orders by release period (a stable counting sort), each period's orders by placement then
+    // id: what a full sort by placement gives per period, and all the trimming below looks at
+    // (it compares an order only with the earlier ones of its own release period).
+    int n = designOrders.size();
+    int[] rel = new int[n];
+    start = new int[periods + 1];
+    end = new int[periods];
+    List<Object[]> pend = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Order o = designOrders.get(i);
       int placedAt = p.placedPeriod(o);
-      int l = p.duePeriod(o) - lead;
+      int due = p.duePeriod(o);
+      int l = due - lead;
+      rel[i] = -1;
       if (l < placedAt) {
-        builder.pending(o, PendingReason.DEADLINE_INFEASIBLE, "Order placed in period " + placedAt
-            + " and due in period " + p.duePeriod(o) + " cannot be made in time with a lead time"
-            + " of " + lead + " periods.");
-        continue;
-      }
-      if (p.batchQuantityFor(design, o.quantity()) > largest) {
-        builder.pending(o, PendingReason.EXCEEDS_MAX_BATCH, "Order of " + o.quantity()
+        pend.add(new Object[] {o, PendingReason.DEADLINE_INFEASIBLE, "Order placed in period "
+            + placedAt + " and due in period " + due + " cannot be made in time with a lead time"
+            + " of " + lead + " periods."});
+      } else if (c.roundToMultiple(Math.max(o.quantity(), c.minimumOrderQuantity())) > largest) {
+        pend.add(new Object[] {o, PendingReason.EXCEEDS_MAX_BATCH, "Order of " + o.quantity()
             + " units exceeds the largest batch of " + largest + " units of design " + design
-            + ", " + p.largestBatchLimit(design) + ".");
-        continue;
+            + ", " + p.largestBatchLimit(design) + "."});
+      } else {
+        rel[i] = l;
+        start[l + 1]++;
       }
-      if (demand[l] + o.quantity() > largest
-          || p.batchQuantityFor(design, (int) (demand[l] + o.quantity())) > largest) {
-        builder.pending(o, PendingReason.BATCH_FULL, "Release period " + l + " of design "
-            + design + " already holds " + demand[l] + " units; one batch holds at most "
-            + largest + ", " + p.largestBatchLimit(design)
-            + ".\nMaybe use the capacitated strategy.");
-        continue;
+    }
+    for (int l = 0; l < periods; l++) {
+      start[l + 1] += start[l];
+    }
+    byRelease = new Order[start[periods]];
+    int[] fill = Arrays.copyOf(start, periods);
+    for (int i = 0; i < n; i++) {
+      if (rel[i] >= 0) {
+        byRelease[fill[rel[i]]++] = designOrders.get(i);
       }
-      orders.get(l).add(o);
-      demand[l] += o.quantity();
-      placed[l] = Math.max(placed[l], placedAt);
-      if (placedAt > 0) {
-        releaseBinds = true;
+    }
+    for (int l = 0; l < periods; l++) {
+      int k = start[l];
+      if (start[l + 1] - start[l] > 1) {
+        Arrays.sort(byRelease, start[l], start[l + 1], PlanBuilder.BY_PLACED);
       }
+      for (int i = start[l]; i < start[l + 1]; i++) {
+        Order o = byRelease[i];
+        if (demand[l] + o.quantity() > largest
+            || p.batchQuantityFor(design, (int) (demand[l] + o.quantity())) > largest) {
+          pend.add(new Object[] {o, PendingReason.BATCH_FULL, "Release period " + l
+              + " of design " + design + " already holds " + demand[l] + " units; one batch"
+              + " holds at most " + largest + ", " + p.largestBatchLimit(design)
+              + ".\nMaybe use the capacitated strategy."});
+          continue;
+        }
+        byRelease[k++] = o;
+        demand[l] += o.quantity();
+        int placedAt = p.placedPeriod(o);
+        placed[l] = Math.max(placed[l], placedAt);
+        if (placedAt > 0) {
+          releaseBinds = true;
+        }
+      }
+      end[l] = k;
+    }
+    // pending in placement order, as a design's orders are reported everywhere
+    pend.sort((a, b) -> PlanBuilder.BY_PLACED.compare((Order) a[0], (Order) b[0]));
+    for (Object[] x : pend) {
+      builder.pending((Order) x[0], (PendingReason) x[1], (String) x[2]);
     }
   }
+
+  /** The accepted orders of release period {@code l} are {@code byRelease[start[l] .. end[l])}. */
+  private final Order[] byRelease;
+  private final int[] start;
+  private final int[] end;
 
   /**
    * The algorithm the last {@link #optimal} call ran: {@code fast} (O(T log T)),
@@ -135,11 +181,17 @@ final class DesignDemand {
   /** Adds the batches of a solution to the builder. */
   void emit(PlanBuilder builder, LotSizing.Solution sol) {
     for (int i = 0; i < sol.size(); i++) {
-      List<Order> batch = new ArrayList<>();
+      int n = 0;
       for (int l = sol.setups()[i]; l < sol.ends()[i]; l++) {
-        batch.addAll(orders.get(l));
+        n += end[l] - start[l];
       }
-      builder.batch(design, sol.setups()[i], batch);
+      Order[] batch = new Order[n];
+      int k = 0;
+      for (int l = sol.setups()[i]; l < sol.ends()[i]; l++) {
+        System.arraycopy(byRelease, start[l], batch, k, end[l] - start[l]);
+        k += end[l] - start[l];
+      }
+      builder.batchOwned(design, sol.setups()[i], Arrays.asList(batch));
     }
   }
 }

@@ -66,21 +66,26 @@ public final class GroupBuy implements BatchingStrategy {
   @Override
   public BatchPlan plan(BatchingProblem problem) {
     PlanBuilder builder = new PlanBuilder(problem);
-    for (Map.Entry<DesignId, List<Order>> e : problem.ordersByDesign().entrySet()) {
-      DesignId design = e.getKey();
+    // grouped by design and sorted by placement in flat arrays, not a list per design
+    OrderGroups groups = OrderGroups.byDesign(problem.orders());
+    groups.sortEachByPlaced();
+    List<Campaign> open = new ArrayList<>();
+    // batches released in the current period: later orders of the period join them (one setup)
+    List<Campaign> released = new ArrayList<>();
+    for (int g = 0; g < groups.designs.length; g++) {
+      DesignId design = groups.designs[g];
       io.c2m.production.ProductionConstraints c = problem.constraintsFor(design);
       int moq = c.minimumOrderQuantity();
       int largest = problem.largestBatch(design);
-      List<Order> orders = PlanBuilder.sortedByPlaced(e.getValue());
-      List<Campaign> open = new ArrayList<>();
-      // batches released in the current period: later orders of the period join them (one setup)
-      List<Campaign> released = new ArrayList<>();
+      open.clear();
+      released.clear();
       int releasedPeriod = -1;
-      for (Order o : orders) {
+      for (int i = groups.start[g]; i < groups.start[g + 1]; i++) {
+        Order o = groups.orders[i];
         int p = problem.placedPeriod(o);
         if (p != releasedPeriod) {
           for (Campaign x : released) {
-            builder.batch(design, releasedPeriod, x.orders);
+            builder.batchOwned(design, releasedPeriod, x.orders);
           }
           released.clear();
           releasedPeriod = p;
@@ -133,7 +138,7 @@ public final class GroupBuy implements BatchingStrategy {
         }
       }
       for (Campaign x : released) {
-        builder.batch(design, releasedPeriod, x.orders);
+        builder.batchOwned(design, releasedPeriod, x.orders);
       }
       for (Campaign x : open) {
         if (window > 0 && x.opened + window <= problem.horizon()) {
