@@ -39,7 +39,34 @@ final class PlanBuilder {
   private final List<Draft> drafts = new ArrayList<>();
   private final List<PendingOrder> pending = new ArrayList<>();
 
-  private record Draft(int design, int period, List<Order> orders, int seq, int earliest) {}
+  /**
+   * A batch to be: its orders either as a list or as rows of an {@link OrderTable} (then
+   * {@code orders} is null).
+   */
+  private record Draft(int design, int period, List<Order> orders, int seq, int earliest,
+      OrderTable table, int[] rows) {
+    int ordered() {
+      if (rows == null) {
+        return sum(orders);
+      }
+      long s = 0;
+      for (int r : rows) {
+        s += table.quantity[r];
+      }
+      return Math.toIntExact(s);
+    }
+
+    List<Order> orderList() {
+      if (rows == null) {
+        return orders;
+      }
+      List<Order> out = new ArrayList<>(rows.length);
+      for (int r : rows) {
+        out.add(table.order(r));
+      }
+      return out;
+    }
+  }
 
   private boolean backward;
 
@@ -96,7 +123,8 @@ final class PlanBuilder {
     if (orders.isEmpty()) {
       return;
     }
-    drafts.add(new Draft(designIndex(design), period, List.copyOf(orders), drafts.size(), period));
+    drafts.add(new Draft(designIndex(design), period, List.copyOf(orders), drafts.size(), period,
+        null, null));
   }
 
   /**
@@ -107,7 +135,23 @@ final class PlanBuilder {
     if (orders.isEmpty()) {
       return;
     }
-    drafts.add(new Draft(designIndex(design), period, orders, drafts.size(), period));
+    drafts.add(new Draft(designIndex(design), period, orders, drafts.size(), period, null, null));
+  }
+
+  /**
+   * Adds a batch of a table's rows (handed over: never changed afterwards).
+   */
+  void batchRows(DesignId design, int period, OrderTable table, int[] rows) {
+    if (rows.length == 0) {
+      return;
+    }
+    drafts.add(new Draft(designIndex(design), period, null, drafts.size(), period, table, rows));
+  }
+
+  /** Leaves a table's row pending. */
+  void pendingRow(OrderTable table, int row, DesignId design, PendingReason reason,
+      String detail) {
+    pending.add(new PendingOrder(table.id[row], design, table.quantity[row], reason, detail));
   }
 
   /**
@@ -123,7 +167,7 @@ final class PlanBuilder {
       earliest = Math.max(earliest, problem.placedPeriod(o));
     }
     drafts.add(new Draft(designIndex(design), period, List.copyOf(orders), drafts.size(),
-        Math.min(period, earliest)));
+        Math.min(period, earliest), null, null));
   }
 
   /**
@@ -281,7 +325,7 @@ final class PlanBuilder {
       Draft d = drafts.get(di);
       DesignCache dc = caches[d.design()];
       DesignId design = dc.design;
-      int ordered = sum(d.orders());
+      int ordered = d.ordered();
       ordereds[di] = ordered;
       int largest = dc.largest;
       int quantity = dc.batchQuantityFor(ordered);
@@ -336,7 +380,7 @@ final class PlanBuilder {
           placed = fitsAt.test(period);
         }
         if (!placed) {
-          for (Order o : d.orders()) {
+          for (Order o : d.orderList()) {
             pending(o, PendingReason.NO_CAPACITY, "No period from " + d.period() + " to " + last
                 + " (the horizon plus the lead time) has room for a batch of " + quantity
                 + " units of design " + design + ".");
@@ -373,21 +417,41 @@ final class PlanBuilder {
       DesignId design = dc.design;
       int quantity = quantities[di];
       int ready = period + dc.lead;
-      List<Order> orders = d.orders();
-      OrderId[] ids = new OrderId[orders.size()];
       List<OrderId> late = null;
       double hold = 0;
-      for (int k = 0; k < ids.length; k++) {
-        Order o = orders.get(k);
-        ids[k] = o.id();
-        int due = problem.duePeriod(o);
-        if (ready > due) {
-          if (late == null) {
-            late = new ArrayList<>();
+      OrderId[] ids;
+      if (d.rows() != null) {
+        OrderTable t = d.table();
+        int[] rows = d.rows();
+        ids = new OrderId[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+          int r = rows[k];
+          ids[k] = t.id[r];
+          int due = t.due[r];
+          if (ready > due) {
+            if (late == null) {
+              late = new ArrayList<>();
+            }
+            late.add(t.id[r]);
+          } else {
+            hold += t.quantity[r] * dc.holding(ready, due);
           }
-          late.add(o.id());
-        } else {
-          hold += o.quantity() * dc.holding(ready, due);
+        }
+      } else {
+        List<Order> orders = d.orders();
+        ids = new OrderId[orders.size()];
+        for (int k = 0; k < ids.length; k++) {
+          Order o = orders.get(k);
+          ids[k] = o.id();
+          int due = problem.duePeriod(o);
+          if (ready > due) {
+            if (late == null) {
+              late = new ArrayList<>();
+            }
+            late.add(o.id());
+          } else {
+            hold += o.quantity() * dc.holding(ready, due);
+          }
         }
       }
       CostBreakdown cost = new CostBreakdown(dc.setupCost(period), hold,

@@ -56,10 +56,10 @@ public final class WagnerWhitin implements BatchingStrategy {
   public BatchPlan plan(BatchingProblem problem) {
     PlanBuilder builder = new PlanBuilder(problem);
     java.util.SortedMap<String, Integer> ran = new java.util.TreeMap<>();
-    OrderGroups groups = OrderGroups.byDesign(problem.orders());
-    for (int g = 0; g < groups.designs.length; g++) {
-      DesignId design = groups.designs[g];
-      DesignDemand dd = new DesignDemand(builder, design, groups.ordersOf(g));
+    OrderTable table = OrderTable.of(problem);
+    for (int g = 0; g < table.designs.length; g++) {
+      DesignId design = table.designs[g];
+      DesignDemand dd = new DesignDemand(builder, table, g);
       LotSizing.Solution sol = dd.optimal(reference);
       ran.merge(dd.ran, 1, Integer::sum);
       if (sol == null) {
