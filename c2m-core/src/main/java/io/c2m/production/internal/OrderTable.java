@@ -211,29 +211,27 @@ final class OrderTable {
 
   /** Reorders rows {@code from ..} so that new row {@code from + i} is old row {@code rows[i]}. */
   private void permute(int from, int[] rows, int n) {
-    int[] ix = new int[n];
-    OrderId[] ids = new OrderId[n];
-    int[] q = new int[n];
-    int[] pl = new int[n];
-    int[] du = new int[n];
-    long[] s = new long[n];
-    int[] na = new int[n];
-    for (int i = 0; i < n; i++) {
-      int r = rows[i];
-      ix[i] = index[r];
-      ids[i] = id[r];
-      q[i] = quantity[r];
-      pl[i] = placed[r];
-      du[i] = due[r];
-      s[i] = second[r];
-      na[i] = nano[r];
+    if (scratchInt == null || scratchInt.length < n) {
+      scratchInt = new int[Math.max(n, 64)];
+      scratchLong = new long[scratchInt.length];
+      scratchIds = new OrderId[scratchInt.length];
     }
-    System.arraycopy(ix, 0, index, from, n);
-    System.arraycopy(ids, 0, id, from, n);
-    System.arraycopy(q, 0, quantity, from, n);
-    System.arraycopy(pl, 0, placed, from, n);
-    System.arraycopy(du, 0, due, from, n);
-    System.arraycopy(s, 0, second, from, n);
-    System.arraycopy(na, 0, nano, from, n);
+    int[] tmp = scratchInt;
+    for (int[] column : new int[][] {index, quantity, placed, due, nano}) {
+      for (int i = 0; i < n; i++) {
+        tmp[i] = column[rows[i]];
+      }
+      System.arraycopy(tmp, 0, column, from, n);
+    }
+    for (int i = 0; i < n; i++) {
+      scratchLong[i] = second[rows[i]];
+      scratchIds[i] = id[rows[i]];
+    }
+    System.arraycopy(scratchLong, 0, second, from, n);
+    System.arraycopy(scratchIds, 0, id, from, n);
   }
+
+  private int[] scratchInt;
+  private long[] scratchLong;
+  private OrderId[] scratchIds;
 }
