@@ -152,6 +152,17 @@ class ForecastTopUpTest {
   }
 
   @Test
+  void forecastsRoundTripThroughJson() throws Exception {
+    List<ForecastPoint> f = List.of(normal(1, 5, 1), normal(2, 6, 2), new ForecastPoint(3, 1, 0,
+        0.5, 3), normal(4, 2, 0), normal(5, 0, 0), normal(6, 9, 3));
+    BatchingProblem p = lotForLot().withTopUps(Map.of(A, topUp(10, 0)))
+        .withForecasts(Map.of(A, f));
+    String json = io.c2m.json.C2mJson.toJson(p);
+    assertTrue(json.contains("\"forecasts\""), json);
+    assertEquals(p, io.c2m.json.C2mJson.fromJson(json, BatchingProblem.class));
+  }
+
+  @Test
   void badForecastsAreRefusedNamingTheDesignAndTheRule() {
     BatchingProblem p = lotForLot();
     IllegalArgumentException shortOne = assertThrows(IllegalArgumentException.class,
