@@ -63,10 +63,18 @@ final class OrderTable {
     int[] of = new int[n];
     Map<DesignId, Integer> known = new HashMap<>();
     java.util.ArrayList<DesignId> found = new java.util.ArrayList<>();
+    // one pass over the order objects (each read once, in the problem's order) into columns
+    OrderId[] ids = new OrderId[n];
+    int[] qs = new int[n];
+    long[] secs = new long[n];
+    int[] nanos = new int[n];
+    int[] placedAt = new int[n];
+    int[] dueIn = new int[n];
     DesignId last = null;
     int lastIndex = -1;
     for (int i = 0; i < n; i++) {
-      DesignId d = all.get(i).design();
+      Order o = all.get(i);
+      DesignId d = o.design();
       if (d != last && !d.equals(last)) {
         Integer k = known.get(d);
         if (k == null) {
@@ -78,6 +86,13 @@ final class OrderTable {
         lastIndex = k;
       }
       of[i] = lastIndex;
+      ids[i] = o.id();
+      qs[i] = o.quantity();
+      java.time.Instant p = o.placedAt();
+      secs[i] = p.getEpochSecond();
+      nanos[i] = p.getNano();
+      placedAt[i] = problem.periodOf(p);
+      dueIn[i] = problem.periodOf(o.latestDelivery());
     }
     int nd = found.size();
     Integer[] byName = new Integer[nd];
@@ -101,16 +116,14 @@ final class OrderTable {
     }
     int[] next = Arrays.copyOf(t.start, nd);
     for (int i = 0; i < n; i++) {
-      Order o = all.get(i);
       int k = next[of[i]]++;
       t.index[k] = i;
-      t.id[k] = o.id();
-      t.quantity[k] = o.quantity();
-      java.time.Instant p = o.placedAt();
-      t.second[k] = p.getEpochSecond();
-      t.nano[k] = p.getNano();
-      t.placed[k] = problem.periodOf(p);
-      t.due[k] = problem.periodOf(o.latestDelivery());
+      t.id[k] = ids[i];
+      t.quantity[k] = qs[i];
+      t.second[k] = secs[i];
+      t.nano[k] = nanos[i];
+      t.placed[k] = placedAt[i];
+      t.due[k] = dueIn[i];
     }
     return t;
   }
