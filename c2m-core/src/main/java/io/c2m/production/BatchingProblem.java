@@ -22,7 +22,8 @@ import java.util.TreeSet;
  * The input of a {@link BatchingStrategy}: the committed orders, the production constraints of each
  * design, the planning calendar (period 0 starts at {@code start}; each period lasts
  * {@code period}; the horizon has {@code horizon} periods), costs that vary per period, shared
- * production lines and optional speculative top-ups.
+ * production lines, optional speculative top-ups and an optional forecast of uncommitted demand
+ * per period that sizes them batch by batch.
  *
  * <p>The timing model every strategy and {@link BatchPlanChecks} share: an order is placed in the
  * period of {@code placedAt} and due in the period of {@code latestDelivery}. A batch released in

@@ -34,9 +34,8 @@ final class OrderTable {
   final int[] placed;
   /** The period the order is due in. */
   final int[] due;
-  /** The placement instant: epoch second and nanosecond. */
+  /** The placement instant's epoch second (its nanoseconds are read from the order on ties). */
   final long[] second;
-  final int[] nano;
 
   private OrderTable(BatchingProblem problem, DesignId[] designs, int n) {
     this.problem = problem;
@@ -48,7 +47,6 @@ final class OrderTable {
     this.placed = new int[n];
     this.due = new int[n];
     this.second = new long[n];
-    this.nano = new int[n];
   }
 
   /**
@@ -63,18 +61,10 @@ final class OrderTable {
     int[] of = new int[n];
     Map<DesignId, Integer> known = new HashMap<>();
     java.util.ArrayList<DesignId> found = new java.util.ArrayList<>();
-    // one pass over the order objects (each read once, in the problem's order) into columns
-    OrderId[] ids = new OrderId[n];
-    int[] qs = new int[n];
-    long[] secs = new long[n];
-    int[] nanos = new int[n];
-    int[] placedAt = new int[n];
-    int[] dueIn = new int[n];
     DesignId last = null;
     int lastIndex = -1;
     for (int i = 0; i < n; i++) {
-      Order o = all.get(i);
-      DesignId d = o.design();
+      DesignId d = all.get(i).design();
       if (d != last && !d.equals(last)) {
         Integer k = known.get(d);
         if (k == null) {
@@ -86,13 +76,6 @@ final class OrderTable {
         lastIndex = k;
       }
       of[i] = lastIndex;
-      ids[i] = o.id();
-      qs[i] = o.quantity();
-      java.time.Instant p = o.placedAt();
-      secs[i] = p.getEpochSecond();
-      nanos[i] = p.getNano();
-      placedAt[i] = problem.periodOf(p);
-      dueIn[i] = problem.periodOf(o.latestDelivery());
     }
     int nd = found.size();
     Integer[] byName = new Integer[nd];
@@ -116,14 +99,15 @@ final class OrderTable {
     }
     int[] next = Arrays.copyOf(t.start, nd);
     for (int i = 0; i < n; i++) {
+      Order o = all.get(i);
       int k = next[of[i]]++;
       t.index[k] = i;
-      t.id[k] = ids[i];
-      t.quantity[k] = qs[i];
-      t.second[k] = secs[i];
-      t.nano[k] = nanos[i];
-      t.placed[k] = placedAt[i];
-      t.due[k] = dueIn[i];
+      t.id[k] = o.id();
+      t.quantity[k] = o.quantity();
+      java.time.Instant p = o.placedAt();
+      t.second[k] = p.getEpochSecond();
+      t.placed[k] = problem.periodOf(p);
+      t.due[k] = problem.periodOf(o.latestDelivery());
     }
     return t;
   }
@@ -138,8 +122,10 @@ final class OrderTable {
     if (second[a] != second[b]) {
       return Long.compare(second[a], second[b]);
     }
-    if (nano[a] != nano[b]) {
-      return Integer.compare(nano[a], nano[b]);
+    int na = order(a).placedAt().getNano();
+    int nb = order(b).placedAt().getNano();
+    if (na != nb) {
+      return Integer.compare(na, nb);
     }
     return id[a].value().compareTo(id[b].value());
   }
@@ -230,7 +216,7 @@ final class OrderTable {
       scratchIds = new OrderId[scratchInt.length];
     }
     int[] tmp = scratchInt;
-    for (int[] column : new int[][] {index, quantity, placed, due, nano}) {
+    for (int[] column : new int[][] {index, quantity, placed, due}) {
       for (int i = 0; i < n; i++) {
         tmp[i] = column[rows[i]];
       }

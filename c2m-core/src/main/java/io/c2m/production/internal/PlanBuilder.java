@@ -28,7 +28,11 @@ import java.util.Optional;
  * Internal: it holds the rules of {@link io.c2m.production.BatchPlanChecks} on the producing side.
  *
  * <p>Sizing: the smallest allowed quantity covering the orders (MOQ, multiple), plus the design's
- * newsvendor top-up on its first batch, never above the largest batch. Placing: drafts are taken by
+ * newsvendor top-up, never above the largest batch: without a per-period forecast, the season
+ * top-up on the design's first batch; with one, on the first batch of each release period, sized
+ * by {@link BatchingProblem#topUpUnits(DesignId, int, int)} up to the design's next release period
+ * (from the wanted periods when placing, then trimmed to the final periods, never grown, once
+ * capacity has placed every batch). Placing: drafts are taken by
  * wanted period, design and creation order, and each goes to the first period at or after the
  * wanted one where the design's capacity and its line's capacity still have room (so a strategy
  * that ignores capacity stays valid; batches moved past a promise flag those orders late).
