@@ -23,7 +23,11 @@ import java.util.Set;
  *   <li>its ordered quantity is the sum of its orders; its quantity is at least the MOQ, a multiple
  *       of the order multiple, at most {@link BatchingProblem#largestBatch(DesignId)}, and no more
  *       than the smallest such quantity covering its orders plus the design's top-up (no
- *       speculative stock unless asked for);
+ *       speculative stock unless asked for): {@link BatchingProblem#topUpUnits(DesignId)}, or, for a
+ *       design with a per-period forecast ({@link BatchingProblem#hasForecastTopUp(DesignId)}),
+ *       {@link BatchingProblem#topUpUnits(DesignId, int, int)} from the batch's period to the
+ *       design's next (later) batch period in the plan, on at most one batch per design and
+ *       period;
  *   <li>its ready period is its period plus the lead time; the orders it is ready too late for
  *       (ready after their due period) are exactly its {@link ProductionBatch#lateOrders()}:
  *       promises are met or flagged;
@@ -85,6 +89,14 @@ public final class BatchPlanChecks {
     double setup = 0;
     double holding = 0;
     double unit = 0;
+    // release periods of the designs whose top-up depends on the next batch's period
+    Map<DesignId, java.util.TreeSet<Integer>> releases = new HashMap<>();
+    for (ProductionBatch b : plan.batches()) {
+      if (problem.hasForecastTopUp(b.design())) {
+        releases.computeIfAbsent(b.design(), d -> new java.util.TreeSet<>()).add(b.period());
+      }
+    }
+    Set<String> toppedUp = new HashSet<>();
     for (ProductionBatch b : plan.batches()) {
       ProductionConstraints c = problem.constraintsFor(b.design());
       long ordered = 0;
@@ -125,7 +137,20 @@ public final class BatchPlanChecks {
         out.add("Batch " + b.id() + " claims " + b.orderedQuantity()
             + " ordered units but its orders sum to " + ordered + ".");
       }
-      int topUp = problem.topUpUnits(b.design());
+      int topUp;
+      if (releases.containsKey(b.design())) {
+        Integer next = releases.get(b.design()).higher(b.period());
+        topUp = problem.topUpUnits(b.design(), b.period(), next == null ? Integer.MAX_VALUE : next);
+        int plain = problem.batchQuantityFor(b.design(), (int) Math.min(Integer.MAX_VALUE,
+            ordered));
+        if ((b.quantity() > plain || b.orders().isEmpty())
+            && !toppedUp.add(b.design().value() + "@" + b.period())) {
+          out.add("Batch " + b.id() + " tops up design " + b.design() + " a second time in period "
+              + b.period() + "; one batch per design and period may carry a top-up.");
+        }
+      } else {
+        topUp = problem.topUpUnits(b.design());
+      }
       if (b.orders().isEmpty() && topUp == 0) {
         out.add("Batch " + b.id() + " serves no order and design " + b.design()
             + " has no speculative top-up.");

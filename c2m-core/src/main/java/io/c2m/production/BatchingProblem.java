@@ -3,6 +3,7 @@ package io.c2m.production;
 import static java.util.Objects.requireNonNull;
 
 import io.c2m.DesignId;
+import io.c2m.demand.ForecastPoint;
 import io.c2m.internal.Checks;
 import io.c2m.order.Order;
 import java.time.Duration;
@@ -21,7 +22,8 @@ import java.util.TreeSet;
  * The input of a {@link BatchingStrategy}: the committed orders, the production constraints of each
  * design, the planning calendar (period 0 starts at {@code start}; each period lasts
  * {@code period}; the horizon has {@code horizon} periods), costs that vary per period, shared
- * production lines and optional speculative top-ups.
+ * production lines, optional speculative top-ups and an optional forecast of uncommitted demand
+ * per period that sizes them batch by batch.
  *
  * <p>The timing model every strategy and {@link BatchPlanChecks} share: an order is placed in the
  * period of {@code placedAt} and due in the period of {@code latestDelivery}. A batch released in
@@ -40,6 +42,10 @@ import java.util.TreeSet;
  * @param topUps speculative newsvendor top-ups per design; none by default
  * @param priceBreaks all-units quantity discounts per design, by increasing quantity; they
  *     replace the unit cost of the release period for batches that reach them
+ * @param forecasts optional forecast of each design's uncommitted demand per period: one point
+ *     per period of the horizon, point {@code t} (step {@code t + 1}) for period {@code t}; with a
+ *     {@link NewsvendorTopUp} it sizes each batch's top-up from the periods the batch covers
+ *     (see {@link #topUpUnits(DesignId, int, int)}); none by default
  */
 public record BatchingProblem(
     List<Order> orders,
@@ -51,7 +57,8 @@ public record BatchingProblem(
     Map<DesignId, PeriodCosts> periodCosts,
     List<ProductionLine> lines,
     Map<DesignId, NewsvendorTopUp> topUps,
-    Map<DesignId, List<PriceBreak>> priceBreaks) {
+    Map<DesignId, List<PriceBreak>> priceBreaks,
+    Map<DesignId, List<ForecastPoint>> forecasts) {
   /**
    * The longest horizon, in periods, that the strategies planning period by period (lot sizing,
    * capacitated) accept; others plan any horizon.
@@ -63,7 +70,8 @@ public record BatchingProblem(
    *
    * @throws IllegalArgumentException if an order id repeats, an order precedes the start or is due
    *     after the horizon, the period is not positive, a design is on two lines, per-period costs do
-   *     not span the horizon, or a design with orders cannot make any batch on its line
+   *     not span the horizon, a design with orders cannot make any batch on its line, or a
+   *     forecast does not have one point per period (steps 1, 2, ...) or has a negative value
    */
   public BatchingProblem {
     orders = List.copyOf(Checks.requireNoNulls(orders, "orders"));
@@ -89,6 +97,32 @@ public record BatchingProblem(
       breaks.put(e.getKey(), List.copyOf(sorted));
     }
     priceBreaks = Map.copyOf(breaks);
+    Map<DesignId, List<ForecastPoint>> fc = new HashMap<>();
+    for (Map.Entry<DesignId, List<ForecastPoint>> e
+        : Checks.requireNoNulls(forecasts, "forecasts").entrySet()) {
+      List<ForecastPoint> points = List.copyOf(
+          Checks.requireNoNulls(e.getValue(), "forecast of design " + e.getKey()));
+      if (points.size() != horizon) {
+        throw new IllegalArgumentException("The forecast of design " + e.getKey() + " has "
+            + points.size() + " periods; it must have one per period of the horizon (" + horizon
+            + ").");
+      }
+      for (int t = 0; t < points.size(); t++) {
+        ForecastPoint f = points.get(t);
+        if (f.step() != t + 1) {
+          throw new IllegalArgumentException("Point " + t + " of the forecast of design "
+              + e.getKey() + " has step " + f.step() + "; period " + t + " must have step "
+              + (t + 1) + ".");
+        }
+        if (f.mean() < 0 || f.p10() < 0) {
+          throw new IllegalArgumentException("The forecast of design " + e.getKey()
+              + " in period " + t + " (mean " + f.mean() + ", p10 " + f.p10()
+              + ") must not be negative.");
+        }
+      }
+      fc.put(e.getKey(), points);
+    }
+    forecasts = Map.copyOf(fc);
     if (period.isZero() || period.isNegative()) {
       throw new IllegalArgumentException("The planning period (" + period + ") must be positive.");
     }
@@ -149,6 +183,28 @@ public record BatchingProblem(
             + " units): largest batch " + largest + ".");
       }
     }
+  }
+
+  /**
+   * A problem without per-period forecasts (the form before forecasts were added).
+   *
+   * @param orders the orders
+   * @param constraints constraints per design
+   * @param defaults constraints of other designs
+   * @param start the start of period 0
+   * @param period the period length
+   * @param horizon the number of periods
+   * @param periodCosts per-period costs per design
+   * @param lines shared lines
+   * @param topUps newsvendor top-ups per design
+   * @param priceBreaks quantity price breaks per design
+   */
+  public BatchingProblem(List<Order> orders, Map<DesignId, ProductionConstraints> constraints,
+      ProductionConstraints defaults, Instant start, Duration period, int horizon,
+      Map<DesignId, PeriodCosts> periodCosts, List<ProductionLine> lines,
+      Map<DesignId, NewsvendorTopUp> topUps, Map<DesignId, List<PriceBreak>> priceBreaks) {
+    this(orders, constraints, defaults, start, period, horizon, periodCosts, lines, topUps,
+        priceBreaks, Map.of());
   }
 
   /**
@@ -273,13 +329,32 @@ public record BatchingProblem(
   }
 
   private static long periodIndex(Instant start, long periodMillis, Instant instant) {
-    long millis;
-    try {
-      millis = Duration.between(start, instant).toMillis();
-    } catch (ArithmeticException e) {
-      millis = Long.MAX_VALUE;
+    return Math.max(0, Math.floorDiv(millisBetween(start, instant), Math.max(1, periodMillis)));
+  }
+
+  /**
+   * {@code Duration.between(start, instant).toMillis()} (truncated toward zero), or
+   * {@link Long#MAX_VALUE} where that overflows, computed without allocating: strategies ask it
+   * twice per order.
+   */
+  private static long millisBetween(Instant start, Instant instant) {
+    // Instant seconds are within +-3.2e16, so the difference cannot overflow
+    long secs = instant.getEpochSecond() - start.getEpochSecond();
+    long nanos = (long) instant.getNano() - start.getNano();
+    if (nanos < 0) {
+      nanos += 1_000_000_000L;
+      secs--;
     }
-    return Math.max(0, Math.floorDiv(millis, Math.max(1, periodMillis)));
+    // as Duration.toMillis: a negative duration counts its nanoseconds toward zero
+    if (secs < 0 && nanos > 0) {
+      secs++;
+      nanos -= 1_000_000_000L;
+    }
+    long ms = secs * 1000;
+    if (Math.abs(secs) > Long.MAX_VALUE / 1000 - 1) {
+      return Long.MAX_VALUE;
+    }
+    return ms + nanos / 1_000_000;
   }
 
   private static Optional<ProductionLine> line(List<ProductionLine> lines, DesignId d) {
@@ -324,10 +399,11 @@ public record BatchingProblem(
    *
    * @param periods the number of periods
    * @return the new problem
+   * @throws IllegalArgumentException if the problem has per-period forecasts of another length
    */
   public BatchingProblem withHorizon(int periods) {
     return new BatchingProblem(orders, constraints, defaults, start, period, periods, periodCosts,
-        lines, topUps, priceBreaks);
+        lines, topUps, priceBreaks, forecasts);
   }
 
   /**
@@ -338,7 +414,7 @@ public record BatchingProblem(
    */
   public BatchingProblem withPeriodCosts(Map<DesignId, PeriodCosts> costs) {
     return new BatchingProblem(orders, constraints, defaults, start, period, horizon, costs, lines,
-        topUps, priceBreaks);
+        topUps, priceBreaks, forecasts);
   }
 
   /**
@@ -349,7 +425,7 @@ public record BatchingProblem(
    */
   public BatchingProblem withLines(List<ProductionLine> productionLines) {
     return new BatchingProblem(orders, constraints, defaults, start, period, horizon, periodCosts,
-        productionLines, topUps, priceBreaks);
+        productionLines, topUps, priceBreaks, forecasts);
   }
 
   /**
@@ -360,7 +436,7 @@ public record BatchingProblem(
    */
   public BatchingProblem withTopUps(Map<DesignId, NewsvendorTopUp> newsvendor) {
     return new BatchingProblem(orders, constraints, defaults, start, period, horizon, periodCosts,
-        lines, newsvendor, priceBreaks);
+        lines, newsvendor, priceBreaks, forecasts);
   }
 
   /**
@@ -371,7 +447,21 @@ public record BatchingProblem(
    */
   public BatchingProblem withPriceBreaks(Map<DesignId, List<PriceBreak>> breaks) {
     return new BatchingProblem(orders, constraints, defaults, start, period, horizon, periodCosts,
-        lines, topUps, breaks);
+        lines, topUps, breaks, forecasts);
+  }
+
+  /**
+   * Returns a copy with per-period forecasts of uncommitted demand. With a design's
+   * {@link NewsvendorTopUp} they size each of its batches' top-ups
+   * ({@link #topUpUnits(DesignId, int, int)}); without one they change nothing.
+   *
+   * @param perPeriod per design, one point per period of the horizon
+   * @return the new problem
+   * @throws IllegalArgumentException if a forecast does not match the horizon
+   */
+  public BatchingProblem withForecasts(Map<DesignId, List<ForecastPoint>> perPeriod) {
+    return new BatchingProblem(orders, constraints, defaults, start, period, horizon, periodCosts,
+        lines, topUps, priceBreaks, perPeriod);
   }
 
   /**
@@ -500,8 +590,10 @@ public record BatchingProblem(
   }
 
   /**
-   * Returns the speculative units a design's batches may add beyond their orders: the newsvendor
-   * top-up, rounded down to the order multiple; zero without a top-up.
+   * Returns the speculative units a design's batches may add beyond their orders when it has no
+   * per-period forecast: the newsvendor top-up of its season forecast, rounded down to the order
+   * multiple (strategies add it to the design's first batch); zero without a top-up. With a
+   * per-period forecast, see {@link #topUpUnits(DesignId, int, int)}.
    *
    * @param design the design
    * @return the top-up units
@@ -513,6 +605,54 @@ public record BatchingProblem(
     }
     ProductionConstraints c = constraintsFor(design);
     int u = t.units(c.unitCost());
+    return u / c.orderMultiple() * c.orderMultiple();
+  }
+
+  /**
+   * Tells whether a design's top-ups are sized per batch from a per-period forecast: it has both a
+   * {@link NewsvendorTopUp} and a forecast in {@link #forecasts()}.
+   *
+   * @param design the design
+   * @return true if {@link #topUpUnits(DesignId, int, int)} depends on the periods
+   */
+  public boolean hasForecastTopUp(DesignId design) {
+    return topUps.containsKey(design) && forecasts.containsKey(design);
+  }
+
+  /**
+   * Returns the speculative units one batch of a design released in {@code releasePeriod} may add
+   * beyond its orders, when the design's next batch is released in {@code nextReleasePeriod}.
+   *
+   * <p>Without a top-up: zero. With a top-up but no per-period forecast: the season-wide
+   * {@link #topUpUnits(DesignId)}, whatever the periods. With both: the newsvendor quantity
+   * ({@link NewsvendorTopUp#units(double, List)}) of the forecast demand of the periods the batch
+   * covers, from its ready period {@code releasePeriod + lead time} up to (excluding) the next
+   * batch's ready period {@code nextReleasePeriod + lead time}, or to the end of the horizon;
+   * zero if that range is empty. Rounded down to the order multiple. Only one batch per design and
+   * release period carries a top-up.
+   *
+   * @param design the design
+   * @param releasePeriod the batch's release period
+   * @param nextReleasePeriod the design's next (later) release period; {@link Integer#MAX_VALUE}
+   *     for none
+   * @return the top-up units, zero or more
+   */
+  public int topUpUnits(DesignId design, int releasePeriod, int nextReleasePeriod) {
+    NewsvendorTopUp t = topUps.get(design);
+    if (t == null) {
+      return 0;
+    }
+    List<ForecastPoint> f = forecasts.get(design);
+    if (f == null) {
+      return topUpUnits(design);
+    }
+    ProductionConstraints c = constraintsFor(design);
+    long from = Math.max(0, (long) releasePeriod + c.leadTimePeriods());
+    long to = Math.min(horizon, (long) nextReleasePeriod + c.leadTimePeriods());
+    if (from >= to) {
+      return 0;
+    }
+    int u = t.units(c.unitCost(), f.subList((int) from, (int) to));
     return u / c.orderMultiple() * c.orderMultiple();
   }
 

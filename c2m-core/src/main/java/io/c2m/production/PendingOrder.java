@@ -21,7 +21,9 @@ public record PendingOrder(
   public PendingOrder {
     requireNonNull(order, "order");
     requireNonNull(design, "design");
-    Checks.requirePositive(quantity, "quantity of pending order " + order);
+    if (quantity <= 0) {
+      Checks.requirePositive(quantity, "quantity of pending order " + order);
+    }
     requireNonNull(reason, "reason");
     Checks.requireNonBlank(detail, "detail");
   }

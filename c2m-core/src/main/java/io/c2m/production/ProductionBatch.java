@@ -8,6 +8,7 @@ import io.c2m.OrderId;
 import io.c2m.internal.Checks;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One production run of one design: released in a period, ready after the lead time, made for
@@ -42,29 +43,66 @@ public record ProductionBatch(
   public ProductionBatch {
     requireNonNull(id, "id");
     requireNonNull(design, "design");
-    Checks.requireNonNegative(period, "period of batch " + id);
+    // messages are built only on failure: plans hold hundreds of thousands of batches
+    if (period < 0) {
+      Checks.requireNonNegative(period, "period of batch " + id);
+    }
     if (readyPeriod < period) {
       throw new IllegalArgumentException(
           "The ready period (" + readyPeriod + ") of batch " + id
               + " must not be before its release period (" + period + ").");
     }
-    Checks.requirePositive(quantity, "quantity of batch " + id);
-    Checks.requireNonNegative(orderedQuantity, "ordered quantity of batch " + id);
+    if (quantity <= 0) {
+      Checks.requirePositive(quantity, "quantity of batch " + id);
+    }
+    if (orderedQuantity < 0) {
+      Checks.requireNonNegative(orderedQuantity, "ordered quantity of batch " + id);
+    }
     if (orderedQuantity > quantity) {
       throw new IllegalArgumentException(
           "The ordered quantity (" + orderedQuantity + ") of batch " + id
               + " must not exceed its quantity (" + quantity + ").");
     }
     orders = List.copyOf(Checks.requireNoNulls(orders, "orders"));
-    if (new HashSet<>(orders).size() != orders.size()) {
-      throw new IllegalArgumentException("Batch " + id + " lists an order twice.");
-    }
     requireNonNull(cost, "cost");
     lateOrders = List.copyOf(Checks.requireNoNulls(lateOrders, "lateOrders"));
-    if (!new HashSet<>(orders).containsAll(lateOrders)) {
+    checkOrders(id, orders, lateOrders);
+  }
+
+  /**
+   * Refuses an order listed twice and a late order not listed. Small batches (the common case) are
+   * compared pairwise, without allocating; large ones through a hash set.
+   */
+  private static void checkOrders(BatchId id, List<OrderId> orders, List<OrderId> late) {
+    int n = orders.size();
+    if (n <= SMALL) {
+      for (int i = 1; i < n; i++) {
+        OrderId o = orders.get(i);
+        for (int j = 0; j < i; j++) {
+          if (o.equals(orders.get(j))) {
+            throw new IllegalArgumentException("Batch " + id + " lists an order twice.");
+          }
+        }
+      }
+      for (OrderId l : late) {
+        if (!orders.contains(l)) {
+          throw new IllegalArgumentException(
+              "Batch " + id + " flags a late order it does not list.");
+        }
+      }
+      return;
+    }
+    Set<OrderId> set = new HashSet<>(orders);
+    if (set.size() != n) {
+      throw new IllegalArgumentException("Batch " + id + " lists an order twice.");
+    }
+    if (!set.containsAll(late)) {
       throw new IllegalArgumentException("Batch " + id + " flags a late order it does not list.");
     }
   }
+
+  /** Up to this many orders, duplicates are found by pairwise comparison. */
+  private static final int SMALL = 16;
 
   /**
    * A batch that is on time for all its orders.

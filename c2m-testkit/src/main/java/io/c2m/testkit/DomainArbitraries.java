@@ -525,7 +525,12 @@ public final class DomainArbitraries {
         Arbitraries.maps(designIds(), productionConstraints()).ofMaxSize(3),
         productionConstraints(), positiveDurations())
         .as((orders, constraints, defaults, period) ->
-            new BatchingProblem(orders, constraints, defaults, start, period)));
+            new BatchingProblem(orders, constraints, defaults, start, period)))
+        // sometimes a per-period forecast for a design with orders (or none), seeded by the size
+        .map(p -> p.orders().isEmpty() || p.horizon() > 50 || p.orders().size() % 2 == 0 ? p
+            : p.withForecasts(java.util.Map.of(p.orders().get(0).design(),
+                io.c2m.testkit.production.BatchingArbitraries.forecast(
+                    new java.util.Random(p.horizon()), p.horizon()))));
   }
 
   // ---- event reading ----

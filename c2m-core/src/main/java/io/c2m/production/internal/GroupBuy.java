@@ -1,7 +1,6 @@
 package io.c2m.production.internal;
 
 import io.c2m.DesignId;
-import io.c2m.order.Order;
 import io.c2m.production.BatchPlan;
 import io.c2m.production.BatchingProblem;
 import io.c2m.production.BatchingStrategy;
@@ -53,34 +52,53 @@ public final class GroupBuy implements BatchingStrategy {
     return NAME;
   }
 
+  /** A campaign's orders as rows of the {@link OrderTable}. */
   private static final class Campaign {
-    final List<Order> orders = new ArrayList<>();
+    int[] rows = new int[8];
+    int size;
     final int opened;
     long quantity;
 
     Campaign(int opened) {
       this.opened = opened;
     }
+
+    void add(int row, int q) {
+      if (size == rows.length) {
+        rows = java.util.Arrays.copyOf(rows, 2 * size);
+      }
+      rows[size++] = row;
+      quantity += q;
+    }
+
+    int[] rows() {
+      return java.util.Arrays.copyOf(rows, size);
+    }
   }
 
   @Override
   public BatchPlan plan(BatchingProblem problem) {
     PlanBuilder builder = new PlanBuilder(problem);
-    for (Map.Entry<DesignId, List<Order>> e : problem.ordersByDesign().entrySet()) {
-      DesignId design = e.getKey();
+    // the orders read once into columns, grouped by design and sorted by placement
+    OrderTable t = OrderTable.of(problem);
+    t.sortEachByPlaced();
+    List<Campaign> open = new ArrayList<>();
+    // batches released in the current period: later orders of the period join them (one setup)
+    List<Campaign> released = new ArrayList<>();
+    for (int g = 0; g < t.designs.length; g++) {
+      DesignId design = t.designs[g];
       io.c2m.production.ProductionConstraints c = problem.constraintsFor(design);
       int moq = c.minimumOrderQuantity();
       int largest = problem.largestBatch(design);
-      List<Order> orders = PlanBuilder.sortedByPlaced(e.getValue());
-      List<Campaign> open = new ArrayList<>();
-      // batches released in the current period: later orders of the period join them (one setup)
-      List<Campaign> released = new ArrayList<>();
+      open.clear();
+      released.clear();
       int releasedPeriod = -1;
-      for (Order o : orders) {
-        int p = problem.placedPeriod(o);
+      for (int row = t.start[g]; row < t.start[g + 1]; row++) {
+        int p = t.placed[row];
+        int q = t.quantity[row];
         if (p != releasedPeriod) {
           for (Campaign x : released) {
-            builder.batch(design, releasedPeriod, x.orders);
+            builder.batchRows(design, releasedPeriod, t, x.rows());
           }
           released.clear();
           releasedPeriod = p;
@@ -89,34 +107,32 @@ public final class GroupBuy implements BatchingStrategy {
           for (var it = open.iterator(); it.hasNext(); ) {
             Campaign x = it.next();
             if (x.opened + window <= p) {
-              cancel(builder, design, x, moq);
+              cancel(builder, t, design, x, moq);
               it.remove();
             }
           }
         }
-        if (c.roundToMultiple(Math.max(o.quantity(), moq)) > largest) {
-          builder.pending(o, PendingReason.EXCEEDS_MAX_BATCH, "Order of " + o.quantity()
+        if (c.roundToMultiple(Math.max(q, moq)) > largest) {
+          builder.pendingRow(t, row, design, PendingReason.EXCEEDS_MAX_BATCH, "Order of " + q
               + " units exceeds the largest batch of " + largest + " units of design " + design
               + ", " + problem.largestBatchLimit(design) + ".");
           continue;
         }
         Campaign joined = null;
         for (Campaign x : released) {
-          if (c.roundToMultiple((int) Math.min(Integer.MAX_VALUE, x.quantity + o.quantity()))
-              <= largest) {
+          if (c.roundToMultiple((int) Math.min(Integer.MAX_VALUE, x.quantity + q)) <= largest) {
             joined = x;
             break;
           }
         }
         if (joined != null) {
-          joined.orders.add(o);
-          joined.quantity += o.quantity();
+          joined.add(row, q);
           continue;
         }
         Campaign target = null;
         for (Campaign x : open) {
           if (c.roundToMultiple((int) Math.max(moq, Math.min(Integer.MAX_VALUE,
-              x.quantity + o.quantity()))) <= largest) {
+              x.quantity + q))) <= largest) {
             target = x;
             break;
           }
@@ -125,24 +141,23 @@ public final class GroupBuy implements BatchingStrategy {
           target = new Campaign(p);
           open.add(target);
         }
-        target.orders.add(o);
-        target.quantity += o.quantity();
+        target.add(row, q);
         if (target.quantity >= moq) {
           open.remove(target);
           released.add(target);
         }
       }
       for (Campaign x : released) {
-        builder.batch(design, releasedPeriod, x.orders);
+        builder.batchRows(design, releasedPeriod, t, x.rows());
       }
       for (Campaign x : open) {
         if (window > 0 && x.opened + window <= problem.horizon()) {
-          cancel(builder, design, x, moq);
+          cancel(builder, t, design, x, moq);
         } else {
           String detail = "Design " + design + " has " + x.quantity + " of the " + moq
               + " units its minimum order quantity needs.";
-          for (Order o : x.orders) {
-            builder.pending(o, PendingReason.BELOW_MOQ, detail);
+          for (int i = 0; i < x.size; i++) {
+            builder.pendingRow(t, x.rows[i], design, PendingReason.BELOW_MOQ, detail);
           }
         }
       }
@@ -150,12 +165,13 @@ public final class GroupBuy implements BatchingStrategy {
     return builder.build(NAME, Map.of("window", Integer.toString(window)));
   }
 
-  private static void cancel(PlanBuilder builder, DesignId design, Campaign c, int moq) {
+  private static void cancel(PlanBuilder builder, OrderTable t, DesignId design, Campaign c,
+      int moq) {
     String detail = "The campaign of design " + design + " opened in period " + c.opened
         + " closed with " + c.quantity + " of the " + moq
         + " units its minimum order quantity needs: cancelled, to be refunded.";
-    for (Order o : c.orders) {
-      builder.pending(o, PendingReason.CANCELLED_WINDOW_CLOSED, detail);
+    for (int i = 0; i < c.size; i++) {
+      builder.pendingRow(t, c.rows[i], design, PendingReason.CANCELLED_WINDOW_CLOSED, detail);
     }
   }
 }

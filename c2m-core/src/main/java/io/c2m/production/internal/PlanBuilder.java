@@ -11,7 +11,9 @@ import io.c2m.production.CostBreakdown;
 import io.c2m.production.LineUse;
 import io.c2m.production.PendingOrder;
 import io.c2m.production.PendingReason;
+import io.c2m.production.PeriodCosts;
 import io.c2m.production.ProductionBatch;
+import io.c2m.production.ProductionConstraints;
 import io.c2m.production.ProductionLine;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +21,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Turns a strategy's decisions (which orders go together, released when) into a valid
@@ -27,7 +28,11 @@ import java.util.Set;
  * Internal: it holds the rules of {@link io.c2m.production.BatchPlanChecks} on the producing side.
  *
  * <p>Sizing: the smallest allowed quantity covering the orders (MOQ, multiple), plus the design's
- * newsvendor top-up on its first batch, never above the largest batch. Placing: drafts are taken by
+ * newsvendor top-up, never above the largest batch: without a per-period forecast, the season
+ * top-up on the design's first batch; with one, on the first batch of each release period, sized
+ * by {@link BatchingProblem#topUpUnits(DesignId, int, int)} up to the design's next release period
+ * (from the wanted periods when placing, then trimmed to the final periods, never grown, once
+ * capacity has placed every batch). Placing: drafts are taken by
  * wanted period, design and creation order, and each goes to the first period at or after the
  * wanted one where the design's capacity and its line's capacity still have room (so a strategy
  * that ignores capacity stays valid; batches moved past a promise flag those orders late).
@@ -38,7 +43,34 @@ final class PlanBuilder {
   private final List<Draft> drafts = new ArrayList<>();
   private final List<PendingOrder> pending = new ArrayList<>();
 
-  private record Draft(DesignId design, int period, List<Order> orders, int seq, int earliest) {}
+  /**
+   * A batch to be: its orders either as a list or as rows of an {@link OrderTable} (then
+   * {@code orders} is null).
+   */
+  private record Draft(int design, int period, List<Order> orders, int seq, int earliest,
+      OrderTable table, int[] rows) {
+    int ordered() {
+      if (rows == null) {
+        return sum(orders);
+      }
+      long s = 0;
+      for (int r : rows) {
+        s += table.quantity[r];
+      }
+      return Math.toIntExact(s);
+    }
+
+    List<Order> orderList() {
+      if (rows == null) {
+        return orders;
+      }
+      List<Order> out = new ArrayList<>(rows.length);
+      for (int r : rows) {
+        out.add(table.order(r));
+      }
+      return out;
+    }
+  }
 
   private boolean backward;
 
@@ -95,7 +127,35 @@ final class PlanBuilder {
     if (orders.isEmpty()) {
       return;
     }
-    drafts.add(new Draft(design, period, List.copyOf(orders), drafts.size(), period));
+    drafts.add(new Draft(designIndex(design), period, List.copyOf(orders), drafts.size(), period,
+        null, null));
+  }
+
+  /**
+   * Adds a batch whose list the caller hands over: it is not copied, so the caller must never
+   * change it (the lot-sizing strategies build one fresh array per batch).
+   */
+  void batchOwned(DesignId design, int period, List<Order> orders) {
+    if (orders.isEmpty()) {
+      return;
+    }
+    drafts.add(new Draft(designIndex(design), period, orders, drafts.size(), period, null, null));
+  }
+
+  /**
+   * Adds a batch of a table's rows (handed over: never changed afterwards).
+   */
+  void batchRows(DesignId design, int period, OrderTable table, int[] rows) {
+    if (rows.length == 0) {
+      return;
+    }
+    drafts.add(new Draft(designIndex(design), period, null, drafts.size(), period, table, rows));
+  }
+
+  /** Leaves a table's row pending. */
+  void pendingRow(OrderTable table, int row, DesignId design, PendingReason reason,
+      String detail) {
+    pending.add(new PendingOrder(table.id[row], design, table.quantity[row], reason, detail));
   }
 
   /**
@@ -110,8 +170,8 @@ final class PlanBuilder {
     for (Order o : orders) {
       earliest = Math.max(earliest, problem.placedPeriod(o));
     }
-    drafts.add(new Draft(design, period, List.copyOf(orders), drafts.size(),
-        Math.min(period, earliest)));
+    drafts.add(new Draft(designIndex(design), period, List.copyOf(orders), drafts.size(),
+        Math.min(period, earliest), null, null));
   }
 
   /**
@@ -187,28 +247,50 @@ final class PlanBuilder {
     return groups;
   }
 
-  BatchPlan build(String strategy, Map<String, String> settings) {
-    // sort by period, design, creation: designs ranked once so the sort compares ints only
-    Map<DesignId, Integer> rank = new HashMap<>();
-    for (Draft d : drafts) {
-      rank.putIfAbsent(d.design(), 0);
+  /** The index of a design in {@link #designs}, assigned on first use. */
+  private int designIndex(DesignId design) {
+    if (design == lastDesign || design.equals(lastDesign)) {
+      return lastDesignIndex;
     }
-    List<DesignId> sortedDesigns = new ArrayList<>(rank.keySet());
-    java.util.Collections.sort(sortedDesigns);
-    for (int i = 0; i < sortedDesigns.size(); i++) {
-      rank.put(sortedDesigns.get(i), i);
+    Integer i = designIndexes.get(design);
+    if (i == null) {
+      i = designs.size();
+      designs.add(design);
+      designIndexes.put(design, i);
+    }
+    lastDesign = design;
+    lastDesignIndex = i;
+    return i;
+  }
+
+  private final List<DesignId> designs = new ArrayList<>();
+  private final Map<DesignId, Integer> designIndexes = new HashMap<>();
+  private DesignId lastDesign;
+  private int lastDesignIndex;
+
+  BatchPlan build(String strategy, Map<String, String> settings) {
+    int nd = designs.size();
+    // designs ranked once so the sorts compare ints only
+    Integer[] byName = new Integer[nd];
+    for (int i = 0; i < nd; i++) {
+      byName[i] = i;
+    }
+    java.util.Arrays.sort(byName, (a, b) -> designs.get(a).compareTo(designs.get(b)));
+    int[] rank = new int[nd];
+    for (int i = 0; i < nd; i++) {
+      rank[byName[i]] = i;
+    }
+    DesignCache[] caches = new DesignCache[nd];
+    for (int i = 0; i < nd; i++) {
+      caches[i] = new DesignCache(designs.get(i));
     }
     // Designs with no capacity limit and no shared line are placed independently, in creation
     // order (each strategy creates a design's drafts by period); the others go through the
     // capacity ledger by period, design and creation.
     List<Integer> constrained = new ArrayList<>();
     List<Draft> inOrder = new ArrayList<>(drafts.size());
-    Map<DesignId, Boolean> limited = new HashMap<>();
     for (int i = 0; i < drafts.size(); i++) {
-      DesignId design = drafts.get(i).design();
-      boolean lim = limited.computeIfAbsent(design, x -> problem.lineOf(x).isPresent()
-          || problem.constraintsFor(x).capacityPerPeriod() != Integer.MAX_VALUE);
-      if (lim) {
+      if (caches[drafts.get(i).design()].limited) {
         constrained.add(i);
       } else {
         inOrder.add(drafts.get(i));
@@ -221,8 +303,8 @@ final class PlanBuilder {
         return backward ? Integer.compare(y.period(), x.period())
             : Integer.compare(x.period(), y.period());
       }
-      int rx = rank.get(x.design());
-      int ry = rank.get(y.design());
+      int rx = rank[x.design()];
+      int ry = rank[y.design()];
       if (rx != ry) {
         return Integer.compare(rx, ry);
       }
@@ -233,36 +315,52 @@ final class PlanBuilder {
     }
     drafts.clear();
     drafts.addAll(inOrder);
-    Set<DesignId> toppedUp = new HashSet<>();
-    Map<DesignId, Map<Integer, Long>> units = new HashMap<>();
+    int n = drafts.size();
+    // phase 1: size and place each draft; -1 marks a draft left pending (no capacity)
+    int[] periods = new int[n];
+    int[] quantities = new int[n];
+    int[] ordereds = new int[n];
+    boolean[] toppedUp = new boolean[nd];
+    Map<Integer, Map<Integer, Long>> units = new HashMap<>();
     Map<String, Map<Integer, Double>> load = new HashMap<>();
-    Map<DesignId, Integer> seqs = new HashMap<>();
-    List<ProductionBatch> batches = new ArrayList<>();
-    List<Integer> seqOf = new ArrayList<>();
-    double setup = 0;
-    double holding = 0;
-    double unit = 0;
-    Map<DesignId, DesignCache> caches = new HashMap<>();
-    DesignCache lastCache = null;
-    for (Draft d : drafts) {
-      DesignId design = d.design();
-      if (lastCache == null || !lastCache.design.equals(design)) {
-        lastCache = caches.computeIfAbsent(design, DesignCache::new);
-      }
-      DesignCache dc = lastCache;
-      int ordered = sum(d.orders());
+    int[][] wanted = null;
+    boolean[][] used = null;
+    for (int di = 0; di < n; di++) {
+      Draft d = drafts.get(di);
+      DesignCache dc = caches[d.design()];
+      DesignId design = dc.design;
+      int ordered = d.ordered();
+      ordereds[di] = ordered;
       int largest = dc.largest;
-      int quantity = problem.batchQuantityFor(design, ordered);
-      int topUp = problem.topUpUnits(design);
-      if (topUp > 0 && toppedUp.add(design)) {
+      int quantity = dc.batchQuantityFor(ordered);
+      if (dc.forecastTopUp) {
+        if (wanted == null) {
+          wanted = wantedPeriods(caches);
+          used = new boolean[nd][];
+        }
+        int[] w = wanted[d.design()];
+        if (used[d.design()] == null) {
+          used[d.design()] = new boolean[w.length];
+        }
+        int k = java.util.Arrays.binarySearch(w, d.period());
+        // one speculative top-up per design and wanted period, sized up to the next one
+        if (!used[d.design()][k]) {
+          used[d.design()][k] = true;
+          int next = k + 1 < w.length ? w[k + 1] : Integer.MAX_VALUE;
+          int topUp = problem.topUpUnits(design, d.period(), next);
+          quantity = (int) Math.max(quantity, Math.min(largest, needed(design,
+              (long) ordered + topUp)));
+        }
+      } else if (dc.topUp > 0 && !toppedUp[d.design()]) {
+        toppedUp[d.design()] = true;
         quantity = (int) Math.max(quantity,
-            Math.min(largest, needed(design, (long) ordered + topUp)));
+            Math.min(largest, needed(design, (long) ordered + dc.topUp)));
       }
       int cap = dc.capacity;
       Optional<ProductionLine> line = dc.line;
       int period = d.period();
-      if (cap != Integer.MAX_VALUE || line.isPresent()) {
-        Map<Integer, Long> du = units.computeIfAbsent(design, x -> new HashMap<>());
+      if (dc.limited) {
+        Map<Integer, Long> du = units.computeIfAbsent(d.design(), x -> new HashMap<>());
         Map<Integer, Double> lu = line.isPresent()
             ? load.computeIfAbsent(line.get().id(), x -> new HashMap<>()) : null;
         double need = line.isPresent() ? line.get().uses().get(design).load(quantity) : 0;
@@ -286,11 +384,12 @@ final class PlanBuilder {
           placed = fitsAt.test(period);
         }
         if (!placed) {
-          for (Order o : d.orders()) {
+          for (Order o : d.orderList()) {
             pending(o, PendingReason.NO_CAPACITY, "No period from " + d.period() + " to " + last
                 + " (the horizon plus the lead time) has room for a batch of " + quantity
                 + " units of design " + design + ".");
           }
+          periods[di] = -1;
           continue;
         }
         du.merge(period, (long) quantity, Long::sum);
@@ -298,67 +397,228 @@ final class PlanBuilder {
           lu.merge(period, need, Double::sum);
         }
       }
+      periods[di] = period;
+      quantities[di] = quantity;
+    }
+    if (wanted != null) {
+      trimForecastTopUps(caches, periods, quantities, ordereds);
+    }
+    // phase 2: the records, costed at their final period and quantity
+    int[] seqs = new int[nd];
+    List<ProductionBatch> batches = new ArrayList<>(n);
+    int[] seqOf = new int[n];
+    int[] rankOf = new int[n];
+    double setup = 0;
+    double holding = 0;
+    double unit = 0;
+    for (int di = 0; di < n; di++) {
+      int period = periods[di];
+      if (period < 0) {
+        continue;
+      }
+      Draft d = drafts.get(di);
+      DesignCache dc = caches[d.design()];
+      DesignId design = dc.design;
+      int quantity = quantities[di];
       int ready = period + dc.lead;
-      List<OrderId> ids = new ArrayList<>();
-      List<OrderId> late = new ArrayList<>();
+      List<OrderId> late = null;
       double hold = 0;
-      for (Order o : d.orders()) {
-        ids.add(o.id());
-        int due = problem.duePeriod(o);
-        if (ready > due) {
-          late.add(o.id());
-        } else {
-          hold += o.quantity() * dc.holding(ready, due);
+      OrderId[] ids;
+      if (d.rows() != null) {
+        OrderTable t = d.table();
+        int[] rows = d.rows();
+        ids = new OrderId[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+          int r = rows[k];
+          ids[k] = t.id[r];
+          int due = t.due[r];
+          if (ready > due) {
+            if (late == null) {
+              late = new ArrayList<>();
+            }
+            late.add(t.id[r]);
+          } else {
+            hold += t.quantity[r] * dc.holding(ready, due);
+          }
+        }
+      } else {
+        List<Order> orders = d.orders();
+        ids = new OrderId[orders.size()];
+        for (int k = 0; k < ids.length; k++) {
+          Order o = orders.get(k);
+          ids[k] = o.id();
+          int due = problem.duePeriod(o);
+          if (ready > due) {
+            if (late == null) {
+              late = new ArrayList<>();
+            }
+            late.add(o.id());
+          } else {
+            hold += o.quantity() * dc.holding(ready, due);
+          }
         }
       }
-      CostBreakdown cost = new CostBreakdown(problem.setupCost(design, period), hold,
-          problem.unitCost(design, period, quantity) * quantity);
-      int seq = seqs.merge(design, 1, Integer::sum);
-      seqOf.add(seq);
+      CostBreakdown cost = new CostBreakdown(dc.setupCost(period), hold,
+          dc.unitCost(period, quantity) * quantity);
+      int seq = ++seqs[d.design()];
+      seqOf[batches.size()] = seq;
+      rankOf[batches.size()] = rank[d.design()];
       batches.add(new ProductionBatch(new BatchId(design.value() + "#" + seq), design, period,
-          ready, quantity, ordered, ids, late, cost));
+          ready, quantity, ordereds[di], java.util.Arrays.asList(ids),
+          late == null ? List.of() : late, cost));
       setup += cost.setup();
       holding += cost.holding();
       unit += cost.unit();
     }
-    // by period, design, sequence within the design (the batch ids' numbers)
-    List<int[]> keys = new ArrayList<>(batches.size());
-    for (int i = 0; i < batches.size(); i++) {
-      ProductionBatch b = batches.get(i);
-      keys.add(new int[] {b.period(), rank.get(b.design()), seqOf.get(i), i});
-    }
-    keys.sort((a, b) -> {
-      for (int k = 0; k < 3; k++) {
-        if (a[k] != b[k]) {
-          return Integer.compare(a[k], b[k]);
-        }
-      }
-      return 0;
-    });
-    List<ProductionBatch> sortedBatches = new ArrayList<>(batches.size());
-    for (int[] k : keys) {
-      sortedBatches.add(batches.get(k[3]));
-    }
-    batches = sortedBatches;
+    batches = sortBatches(batches, rankOf, seqOf);
     return new BatchPlan(batches, pending, new CostBreakdown(setup, holding, unit),
         Provenance.builtIn(strategy, 0, settings));
+  }
+
+  /** The distinct wanted periods of each design with a forecast top-up, ascending. */
+  private int[][] wantedPeriods(DesignCache[] caches) {
+    Map<Integer, java.util.TreeSet<Integer>> byDesign = new HashMap<>();
+    for (Draft d : drafts) {
+      if (caches[d.design()].forecastTopUp) {
+        byDesign.computeIfAbsent(d.design(), x -> new java.util.TreeSet<>()).add(d.period());
+      }
+    }
+    int[][] out = new int[caches.length][];
+    for (Map.Entry<Integer, java.util.TreeSet<Integer>> e : byDesign.entrySet()) {
+      out[e.getKey()] = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+    }
+    return out;
+  }
+
+  /**
+   * Brings forecast top-ups in line with the final periods (capacity may have moved batches): per
+   * design and release period only the first batch keeps a top-up, and that at most the units
+   * {@link BatchingProblem#topUpUnits(DesignId, int, int)} allows up to the design's next release
+   * period. Quantities only shrink, so capacity stays respected.
+   */
+  private void trimForecastTopUps(DesignCache[] caches, int[] periods, int[] quantities,
+      int[] ordereds) {
+    Map<Integer, java.util.TreeSet<Integer>> released = new HashMap<>();
+    for (int di = 0; di < periods.length; di++) {
+      if (periods[di] >= 0 && caches[drafts.get(di).design()].forecastTopUp) {
+        released.computeIfAbsent(drafts.get(di).design(), x -> new java.util.TreeSet<>())
+            .add(periods[di]);
+      }
+    }
+    Map<Integer, java.util.Set<Integer>> seen = new HashMap<>();
+    for (int di = 0; di < periods.length; di++) {
+      int design = drafts.get(di).design();
+      DesignCache dc = caches[design];
+      if (periods[di] < 0 || !dc.forecastTopUp) {
+        continue;
+      }
+      int plain = dc.batchQuantityFor(ordereds[di]);
+      if (!seen.computeIfAbsent(design, x -> new HashSet<>()).add(periods[di])) {
+        quantities[di] = plain;
+        continue;
+      }
+      Integer next = released.get(design).higher(periods[di]);
+      int topUp = problem.topUpUnits(dc.design, periods[di],
+          next == null ? Integer.MAX_VALUE : next);
+      long allowed = Math.max(plain, Math.min(dc.largest,
+          needed(dc.design, (long) ordereds[di] + topUp)));
+      quantities[di] = (int) Math.min(quantities[di], allowed);
+    }
+  }
+
+  /** Sorts batches by period, design and sequence within the design (the batch ids' numbers). */
+  private static List<ProductionBatch> sortBatches(List<ProductionBatch> batches, int[] rankOf,
+      int[] seqOf) {
+    int n = batches.size();
+    int maxPeriod = 0;
+    int maxRank = 0;
+    int maxSeq = 0;
+    for (int i = 0; i < n; i++) {
+      maxPeriod = Math.max(maxPeriod, batches.get(i).period());
+      maxRank = Math.max(maxRank, rankOf[i]);
+      maxSeq = Math.max(maxSeq, seqOf[i]);
+    }
+    int pb = bits(maxPeriod);
+    int rb = bits(maxRank);
+    int ib = bits(Math.max(0, n - 1));
+    if (pb + rb + ib <= 63) {
+      // (period, rank, index): within a design the index follows the sequence
+      long[] keys = new long[n];
+      for (int i = 0; i < n; i++) {
+        keys[i] = ((long) batches.get(i).period() << (rb + ib)) | ((long) rankOf[i] << ib) | i;
+      }
+      java.util.Arrays.sort(keys);
+      ProductionBatch[] out = new ProductionBatch[n];
+      long mask = (1L << ib) - 1;
+      for (int i = 0; i < n; i++) {
+        out[i] = batches.get((int) (keys[i] & mask));
+      }
+      return java.util.Arrays.asList(out);
+    }
+    Integer[] idx = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      idx[i] = i;
+    }
+    java.util.Arrays.sort(idx, (a, b) -> {
+      int c = Integer.compare(batches.get(a).period(), batches.get(b).period());
+      if (c == 0) {
+        c = Integer.compare(rankOf[a], rankOf[b]);
+      }
+      return c != 0 ? c : Integer.compare(seqOf[a], seqOf[b]);
+    });
+    List<ProductionBatch> out = new ArrayList<>(n);
+    for (Integer i : idx) {
+      out.add(batches.get(i));
+    }
+    return out;
+  }
+
+  /** Bits needed to hold a non-negative int. */
+  private static int bits(int max) {
+    return Math.max(1, 32 - Integer.numberOfLeadingZeros(max));
   }
 
   /** What the builder needs of one design, looked up once per design rather than per order. */
   private final class DesignCache {
     final DesignId design;
+    final ProductionConstraints constraints;
     final int largest;
     final int capacity;
     final int lead;
     final Optional<ProductionLine> line;
+    final boolean limited;
+    final int topUp;
+    final boolean forecastTopUp;
+    final PeriodCosts periodCosts;
+    final boolean priceBreaks;
     private double[] prefix;
 
     DesignCache(DesignId design) {
       this.design = design;
+      this.constraints = problem.constraintsFor(design);
       this.largest = problem.largestBatch(design);
-      this.capacity = problem.constraintsFor(design).capacityPerPeriod();
-      this.lead = problem.constraintsFor(design).leadTimePeriods();
+      this.capacity = constraints.capacityPerPeriod();
+      this.lead = constraints.leadTimePeriods();
       this.line = problem.lineOf(design);
+      this.limited = line.isPresent() || capacity != Integer.MAX_VALUE;
+      this.forecastTopUp = problem.hasForecastTopUp(design);
+      this.topUp = forecastTopUp ? 0 : problem.topUpUnits(design);
+      this.periodCosts = problem.periodCosts().get(design);
+      this.priceBreaks = problem.priceBreaks().containsKey(design);
+    }
+
+    /** {@link BatchingProblem#batchQuantityFor}, without the constraints lookup. */
+    int batchQuantityFor(int ordered) {
+      return constraints.roundToMultiple(Math.max(ordered, constraints.minimumOrderQuantity()));
+    }
+
+    double setupCost(int t) {
+      return periodCosts == null ? constraints.setupCost() : problem.setupCost(design, t);
+    }
+
+    double unitCost(int t, int quantity) {
+      return periodCosts == null && !priceBreaks ? constraints.unitCost()
+          : problem.unitCost(design, t, quantity);
     }
 
     /** Holding cost per unit from ready to due: prefix sums when the horizon is moderate. */
@@ -366,7 +626,10 @@ final class PlanBuilder {
       if (due <= ready) {
         return 0;
       }
-      if (problem.horizon() > 100_000 || !problem.periodCosts().containsKey(design)) {
+      if (periodCosts == null) {
+        return constraints.holdingCostPerUnitPeriod() * ((long) due - ready);
+      }
+      if (problem.horizon() > 100_000) {
         return problem.holdingCost(design, ready, due);
       }
       if (prefix == null) {

@@ -2,11 +2,9 @@ package io.c2m.production.internal;
 
 import io.c2m.DesignId;
 import io.c2m.StrategyException;
-import io.c2m.order.Order;
 import io.c2m.production.BatchPlan;
 import io.c2m.production.BatchingProblem;
 import io.c2m.production.BatchingStrategy;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,12 +56,14 @@ public final class WagnerWhitin implements BatchingStrategy {
   public BatchPlan plan(BatchingProblem problem) {
     PlanBuilder builder = new PlanBuilder(problem);
     java.util.SortedMap<String, Integer> ran = new java.util.TreeMap<>();
-    for (Map.Entry<DesignId, List<Order>> e : problem.ordersByDesign().entrySet()) {
-      DesignDemand dd = new DesignDemand(builder, e.getKey(), e.getValue());
+    OrderTable table = OrderTable.of(problem);
+    for (int g = 0; g < table.designs.length; g++) {
+      DesignId design = table.designs[g];
+      DesignDemand dd = new DesignDemand(builder, table, g);
       LotSizing.Solution sol = dd.optimal(reference);
       ran.merge(dd.ran, 1, Integer::sum);
       if (sol == null) {
-        throw new StrategyException(NAME, "found no plan for design " + e.getKey()
+        throw new StrategyException(NAME, "found no plan for design " + design
             + " although every release period alone fits a batch.");
       }
       dd.emit(builder, sol);

@@ -141,6 +141,42 @@ public final class BatchingArbitraries {
       }
     }
     return new BatchingProblem(orders, constraints, ProductionConstraints.unconstrained(), start,
-        period, horizon, periodCosts, lines, topUps, breaks);
+        period, horizon, periodCosts, lines, topUps, breaks, forecasts(seed, horizon,
+            new java.util.TreeSet<>(constraints.keySet())));
+  }
+
+  /**
+   * Per-period forecasts for about half the designs, drawn from their own random stream so that
+   * the rest of a seed's problem is what it was before forecasts existed.
+   */
+  private static Map<DesignId, List<ForecastPoint>> forecasts(long seed, int horizon,
+      java.util.SortedSet<DesignId> designs) {
+    Random r = new Random(seed ^ 0x5DEECE66DL);
+    Map<DesignId, List<ForecastPoint>> out = new HashMap<>();
+    for (DesignId d : designs) {
+      if (r.nextBoolean()) {
+        out.put(d, forecast(r, horizon));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A random forecast of one point per period: mean and median up to 20 units, a spread up to 10
+   * units either side, p10 never below zero.
+   *
+   * @param r the random source
+   * @param horizon the number of periods
+   * @return the forecast, steps 1 to {@code horizon}
+   */
+  public static List<ForecastPoint> forecast(Random r, int horizon) {
+    List<ForecastPoint> points = new ArrayList<>();
+    for (int t = 0; t < horizon; t++) {
+      double p50 = r.nextInt(21);
+      double below = Math.min(p50, r.nextInt(11));
+      double above = r.nextInt(11);
+      points.add(new ForecastPoint(t + 1, p50, p50 - below, p50, p50 + above));
+    }
+    return points;
   }
 }
