@@ -218,16 +218,25 @@ public final class Clsp {
     if (!exactMode) {
       return allocateBackward(y);
     }
-    ClspFlow.Result r = flow.solve(y);
-    exactEvaluations++;
-    work += workPerEvaluation + r.x.length + flow.lastWork / 8;
     Eval e = new Eval();
-    e.y = new boolean[n][periods];
-    for (int i = 0; i < n; i++) {
-      for (int t = 0; t < periods; t++) {
-        e.y[i][t] = r.x[i][t] > 0;
+    e.y = copy(y);
+    ClspFlow.Result r;
+    boolean dropped;
+    do {
+      // setups that produce nothing still use their setup time: drop them and solve again
+      r = flow.solve(e.y);
+      exactEvaluations++;
+      work += workPerEvaluation + flow.lastWork / 8;
+      dropped = false;
+      for (int i = 0; i < n; i++) {
+        for (int t = 0; t < periods; t++) {
+          if (e.y[i][t] && r.x[i][t] == 0) {
+            e.y[i][t] = false;
+            dropped = r.unmet == 0;
+          }
+        }
       }
-    }
+    } while (dropped);
     e.x = r.x;
     e.unmet = r.unmet;
     e.cost = r.unmet > 0 ? Double.POSITIVE_INFINITY : r.cost;
