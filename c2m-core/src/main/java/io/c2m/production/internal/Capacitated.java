@@ -21,7 +21,11 @@ import java.util.TreeMap;
  * relaxation of Trigeiro, Thomas and McClain, 1989, with a backward allocation heuristic and
  * iterated local search); a design on no line is a one-item problem with its own capacity per
  * period (a design with neither is planned exactly as by {@code wagner-whitin}). The work of
- * one line is bounded ({@link Clsp#WORK_BUDGET}). Orders stay whole (one order, one batch); an order is produced no earlier than it was
+ * one line is bounded ({@link Clsp#WORK_BUDGET}). When every order on a line is of one unit and
+ * no batch needs rounding (MOQ and multiple 1; e.g. {@code c2m plan --order-size 1}), the orders
+ * of one design with the same window are solved as one splittable demand, and the solver prices
+ * setup patterns with exact quantities (a minimum-cost flow) before the orders are assigned to the
+ * batches. Orders stay whole (one order, one batch); an order is produced no earlier than it was
  * placed and, when possible, no later than its due period minus the lead time. Orders the
  * heuristic cannot fit before their promise are pending
  * {@link PendingReason#NO_ROOM_FOUND}; orders

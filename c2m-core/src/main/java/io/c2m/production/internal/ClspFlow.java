@@ -150,6 +150,8 @@ final class ClspFlow {
     dist = new double[nodes];
     parentArc = new int[nodes];
     done = new boolean[nodes];
+    dead = new boolean[nodes];
+    seen = new int[nodes];
     heapNode = new int[arcCount + nodes];
     heapKey = new double[arcCount + nodes];
   }
@@ -234,19 +236,21 @@ final class ClspFlow {
       if (!shortestPath()) {
         break;
       }
-      long push = totalDemand - flow;
-      for (int v = sink; v != 0; v = to[parentArc[v] ^ 1]) {
-        push = Math.min(push, cap[parentArc[v]]);
+      // every path of zero reduced cost is a shortest one: augment along them all (depth-first,
+      // as in the primal-dual method) before the next Dijkstra
+      Arrays.fill(dead, false);
+      while (flow < totalDemand) {
+        stamp++;
+        long pushed = augment(0, totalDemand - flow);
+        if (pushed == 0) {
+          break;
+        }
+        flow += pushed;
       }
-      for (int v = sink; v != 0; v = to[parentArc[v] ^ 1]) {
-        int a = parentArc[v];
-        cap[a] -= push;
-        cap[a ^ 1] += push;
-        total += push * cost[a];
-      }
-      flow += push;
       lastWork += arcCount;
     }
+    total += pathCost;
+    pathCost = 0;
     r.unmet = totalDemand - flow;
     r.x = new long[n][periods];
     for (int i = 0; i < n; i++) {
@@ -308,6 +312,35 @@ final class ClspFlow {
       }
     }
     return -1;
+  }
+
+  private final boolean[] dead;
+  private final int[] seen;
+  private int stamp;
+  private double pathCost;
+
+  /** Pushes up to {@code limit} units from {@code v} to the sink along zero reduced cost arcs. */
+  private long augment(int v, long limit) {
+    if (v == sink) {
+      return limit;
+    }
+    seen[v] = stamp;
+    for (int a = head[v]; a >= 0; a = next[a]) {
+      int w = to[a];
+      if (cap[a] <= 0 || dead[w] || seen[w] == stamp
+          || Math.abs(cost[a] + pot[v] - pot[w]) > 1e-9) {
+        continue;
+      }
+      long f = augment(w, Math.min(limit, cap[a]));
+      if (f > 0) {
+        cap[a] -= f;
+        cap[a ^ 1] += f;
+        pathCost += f * cost[a];
+        return f;
+      }
+    }
+    dead[v] = true;
+    return 0;
   }
 
   /** Dijkstra on reduced costs from the source; updates the potentials; false if no path. */
