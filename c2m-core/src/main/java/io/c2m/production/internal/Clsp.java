@@ -240,7 +240,7 @@ public final class Clsp {
         for (int t = 0; t < periods; t++) {
           if (e.y[i][t] && r.x[i][t] == 0) {
             e.y[i][t] = false;
-            dropped = r.unmet == 0;
+            dropped = true;
           }
         }
       }
@@ -573,7 +573,15 @@ public final class Clsp {
     exactMode = true;
     exactEvaluations = 0;
     try {
-      Eval best = descend(evaluate(start.y));
+      // the pattern of the plan's production (the heuristic's pattern may hold setups that make
+      // nothing, which would still use their setup time here)
+      boolean[][] made = new boolean[n][periods];
+      for (int i = 0; i < n; i++) {
+        for (int t = 0; t < periods; t++) {
+          made[i][t] = start.x[i][t] > 0;
+        }
+      }
+      Eval best = descend(evaluate(made));
       while (exactEvaluations < EXACT_EVALUATIONS) {
         boolean[][] kicked = copy(best.y);
         int flips = 2 + random.nextInt(3);
@@ -812,8 +820,11 @@ public final class Clsp {
       }
     }
     if (flow != null) {
-      incumbent = polish(incumbent, random);
-      flowPieces(incumbent);
+      Eval polished = polish(incumbent, random);
+      if (better(polished, incumbent)) {
+        incumbent = polished;
+        flowPieces(incumbent);
+      }
     }
     double cost = incumbent.unmet == 0 ? incumbent.cost : Double.POSITIVE_INFINITY;
     for (List<List<long[]>> per : incumbent.pieces) {
