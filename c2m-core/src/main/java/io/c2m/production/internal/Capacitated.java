@@ -206,7 +206,8 @@ public final class Capacitated implements BatchingStrategy {
         for (; k < os.size(); k++) {
           Order o = os.get(k);
           builder.pending(o, PendingReason.NO_ROOM_FOUND, "The heuristic found no room on the line"
-              + " for design " + d + " between period " + problem.placedPeriod(o) + " and the latest "
+              + " for design " + d + " between period " + problem.placedPeriod(o)
+              + " and the latest "
               + "release " + solved.get(i).get(c)[0] + " for this order (a feasible plan may still "
               + "exist).");
         }

@@ -24,9 +24,9 @@ import java.util.List;
  * <p>When the quantities of a setup pattern can be priced exactly (splittable demand, MOQ and
  * multiple 1, the same capacity use per unit for every item), the best plan is then polished: a
  * local search and an iterated local search over setup patterns (in the spirit of the
- * fix-and-optimize and setup-pattern searches of the CLSP literature, e.g. Helber and Sahling 2010),
- * where each pattern's optimal quantities come from a minimum-cost flow ({@link ClspFlow}); at
- * most {@link #EXACT_EVALUATIONS} patterns are priced. On the Trigeiro set F this brings the mean
+ * fix-and-optimize and setup-pattern searches of the CLSP literature, e.g. Helber and Sahling
+ * 2010), where each pattern's optimal quantities come from a minimum-cost flow
+ * ({@link ClspFlow}); at most {@link #EXACT_EVALUATIONS} patterns are priced. On the Trigeiro set F this brings the mean
  * gap to the proven optima below 1% (BENCHMARKS.md).
  *
  * <p>Demand is given as chunks: a chunk is one order (kept whole unless the instance is

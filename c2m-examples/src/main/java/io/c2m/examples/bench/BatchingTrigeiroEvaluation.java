@@ -200,7 +200,8 @@ public final class BatchingTrigeiroEvaluation {
     String summary(String label) {
       return String.format(Locale.ROOT, "%s: feasible %d of %d; vs optimum mean gap %.2f%%, "
           + "worst %.2f%% (%s), within 1%%: %d, within 2%%: %d; vs Lagrangian bound mean gap "
-          + "%.2f%%; mean time %.0f ms wall, %.0f ms CPU", label, count, runs, count == 0 ? Double.NaN
+          + "%.2f%%; mean time %.0f ms wall, %.0f ms CPU", label, count, runs,
+          count == 0 ? Double.NaN
           : sum / count, worst, worstName, within1, within2,
           count == 0 ? Double.NaN : sumBound / count, nanos / 1e6 / Math.max(1, runs),
           cpuNanos / 1e6 / Math.max(1, runs));
@@ -293,7 +294,8 @@ public final class BatchingTrigeiroEvaluation {
             wpend == 0 && opt != null ? String.format(Locale.ROOT, "%.2f",
                 100 * (wcost - optimum) / optimum) : "-", wn / 1e6);
       }
-      out.printf(Locale.ROOT, "%-4s %9.1f %9.1f %9.1f %6.2f %6.2f %6.0f | %9.1f %5d %6s %6.0f | %s%n",
+      out.printf(Locale.ROOT,
+          "%-4s %9.1f %9.1f %9.1f %6.2f %6.2f %6.0f | %9.1f %5d %6s %6.0f | %s%n",
           in.name(), optimum, bound, s.cost(), 100 * (s.cost() - optimum) / optimum,
           100 * s.gap(), nanos / 1e6, ucost, upend, upend == 0 && opt != null
               ? String.format(Locale.ROOT, "%.2f", 100 * (ucost - optimum) / optimum) : "-",
