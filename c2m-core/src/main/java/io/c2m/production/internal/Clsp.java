@@ -26,8 +26,8 @@ import java.util.List;
  * local search and an iterated local search over setup patterns (in the spirit of the
  * fix-and-optimize and setup-pattern searches of the CLSP literature, e.g. Helber and Sahling
  * 2010), where each pattern's optimal quantities come from a minimum-cost flow
- * ({@link ClspFlow}); at most {@link #EXACT_EVALUATIONS} patterns are priced. On the Trigeiro set F this brings the mean
- * gap to the proven optima below 1% (BENCHMARKS.md).
+ * ({@link ClspFlow}); at most {@link #EXACT_EVALUATIONS} patterns are priced. On the Trigeiro
+ * set F this brings the mean gap to the proven optima below 1% (BENCHMARKS.md).
  *
  * <p>Demand is given as chunks: a chunk is one order (kept whole unless the instance is
  * {@code splittable}) of one item due in a period, placed in a period before which it cannot be
