@@ -21,7 +21,11 @@ import java.util.TreeMap;
  * relaxation of Trigeiro, Thomas and McClain, 1989, with a backward allocation heuristic and
  * iterated local search); a design on no line is a one-item problem with its own capacity per
  * period (a design with neither is planned exactly as by {@code wagner-whitin}). The work of
- * one line is bounded ({@link Clsp#WORK_BUDGET}). Orders stay whole (one order, one batch); an order is produced no earlier than it was
+ * one line is bounded ({@link Clsp#WORK_BUDGET}). When every order on a line is of one unit and
+ * no batch needs rounding (MOQ and multiple 1; e.g. {@code c2m plan --order-size 1}), the orders
+ * of one design with the same window are solved as one splittable demand, and the solver prices
+ * setup patterns with exact quantities (a minimum-cost flow) before the orders are assigned to the
+ * batches. Orders stay whole (one order, one batch); an order is produced no earlier than it was
  * placed and, when possible, no later than its due period minus the lead time. Orders the
  * heuristic cannot fit before their promise are pending
  * {@link PendingReason#NO_ROOM_FOUND}; orders
@@ -143,21 +147,69 @@ public final class Capacitated implements BatchingStrategy {
       chunks.add(cs);
       chunkOrders.add(os);
     }
+    // orders of one unit with no batch rounding can be served by any split of their total: such
+    // orders with the same window form one splittable chunk, and the solver prices setup patterns
+    // with exact quantities (see Clsp)
+    boolean unitOrders = true;
+    for (int i = 0; i < n && unitOrders; i++) {
+      unitOrders = moq[i] == 1 && multiple[i] == 1;
+      for (long[] ch : chunks.get(i)) {
+        unitOrders &= ch[1] == 1;
+      }
+    }
+    List<List<long[]>> solved = chunks;
+    List<List<List<Order>>> members = new ArrayList<>();
+    if (unitOrders) {
+      solved = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        Map<List<Long>, List<Order>> byWindow = new TreeMap<>((a, b) -> {
+          int cmp = Long.compare(a.get(0), b.get(0));
+          return cmp != 0 ? cmp : Long.compare(a.get(1), b.get(1));
+        });
+        for (int c = 0; c < chunks.get(i).size(); c++) {
+          long[] ch = chunks.get(i).get(c);
+          byWindow.computeIfAbsent(List.of(ch[0], ch[2]), k -> new ArrayList<>())
+              .add(chunkOrders.get(i).get(c));
+        }
+        List<long[]> cs = new ArrayList<>();
+        List<List<Order>> ms = new ArrayList<>();
+        byWindow.forEach((w, os) -> {
+          cs.add(new long[] {w.get(0), os.size(), w.get(1)});
+          ms.add(os);
+        });
+        solved.add(cs);
+        members.add(ms);
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        List<List<Order>> ms = new ArrayList<>();
+        for (Order o : chunkOrders.get(i)) {
+          ms.add(List.of(o));
+        }
+        members.add(ms);
+      }
+    }
     Clsp clsp = new Clsp(capacity, setupTime, unitUse, setup, unit, hold, moq, multiple, largest,
-        chunks, false);
+        solved, unitOrders);
     Clsp.Solution sol = clsp.solve(iterations, kicks, seed);
     for (int i = 0; i < n; i++) {
       DesignId d = designs.get(i);
       Map<Integer, List<Order>> batches = new TreeMap<>();
-      for (int c = 0; c < chunks.get(i).size(); c++) {
-        List<long[]> pieces = sol.produced().get(i).get(c);
-        Order o = chunkOrders.get(i).get(c);
-        if (pieces.isEmpty()) {
+      for (int c = 0; c < solved.get(i).size(); c++) {
+        List<Order> os = members.get(i).get(c);
+        int k = 0;
+        for (long[] piece : sol.produced().get(i).get(c)) {
+          for (long q = 0; q < piece[1] && k < os.size(); q++) {
+            batches.computeIfAbsent((int) piece[0], key -> new ArrayList<>()).add(os.get(k++));
+          }
+        }
+        for (; k < os.size(); k++) {
+          Order o = os.get(k);
           builder.pending(o, PendingReason.NO_ROOM_FOUND, "The heuristic found no room on the line"
-              + " for design " + d + " between period " + problem.placedPeriod(o) + " and the latest release "
-              + chunks.get(i).get(c)[0] + " for this order (a feasible plan may still exist).");
-        } else {
-          batches.computeIfAbsent((int) pieces.get(0)[0], k -> new ArrayList<>()).add(o);
+              + " for design " + d + " between period " + problem.placedPeriod(o)
+              + " and the latest "
+              + "release " + solved.get(i).get(c)[0] + " for this order (a feasible plan may still "
+              + "exist).");
         }
       }
       batches.forEach((t, os) -> builder.batch(d, t, os));

@@ -18,7 +18,8 @@ public final class CapacitatedProvider implements BatchingStrategyProvider {
 
   @Override
   public String description() {
-    return "multi-design plans on shared lines with capacity and setup times (Lagrangian heuristic)";
+    return "multi-design plans on shared lines with capacity and setup times (Lagrangian heuristic;"
+        + " setup patterns priced exactly by a min-cost flow when orders are of one unit)";
   }
 
   @Override

@@ -22,7 +22,9 @@ import org.openjdk.jmh.annotations.State;
  * {@code capacitated}: time per Trigeiro instance from {@code ../shared/data/lotsizing} (run from
  * the repository root), with the strategy's default settings (200 subgradient iterations, 30
  * kicks): {@code strategy} is the shipped strategy on the instance as whole orders per item and
- * period (as {@code c2m plan} runs it), {@code classic} the solver on the splittable classic CLSP.
+ * period (as {@code c2m plan} runs it), {@code strategyUnitOrders} the same with one order per
+ * unit ({@code --order-size 1}: the splittable problem), {@code classic} the solver on the
+ * splittable classic CLSP.
  * The baseline in the same run, {@code noKicks}, is the classic solver without the kick phase (the
  * subgradient iterations and their local searches still run: it is not a bound-only run).
  */
@@ -42,6 +44,8 @@ public class BatchingCapacitatedBenchmark {
 
   BatchingProblem orders;
 
+  BatchingProblem unitOrders;
+
   BatchingStrategy strategy;
 
   /** Creates the benchmark state; JMH instantiates it. */
@@ -60,6 +64,7 @@ public class BatchingCapacitatedBenchmark {
         .orElseThrow(() -> new IllegalArgumentException("No instance " + instance + " in " + dir));
     problem = in.problem();
     orders = in.orders();
+    unitOrders = in.unitOrders();
     strategy = BatchingStrategies.byName("capacitated", java.util.Map.of());
   }
 
@@ -71,6 +76,16 @@ public class BatchingCapacitatedBenchmark {
   @Benchmark
   public BatchPlan strategy() {
     return strategy.plan(orders);
+  }
+
+  /**
+   * The shipped strategy, default settings, one order per unit ({@code c2m plan --order-size 1}).
+   *
+   * @return the plan
+   */
+  @Benchmark
+  public BatchPlan strategyUnitOrders() {
+    return strategy.plan(unitOrders);
   }
 
   /**

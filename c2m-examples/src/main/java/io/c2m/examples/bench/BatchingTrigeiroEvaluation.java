@@ -47,8 +47,11 @@ public final class BatchingTrigeiroEvaluation {
    * @param name the instance name
    * @param problem the lot-sizing instance
    * @param orders the same instance as a batching problem: one order per item and period
+   * @param unitOrders the same instance with every unit its own order ({@code c2m plan
+   *     --order-size 1}): the splittable problem
    */
-  public record Instance(String name, Clsp problem, BatchingProblem orders) {}
+  public record Instance(String name, Clsp problem, BatchingProblem orders,
+      BatchingProblem unitOrders) {}
 
   private static int instanceOrder(String name) {
     try {
@@ -125,66 +128,188 @@ public final class BatchingTrigeiroEvaluation {
       BatchingProblem orders = BatchingProblem.ofPeriodDemand(demandMap, constraints,
           ProductionConstraints.unconstrained()).withHorizon(t)
           .withLines(List.of(new ProductionLine("line", cap, uses)));
+      BatchingProblem unitOrders = BatchingProblem.ofPeriodDemand(demandMap, constraints,
+          ProductionConstraints.unconstrained(), 1).withHorizon(t)
+          .withLines(List.of(new ProductionLine("line", cap, uses)));
       out.add(new Instance(e.getKey(),
-          Clsp.classic(capacity, setupTime, unitUse, setupCost, holdingCost, d), orders));
+          Clsp.classic(capacity, setupTime, unitUse, setupCost, holdingCost, d), orders,
+          unitOrders));
     }
     out.sort((a, b) -> Integer.compare(instanceOrder(a.name()), instanceOrder(b.name())));
     return out;
   }
 
+  /** The resource holding the proven optima of set F (see its header). */
+  public static final String OPTIMA = "trigeiro-F-optima.csv";
+
   /**
-   * Prints the gap per instance and the mean.
+   * Reads the proven optima shipped with this module ({@value #OPTIMA}: computed by
+   * {@code tools/clsp/trigeiro_exact.py}, the facility-location MILP solved by HiGHS through
+   * SciPy, every instance proven optimal).
    *
-   * @param args optional directory (default {@code ../shared/data/lotsizing}) iterations and kicks
+   * @return the optimum per instance name
+   * @throws IOException if the resource cannot be read
+   */
+  public static Map<String, Double> optima() throws IOException {
+    Map<String, Double> out = new TreeMap<>();
+    try (java.io.InputStream in = BatchingTrigeiroEvaluation.class.getResourceAsStream(OPTIMA)) {
+      if (in == null) {
+        throw new IOException("Missing resource " + OPTIMA);
+      }
+      String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+      for (String line : lines) {
+        if (line.isBlank() || line.startsWith("#") || line.startsWith("instance,")) {
+          continue;
+        }
+        String[] c = line.split(",");
+        out.put(c[0], Double.parseDouble(c[1]));
+      }
+    }
+    return out;
+  }
+
+  /** Gap statistics of one method over the instances. */
+  private static final class Stats {
+    double sum;
+    double worst;
+    String worstName = "-";
+    int count;
+    int within1;
+    int within2;
+    double sumBound;
+    long nanos;
+    long cpuNanos;
+    int runs;
+
+    void add(String name, double gapOpt, double gapBound) {
+      sum += gapOpt;
+      sumBound += gapBound;
+      count++;
+      if (gapOpt > worst || count == 1) {
+        worst = gapOpt;
+        worstName = name;
+      }
+      if (gapOpt <= 1 + 1e-9) {
+        within1++;
+      }
+      if (gapOpt <= 2 + 1e-9) {
+        within2++;
+      }
+    }
+
+    String summary(String label) {
+      return String.format(Locale.ROOT, "%s: feasible %d of %d; vs optimum mean gap %.2f%%, "
+          + "worst %.2f%% (%s), within 1%%: %d, within 2%%: %d; vs Lagrangian bound mean gap "
+          + "%.2f%%; mean time %.0f ms wall, %.0f ms CPU", label, count, runs,
+          count == 0 ? Double.NaN
+          : sum / count, worst, worstName, within1, within2,
+          count == 0 ? Double.NaN : sumBound / count, nanos / 1e6 / Math.max(1, runs),
+          cpuNanos / 1e6 / Math.max(1, runs));
+    }
+  }
+
+  /**
+   * Prints the gaps per instance and their summary.
+   *
+   * @param args optional directory (default {@code ../shared/data/lotsizing}), iterations and
+   *     kicks (defaults the strategy's, 200 and 30), and {@code --no-whole} to skip the
+   *     whole-order runs
    * @throws IOException if the data cannot be read
    */
   public static void main(String[] args) throws IOException {
-    Path dir = Path.of(args.length > 0 ? args[0] : "../shared/data/lotsizing");
-    int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 200;
-    int kicks = args.length > 2 ? Integer.parseInt(args[2]) : 30;
+    List<String> rest = new ArrayList<>(List.of(args));
+    boolean whole = !rest.remove("--no-whole");
+    Path dir = Path.of(rest.size() > 0 ? rest.get(0) : "../shared/data/lotsizing");
+    int iterations = rest.size() > 1 ? Integer.parseInt(rest.get(1)) : 200;
+    int kicks = rest.size() > 2 ? Integer.parseInt(rest.get(2)) : 30;
     PrintStream out = System.out;
     if (!Files.isDirectory(dir)) {
       System.err.println("No Trigeiro data in " + dir + " (see /work/shared/data/README.md).");
       System.exit(1);
     }
-    double sum = 0;
-    double worst = 0;
-    int count = 0;
-    long totalNanos = 0;
-    out.printf(Locale.ROOT, "%-6s %12s %12s %8s %9s | %12s %8s %8s %9s%n", "inst", "cost",
-        "lowerBound", "gap%", "ms", "strategyCost", "pending", "gap%", "ms");
+    Map<String, Double> optima = optima();
+    out.println("classic = Clsp.classic (splittable CLSP, seed 42); unit = the capacitated "
+        + "strategy with one order per unit (c2m plan --order-size 1); whole = the strategy with "
+        + "one whole order per item and period. gap% = (cost - optimum) / optimum; "
+        + "lbGap% = (cost - Lagrangian bound) / bound; pend = units left pending; "
+        + "ms = wall-clock milliseconds of one run.");
+    out.printf(Locale.ROOT, "%-4s %9s %9s %9s %6s %6s %6s | %9s %5s %6s %6s | %9s %5s %6s %6s%n",
+        "inst", "optimum", "bound", "classic", "gap%", "lbGap%", "ms", "unit", "pend", "gap%", "ms",
+        "whole", "pend", "gap%", "ms");
     BatchingStrategy shipped = BatchingStrategies.byName("capacitated", Map.of());
-    double strategySum = 0;
-    int feasible = 0;
-    long strategyNanos = 0;
+    Stats classic = new Stats();
+    Stats unit = new Stats();
+    Stats wholeStats = new Stats();
+    List<String> inconsistent = new ArrayList<>();
+    java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory
+        .getThreadMXBean();
     for (Instance in : read(dir)) {
+      Double opt = optima.get(in.name());
+      long c0 = cpu.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
       Clsp.Solution s = in.problem().solve(iterations, kicks, 42);
       long nanos = System.nanoTime() - t0;
-      totalNanos += nanos;
-      double gap = 100 * s.gap();
-      sum += gap;
-      worst = Math.max(worst, gap);
-      count++;
-      long s0 = System.nanoTime();
-      BatchPlan plan = shipped.plan(in.orders());
-      long sn = System.nanoTime() - s0;
-      strategyNanos += sn;
-      long pending = plan.pending().stream().mapToLong(p -> p.quantity()).sum();
-      double sgap = 100 * (plan.cost().total() - s.lowerBound()) / s.lowerBound();
-      if (pending == 0) {
-        feasible++;
-        strategySum += sgap;
+      classic.cpuNanos += cpu.getCurrentThreadCpuTime() - c0;
+      double bound = s.lowerBound();
+      double optimum = opt == null ? Double.NaN : opt;
+      if (opt != null && (bound > optimum + 1e-6 || s.cost() < optimum - 1e-6)) {
+        inconsistent.add(in.name());
       }
-      out.printf(Locale.ROOT, "%-6s %12.1f %12.1f %8.2f %9.1f | %12.1f %8d %8s %9.1f%n",
-          in.name(), s.cost(), s.lowerBound(), gap, nanos / 1e6, plan.cost().total(), pending,
-          pending == 0 ? String.format(Locale.ROOT, "%.2f", sgap) : "-", sn / 1e6);
+      classic.runs++;
+      classic.nanos += nanos;
+      if (s.unmet() == 0 && opt != null) {
+        classic.add(in.name(), 100 * (s.cost() - optimum) / optimum, 100 * s.gap());
+      }
+      long uc = cpu.getCurrentThreadCpuTime();
+      long u0 = System.nanoTime();
+      BatchPlan up = shipped.plan(in.unitOrders());
+      long un = System.nanoTime() - u0;
+      unit.cpuNanos += cpu.getCurrentThreadCpuTime() - uc;
+      unit.runs++;
+      unit.nanos += un;
+      long upend = up.pending().stream().mapToLong(p -> p.quantity()).sum();
+      double ucost = up.cost().total();
+      if (upend == 0 && opt != null) {
+        unit.add(in.name(), 100 * (ucost - optimum) / optimum, 100 * (ucost - bound) / bound);
+        if (ucost < optimum - 1e-6) {
+          inconsistent.add(in.name() + " (unit)");
+        }
+      }
+      String wholeCols = String.format(Locale.ROOT, "%9s %5s %6s %6s", "-", "-", "-", "-");
+      if (whole) {
+        long wc = cpu.getCurrentThreadCpuTime();
+        long w0 = System.nanoTime();
+        BatchPlan wp = shipped.plan(in.orders());
+        long wn = System.nanoTime() - w0;
+        wholeStats.cpuNanos += cpu.getCurrentThreadCpuTime() - wc;
+        wholeStats.runs++;
+        wholeStats.nanos += wn;
+        long wpend = wp.pending().stream().mapToLong(p -> p.quantity()).sum();
+        double wcost = wp.cost().total();
+        if (wpend == 0 && opt != null) {
+          wholeStats.add(in.name(), 100 * (wcost - optimum) / optimum,
+              100 * (wcost - bound) / bound);
+        }
+        wholeCols = String.format(Locale.ROOT, "%9.1f %5d %6s %6.0f", wcost, wpend,
+            wpend == 0 && opt != null ? String.format(Locale.ROOT, "%.2f",
+                100 * (wcost - optimum) / optimum) : "-", wn / 1e6);
+      }
+      out.printf(Locale.ROOT,
+          "%-4s %9.1f %9.1f %9.1f %6.2f %6.2f %6.0f | %9.1f %5d %6s %6.0f | %s%n",
+          in.name(), optimum, bound, s.cost(), 100 * (s.cost() - optimum) / optimum,
+          100 * s.gap(), nanos / 1e6, ucost, upend, upend == 0 && opt != null
+              ? String.format(Locale.ROOT, "%.2f", 100 * (ucost - optimum) / optimum) : "-",
+          un / 1e6, wholeCols);
     }
-    out.printf(Locale.ROOT, "classic (%d iterations, %d kicks): instances %d, mean gap %.2f%%, "
-        + "worst %.2f%%, mean time %.1f ms%n", iterations, kicks, count, sum / count, worst,
-        totalNanos / 1e6 / count);
-    out.printf(Locale.ROOT, "capacitated strategy (defaults, whole orders): feasible %d of %d, "
-        + "mean gap over the feasible %.2f%%, mean time %.1f ms%n", feasible, count,
-        feasible == 0 ? Double.NaN : strategySum / feasible, strategyNanos / 1e6 / count);
+    out.println(classic.summary(String.format(Locale.ROOT, "classic (%d iterations, %d kicks)",
+        iterations, kicks)));
+    out.println(unit.summary("capacitated strategy, defaults, one order per unit"));
+    if (whole) {
+      out.println(wholeStats.summary("capacitated strategy, defaults, whole orders (feasible "
+          + "ones only)"));
+    }
+    out.println(inconsistent.isEmpty()
+        ? "sanity: every optimum is >= the Lagrangian bound and <= every plan's cost"
+        : "INCONSISTENT (optimum below the bound or above a plan's cost): " + inconsistent);
   }
 }

@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -36,9 +37,28 @@ class BatchingTrigeiroEvaluationTest {
         "Skipped: the Trigeiro instances of ../shared/data/lotsizing are not present.");
     List<BatchingTrigeiroEvaluation.Instance> all = BatchingTrigeiroEvaluation.read(dir);
     assertEquals(70, all.size());
+    Map<String, Double> optima = BatchingTrigeiroEvaluation.optima();
+    double sum = 0;
     for (BatchingTrigeiroEvaluation.Instance in : all.subList(0, 5)) {
       Clsp.Solution s = in.problem().solve(100, 10, 42);
       assertTrue(s.unmet() == 0 && s.gap() < 0.2, in.name() + " gap " + s.gap());
+      double opt = optima.get(in.name());
+      // the proven optimum lies between our bound and our plan's cost (else a model mismatch)
+      assertTrue(s.lowerBound() <= opt + 1e-6, in.name() + " bound above the optimum");
+      assertTrue(s.cost() >= opt - 1e-6, in.name() + " plan below the optimum");
+      sum += (s.cost() - opt) / opt;
+    }
+    // the target: mean gap at most 2%
+    assertTrue(sum / 5 <= 0.02, "mean gap to the optima " + sum / 5);
+  }
+
+  @Test
+  void optimaCoverTheWholeSet() throws IOException {
+    Map<String, Double> optima = BatchingTrigeiroEvaluation.optima();
+    assertEquals(70, optima.size());
+    for (int k = 1; k <= 70; k++) {
+      Double v = optima.get("F" + k);
+      assertTrue(v != null && v > 0, "F" + k + ": " + v);
     }
   }
 }
