@@ -12,6 +12,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -146,8 +147,126 @@ final class EventMapping {
   static final class Caches {
     static final int MAX_ENTRIES = 1 << 14;
     final Map<String, ConsumerId> ids = new HashMap<>();
-    final Map<String, Attributes> attributes = new HashMap<>();
-    final StringBuilder key = new StringBuilder(128);
+    final AttributeCache attributes = new AttributeCache();
+  }
+
+  /**
+   * The attributes of the products seen, keyed by the product's attribute fields (name and value
+   * of every field that is not null and not {@link #RESERVED}, in order) and whether they are
+   * GA4 event parameters: exactly what {@link #buildAttributes} reads, so equal keys give equal
+   * attributes. Looked up without building a key (open addressing over the fields' own hashes,
+   * which Strings cache); a key is copied only when stored. Bounded: emptied when half full.
+   */
+  static final class AttributeCache {
+    private static final int MAX_CAPACITY = 2 * Caches.MAX_ENTRIES;
+    private Object[][] keys = new Object[1 << 8][];
+    private boolean[] eventLevel = new boolean[1 << 8];
+    private int[] hashes = new int[1 << 8];
+    private Attributes[] values = new Attributes[1 << 8];
+    private int size;
+    private int lastSlot;
+    private int lastHash;
+
+    Attributes get(Fields f, boolean ga4EventLevel) {
+      int h = ga4EventLevel ? 1 : 0;
+      for (int i = 0, n = f.names.size(); i < n; i++) {
+        Object v = f.values.get(i);
+        String name = f.names.get(i);
+        if (v == null || RESERVED.contains(name)) {
+          continue;
+        }
+        h = 31 * (31 * h + name.hashCode()) + v.hashCode();
+      }
+      h ^= h >>> 16;
+      int mask = keys.length - 1;
+      for (int slot = h & mask; ; slot = (slot + 1) & mask) {
+        Object[] k = keys[slot];
+        if (k == null) {
+          lastSlot = slot;
+          lastHash = h;
+          return null;
+        }
+        if (hashes[slot] == h && eventLevel[slot] == ga4EventLevel && sameFields(k, f)) {
+          return values[slot];
+        }
+      }
+    }
+
+    private static boolean sameFields(Object[] k, Fields f) {
+      int j = 0;
+      for (int i = 0, n = f.names.size(); i < n; i++) {
+        Object v = f.values.get(i);
+        String name = f.names.get(i);
+        if (v == null || RESERVED.contains(name)) {
+          continue;
+        }
+        if (j + 1 >= k.length || !k[j].equals(name) || !k[j + 1].equals(v)) {
+          return false;
+        }
+        j += 2;
+      }
+      return j == k.length;
+    }
+
+    /** Stores the attributes of the fields that the last {@link #get} did not find. */
+    void put(Fields f, boolean ga4EventLevel, Attributes a) {
+      if (2 * (size + 1) > keys.length) {
+        if (keys.length < MAX_CAPACITY) {
+          grow();
+        } else {
+          Arrays.fill(keys, null);
+          Arrays.fill(values, null);
+          size = 0;
+        }
+        get(f, ga4EventLevel); // find the empty slot again
+      }
+      int count = 0;
+      for (int i = 0, n = f.names.size(); i < n; i++) {
+        if (f.values.get(i) != null && !RESERVED.contains(f.names.get(i))) {
+          count++;
+        }
+      }
+      Object[] k = new Object[2 * count];
+      int j = 0;
+      for (int i = 0, n = f.names.size(); i < n; i++) {
+        Object v = f.values.get(i);
+        String name = f.names.get(i);
+        if (v != null && !RESERVED.contains(name)) {
+          k[j++] = name;
+          k[j++] = v;
+        }
+      }
+      keys[lastSlot] = k;
+      hashes[lastSlot] = lastHash;
+      eventLevel[lastSlot] = ga4EventLevel;
+      values[lastSlot] = a;
+      size++;
+    }
+
+    private void grow() {
+      Object[][] oldKeys = keys;
+      boolean[] oldLevel = eventLevel;
+      int[] oldHashes = hashes;
+      Attributes[] oldValues = values;
+      int capacity = 2 * oldKeys.length;
+      keys = new Object[capacity][];
+      eventLevel = new boolean[capacity];
+      hashes = new int[capacity];
+      values = new Attributes[capacity];
+      int mask = capacity - 1;
+      for (int j = 0; j < oldKeys.length; j++) {
+        if (oldKeys[j] != null) {
+          int i = oldHashes[j] & mask;
+          while (keys[i] != null) {
+            i = (i + 1) & mask;
+          }
+          keys[i] = oldKeys[j];
+          eventLevel[i] = oldLevel[j];
+          hashes[i] = oldHashes[j];
+          values[i] = oldValues[j];
+        }
+      }
+    }
   }
 
   static Rule segmentRule(String event) {
@@ -279,35 +398,12 @@ final class EventMapping {
   }
 
   private static Attributes attributes(Fields f, boolean ga4EventLevel, Caches caches) {
-    StringBuilder key = caches.key;
-    key.setLength(0);
-    for (int i = 0, n = f.names.size(); i < n; i++) {
-      Object v = f.values.get(i);
-      String name = f.names.get(i);
-      if (v == null || RESERVED.contains(name)) {
-        continue;
-      }
-      // Length-prefixed, so that no two field lists give the same key.
-      key.append(name.length()).append(':').append(name);
-      if (v instanceof String s) {
-        key.append('s').append(s.length()).append(':').append(s);
-      } else if (v instanceof Num num) {
-        key.append('n').append(num.text().length()).append(':').append(num.text());
-      } else {
-        key.append(v == Boolean.TRUE ? 't' : v == Boolean.FALSE ? 'f' : 'x');
-      }
-    }
-    key.append(ga4EventLevel ? 'g' : 'p');
-    String k = key.toString();
-    Attributes cached = caches.attributes.get(k);
+    Attributes cached = caches.attributes.get(f, ga4EventLevel);
     if (cached != null) {
       return cached;
     }
     Attributes a = buildAttributes(f, ga4EventLevel);
-    if (caches.attributes.size() >= Caches.MAX_ENTRIES) {
-      caches.attributes.clear();
-    }
-    caches.attributes.put(k, a);
+    caches.attributes.put(f, ga4EventLevel, a);
     return a;
   }
 
@@ -348,7 +444,7 @@ final class EventMapping {
       }
       if (map.put(key, text) != null) {
         throw new LineProblem(Kind.BAD_VALUE,
-            "The attribute " + key + " is given twice in " + f.path + " (field " + name + ").");
+            "The attribute " + key + " is given twice in " + f.path() + " (field " + name + ").");
       }
     }
     return map == null ? Attributes.empty() : new Attributes(map);
@@ -426,6 +522,9 @@ final class EventMapping {
   private static Instant segmentTimestamp(Object v) {
     if (v == null) {
       throw new LineProblem(Kind.MISSING_FIELD, "The field timestamp is missing.");
+    }
+    if (v instanceof Instant parsed) {
+      return parsed; // FastLineParser parsed the text from the bytes, as IsoInstant would
     }
     if (!(v instanceof String s)) {
       throw new LineProblem(Kind.WRONG_TYPE,

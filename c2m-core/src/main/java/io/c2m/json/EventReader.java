@@ -154,6 +154,7 @@ public final class EventReader {
   private final EventMapping mapping;
   private final int maxLineLength;
   private final int maxProblemsKept;
+  private final boolean fastPath;
 
   private EventReader(Builder b) {
     this.factory = JsonFactory.builder()
@@ -162,6 +163,7 @@ public final class EventReader {
     this.mapping = new EventMapping(b.ids, b.idCacheSize);
     this.maxLineLength = b.maxLineLength;
     this.maxProblemsKept = b.maxProblemsKept;
+    this.fastPath = b.fastPath;
   }
 
   /**
@@ -203,9 +205,19 @@ public final class EventReader {
     private int maxLineLength = DEFAULT_MAX_LINE_LENGTH;
     private int maxProblemsKept = DEFAULT_MAX_PROBLEMS_KEPT;
     private int idCacheSize = DEFAULT_ID_CACHE_SIZE;
+    private boolean fastPath = true;
 
     private Builder(Function<String, ConsumerId> ids) {
       this.ids = requireNonNull(ids, "ids");
+    }
+
+    /**
+     * Package-private, for tests: whether byte input tries {@link FastLineParser} before
+     * Jackson. The results must not depend on it; the tests check that they do not.
+     */
+    Builder fastPath(boolean on) {
+      this.fastPath = on;
+      return this;
     }
 
     /**
@@ -815,6 +827,7 @@ public final class EventReader {
     private final Consumer<? super Signal> sink;
     private final Consumer<? super EventProblem> problemSink;
     private final RawEvent raw = new RawEvent();
+    private final FastLineParser fast = fastPath ? new FastLineParser() : null;
     private final List<Signal> scratch = new ArrayList<>(4);
     private final EventMapping.Caches caches = new EventMapping.Caches();
     private final List<EventProblem> problems = new ArrayList<>();
@@ -928,7 +941,26 @@ public final class EventReader {
         skipped++;
         return;
       }
+      if (fast != null && buf instanceof ByteLines bytes && fast.parse(bytes.buf, from, to, raw)) {
+        mapped();
+        return;
+      }
       parse(buf.parser(factory, from, to));
+    }
+
+    /** Maps and hands on a line that {@link FastLineParser} read into {@link #raw}. */
+    private void mapped() {
+      scratch.clear();
+      try {
+        mapping.map(raw, scratch, caches);
+      } catch (LineProblem e) {
+        reject(e.kind, e.getMessage());
+        return;
+      } catch (IllegalArgumentException e) {
+        reject(Kind.BAD_VALUE, e.getMessage());
+        return;
+      }
+      handOn();
     }
 
     private void parse(JsonParser p) {
@@ -950,6 +982,11 @@ public final class EventReader {
         reject(Kind.MALFORMED_JSON, "The line is not well-formed JSON.");
         return;
       }
+      handOn();
+    }
+
+    /** Hands the line's signals in {@link #scratch} to the sink and counts the line. */
+    private void handOn() {
       if (scratch.isEmpty()) {
         skipped++;
         return;

@@ -77,6 +77,84 @@ final class IsoInstant {
     return Instant.ofEpochSecond(seconds, nano);
   }
 
+  /**
+   * Parses the common shape from ASCII bytes, exactly as {@link #parse(String)} parses the same
+   * characters.
+   *
+   * @param b the bytes
+   * @param from the first byte
+   * @param to after the last byte
+   * @return the instant, or null if the text has another shape or an invalid field
+   */
+  static Instant parse(byte[] b, int from, int to) {
+    int n = to - from;
+    if (n < 20 || b[from + 4] != '-' || b[from + 7] != '-' || b[from + 10] != 'T'
+        || b[from + 13] != ':' || b[from + 16] != ':') {
+      return null;
+    }
+    int year = digits(b, from, 4);
+    int month = digits(b, from + 5, 2);
+    int day = digits(b, from + 8, 2);
+    int hour = digits(b, from + 11, 2);
+    int minute = digits(b, from + 14, 2);
+    int second = digits(b, from + 17, 2);
+    if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+        || second < 0 || second > 59) {
+      return null;
+    }
+    int i = from + 19;
+    int nano = 0;
+    if (b[i] == '.') {
+      int start = ++i;
+      while (i < to && b[i] >= '0' && b[i] <= '9') {
+        if (i - start < 9) {
+          nano = nano * 10 + (b[i] - '0');
+        }
+        i++;
+      }
+      int len = i - start;
+      if (len == 0 || len > 9) {
+        return null;
+      }
+      for (int k = len; k < 9; k++) {
+        nano *= 10;
+      }
+    }
+    int offset;
+    if (i == to - 1 && b[i] == 'Z') {
+      offset = 0;
+    } else if (i == to - 6 && (b[i] == '+' || b[i] == '-') && b[i + 3] == ':') {
+      int oh = digits(b, i + 1, 2);
+      int om = digits(b, i + 4, 2);
+      if (oh < 0 || oh > 18 || om < 0 || om > 59 || (oh == 18 && om > 0)) {
+        return null;
+      }
+      offset = (oh * 3600 + om * 60) * (b[i] == '-' ? -1 : 1);
+    } else {
+      return null;
+    }
+    long epochDay;
+    try {
+      epochDay = LocalDate.of(year, month, day).toEpochDay();
+    } catch (DateTimeException e) {
+      return null;
+    }
+    long seconds = epochDay * 86_400L + hour * 3600L + minute * 60L + second - offset;
+    return Instant.ofEpochSecond(seconds, nano);
+  }
+
+  private static int digits(byte[] b, int from, int count) {
+    int v = 0;
+    for (int i = from; i < from + count; i++) {
+      int c = b[i];
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+
   private static int digits(String s, int from, int count) {
     int v = 0;
     for (int i = from; i < from + count; i++) {
