@@ -172,11 +172,14 @@ final class EventMapping {
       for (int i = 0, n = f.names.size(); i < n; i++) {
         Object v = f.values.get(i);
         String name = f.names.get(i);
-        if (v == null || RESERVED.contains(name)) {
+        if (v == null || f.reserved(i)) {
           continue;
         }
         h = 31 * (31 * h + name.hashCode()) + v.hashCode();
       }
+      // Scramble: polynomial hashes of ids such as c0000001, c0000002 are consecutive, which
+      // linear probing turns into long runs.
+      h *= 0x9E3779B9;
       h ^= h >>> 16;
       int mask = keys.length - 1;
       for (int slot = h & mask; ; slot = (slot + 1) & mask) {
@@ -197,7 +200,7 @@ final class EventMapping {
       for (int i = 0, n = f.names.size(); i < n; i++) {
         Object v = f.values.get(i);
         String name = f.names.get(i);
-        if (v == null || RESERVED.contains(name)) {
+        if (v == null || f.reserved(i)) {
           continue;
         }
         if (j + 1 >= k.length || !k[j].equals(name) || !k[j + 1].equals(v)) {
@@ -222,7 +225,7 @@ final class EventMapping {
       }
       int count = 0;
       for (int i = 0, n = f.names.size(); i < n; i++) {
-        if (f.values.get(i) != null && !RESERVED.contains(f.names.get(i))) {
+        if (f.values.get(i) != null && !f.reserved(i)) {
           count++;
         }
       }
@@ -231,7 +234,7 @@ final class EventMapping {
       for (int i = 0, n = f.names.size(); i < n; i++) {
         Object v = f.values.get(i);
         String name = f.names.get(i);
-        if (v != null && !RESERVED.contains(name)) {
+        if (v != null && !f.reserved(i)) {
           k[j++] = name;
           k[j++] = v;
         }
@@ -412,7 +415,7 @@ final class EventMapping {
     for (int i = 0, n = f.names.size(); i < n; i++) {
       String name = f.names.get(i);
       Object v = f.values.get(i);
-      if (v == null || RESERVED.contains(name)
+      if (v == null || f.reserved(i)
           || (ga4EventLevel && !GA4_EVENT_ATTRIBUTES.contains(name))) {
         continue;
       }

@@ -47,7 +47,27 @@ final class FastLineParser {
 
   private static final GiveUp GIVE_UP = new GiveUp();
 
+  /** A field name read, with what the reader needs to know about it, made once per read. */
+  private static final class Name {
+    final String text;
+    /** In {@link EventMapping#RESERVED} and not price or rating: skipped in products. */
+    final boolean skipped;
+    /** In {@link EventMapping#RESERVED}. */
+    final boolean reserved;
+
+    Name(String text) {
+      this.text = text;
+      this.reserved = EventMapping.RESERVED.contains(text);
+      this.skipped = reserved && !text.equals("price") && !text.equals("rating");
+    }
+  }
+
+  /** Field names: few and hot. */
+  private final Interner names = new Interner();
+  /** String values: event names, attribute values; few and hot. */
   private final Interner strings = new Interner();
+  /** User ids: many; kept apart so that the hot tables stay small. */
+  private final Interner users = new Interner();
   private final Interner numbers = new Interner();
   private byte[] b;
   private int pos;
@@ -78,15 +98,14 @@ final class FastLineParser {
       pos++;
       if (firstMember()) {
         do {
-          String name = name();
-          switch (name) {
+          switch (name().text) {
             case "type" -> e.type = scalar();
             case "event" -> e.event = scalar();
             case "event_name" -> e.eventName = scalar();
-            case "userId" -> e.userId = scalar();
-            case "anonymousId" -> e.anonymousId = scalar();
-            case "user_id" -> e.gaUserId = scalar();
-            case "user_pseudo_id" -> e.gaPseudoId = scalar();
+            case "userId" -> e.userId = user();
+            case "anonymousId" -> e.anonymousId = user();
+            case "user_id" -> e.gaUserId = user();
+            case "user_pseudo_id" -> e.gaPseudoId = user();
             case "timestamp" -> e.timestamp = timestamp();
             case "event_timestamp" -> e.eventTimestamp = scalar();
             case "properties" -> e.properties = object(null, "properties", -1);
@@ -184,40 +203,61 @@ final class FastLineParser {
   }
 
   /** Reads {@code "name" :} and the space after it; returns the interned name. */
-  private String name() {
-    String name = string();
+  private Name name() {
+    int start = pos + 1;
+    int close = stringEnd();
+    pos = close + 1;
+    Object n = names.find(b, start, close, hash);
+    if (n == null) {
+      n = new Name(new String(b, start, close - start, StandardCharsets.ISO_8859_1));
+      names.put(b, start, close, n);
+    }
     ws();
     expect(':');
     ws();
-    return name;
+    return (Name) n;
   }
 
-  /** Skips a string's body from the opening quote; returns the index of the closing quote. */
+  /** A user id: a string interned apart, or any other value as {@link #scalar()} reads it. */
+  private Object user() {
+    return at() == '"' ? string(users) : scalar();
+  }
+
+  /** The polynomial hash of the last string's bytes, as {@link Interner#find} computes it. */
+  private int hash;
+
+  /**
+   * Skips a string's body from the opening quote, hashing its bytes into {@link #hash}; returns
+   * the index of the closing quote.
+   */
   private int stringEnd() {
     expect('"');
+    int h = 0;
     for (int i = pos; i < end; i++) {
       byte c = b[i];
       if (c == '"') {
         if (i - pos > MAX_STRING_LENGTH) {
           throw GIVE_UP; // far below Jackson's limits on names and strings, so never beyond them
         }
+        hash = h;
         return i;
       }
       if (c < 0x20 || c == '\\' || c == 0x7f) { // control, escape, or non-ASCII (negative)
         throw GIVE_UP;
       }
+      h = 31 * h + c;
     }
     throw GIVE_UP;
   }
 
-  private String string() {
+  private String string(Interner table) {
     int start = pos + 1;
     int close = stringEnd();
     pos = close + 1;
-    Object s = strings.find(b, start, close);
+    Object s = table.find(b, start, close, hash);
     if (s == null) {
       s = new String(b, start, close - start, StandardCharsets.ISO_8859_1);
-      strings.put(b, start, close, s);
+      table.put(b, start, close, s);
     }
     return (String) s;
   }
@@ -318,7 +358,7 @@ final class FastLineParser {
     byte c = at();
     switch (c) {
       case '"':
-        return string();
+        return string(strings);
       case 't':
         literal("true");
         return Boolean.TRUE;
@@ -443,7 +483,8 @@ final class FastLineParser {
     Fields f = e.pooledFields(parent, field, index);
     if (firstMember()) {
       do {
-        String name = name();
+        Name n = name();
+        String name = n.text;
         byte v = at();
         if ((name.equals("products") || name.equals("items")) && !isNull()) {
           f.products = objectArray(f, name);
@@ -452,11 +493,10 @@ final class FastLineParser {
           keyValueArray(f);
         } else if (name.equals("filters") && v == '[') {
           filters(f);
-        } else if (EventMapping.RESERVED.contains(name) && !name.equals("price")
-            && !name.equals("rating")) {
+        } else if (n.skipped) {
           skip(2); // never read: an id, a name, money or free text
         } else {
-          f.add(name, scalar());
+          f.add(name, scalar(), n.reserved);
         }
       } while (nextMember());
     }
@@ -507,7 +547,7 @@ final class FastLineParser {
         Object value = null;
         if (firstMember()) {
           do {
-            String name = name();
+            String name = name().text;
             if (name.equals("key")) {
               Object k = scalar();
               if (!(k instanceof String s)) {
@@ -518,7 +558,7 @@ final class FastLineParser {
               pos++;
               if (firstMember()) {
                 do {
-                  String vn = name();
+                  String vn = name().text;
                   Object x = scalar();
                   if (x != null && vn.endsWith("_value")) {
                     value = x;
@@ -549,7 +589,7 @@ final class FastLineParser {
         Object value = null;
         if (firstMember()) {
           do {
-            String name = name();
+            String name = name().text;
             if (name.equals("type")) {
               type = scalar();
             } else if (name.equals("value")) {

@@ -35,6 +35,19 @@ final class Interner {
     for (int i = from; i < to; i++) {
       h = 31 * h + b[i];
     }
+    return find(b, from, to, h);
+  }
+
+  /**
+   * Looks a sequence up, given {@code h}: the polynomial hash {@code h = 31 * h + b[i]} over the
+   * bytes from 0, which a caller may compute while it scans them anyway.
+   *
+   * @return the value, or null if absent (then {@link #put} may follow for the same bytes)
+   */
+  Object find(byte[] b, int from, int to, int h) {
+    // Scramble: polynomial hashes of ids such as c0000001, c0000002 are consecutive, which
+    // linear probing turns into long runs.
+    h *= 0x9E3779B9;
     h ^= h >>> 16;
     int mask = keys.length - 1;
     int len = to - from;
@@ -45,10 +58,20 @@ final class Interner {
         lastSlot = i;
         return null;
       }
-      if (hashes[i] == h && k.length == len && Arrays.equals(k, 0, len, b, from, to)) {
+      if (hashes[i] == h && k.length == len && same(k, b, from)) {
         return values[i];
       }
     }
+  }
+
+  /** A plain loop: for keys this short it beats {@code Arrays.equals}' range checks and call. */
+  private static boolean same(byte[] k, byte[] b, int from) {
+    for (int j = 0; j < k.length; j++) {
+      if (k[j] != b[from + j]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Stores the value of the sequence that the last {@link #find} did not find. */

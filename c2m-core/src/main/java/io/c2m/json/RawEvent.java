@@ -56,6 +56,7 @@ final class RawEvent {
       this.index = index;
       names.clear();
       values.clear();
+      reservedBits = 0;
       products = null;
       productsName = null;
       return this;
@@ -70,9 +71,27 @@ final class RawEvent {
       return path;
     }
 
+    /** Bit i: whether field i (i below 64) is in {@link EventMapping#RESERVED}. */
+    private long reservedBits;
+
     void add(String name, Object value) {
+      add(name, value, EventMapping.RESERVED.contains(name));
+    }
+
+    /** Adds a field whose {@link EventMapping#RESERVED} membership the caller knows. */
+    void add(String name, Object value, boolean reserved) {
+      int i = names.size();
       names.add(name);
       values.add(value);
+      if (reserved && i < 64) {
+        reservedBits |= 1L << i;
+      }
+    }
+
+    /** Whether field {@code i} is in {@link EventMapping#RESERVED}: not a product attribute. */
+    boolean reserved(int i) {
+      return i < 64 ? (reservedBits & (1L << i)) != 0
+          : EventMapping.RESERVED.contains(names.get(i));
     }
 
     /**
@@ -213,8 +232,9 @@ final class RawEvent {
     if (f == null || params == null) {
       return f;
     }
-    params.names.addAll(f.names);
-    params.values.addAll(f.values);
+    for (int i = 0, n = f.names.size(); i < n; i++) {
+      params.add(f.names.get(i), f.values.get(i), f.reserved(i));
+    }
     if (f.products != null) {
       params.products = f.products;
       params.productsName = f.productsName;
