@@ -55,12 +55,21 @@ final class FastLineParser {
     /** In {@link EventMapping#RESERVED}. */
     final boolean reserved;
 
+    /** Which top-level field this is: an index into {@link #TOP_LEVEL}, or -1. */
+    final int top;
+
     Name(String text) {
       this.text = text;
+      this.top = TOP_LEVEL.indexOf(text);
       this.reserved = EventMapping.RESERVED.contains(text);
       this.skipped = reserved && !text.equals("price") && !text.equals("rating");
     }
   }
+
+  /** The top-level fields read; the others are skipped. */
+  private static final List<String> TOP_LEVEL = List.of("type", "event", "event_name", "userId",
+      "anonymousId", "user_id", "user_pseudo_id", "timestamp", "event_timestamp", "properties",
+      "params", "event_params", "items");
 
   /** Field names: few and hot. */
   private final Interner names = new Interner();
@@ -98,22 +107,22 @@ final class FastLineParser {
       pos++;
       if (firstMember()) {
         do {
-          switch (name().text) {
-            case "type" -> e.type = scalar();
-            case "event" -> e.event = scalar();
-            case "event_name" -> e.eventName = scalar();
-            case "userId" -> e.userId = user();
-            case "anonymousId" -> e.anonymousId = user();
-            case "user_id" -> e.gaUserId = user();
-            case "user_pseudo_id" -> e.gaPseudoId = user();
-            case "timestamp" -> e.timestamp = timestamp();
-            case "event_timestamp" -> e.eventTimestamp = scalar();
-            case "properties" -> e.properties = object(null, "properties", -1);
-            case "params" -> e.params = e.mergeParams(object(null, "params", -1));
-            case "event_params" -> e.params = e.mergeParams(at() == '['
+          switch (name().top) { // the order of TOP_LEVEL
+            case 0 -> e.type = scalar();
+            case 1 -> e.event = scalar();
+            case 2 -> e.eventName = scalar();
+            case 3 -> e.userId = user();
+            case 4 -> e.anonymousId = user();
+            case 5 -> e.gaUserId = user();
+            case 6 -> e.gaPseudoId = user();
+            case 7 -> e.timestamp = timestamp();
+            case 8 -> e.eventTimestamp = scalar();
+            case 9 -> e.properties = object(null, "properties", -1);
+            case 10 -> e.params = e.mergeParams(object(null, "params", -1));
+            case 11 -> e.params = e.mergeParams(at() == '['
                 ? keyValueArray(e.pooledFields(null, "event_params", -1))
                 : object(null, "event_params", -1));
-            case "items" -> e.items = objectArray(null, "items");
+            case 12 -> e.items = objectArray(null, "items");
             default -> skip(1);
           }
         } while (nextMember());
@@ -207,7 +216,7 @@ final class FastLineParser {
     int start = pos + 1;
     int close = stringEnd();
     pos = close + 1;
-    Object n = names.find(b, start, close, hash);
+    Object n = names.find(b, start, close, hash, head0, head1);
     if (n == null) {
       n = new Name(new String(b, start, close - start, StandardCharsets.ISO_8859_1));
       names.put(b, start, close, n);
@@ -225,6 +234,9 @@ final class FastLineParser {
 
   /** The polynomial hash of the last string's bytes, as {@link Interner#find} computes it. */
   private int hash;
+  /** {@link Interner#pack} of the last string's first 16 bytes. */
+  private long head0;
+  private long head1;
 
   /**
    * Skips a string's body from the opening quote, hashing its bytes into {@link #hash}; returns
@@ -233,6 +245,8 @@ final class FastLineParser {
   private int stringEnd() {
     expect('"');
     int h = 0;
+    long w0 = 0;
+    long w1 = 0;
     for (int i = pos; i < end; i++) {
       byte c = b[i];
       if (c == '"') {
@@ -240,12 +254,20 @@ final class FastLineParser {
           throw GIVE_UP; // far below Jackson's limits on names and strings, so never beyond them
         }
         hash = h;
+        head0 = w0;
+        head1 = w1;
         return i;
       }
       if (c < 0x20 || c == '\\' || c == 0x7f) { // control, escape, or non-ASCII (negative)
         throw GIVE_UP;
       }
       h = 31 * h + c;
+      int n = i - pos;
+      if (n < 8) {
+        w0 |= (long) c << (8 * n); // c is ASCII here: no sign to mask
+      } else if (n < 16) {
+        w1 |= (long) c << (8 * (n - 8));
+      }
     }
     throw GIVE_UP;
   }
@@ -254,7 +276,7 @@ final class FastLineParser {
     int start = pos + 1;
     int close = stringEnd();
     pos = close + 1;
-    Object s = table.find(b, start, close, hash);
+    Object s = table.find(b, start, close, hash, head0, head1);
     if (s == null) {
       s = new String(b, start, close - start, StandardCharsets.ISO_8859_1);
       table.put(b, start, close, s);
