@@ -35,12 +35,13 @@ class FastLineParserProperties {
       "Product Reviewed", "Products Searched", "Product Added", "product viewed", "Cart Viewed",
       "Made Up", "", "view_item", "purchase", "refund", "search", "share", "add_to_cart",
       "page_view", "nope"};
-  private static final String[] VALUES = {"\"red\"", "\"sage\"", "\"M\"", "\"\"", "\"  \"",
-      "\"caf\u00e9\"", "\"a\\\"b\"", "\"\\u00e9t\u00e9\"", "\"x\\ny\"", "38", "-0", "0", "12.50",
-      "1e3", "1E-2", "12345678901234567890", "123456789012345678", "-5", "true", "false",
-      "null", "{}", "{\"a\":[1,{\"b\":null}]}", "[]", "[1,\"x\",[true]]", "\"a=b\""};
-  private static final String[] KEYS = {"category", "color", "size", "brand", "variant",
-      "material", "style", "Color", " size ", "item_category", "item_brand", "price", "rating",
+  private static final String[] VALUES = {"\"red\"", "\"sage\"", "\"M\"", "38", "-0", "0",
+      "12.50", "-5", "true", "\"\"", "123456789012345678", "null", "\"caf\u00e9\"",
+      "\"  \"", "\"a\\\"b\"", "\"\\u00e9t\u00e9\"", "\"x\\ny\"", "1e3", "1E-2",
+      "12345678901234567890", "false", "{}", "{\"a\":[1,{\"b\":null}]}", "[]",
+      "[1,\"x\",[true]]", "\"a=b\""};
+  private static final String[] KEYS = {"category", "color", "size", "price", "rating",
+      "brand", "material", "variant", "style", "Color", " size ", "item_category", "item_brand",
       "product_id", "name", "quantity", "a=b", "", "x"};
   private static final String[] TIMES = {"\"2026-03-01T10:00:00Z\"",
       "\"2026-03-01T10:00:00.123Z\"", "\"2026-03-01T10:00:00.1234567891Z\"",
