@@ -120,15 +120,21 @@ import java.util.function.IntFunction;
  * JSON syntax errors are elided).
  *
  * <h2>Speed and memory</h2>
- * Input is read in blocks and split into lines by the reader; each line is parsed by Jackson's
- * streaming parser in one pass, without building a tree, with a factory shared by all reads. A
- * parser per line, rather than one over the whole input, is deliberate: a syntax error ends only
- * its own line, and Jackson recycles the parsers' buffers, so the cost is small next to the
- * parsing itself. Fields that never become part of a signal are skipped without being decoded;
- * within one read, the consumer id of a repeated raw id and the attributes of a repeated product
- * are computed once ({@link Builder#idCacheSize(int)}). A large file can be read on several
- * cores with {@link #readParallel(Path, int, IntFunction)}, each part feeding its own mergeable
- * aggregate.
+ * Input is read in blocks and split into lines by the reader. A line of UTF-8 bytes is first
+ * read straight from the bytes by a strict fast path that makes no parser and no String per
+ * repeated name or value (each distinct one is made once per read) and parses the common
+ * {@code yyyy-MM-ddTHH:mm:ss[.f]Z} timestamp from the bytes; it takes only printable-ASCII JSON
+ * without escapes, exponents or deep nesting, and hands every other line, and every line with a
+ * problem, to Jackson, so that the results never depend on which path read a line. Jackson's
+ * streaming parser reads a line in one pass, without building a tree, with a factory shared by
+ * all reads; a parser per line is deliberate: a syntax error ends only its own line. Fields that
+ * never become part of a signal are skipped without being decoded; within one read, the
+ * consumer id of a repeated raw id and the attributes of a repeated product are computed once
+ * ({@link Builder#idCacheSize(int)}), so a repeated product gives the same {@link
+ * io.c2m.Attributes} object, which {@link ProfileSink} uses to feed a profile store without
+ * hashing it. A large file can be read on several cores with
+ * {@link #readParallel(Path, int, IntFunction)}, each part feeding its own mergeable aggregate
+ * ({@link ProfileSink#readParallel} does this for profiles).
  * Memory is bounded by the longest line (at most {@link Builder#maxLineLength(int)}) and the
  * problems kept ({@link Builder#maxProblemsKept(int)}).
  *

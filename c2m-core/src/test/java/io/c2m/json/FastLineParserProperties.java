@@ -169,7 +169,7 @@ class FastLineParserProperties {
     return sb.append(']').toString();
   }
 
-  private static String segment(Random r) {
+  static String segment(Random r) {
     StringBuilder sb = new StringBuilder("{");
     if (r.nextInt(5) > 0) {
       sb.append("\"type\":").append(r.nextInt(6) > 0 ? "\"track\"" : "\"identify\"").append(',');
@@ -191,7 +191,7 @@ class FastLineParserProperties {
     return sb.append('}').toString();
   }
 
-  private static String ga4(Random r) {
+  static String ga4(Random r) {
     StringBuilder sb = new StringBuilder("{\"event_name\":\"")
         .append(r.nextInt(5) > 0 ? EVENTS[10 + r.nextInt(6)] : pick(EVENTS, r))
         .append("\",");
@@ -213,7 +213,7 @@ class FastLineParserProperties {
     return sb.append('}').toString();
   }
 
-  private static String mutate(String line, Random r) {
+  static String mutate(String line, Random r) {
     StringBuilder sb = new StringBuilder(line);
     int edits = 1 + r.nextInt(2);
     for (int k = 0; k < edits && sb.length() > 0; k++) {
