@@ -6,9 +6,7 @@ import io.c2m.json.EventProblem.Kind;
 import io.c2m.json.RawEvent.Fields;
 import io.c2m.json.RawEvent.LineProblem;
 import io.c2m.json.RawEvent.Num;
-import io.c2m.signal.Signal;
 import io.c2m.signal.SignalType;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -289,7 +287,7 @@ final class EventMapping {
    * @param out receives the signals; left empty when the line is skipped
    * @throws LineProblem if the line is rejected
    */
-  void map(RawEvent e, List<Signal> out, Caches caches) {
+  void map(RawEvent e, SignalBuffer out, Caches caches) {
     if (e.eventName != null) {
       mapGa4(e, out, caches);
     } else if (e.event != null || e.type != null) {
@@ -300,7 +298,7 @@ final class EventMapping {
     }
   }
 
-  private void mapSegment(RawEvent e, List<Signal> out, Caches caches) {
+  private void mapSegment(RawEvent e, SignalBuffer out, Caches caches) {
     if (e.type != null) {
       String type = text(e.type, "type");
       if (!type.equals("track")) {
@@ -325,13 +323,17 @@ final class EventMapping {
     if (rule.type() == null) {
       return;
     }
-    Instant at = segmentTimestamp(e.timestamp);
+    if (e.timestamp == RawEvent.PARSED_TIMESTAMP) {
+      out.at(e.timestampSecond, e.timestampNano);
+    } else {
+      out.at(segmentTimestamp(e.timestamp));
+    }
     Fields props = e.properties != null ? e.properties : new Fields("properties");
-    emit(rule, props, props.products, at, segmentUser(e, caches), "segment", false, out,
+    emit(rule, props, props.products, segmentUser(e, caches), "segment", false, out,
         caches);
   }
 
-  private void mapGa4(RawEvent e, List<Signal> out, Caches caches) {
+  private void mapGa4(RawEvent e, SignalBuffer out, Caches caches) {
     String name = text(e.eventName, "event_name");
     Rule rule = ga4Rule(name);
     if (rule == null) {
@@ -341,25 +343,28 @@ final class EventMapping {
     if (rule.type() == null) {
       return;
     }
-    Instant at = ga4Timestamp(e.eventTimestamp);
+    long micros = ga4Micros(e.eventTimestamp);
+    out.at(micros / 1_000_000L, (int) (micros % 1_000_000L) * 1_000);
     Fields params = e.params != null ? e.params : new Fields("params");
     List<Fields> items = e.items != null ? e.items : params.products;
-    emit(rule, params, items, at, ga4User(e, caches), "ga4", true, out, caches);
+    emit(rule, params, items, ga4User(e, caches), "ga4", true, out, caches);
   }
 
-  private void emit(Rule rule, Fields event, List<Fields> products, Instant at,
-      ConsumerId consumer, String source, boolean ga4, List<Signal> out, Caches caches) {
+  private void emit(Rule rule, Fields event, List<Fields> products,
+      ConsumerId consumer, String source, boolean ga4, SignalBuffer out, Caches caches) {
     SignalType type = rule.type();
+    out.source(source);
     boolean hasProducts = products != null && !products.isEmpty();
     Shape shape = rule.shape();
     if (shape == Shape.ITEMS_OR_PARAMS) {
       shape = hasProducts ? Shape.PRODUCTS : Shape.SEARCH;
     }
     switch (shape) {
-      case PRODUCT -> out.add(new Signal(consumer, type, at, attributes(event, false, caches), source,
-          value(event, type == SignalType.REVIEW ? "rating" : "price")));
-      case SEARCH -> out.add(new Signal(consumer, type, at, attributes(event, ga4, caches), source,
-          Double.NaN));
+      case PRODUCT -> {
+        Attributes a = attributes(event, false, caches);
+        out.add(consumer, type, a, value(event, type == SignalType.REVIEW ? "rating" : "price"));
+      }
+      case SEARCH -> out.add(consumer, type, attributes(event, ga4, caches), Double.NaN);
       case PRODUCTS -> {
         if (!hasProducts) {
           if (rule.productsRequired()) {
@@ -371,8 +376,8 @@ final class EventMapping {
           return;
         }
         for (Fields p : products) {
-          out.add(new Signal(consumer, type, at, attributes(p, false, caches), source,
-              value(p, "price")));
+          Attributes a = attributes(p, false, caches);
+          out.add(consumer, type, a, value(p, "price"));
         }
       }
       default -> throw new IllegalStateException("Unhandled shape " + shape);
@@ -526,9 +531,6 @@ final class EventMapping {
     if (v == null) {
       throw new LineProblem(Kind.MISSING_FIELD, "The field timestamp is missing.");
     }
-    if (v instanceof Instant parsed) {
-      return parsed; // FastLineParser parsed the text from the bytes, as IsoInstant would
-    }
     if (!(v instanceof String s)) {
       throw new LineProblem(Kind.WRONG_TYPE,
           "The field timestamp must be ISO-8601 text, not " + kind(v) + ".");
@@ -549,7 +551,8 @@ final class EventMapping {
     }
   }
 
-  private static Instant ga4Timestamp(Object v) {
+  /** GA4's event_timestamp in microseconds: at least 0, so the seconds are a valid instant. */
+  private static long ga4Micros(Object v) {
     if (v == null) {
       throw new LineProblem(Kind.MISSING_FIELD, "The field event_timestamp is missing.");
     }
@@ -580,12 +583,8 @@ final class EventMapping {
       throw new LineProblem(Kind.OUT_OF_RANGE, "The field event_timestamp (" + micros
           + ") must not be negative.");
     }
-    try {
-      return Instant.ofEpochSecond(micros / 1_000_000L, (micros % 1_000_000L) * 1_000L);
-    } catch (DateTimeException ex) {
-      throw new LineProblem(Kind.OUT_OF_RANGE, "The field event_timestamp (" + micros
-          + ") is out of the range of instants.");
-    }
+    // At most Long.MAX_VALUE / 10^6 seconds, far within Instant's range of about 3 * 10^16.
+    return micros;
   }
 
   private static String text(Object v, String field) {

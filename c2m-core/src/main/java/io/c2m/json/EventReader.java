@@ -834,7 +834,9 @@ public final class EventReader {
     private final Consumer<? super EventProblem> problemSink;
     private final RawEvent raw = new RawEvent();
     private final FastLineParser fast = fastPath ? new FastLineParser() : null;
-    private final List<Signal> scratch = new ArrayList<>(4);
+    private final SignalBuffer scratch = new SignalBuffer();
+    /** The sink when it is a {@link ProfileSink}: fed the signals' parts, no records. */
+    private final ProfileSink profileSink;
     private final EventMapping.Caches caches = new EventMapping.Caches();
     private final List<EventProblem> problems = new ArrayList<>();
     long line;
@@ -847,6 +849,7 @@ public final class EventReader {
 
     Run(Consumer<? super Signal> sink, Consumer<? super EventProblem> problemSink) {
       this.sink = requireNonNull(sink, "signals");
+      this.profileSink = sink instanceof ProfileSink ps ? ps : null;
       this.problemSink = requireNonNull(problemSink, "problems");
     }
 
@@ -993,16 +996,21 @@ public final class EventReader {
 
     /** Hands the line's signals in {@link #scratch} to the sink and counts the line. */
     private void handOn() {
-      if (scratch.isEmpty()) {
+      int n = scratch.size();
+      if (n == 0) {
         skipped++;
         return;
       }
       // A receiver that refuses a signal with an IllegalArgumentException (a profile store, for
       // an instant too far from its epoch) rejects its line, with the line's number, and the read
       // goes on. Signals of the line handed over before the refusal stay handed over.
-      for (Signal s : scratch) {
+      for (int i = 0; i < n; i++) {
         try {
-          sink.accept(s);
+          if (profileSink != null) {
+            profileSink.accept(scratch, i);
+          } else {
+            sink.accept(scratch.signal(i));
+          }
         } catch (IllegalArgumentException e) {
           reject(Kind.BAD_VALUE, SafeMessages.rule(e.getMessage()));
           return;

@@ -10,7 +10,8 @@ import java.util.List;
  * The fast path of {@link EventReader} for UTF-8 lines: reads one line's bytes straight into a
  * {@link RawEvent}, with no parser object, no String per field name and none per repeated value
  * (an {@link Interner} gives each distinct one once per read), and the common ISO-8601 timestamp
- * parsed from the bytes ({@link IsoInstant#parse(byte[], int, int)}).
+ * parsed from the bytes ({@link IsoInstant#epochSecond(byte[], int, int)}), without an
+ * {@link Instant}.
  *
  * <p>It accepts only a strict subset of JSON and <b>gives up</b> (returns false) on anything
  * else: a byte outside printable ASCII (in or out of strings), an escape sequence, a number with
@@ -115,7 +116,7 @@ final class FastLineParser {
             case 4 -> e.anonymousId = user();
             case 5 -> e.gaUserId = user();
             case 6 -> e.gaPseudoId = user();
-            case 7 -> e.timestamp = timestamp();
+            case 7 -> e.timestamp = timestamp(e);
             case 8 -> e.eventTimestamp = scalar();
             case 9 -> e.properties = object(null, "properties", -1);
             case 10 -> e.params = e.mergeParams(object(null, "params", -1));
@@ -403,16 +404,18 @@ final class FastLineParser {
   }
 
   /** Segment's timestamp: parsed from the bytes when it has the common shape. */
-  private Object timestamp() {
+  private Object timestamp(RawEvent e) {
     if (at() != '"') {
       return scalar();
     }
     int start = pos + 1;
     int close = stringEnd();
     pos = close + 1;
-    Instant fast = IsoInstant.parse(b, start, close);
-    if (fast != null) {
-      return fast;
+    long seconds = IsoInstant.epochSecond(b, start, close);
+    if (seconds != IsoInstant.NONE) {
+      e.timestampSecond = seconds;
+      e.timestampNano = IsoInstant.nano(b, start, close);
+      return RawEvent.PARSED_TIMESTAMP;
     }
     return new String(b, start, close - start, StandardCharsets.ISO_8859_1);
   }

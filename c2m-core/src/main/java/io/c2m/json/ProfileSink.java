@@ -6,6 +6,7 @@ import io.c2m.Attributes;
 import io.c2m.signal.ProfileStore;
 import io.c2m.signal.Signal;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -38,6 +39,9 @@ public final class ProfileSink implements Consumer<Signal> {
   private final Map<Attributes, Integer> items = new IdentityHashMap<>();
   private Attributes lastItem;
   private int lastIndex;
+  /** The epoch milliseconds the store accepts: exactly those from {@code lo} to {@code hi}. */
+  private final long lo;
+  private final long hi;
 
   /**
    * Feeds a store.
@@ -46,6 +50,39 @@ public final class ProfileSink implements Consumer<Signal> {
    */
   public ProfileSink(ProfileStore store) {
     this.store = requireNonNull(store, "store");
+    // ProfileStore.accepts(at) compares |millis - epoch| with a bound: monotone on each side of
+    // the epoch (which it accepts), so the accepted milliseconds are one range, found here by
+    // bisection with the store's own test, so that a line's milliseconds are checked without
+    // an Instant and with exactly the store's answer.
+    long epoch = store.epoch().toEpochMilli();
+    if (!accepts(epoch)) {
+      throw new IllegalStateException("The store refuses its own epoch.");
+    }
+    this.hi = edge(epoch, Long.MAX_VALUE);
+    this.lo = edge(epoch, Long.MIN_VALUE);
+  }
+
+  private boolean accepts(long millis) {
+    return store.accepts(Instant.ofEpochMilli(millis));
+  }
+
+  /** The accepted milliseconds farthest from {@code in} (accepted) towards {@code out}. */
+  private long edge(long in, long out) {
+    if (accepts(out)) {
+      return out;
+    }
+    while (in != out && in != out + (in < out ? -1 : 1)) {
+      long mid = (in & out) + ((in ^ out) >> 1); // the floor of the mean, without overflow
+      if (mid == in) {
+        mid += in < out ? 1 : -1;
+      }
+      if (accepts(mid)) {
+        in = mid;
+      } else {
+        out = mid;
+      }
+    }
+    return in;
   }
 
   /**
@@ -77,6 +114,29 @@ public final class ProfileSink implements Consumer<Signal> {
       return;
     }
     store.add(c, item(signal.item()), signal.type(), signal.at().toEpochMilli(), signal.value());
+  }
+
+  /**
+   * Adds signal {@code i} of a reader's line, as {@link #accept(Signal)} adds
+   * {@code buffer.signal(i)}, but from its parts: no {@link Signal}, no {@link Instant}.
+   */
+  void accept(SignalBuffer buffer, int i) {
+    long second = buffer.epochSecond();
+    // Instant.toEpochMilli is second * 1000 + nano / 10^6 (floor, for negative seconds too);
+    // beyond +-9 * 10^15 seconds it would overflow: those take the record path.
+    if (second > -9_000_000_000_000_000L / 1000 && second < 9_000_000_000_000_000L / 1000) {
+      long millis = second * 1000 + buffer.nano() / 1_000_000;
+      if (millis >= lo && millis <= hi) {
+        int c = store.admit(buffer.consumer(i));
+        if (c < 0) {
+          store.add(c, 0, buffer.type(i), 0L, Double.NaN); // counts the skip, interns nothing
+          return;
+        }
+        store.add(c, item(buffer.item(i)), buffer.type(i), millis, buffer.value(i));
+        return;
+      }
+    }
+    accept(buffer.signal(i)); // refused: the store explains
   }
 
   private int item(Attributes a) {

@@ -23,6 +23,9 @@ final class RawEvent {
   /** Marks a nested object or array value that is not interpreted. */
   static final Object NESTED = new Object();
 
+  /** Marks a timestamp already parsed from the bytes; see {@link #timestamp}. */
+  static final Object PARSED_TIMESTAMP = new Object();
+
   /** The scalar fields of one JSON object, in order; nested values marked {@link #NESTED}. */
   static final class Fields {
     /** The path, or null until first asked for (see {@link #path()}). */
@@ -132,11 +135,16 @@ final class RawEvent {
   Object gaUserId;
   Object gaPseudoId;
   /**
-   * Segment's timestamp: as the parser read it (String, Num, Boolean, {@link #NESTED}), or an
-   * {@link java.time.Instant} when {@link FastLineParser} already parsed the common ISO-8601
-   * shape from the bytes (exactly what {@link IsoInstant#parse(String)} gives for that text).
+   * Segment's timestamp: as the parser read it (String, Num, Boolean, {@link #NESTED}), or
+   * {@link #PARSED_TIMESTAMP} when {@link FastLineParser} already parsed the common ISO-8601
+   * shape from the bytes into {@link #timestampSecond} and {@link #timestampNano} (exactly what
+   * {@link IsoInstant#parse(String)} gives for that text).
    */
   Object timestamp;
+  /** The seconds since 1970 of a {@link #PARSED_TIMESTAMP}. */
+  long timestampSecond;
+  /** The nanoseconds of a {@link #PARSED_TIMESTAMP}. */
+  int timestampNano;
   Object eventTimestamp;
   Fields properties;
   Fields params;

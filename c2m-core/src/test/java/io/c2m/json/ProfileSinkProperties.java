@@ -109,6 +109,42 @@ class ProfileSinkProperties {
     assertEquals(1, store.consumers());
   }
 
+  /**
+   * The sink checks a line's epoch milliseconds against the store's window without an Instant:
+   * at the window's edges (900 half-lives either side of the epoch), a millisecond and a
+   * fraction of one either way, it accepts and refuses exactly what {@code store::add} does.
+   */
+  @Example
+  void theSinkAcceptsExactlyTheStoresWindow() {
+    Duration edge = SETTINGS.halfLife().multipliedBy(ProfileStore.MAX_HALF_LIVES);
+    StringBuilder sb = new StringBuilder();
+    int lines = 0;
+    for (Instant side : List.of(EPOCH.plus(edge), EPOCH.minus(edge))) {
+      for (Duration d : List.of(Duration.ZERO, Duration.ofMillis(1), Duration.ofMillis(-1),
+          Duration.ofNanos(500_000), Duration.ofNanos(-500_000), Duration.ofNanos(999_999))) {
+        Instant at = side.plus(d);
+        sb.append("{\"type\":\"track\",\"event\":\"Product Viewed\",\"userId\":\"u")
+            .append(lines).append("\",\"timestamp\":\"").append(at)
+            .append("\",\"properties\":{\"color\":\"red\"}}\n");
+        lines++;
+        long micros = Math.max(0, at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000);
+        sb.append("{\"event_name\":\"view_item\",\"user_pseudo_id\":\"p").append(lines)
+            .append("\",\"event_timestamp\":").append(micros)
+            .append(",\"items\":[{\"item_category\":\"shoes\"}]}\n");
+        lines++;
+      }
+    }
+    byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+    ProfileStore viaAdd = new ProfileStore(SETTINGS, CONSENT, EPOCH);
+    ProfileStore viaSink = new ProfileStore(SETTINGS, CONSENT, EPOCH);
+    EventReport a = READER.read(new ByteArrayInputStream(bytes), viaAdd::add);
+    EventReport b = READER.read(new ByteArrayInputStream(bytes), new ProfileSink(viaSink));
+    assertEquals(lines, a.read());
+    assertTrue(a.accepted() > 0 && a.rejected() > 0, "both sides of the edge are present: " + a);
+    assertEquals(a, b);
+    assertSameStores(viaAdd, viaSink, 0);
+  }
+
   private static void assertSameStores(ProfileStore a, ProfileStore b, double tolerance) {
     assertEquals(a.accepted(), b.accepted());
     assertEquals(a.skippedWithoutConsent(), b.skippedWithoutConsent());
