@@ -16,13 +16,18 @@ final class Interner {
   static final int MAX_KEY_LENGTH = 64;
   private static final int MAX_CAPACITY = 1 << 16;
 
+  /**
+   * Per slot, {@value #STRIDE} longs side by side, so that a probe touches one cache line: the
+   * scrambled hash in the high half and the key's length plus one in the low half of the first
+   * (0: an empty slot), then the first 16 bytes of the key packed as by {@link #pack}, which with
+   * the length decide equality without reading the stored key (a separate array per field cost a
+   * cache miss per field on the large table of user ids).
+   */
+  private long[] meta = new long[STRIDE << 8];
+  /** The keys, read only to compare keys longer than 16 bytes. */
   private byte[][] keys = new byte[1 << 8][];
-  private int[] hashes = new int[1 << 8];
   private Object[] values = new Object[1 << 8];
-  /** The first 16 bytes of each key, packed as by {@link #pack}, to compare without the key. */
-  private long[] heads = new long[2 << 8];
-  /** Each key's length, so that a lookup reads no key object unless the key is long. */
-  private int[] lengths = new int[1 << 8];
+  private static final int STRIDE = 4;
   private int size;
 
   /** Where the last {@link #find} stopped: the hash, and the empty slot when not found. */
@@ -75,9 +80,12 @@ final class Interner {
     h ^= h >>> 16;
     int mask = keys.length - 1;
     int len = to - from;
+    long first = ((long) h << 32) | (len + 1);
+    long[] m = meta;
     for (int i = h & mask; ; i = (i + 1) & mask) {
-      byte[] k = keys[i];
-      if (k == null) {
+      int at = i * STRIDE;
+      long f = m[at];
+      if (f == 0) {
         lastHash = h;
         lastRawHash = raw;
         lastSlot = i;
@@ -85,8 +93,8 @@ final class Interner {
         lastW1 = w1;
         return null;
       }
-      if (hashes[i] == h && heads[2 * i] == w0 && heads[2 * i + 1] == w1 && lengths[i] == len
-          && (len <= 16 || same(k, b, from))) {
+      if (f == first && m[at + 1] == w0 && m[at + 2] == w1
+          && (len <= 16 || same(keys[i], b, from))) {
         return values[i];
       }
     }
@@ -113,43 +121,38 @@ final class Interner {
       } else {
         Arrays.fill(keys, null);
         Arrays.fill(values, null);
+        Arrays.fill(meta, 0L);
         size = 0;
       }
       find(b, from, to, lastRawHash, lastW0, lastW1); // find the empty slot again
     }
     keys[lastSlot] = Arrays.copyOfRange(b, from, to);
-    lengths[lastSlot] = to - from;
-    heads[2 * lastSlot] = lastW0;
-    heads[2 * lastSlot + 1] = lastW1;
-    hashes[lastSlot] = lastHash;
+    int at = lastSlot * STRIDE;
+    meta[at] = ((long) lastHash << 32) | (to - from + 1);
+    meta[at + 1] = lastW0;
+    meta[at + 2] = lastW1;
     values[lastSlot] = value;
     size++;
   }
 
   private void rehash(int capacity) {
     byte[][] oldKeys = keys;
-    int[] oldHashes = hashes;
     Object[] oldValues = values;
-    long[] oldHeads = heads;
-    int[] oldLengths = lengths;
+    long[] oldMeta = meta;
     keys = new byte[capacity][];
-    hashes = new int[capacity];
     values = new Object[capacity];
-    heads = new long[2 * capacity];
-    lengths = new int[capacity];
+    meta = new long[STRIDE * capacity];
     int mask = capacity - 1;
     for (int j = 0; j < oldKeys.length; j++) {
-      if (oldKeys[j] != null) {
-        int i = oldHashes[j] & mask;
-        while (keys[i] != null) {
+      long f = oldMeta[j * STRIDE];
+      if (f != 0) {
+        int i = (int) (f >>> 32) & mask;
+        while (meta[i * STRIDE] != 0) {
           i = (i + 1) & mask;
         }
         keys[i] = oldKeys[j];
-        hashes[i] = oldHashes[j];
         values[i] = oldValues[j];
-        lengths[i] = oldLengths[j];
-        heads[2 * i] = oldHeads[2 * j];
-        heads[2 * i + 1] = oldHeads[2 * j + 1];
+        System.arraycopy(oldMeta, j * STRIDE, meta, i * STRIDE, STRIDE);
       }
     }
   }
