@@ -6,12 +6,11 @@ import io.c2m.json.EventProblem.Kind;
 import io.c2m.json.RawEvent.Fields;
 import io.c2m.json.RawEvent.LineProblem;
 import io.c2m.json.RawEvent.Num;
-import io.c2m.signal.Signal;
 import io.c2m.signal.SignalType;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -146,8 +145,129 @@ final class EventMapping {
   static final class Caches {
     static final int MAX_ENTRIES = 1 << 14;
     final Map<String, ConsumerId> ids = new HashMap<>();
-    final Map<String, Attributes> attributes = new HashMap<>();
-    final StringBuilder key = new StringBuilder(128);
+    final AttributeCache attributes = new AttributeCache();
+  }
+
+  /**
+   * The attributes of the products seen, keyed by the product's attribute fields (name and value
+   * of every field that is not null and not {@link #RESERVED}, in order) and whether they are
+   * GA4 event parameters: exactly what {@link #buildAttributes} reads, so equal keys give equal
+   * attributes. Looked up without building a key (open addressing over the fields' own hashes,
+   * which Strings cache); a key is copied only when stored. Bounded: emptied when half full.
+   */
+  static final class AttributeCache {
+    private static final int MAX_CAPACITY = 2 * Caches.MAX_ENTRIES;
+    private Object[][] keys = new Object[1 << 8][];
+    private boolean[] eventLevel = new boolean[1 << 8];
+    private int[] hashes = new int[1 << 8];
+    private Attributes[] values = new Attributes[1 << 8];
+    private int size;
+    private int lastSlot;
+    private int lastHash;
+
+    Attributes get(Fields f, boolean ga4EventLevel) {
+      int h = ga4EventLevel ? 1 : 0;
+      for (int i = 0, n = f.names.size(); i < n; i++) {
+        Object v = f.values.get(i);
+        String name = f.names.get(i);
+        if (v == null || f.reserved(i)) {
+          continue;
+        }
+        h = 31 * (31 * h + name.hashCode()) + v.hashCode();
+      }
+      // Scramble: polynomial hashes of ids such as c0000001, c0000002 are consecutive, which
+      // linear probing turns into long runs.
+      h *= 0x9E3779B9;
+      h ^= h >>> 16;
+      int mask = keys.length - 1;
+      for (int slot = h & mask; ; slot = (slot + 1) & mask) {
+        Object[] k = keys[slot];
+        if (k == null) {
+          lastSlot = slot;
+          lastHash = h;
+          return null;
+        }
+        if (hashes[slot] == h && eventLevel[slot] == ga4EventLevel && sameFields(k, f)) {
+          return values[slot];
+        }
+      }
+    }
+
+    private static boolean sameFields(Object[] k, Fields f) {
+      int j = 0;
+      for (int i = 0, n = f.names.size(); i < n; i++) {
+        Object v = f.values.get(i);
+        String name = f.names.get(i);
+        if (v == null || f.reserved(i)) {
+          continue;
+        }
+        if (j + 1 >= k.length || !k[j].equals(name) || !k[j + 1].equals(v)) {
+          return false;
+        }
+        j += 2;
+      }
+      return j == k.length;
+    }
+
+    /** Stores the attributes of the fields that the last {@link #get} did not find. */
+    void put(Fields f, boolean ga4EventLevel, Attributes a) {
+      if (2 * (size + 1) > keys.length) {
+        if (keys.length < MAX_CAPACITY) {
+          grow();
+        } else {
+          Arrays.fill(keys, null);
+          Arrays.fill(values, null);
+          size = 0;
+        }
+        get(f, ga4EventLevel); // find the empty slot again
+      }
+      int count = 0;
+      for (int i = 0, n = f.names.size(); i < n; i++) {
+        if (f.values.get(i) != null && !f.reserved(i)) {
+          count++;
+        }
+      }
+      Object[] k = new Object[2 * count];
+      int j = 0;
+      for (int i = 0, n = f.names.size(); i < n; i++) {
+        Object v = f.values.get(i);
+        String name = f.names.get(i);
+        if (v != null && !f.reserved(i)) {
+          k[j++] = name;
+          k[j++] = v;
+        }
+      }
+      keys[lastSlot] = k;
+      hashes[lastSlot] = lastHash;
+      eventLevel[lastSlot] = ga4EventLevel;
+      values[lastSlot] = a;
+      size++;
+    }
+
+    private void grow() {
+      Object[][] oldKeys = keys;
+      boolean[] oldLevel = eventLevel;
+      int[] oldHashes = hashes;
+      Attributes[] oldValues = values;
+      int capacity = 2 * oldKeys.length;
+      keys = new Object[capacity][];
+      eventLevel = new boolean[capacity];
+      hashes = new int[capacity];
+      values = new Attributes[capacity];
+      int mask = capacity - 1;
+      for (int j = 0; j < oldKeys.length; j++) {
+        if (oldKeys[j] != null) {
+          int i = oldHashes[j] & mask;
+          while (keys[i] != null) {
+            i = (i + 1) & mask;
+          }
+          keys[i] = oldKeys[j];
+          eventLevel[i] = oldLevel[j];
+          hashes[i] = oldHashes[j];
+          values[i] = oldValues[j];
+        }
+      }
+    }
   }
 
   static Rule segmentRule(String event) {
@@ -167,7 +287,7 @@ final class EventMapping {
    * @param out receives the signals; left empty when the line is skipped
    * @throws LineProblem if the line is rejected
    */
-  void map(RawEvent e, List<Signal> out, Caches caches) {
+  void map(RawEvent e, SignalBuffer out, Caches caches) {
     if (e.eventName != null) {
       mapGa4(e, out, caches);
     } else if (e.event != null || e.type != null) {
@@ -178,7 +298,7 @@ final class EventMapping {
     }
   }
 
-  private void mapSegment(RawEvent e, List<Signal> out, Caches caches) {
+  private void mapSegment(RawEvent e, SignalBuffer out, Caches caches) {
     if (e.type != null) {
       String type = text(e.type, "type");
       if (!type.equals("track")) {
@@ -203,13 +323,17 @@ final class EventMapping {
     if (rule.type() == null) {
       return;
     }
-    Instant at = segmentTimestamp(e.timestamp);
+    if (e.timestamp == RawEvent.PARSED_TIMESTAMP) {
+      out.at(e.timestampSecond, e.timestampNano);
+    } else {
+      out.at(segmentTimestamp(e.timestamp));
+    }
     Fields props = e.properties != null ? e.properties : new Fields("properties");
-    emit(rule, props, props.products, at, segmentUser(e, caches), "segment", false, out,
+    emit(rule, props, props.products, segmentUser(e, caches), "segment", false, out,
         caches);
   }
 
-  private void mapGa4(RawEvent e, List<Signal> out, Caches caches) {
+  private void mapGa4(RawEvent e, SignalBuffer out, Caches caches) {
     String name = text(e.eventName, "event_name");
     Rule rule = ga4Rule(name);
     if (rule == null) {
@@ -219,25 +343,28 @@ final class EventMapping {
     if (rule.type() == null) {
       return;
     }
-    Instant at = ga4Timestamp(e.eventTimestamp);
+    long micros = ga4Micros(e.eventTimestamp);
+    out.at(micros / 1_000_000L, (int) (micros % 1_000_000L) * 1_000);
     Fields params = e.params != null ? e.params : new Fields("params");
     List<Fields> items = e.items != null ? e.items : params.products;
-    emit(rule, params, items, at, ga4User(e, caches), "ga4", true, out, caches);
+    emit(rule, params, items, ga4User(e, caches), "ga4", true, out, caches);
   }
 
-  private void emit(Rule rule, Fields event, List<Fields> products, Instant at,
-      ConsumerId consumer, String source, boolean ga4, List<Signal> out, Caches caches) {
+  private void emit(Rule rule, Fields event, List<Fields> products,
+      ConsumerId consumer, String source, boolean ga4, SignalBuffer out, Caches caches) {
     SignalType type = rule.type();
+    out.source(source);
     boolean hasProducts = products != null && !products.isEmpty();
     Shape shape = rule.shape();
     if (shape == Shape.ITEMS_OR_PARAMS) {
       shape = hasProducts ? Shape.PRODUCTS : Shape.SEARCH;
     }
     switch (shape) {
-      case PRODUCT -> out.add(new Signal(consumer, type, at, attributes(event, false, caches), source,
-          value(event, type == SignalType.REVIEW ? "rating" : "price")));
-      case SEARCH -> out.add(new Signal(consumer, type, at, attributes(event, ga4, caches), source,
-          Double.NaN));
+      case PRODUCT -> {
+        Attributes a = attributes(event, false, caches);
+        out.add(consumer, type, a, value(event, type == SignalType.REVIEW ? "rating" : "price"));
+      }
+      case SEARCH -> out.add(consumer, type, attributes(event, ga4, caches), Double.NaN);
       case PRODUCTS -> {
         if (!hasProducts) {
           if (rule.productsRequired()) {
@@ -249,8 +376,8 @@ final class EventMapping {
           return;
         }
         for (Fields p : products) {
-          out.add(new Signal(consumer, type, at, attributes(p, false, caches), source,
-              value(p, "price")));
+          Attributes a = attributes(p, false, caches);
+          out.add(consumer, type, a, value(p, "price"));
         }
       }
       default -> throw new IllegalStateException("Unhandled shape " + shape);
@@ -279,35 +406,12 @@ final class EventMapping {
   }
 
   private static Attributes attributes(Fields f, boolean ga4EventLevel, Caches caches) {
-    StringBuilder key = caches.key;
-    key.setLength(0);
-    for (int i = 0, n = f.names.size(); i < n; i++) {
-      Object v = f.values.get(i);
-      String name = f.names.get(i);
-      if (v == null || RESERVED.contains(name)) {
-        continue;
-      }
-      // Length-prefixed, so that no two field lists give the same key.
-      key.append(name.length()).append(':').append(name);
-      if (v instanceof String s) {
-        key.append('s').append(s.length()).append(':').append(s);
-      } else if (v instanceof Num num) {
-        key.append('n').append(num.text().length()).append(':').append(num.text());
-      } else {
-        key.append(v == Boolean.TRUE ? 't' : v == Boolean.FALSE ? 'f' : 'x');
-      }
-    }
-    key.append(ga4EventLevel ? 'g' : 'p');
-    String k = key.toString();
-    Attributes cached = caches.attributes.get(k);
+    Attributes cached = caches.attributes.get(f, ga4EventLevel);
     if (cached != null) {
       return cached;
     }
     Attributes a = buildAttributes(f, ga4EventLevel);
-    if (caches.attributes.size() >= Caches.MAX_ENTRIES) {
-      caches.attributes.clear();
-    }
-    caches.attributes.put(k, a);
+    caches.attributes.put(f, ga4EventLevel, a);
     return a;
   }
 
@@ -316,7 +420,7 @@ final class EventMapping {
     for (int i = 0, n = f.names.size(); i < n; i++) {
       String name = f.names.get(i);
       Object v = f.values.get(i);
-      if (v == null || RESERVED.contains(name)
+      if (v == null || f.reserved(i)
           || (ga4EventLevel && !GA4_EVENT_ATTRIBUTES.contains(name))) {
         continue;
       }
@@ -348,7 +452,7 @@ final class EventMapping {
       }
       if (map.put(key, text) != null) {
         throw new LineProblem(Kind.BAD_VALUE,
-            "The attribute " + key + " is given twice in " + f.path + " (field " + name + ").");
+            "The attribute " + key + " is given twice in " + f.path() + " (field " + name + ").");
       }
     }
     return map == null ? Attributes.empty() : new Attributes(map);
@@ -447,7 +551,8 @@ final class EventMapping {
     }
   }
 
-  private static Instant ga4Timestamp(Object v) {
+  /** GA4's event_timestamp in microseconds: at least 0, so the seconds are a valid instant. */
+  private static long ga4Micros(Object v) {
     if (v == null) {
       throw new LineProblem(Kind.MISSING_FIELD, "The field event_timestamp is missing.");
     }
@@ -478,12 +583,8 @@ final class EventMapping {
       throw new LineProblem(Kind.OUT_OF_RANGE, "The field event_timestamp (" + micros
           + ") must not be negative.");
     }
-    try {
-      return Instant.ofEpochSecond(micros / 1_000_000L, (micros % 1_000_000L) * 1_000L);
-    } catch (DateTimeException ex) {
-      throw new LineProblem(Kind.OUT_OF_RANGE, "The field event_timestamp (" + micros
-          + ") is out of the range of instants.");
-    }
+    // At most Long.MAX_VALUE / 10^6 seconds, far within Instant's range of about 3 * 10^16.
+    return micros;
   }
 
   private static String text(Object v, String field) {

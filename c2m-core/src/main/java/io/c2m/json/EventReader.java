@@ -120,15 +120,21 @@ import java.util.function.IntFunction;
  * JSON syntax errors are elided).
  *
  * <h2>Speed and memory</h2>
- * Input is read in blocks and split into lines by the reader; each line is parsed by Jackson's
- * streaming parser in one pass, without building a tree, with a factory shared by all reads. A
- * parser per line, rather than one over the whole input, is deliberate: a syntax error ends only
- * its own line, and Jackson recycles the parsers' buffers, so the cost is small next to the
- * parsing itself. Fields that never become part of a signal are skipped without being decoded;
- * within one read, the consumer id of a repeated raw id and the attributes of a repeated product
- * are computed once ({@link Builder#idCacheSize(int)}). A large file can be read on several
- * cores with {@link #readParallel(Path, int, IntFunction)}, each part feeding its own mergeable
- * aggregate.
+ * Input is read in blocks and split into lines by the reader. A line of UTF-8 bytes is first
+ * read straight from the bytes by a strict fast path that makes no parser and no String per
+ * repeated name or value (each distinct one is made once per read) and parses the common
+ * {@code yyyy-MM-ddTHH:mm:ss[.f]Z} timestamp from the bytes; it takes only printable-ASCII JSON
+ * without escapes, exponents or deep nesting, and hands every other line, and every line with a
+ * problem, to Jackson, so that the results never depend on which path read a line. Jackson's
+ * streaming parser reads a line in one pass, without building a tree, with a factory shared by
+ * all reads; a parser per line is deliberate: a syntax error ends only its own line. Fields that
+ * never become part of a signal are skipped without being decoded; within one read, the
+ * consumer id of a repeated raw id and the attributes of a repeated product are computed once
+ * ({@link Builder#idCacheSize(int)}), so a repeated product gives the same {@link
+ * io.c2m.Attributes} object, which {@link ProfileSink} uses to feed a profile store without
+ * hashing it. A large file can be read on several cores with
+ * {@link #readParallel(Path, int, IntFunction)}, each part feeding its own mergeable aggregate
+ * ({@link ProfileSink#readParallel} does this for profiles).
  * Memory is bounded by the longest line (at most {@link Builder#maxLineLength(int)}) and the
  * problems kept ({@link Builder#maxProblemsKept(int)}).
  *
@@ -154,6 +160,7 @@ public final class EventReader {
   private final EventMapping mapping;
   private final int maxLineLength;
   private final int maxProblemsKept;
+  private final boolean fastPath;
 
   private EventReader(Builder b) {
     this.factory = JsonFactory.builder()
@@ -162,6 +169,7 @@ public final class EventReader {
     this.mapping = new EventMapping(b.ids, b.idCacheSize);
     this.maxLineLength = b.maxLineLength;
     this.maxProblemsKept = b.maxProblemsKept;
+    this.fastPath = b.fastPath;
   }
 
   /**
@@ -203,9 +211,19 @@ public final class EventReader {
     private int maxLineLength = DEFAULT_MAX_LINE_LENGTH;
     private int maxProblemsKept = DEFAULT_MAX_PROBLEMS_KEPT;
     private int idCacheSize = DEFAULT_ID_CACHE_SIZE;
+    private boolean fastPath = true;
 
     private Builder(Function<String, ConsumerId> ids) {
       this.ids = requireNonNull(ids, "ids");
+    }
+
+    /**
+     * Package-private, for tests: whether byte input tries {@link FastLineParser} before
+     * Jackson. The results must not depend on it; the tests check that they do not.
+     */
+    Builder fastPath(boolean on) {
+      this.fastPath = on;
+      return this;
     }
 
     /**
@@ -815,7 +833,10 @@ public final class EventReader {
     private final Consumer<? super Signal> sink;
     private final Consumer<? super EventProblem> problemSink;
     private final RawEvent raw = new RawEvent();
-    private final List<Signal> scratch = new ArrayList<>(4);
+    private final FastLineParser fast = fastPath ? new FastLineParser() : null;
+    private final SignalBuffer scratch = new SignalBuffer();
+    /** The sink when it is a {@link ProfileSink}: fed the signals' parts, no records. */
+    private final ProfileSink profileSink;
     private final EventMapping.Caches caches = new EventMapping.Caches();
     private final List<EventProblem> problems = new ArrayList<>();
     long line;
@@ -828,6 +849,7 @@ public final class EventReader {
 
     Run(Consumer<? super Signal> sink, Consumer<? super EventProblem> problemSink) {
       this.sink = requireNonNull(sink, "signals");
+      this.profileSink = sink instanceof ProfileSink ps ? ps : null;
       this.problemSink = requireNonNull(problemSink, "problems");
     }
 
@@ -928,7 +950,26 @@ public final class EventReader {
         skipped++;
         return;
       }
+      if (fast != null && buf instanceof ByteLines bytes && fast.parse(bytes.buf, from, to, raw)) {
+        mapped();
+        return;
+      }
       parse(buf.parser(factory, from, to));
+    }
+
+    /** Maps and hands on a line that {@link FastLineParser} read into {@link #raw}. */
+    private void mapped() {
+      scratch.clear();
+      try {
+        mapping.map(raw, scratch, caches);
+      } catch (LineProblem e) {
+        reject(e.kind, e.getMessage());
+        return;
+      } catch (IllegalArgumentException e) {
+        reject(Kind.BAD_VALUE, e.getMessage());
+        return;
+      }
+      handOn();
     }
 
     private void parse(JsonParser p) {
@@ -950,16 +991,26 @@ public final class EventReader {
         reject(Kind.MALFORMED_JSON, "The line is not well-formed JSON.");
         return;
       }
-      if (scratch.isEmpty()) {
+      handOn();
+    }
+
+    /** Hands the line's signals in {@link #scratch} to the sink and counts the line. */
+    private void handOn() {
+      int n = scratch.size();
+      if (n == 0) {
         skipped++;
         return;
       }
       // A receiver that refuses a signal with an IllegalArgumentException (a profile store, for
       // an instant too far from its epoch) rejects its line, with the line's number, and the read
       // goes on. Signals of the line handed over before the refusal stay handed over.
-      for (Signal s : scratch) {
+      for (int i = 0; i < n; i++) {
         try {
-          sink.accept(s);
+          if (profileSink != null) {
+            profileSink.accept(scratch, i);
+          } else {
+            sink.accept(scratch.signal(i));
+          }
         } catch (IllegalArgumentException e) {
           reject(Kind.BAD_VALUE, SafeMessages.rule(e.getMessage()));
           return;

@@ -23,9 +23,17 @@ final class RawEvent {
   /** Marks a nested object or array value that is not interpreted. */
   static final Object NESTED = new Object();
 
+  /** Marks a timestamp already parsed from the bytes; see {@link #timestamp}. */
+  static final Object PARSED_TIMESTAMP = new Object();
+
   /** The scalar fields of one JSON object, in order; nested values marked {@link #NESTED}. */
   static final class Fields {
-    final String path;
+    /** The path, or null until first asked for (see {@link #path()}). */
+    private String path;
+    /** For a lazily named element: the enclosing object (or null), the field and the index. */
+    private Fields parent;
+    private String field;
+    private int index;
     final List<String> names = new ArrayList<>(8);
     final List<Object> values = new ArrayList<>(8);
     /** Segment's {@code products[]} or GA4's {@code items[]} inside this object, if any. */
@@ -36,9 +44,57 @@ final class RawEvent {
       this.path = path;
     }
 
+    /** An empty value for {@link RawEvent}'s pool; named by {@link #reuse}. */
+    private Fields() {}
+
+    /**
+     * Empties this pooled value and names it lazily: element {@code index} of the array
+     * {@code field} of {@code parent} (or of the top level if null), or the object {@code field}
+     * itself if {@code index} is negative. The path is only built if a problem names it.
+     */
+    private Fields reuse(Fields parent, String field, int index) {
+      this.path = null;
+      this.parent = parent;
+      this.field = field;
+      this.index = index;
+      names.clear();
+      values.clear();
+      reservedBits = 0;
+      products = null;
+      productsName = null;
+      return this;
+    }
+
+    /** The path of this object in the line, such as {@code properties.products[0]}. */
+    String path() {
+      if (path == null) {
+        String base = parent == null ? field : parent.path() + "." + field;
+        path = index < 0 ? base : base + "[" + index + "]";
+      }
+      return path;
+    }
+
+    /** Bit i: whether field i (i below 64) is in {@link EventMapping#RESERVED}. */
+    private long reservedBits;
+
     void add(String name, Object value) {
+      add(name, value, EventMapping.RESERVED.contains(name));
+    }
+
+    /** Adds a field whose {@link EventMapping#RESERVED} membership the caller knows. */
+    void add(String name, Object value, boolean reserved) {
+      int i = names.size();
       names.add(name);
       values.add(value);
+      if (reserved && i < 64) {
+        reservedBits |= 1L << i;
+      }
+    }
+
+    /** Whether field {@code i} is in {@link EventMapping#RESERVED}: not a product attribute. */
+    boolean reserved(int i) {
+      return i < 64 ? (reservedBits & (1L << i)) != 0
+          : EventMapping.RESERVED.contains(names.get(i));
     }
 
     /**
@@ -56,7 +112,7 @@ final class RawEvent {
     }
 
     String pathOf(String name) {
-      return path + "." + name;
+      return path() + "." + name;
     }
   }
 
@@ -78,13 +134,49 @@ final class RawEvent {
   Object anonymousId;
   Object gaUserId;
   Object gaPseudoId;
+  /**
+   * Segment's timestamp: as the parser read it (String, Num, Boolean, {@link #NESTED}), or
+   * {@link #PARSED_TIMESTAMP} when {@link FastLineParser} already parsed the common ISO-8601
+   * shape from the bytes into {@link #timestampSecond} and {@link #timestampNano} (exactly what
+   * {@link IsoInstant#parse(String)} gives for that text).
+   */
   Object timestamp;
+  /** The seconds since 1970 of a {@link #PARSED_TIMESTAMP}. */
+  long timestampSecond;
+  /** The nanoseconds of a {@link #PARSED_TIMESTAMP}. */
+  int timestampNano;
   Object eventTimestamp;
   Fields properties;
   Fields params;
   List<Fields> items;
 
+  /** Pooled objects and arrays for {@link FastLineParser}; reused from line to line. */
+  private final List<Fields> fieldsPool = new ArrayList<>();
+  private int fieldsUsed;
+  private final List<List<Fields>> listPool = new ArrayList<>();
+  private int listsUsed;
+
+  /** A pooled, emptied {@link Fields}, valid until the next {@link #reset()}. */
+  Fields pooledFields(Fields parent, String field, int index) {
+    if (fieldsUsed == fieldsPool.size()) {
+      fieldsPool.add(new Fields());
+    }
+    return fieldsPool.get(fieldsUsed++).reuse(parent, field, index);
+  }
+
+  /** A pooled, emptied list, valid until the next {@link #reset()}. */
+  List<Fields> pooledList() {
+    if (listsUsed == listPool.size()) {
+      listPool.add(new ArrayList<>(4));
+    }
+    List<Fields> list = listPool.get(listsUsed++);
+    list.clear();
+    return list;
+  }
+
   void reset() {
+    fieldsUsed = 0;
+    listsUsed = 0;
     type = null;
     event = null;
     eventName = null;
@@ -143,12 +235,14 @@ final class RawEvent {
     }
   }
 
-  private Fields mergeParams(Fields f) {
+  /** Merges {@code params} and {@code event_params} given both (the later fields after). */
+  Fields mergeParams(Fields f) {
     if (f == null || params == null) {
       return f;
     }
-    params.names.addAll(f.names);
-    params.values.addAll(f.values);
+    for (int i = 0, n = f.names.size(); i < n; i++) {
+      params.add(f.names.get(i), f.values.get(i), f.reserved(i));
+    }
     if (f.products != null) {
       params.products = f.products;
       params.productsName = f.productsName;

@@ -49,6 +49,19 @@ class IsoInstantProperties {
     }
   }
 
+  @Property(tries = 500)
+  void bytesParseExactlyAsText(@ForAll("mutatedOrShortened") String text) {
+    byte[] line = ("xx" + text + "yy").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertEquals(IsoInstant.parse(text), IsoInstant.parse(line, 2, 2 + text.length()), text);
+  }
+
+  @Provide
+  Arbitrary<String> mutatedOrShortened() {
+    return Arbitraries.oneOf(mutated(), times().map(t -> WITH_SECONDS.format(t)),
+        Combinators.combine(mutated(), Arbitraries.integers().between(0, 40))
+            .as((s, n) -> s.substring(0, Math.min(n, s.length()))));
+  }
+
   @Provide
   Arbitrary<String> mutated() {
     return Combinators.combine(times(), Arbitraries.integers().between(0, 34),

@@ -9,6 +9,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -25,7 +27,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * Reading JSON event lines with {@link EventReader}, in lines per second, from UTF-8 bytes
  * ({@code readBytes}) and from characters ({@code readChars}). The baseline, {@code
  * jacksonTokens}, is Jackson's streaming parser reading every token of the same bytes in one
- * parser (no line splitting, no mapping): the floor of what reading JSON costs. The input is
+ * parser (no line splitting, no mapping): the floor of what reading JSON costs. {@code
+ * readFileTwoParts} reads the same lines from a file in two parts on two threads. The input is
  * {@value #LINES} seeded lines, a mix of Segment and GA4 product, order and page events from
  * 5,000 users, about 250 bytes each.
  */
@@ -44,15 +47,23 @@ public class EventReaderBenchmark {
   private final EventReader reader = EventReader.trustingIds();
   private byte[] bytes;
   private String text;
+  private Path file;
 
   /** Creates the benchmark state; JMH instantiates it. */
   public EventReaderBenchmark() {}
 
-  /** Builds the seeded lines. */
+  /**
+   * Builds the seeded lines, and writes them to a temporary file for {@code readFileTwoParts}.
+   *
+   * @throws IOException if the file cannot be written
+   */
   @Setup
-  public void setUp() {
+  public void setUp() throws IOException {
     text = lines(LINES, 1);
     bytes = text.getBytes(StandardCharsets.UTF_8);
+    file = Files.createTempFile("c2m-event-reader", ".jsonl");
+    file.toFile().deleteOnExit();
+    Files.write(file, bytes);
   }
 
   /**
@@ -142,6 +153,23 @@ public class EventReaderBenchmark {
   @OperationsPerInvocation(LINES)
   public EventReport readBytes(Blackhole bh) {
     return reader.read(new ByteArrayInputStream(bytes), bh::consume);
+  }
+
+  /**
+   * Reads the lines from a file in two parts on two threads ({@link EventReader#readParallel}),
+   * each part counting its signals.
+   *
+   * @return the signals
+   */
+  @Benchmark
+  @OperationsPerInvocation(LINES)
+  public long readFileTwoParts() {
+    long[][] counts = new long[2][1];
+    EventReport report = reader.readParallel(file, 2, i -> s -> counts[i][0]++);
+    if (report.read() != LINES) {
+      throw new IllegalStateException("Lines lost: " + report);
+    }
+    return counts[0][0] + counts[1][0];
   }
 
   /**

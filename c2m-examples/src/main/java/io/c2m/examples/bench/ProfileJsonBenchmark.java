@@ -1,7 +1,11 @@
 package io.c2m.examples.bench;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.c2m.json.EventReader;
 import io.c2m.json.EventReport;
+import io.c2m.json.ProfileSink;
 import io.c2m.signal.ProfileSettings;
 import io.c2m.signal.ProfileStore;
 import io.c2m.signal.Signal;
@@ -19,13 +23,22 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * JSON lines to profiles, per event: Segment e-commerce lines in memory, read by {@link
- * EventReader} into a {@link ProfileStore} on one thread. The baseline reads the same lines and
- * only counts the signals, so the difference is the cost of profiling. {@code twoPartitions} reads
- * the same lines from a file in two parts at once ({@link EventReader#readParallel}), one store
- * per part, and merges the stores: the mergeable profiles at work.
+ * JSON lines to profiles, per event: 200,000 Segment e-commerce lines (the {@code
+ * nicheEvaluation} marketplace, 20,000 consumers) read by {@link EventReader} into a {@link
+ * ProfileStore}. In the same run:
+ * <ul>
+ *   <li>{@code jacksonTokens}, the baseline: Jackson's streaming parser reading every token of the
+ *       same bytes with one parser (every scalar's text made), no line splitting, no mapping, no
+ *       profiles: the floor of "read this JSON with Jackson";
+ *   <li>{@code jsonOnly}: the reader, counting the signals;
+ *   <li>{@code jsonToProfilesStoreAdd}: the reader into a store through {@code store::add};
+ *   <li>{@code jsonToProfiles}: the reader into a store through {@link ProfileSink}, one thread;
+ *   <li>{@code twoPartitions}: {@link ProfileSink#readParallel} over a file of the same lines, two
+ *       parts on two threads, one store each, merged.
+ * </ul>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -34,6 +47,7 @@ import org.openjdk.jmh.annotations.State;
 public class ProfileJsonBenchmark {
   static final int LINES = 200_000;
 
+  private final JsonFactory factory = new JsonFactory();
   byte[] jsonLines;
   java.time.Instant epoch;
   java.nio.file.Path file;
@@ -62,32 +76,77 @@ public class ProfileJsonBenchmark {
   }
 
   /**
-   * Reads the lines from a file in two parts at once, one store each, then merges the stores.
+   * The baseline: every token of the same bytes with one Jackson parser.
+   *
+   * @param bh sinks the tokens' text
+   * @return the number of root values
+   * @throws java.io.IOException never (in-memory input)
+   */
+  @Benchmark
+  @OperationsPerInvocation(LINES)
+  public int jacksonTokens(Blackhole bh) throws java.io.IOException {
+    int roots = 0;
+    try (JsonParser p = factory.createParser(jsonLines)) {
+      int depth = 0;
+      JsonToken t;
+      while ((t = p.nextToken()) != null) {
+        if (t.isStructStart()) {
+          depth++;
+        } else if (t.isStructEnd() && --depth == 0) {
+          roots++;
+        } else if (t.isScalarValue()) {
+          bh.consume(p.getText());
+        }
+      }
+    }
+    if (roots != LINES) {
+      throw new IllegalStateException("Lines lost: " + roots);
+    }
+    return roots;
+  }
+
+  /**
+   * Reads the lines from a file in two parts on two threads, one store each, then merges the
+   * stores.
    *
    * @return the merged store
    */
   @Benchmark
   @OperationsPerInvocation(LINES)
   public ProfileStore twoPartitions() {
-    ProfileStore[] stores = new ProfileStore[2];
-    EventReport report = EventReader.trustingIds().readParallel(file, 2, i -> {
-      stores[i] = new ProfileStore(ProfileSettings.defaults(), c -> true, epoch);
-      return stores[i]::add;
-    });
-    if (report.accepted() != LINES) {
-      throw new IllegalStateException("Lines lost: " + report);
+    ProfileSink.Result r = ProfileSink.readParallel(EventReader.trustingIds(), file, 2,
+        () -> new ProfileStore(ProfileSettings.defaults(), c -> true, epoch));
+    if (r.report().accepted() != LINES) {
+      throw new IllegalStateException("Lines lost: " + r.report());
     }
-    return stores[0].merge(stores[1]);
+    return r.store();
   }
 
   /**
-   * Reads every line into a profile store.
+   * Reads every line into a profile store through a {@link ProfileSink}, on one thread.
    *
    * @return the store
    */
   @Benchmark
   @OperationsPerInvocation(LINES)
   public ProfileStore jsonToProfiles() {
+    ProfileStore store = new ProfileStore(ProfileSettings.defaults(), c -> true, epoch);
+    EventReport report = EventReader.trustingIds()
+        .read(new ByteArrayInputStream(jsonLines), new ProfileSink(store));
+    if (report.accepted() != LINES) {
+      throw new IllegalStateException("Lines lost: " + report);
+    }
+    return store;
+  }
+
+  /**
+   * Reads every line into a profile store through {@code store::add}, on one thread.
+   *
+   * @return the store
+   */
+  @Benchmark
+  @OperationsPerInvocation(LINES)
+  public ProfileStore jsonToProfilesStoreAdd() {
     ProfileStore store = new ProfileStore(ProfileSettings.defaults(), c -> true, epoch);
     EventReport report =
         EventReader.trustingIds().read(new ByteArrayInputStream(jsonLines), store::add);
