@@ -68,6 +68,7 @@ public final class C2m {
   private final Clock clock;
   private final long seed;
   private final int minimumAudience;
+  private final boolean profilePriceFallback;
   private final Duration period;
   private final ProfileSettings profileSettings;
   private final NicheInference inference;
@@ -94,6 +95,7 @@ public final class C2m {
     this.clock = b.clock;
     this.seed = b.seed;
     this.minimumAudience = b.minimumAudience;
+    this.profilePriceFallback = b.profilePriceFallback;
     this.period = b.period;
     this.profileSettings = b.profileSettings;
     this.inference = b.inference;
@@ -248,8 +250,13 @@ public final class C2m {
    * Tailors designs for niches and offers them: orders may then be placed for them. The members of
    * a niche are the consumers whose preferences match its definition; a niche with fewer members
    * than the minimum audience is skipped, so no design is ever tailored from fewer than k
-   * consumers' preferences. A design whose id or spec is already on offer is not offered again
-   * (two overlapping niches often tailor the same product).
+   * consumers' preferences. The price is an aggregate of at least k members' prices, never fewer:
+   * for a niche with a category, from the members' prices within that category
+   * ({@link CategoryPricePoints}) when at least k members have one; otherwise the niche gets no
+   * design, unless {@link Builder#profilePriceFallback(boolean)} allows pricing from the members'
+   * whole profiles (all categories). A niche without a category is priced from the whole profiles
+   * when at least k members have a price point. A design whose id or spec is already on offer is
+   * not offered again (two overlapping niches often tailor the same product).
    *
    * @param niches the niches
    * @return the designs newly offered, in the niches' order
@@ -267,9 +274,9 @@ public final class C2m {
       // Category-scoped evidence: members' prices on items of the niche's category, and the
       // values those items come in (see TailorRequest).
       String category = niche.definition().get(Niche.CATEGORY).orElse(null);
-      Map<ConsumerId, Double> prices = new HashMap<>();
-      Set<AttributeValue> categoryValues = Set.of();
+      TailorRequest request;
       if (category != null) {
+        Map<ConsumerId, Double> prices = new HashMap<>();
         for (ConsumerProfile m : members) {
           categoryPrices.pricePoint(m.consumer(), category)
               .ifPresent(p -> prices.put(m.consumer(), p));
@@ -277,12 +284,23 @@ public final class C2m {
         if (valuesByCategory == null) {
           valuesByCategory = valuesByCategory();
         }
-        categoryValues = valuesByCategory.getOrDefault(category, Set.of());
+        Set<AttributeValue> categoryValues = valuesByCategory.getOrDefault(category, Set.of());
+        if (prices.size() >= minimumAudience) {
+          request = TailorRequest.withinCategory(niche, members, seed, prices, categoryValues);
+        } else if (profilePriceFallback && profilePriced(members) >= minimumAudience) {
+          // Opt-in: too few prices in the category, priced from the whole profiles.
+          request = new TailorRequest(niche, members, seed, Map.of(), categoryValues, true);
+        } else {
+          continue; // fewer than k prices: a price would reveal too few consumers' prices
+        }
+      } else if (profilePriced(members) >= minimumAudience) {
+        request = new TailorRequest(niche, members, seed);
+      } else {
+        continue;
       }
       List<ProductDesign> tailored;
       try {
-        tailored = tailor.tailor(
-            new TailorRequest(niche, members, seed, prices, categoryValues));
+        tailored = tailor.tailor(request);
       } catch (RuntimeException e) {
         throw wrap(tailor.name(), e);
       }
@@ -295,6 +313,16 @@ public final class C2m {
       }
     }
     return List.copyOf(out);
+  }
+
+  private static int profilePriced(List<ConsumerProfile> members) {
+    int n = 0;
+    for (ConsumerProfile m : members) {
+      if (m.pricePoint().isPresent()) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** The attribute values seen on the items of each category, from the interest timeline. */
@@ -518,6 +546,7 @@ public final class C2m {
     private Clock clock = Clock.systemUTC();
     private long seed = 0;
     private int minimumAudience = 20;
+    private boolean profilePriceFallback = false;
     private Duration period = Duration.ofDays(1);
     private ProfileSettings profileSettings = ProfileSettings.defaults();
     private NicheInference inference = NicheInference.attributeMiner();
@@ -563,6 +592,21 @@ public final class C2m {
             "The minimum audience (" + k + ") must be at least 1.");
       }
       this.minimumAudience = k;
+      return this;
+    }
+
+    /**
+     * Lets {@link C2m#tailorDesigns(List)} price a design from its members' whole profiles (the
+     * mean over all the categories they shop in) when fewer than the minimum audience of them have
+     * a price in the niche's category (default false: such a niche gets no design, so a shoes
+     * design is never priced from coats). Even then, the price comes from at least the minimum
+     * audience of members.
+     *
+     * @param allowed whether to fall back to whole-profile prices
+     * @return this
+     */
+    public Builder profilePriceFallback(boolean allowed) {
+      this.profilePriceFallback = allowed;
       return this;
     }
 
