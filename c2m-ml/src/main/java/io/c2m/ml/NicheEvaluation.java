@@ -190,7 +190,10 @@ public final class NicheEvaluation {
 
   /**
    * Groups consumers by the niche their cluster is explained as (1 + its rank among the niches);
-   * 0 for noise, an unexplained cluster, or one whose definition did not become a niche.
+   * 0 for noise, an unexplained cluster, or one whose definition did not become a niche. A cluster
+   * goes to the niche whose definition equals its explanation's; when none does (an explanation
+   * made elsewhere, not trimmed to its productive values), to the most specific niche whose
+   * definition the explanation's contains, ties to the better ranked.
    *
    * @param clustering the clustering
    * @param niches its niches
@@ -199,11 +202,22 @@ public final class NicheEvaluation {
   static int[] byNiche(Clustering clustering, List<Niche> niches) {
     Map<Attributes, Integer> rank = new HashMap<>();
     for (int i = 0; i < niches.size(); i++) {
-      rank.put(niches.get(i).definition(), i + 1);
+      rank.putIfAbsent(niches.get(i).definition(), i + 1);
     }
     Map<Integer, Integer> group = new HashMap<>();
     for (ClusterExplanation e : clustering.explanations()) {
-      group.put(e.cluster(), rank.getOrDefault(e.definition(), 0));
+      Integer g = rank.get(e.definition());
+      if (g == null && !e.definition().isEmpty()) {
+        int best = -1;
+        for (int i = 0; i < niches.size(); i++) {
+          Attributes d = niches.get(i).definition();
+          if (e.definition().matches(d) && d.size() > best) {
+            best = d.size();
+            g = i + 1;
+          }
+        }
+      }
+      group.put(e.cluster(), g == null ? 0 : g);
     }
     int[] labels = clustering.labelArray();
     int[] out = new int[labels.length];
