@@ -425,53 +425,58 @@ public final class C2m {
 
   /**
    * Judges a concept test from the orders on the book: several candidate designs were offered to
-   * a niche, and the rule picks the few with enough early orders to go to production (see {@link
-   * ConceptTestRule} for the stated minimum-evidence rule and its error bound). A candidate's
-   * orders are the number of distinct consumers with an accepted order for it (units do not
-   * count: the rule models each offered consumer ordering or not).
+   * groups of a niche's consumers, and the rule picks the few with enough early orders to go to
+   * production (see {@link ConceptTestRule} for the stated minimum-evidence rule and its error
+   * bound). A candidate's evidence is how many consumers it was offered to (the size of its group)
+   * and how many <em>of them</em> have an accepted order for it placed at or after {@code
+   * offeredAt}: orders from before the test, and orders by consumers outside the group (who found
+   * the design some other way), do not count. Units and repeat orders do not count either: the
+   * rule models each offered consumer ordering or not.
    *
    * <pre>{@code
    * List<ProductDesign> candidates = c2m.tailorDesigns(niches); // e.g. modal tailor, maxDesigns 20
-   * // ... offer each to its consumers, accept their orders ...
+   * // ... at `start`, offer each candidate to a group of the niche's consumers, accept orders ...
    * List<ConceptTestRule.Verdict> verdicts = c2m.conceptTest(
-   *     new ConceptTestRule(0.03, 10, 0.05, 2), Map.of(candidates.get(0).id(), 400L, ...));
+   *     new ConceptTestRule(0.03, 10, 0.05, 2), start,
+   *     Map.of(candidates.get(0).id(), groupA, candidates.get(1).id(), groupB));
    * }</pre>
    *
    * @param rule the minimum-evidence rule
-   * @param offeredTo how many consumers each candidate was offered to; each a design on offer, each
-   *     count positive
+   * @param offeredAt when the test started: earlier orders do not count
+   * @param offeredTo the consumers each candidate was offered to; each a design on offer, each
+   *     group non-empty
    * @return one verdict per candidate, winners first (see {@link ConceptTestRule#judge(List)})
-   * @throws IllegalArgumentException if a candidate is not on offer, or more consumers ordered it
-   *     than it was offered to
+   * @throws IllegalArgumentException if a candidate is not on offer or its group is empty
    */
   public List<ConceptTestRule.Verdict> conceptTest(
-      ConceptTestRule rule, Map<DesignId, Long> offeredTo) {
+      ConceptTestRule rule, Instant offeredAt, Map<DesignId, Set<ConsumerId>> offeredTo) {
     requireNonNull(rule, "rule");
+    requireNonNull(offeredAt, "offeredAt");
     requireNonNull(offeredTo, "offeredTo");
-    for (Map.Entry<DesignId, Long> e : offeredTo.entrySet()) {
+    for (Map.Entry<DesignId, Set<ConsumerId>> e : offeredTo.entrySet()) {
       requireNonNull(e.getKey(), "offeredTo key");
       requireNonNull(e.getValue(), "offeredTo value");
       if (!isOffered(e.getKey())) {
         throw new IllegalArgumentException("The concept-test candidate (" + e.getKey()
             + ") is not on offer.\nMaybe tailor or offer it first.");
       }
+      if (e.getValue().isEmpty()) {
+        throw new IllegalArgumentException("The concept-test candidate (" + e.getKey()
+            + ") was offered to no consumer; each candidate needs a non-empty group.");
+      }
     }
     // The order book's own lock only, never the engine's (see the class comment).
     Map<DesignId, Set<ConsumerId>> buyers = new HashMap<>();
     for (Order o : orders.orders()) {
-      if (offeredTo.containsKey(o.design())) {
+      Set<ConsumerId> group = offeredTo.get(o.design());
+      if (group != null && group.contains(o.consumer()) && !o.placedAt().isBefore(offeredAt)) {
         buyers.computeIfAbsent(o.design(), d -> new HashSet<>()).add(o.consumer());
       }
     }
     List<ConceptTestRule.Evidence> evidence = new ArrayList<>();
-    for (Map.Entry<DesignId, Long> e : new java.util.TreeMap<>(offeredTo).entrySet()) {
+    for (Map.Entry<DesignId, Set<ConsumerId>> e : new java.util.TreeMap<>(offeredTo).entrySet()) {
       long ordered = buyers.getOrDefault(e.getKey(), Set.of()).size();
-      if (ordered > e.getValue()) {
-        throw new IllegalArgumentException("The concept-test candidate (" + e.getKey()
-            + ") was offered to " + e.getValue() + " consumers but " + ordered
-            + " ordered it; offers must count everyone it was offered to.");
-      }
-      evidence.add(new ConceptTestRule.Evidence(e.getKey(), e.getValue(), ordered));
+      evidence.add(new ConceptTestRule.Evidence(e.getKey(), e.getValue().size(), ordered));
     }
     return rule.judge(evidence);
   }
