@@ -37,9 +37,10 @@ import java.util.SplittableRandom;
  *
  * <p>Two groupings are scored. The <em>clusters</em> are the strategy's own labels (for the
  * attribute miner, the first niche each consumer's preferences match). The <em>niches</em> group
- * consumers by the niche they end up in: for a clustering path, the clusters explained as one
- * definition form one group and the unexplained clusters are noise; for the miner it is the same
- * as its clusters. The niche grouping compares the three paths on equal terms, since k-means must
+ * consumers by the niche they end up in: for a clustering path, the clusters whose explanation
+ * (its productive definition, see {@code ClusterExplainer}) is one niche's definition form one
+ * group, and the clusters explained as nothing, or as a definition that did not become a niche,
+ * are noise; for the miner it is the same as its clusters. The niche grouping compares the three paths on equal terms, since k-means must
  * put every noise consumer in some cluster while the miner and HDBSCAN may leave them out.
  */
 public final class NicheEvaluation {
