@@ -58,14 +58,14 @@ public final class NicheEvaluation {
    *     consumers being one group
    * @param membersAdjustedRandIndex the same over the planted niches' members only (k-means puts
    *     every noise consumer in some cluster; this shows how well it separates the niches)
+   * @param millis the inference's wall-clock time (of the first run)
    * @param nicheAdjustedRandIndex agreement of the niche grouping (see the class comment) with the
    *     planted membership, noise consumers being one group
    * @param deterministic whether a second run on the same request gave the same niches and labels
-   * @param millis the inference's wall-clock time (of the first run)
    */
   public record Quality(String strategy, int found, int planted, double precision, double recall,
-      double adjustedRandIndex, double membersAdjustedRandIndex, double nicheAdjustedRandIndex,
-      boolean deterministic, long millis) {}
+      double adjustedRandIndex, double membersAdjustedRandIndex, long millis,
+      double nicheAdjustedRandIndex, boolean deterministic) {}
 
   /**
    * The figures of one evaluation.
@@ -136,8 +136,8 @@ public final class NicheEvaluation {
       long recalled = planted.stream().filter(foundDefinitions::contains).count();
       qualities.add(new Quality(inference.name(), niches.size(), planted.size(), precision,
           (double) recalled / planted.size(), Metrics.adjustedRandIndex(truth, predicted),
-          membersOnly(truth, predicted), Metrics.adjustedRandIndex(truth, first.byNiche()),
-          deterministic, millis));
+          membersOnly(truth, predicted), millis,
+          Metrics.adjustedRandIndex(truth, first.byNiche()), deterministic));
     }
 
     // Propensity: who orders one of the planted designs, trained on 70%, scored on 30%.
