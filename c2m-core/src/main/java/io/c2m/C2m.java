@@ -68,6 +68,7 @@ public final class C2m {
   private final Clock clock;
   private final long seed;
   private final int minimumAudience;
+  private final boolean profilePriceFallback;
   private final Duration period;
   private final ProfileSettings profileSettings;
   private final NicheInference inference;
@@ -94,6 +95,7 @@ public final class C2m {
     this.clock = b.clock;
     this.seed = b.seed;
     this.minimumAudience = b.minimumAudience;
+    this.profilePriceFallback = b.profilePriceFallback;
     this.period = b.period;
     this.profileSettings = b.profileSettings;
     this.inference = b.inference;
@@ -248,8 +250,13 @@ public final class C2m {
    * Tailors designs for niches and offers them: orders may then be placed for them. The members of
    * a niche are the consumers whose preferences match its definition; a niche with fewer members
    * than the minimum audience is skipped, so no design is ever tailored from fewer than k
-   * consumers' preferences. A design whose id or spec is already on offer is not offered again
-   * (two overlapping niches often tailor the same product).
+   * consumers' preferences. The price is an aggregate of at least k members' prices, never fewer:
+   * for a niche with a category, from the members' prices within that category
+   * ({@link CategoryPricePoints}) when at least k members have one; otherwise the niche gets no
+   * design, unless {@link Builder#profilePriceFallback(boolean)} allows pricing from the members'
+   * whole profiles (all categories). A niche without a category is priced from the whole profiles
+   * when at least k members have a price point. A design whose id or spec is already on offer is
+   * not offered again (two overlapping niches often tailor the same product).
    *
    * @param niches the niches
    * @return the designs newly offered, in the niches' order
@@ -267,9 +274,9 @@ public final class C2m {
       // Category-scoped evidence: members' prices on items of the niche's category, and the
       // values those items come in (see TailorRequest).
       String category = niche.definition().get(Niche.CATEGORY).orElse(null);
-      Map<ConsumerId, Double> prices = new HashMap<>();
-      Set<AttributeValue> categoryValues = Set.of();
+      TailorRequest request;
       if (category != null) {
+        Map<ConsumerId, Double> prices = new HashMap<>();
         for (ConsumerProfile m : members) {
           categoryPrices.pricePoint(m.consumer(), category)
               .ifPresent(p -> prices.put(m.consumer(), p));
@@ -277,12 +284,23 @@ public final class C2m {
         if (valuesByCategory == null) {
           valuesByCategory = valuesByCategory();
         }
-        categoryValues = valuesByCategory.getOrDefault(category, Set.of());
+        Set<AttributeValue> categoryValues = valuesByCategory.getOrDefault(category, Set.of());
+        if (prices.size() >= minimumAudience) {
+          request = TailorRequest.withinCategory(niche, members, seed, prices, categoryValues);
+        } else if (profilePriceFallback && profilePriced(members) >= minimumAudience) {
+          // Opt-in: too few prices in the category, priced from the whole profiles.
+          request = new TailorRequest(niche, members, seed, Map.of(), categoryValues, true);
+        } else {
+          continue; // fewer than k prices: a price would reveal too few consumers' prices
+        }
+      } else if (profilePriced(members) >= minimumAudience) {
+        request = new TailorRequest(niche, members, seed);
+      } else {
+        continue;
       }
       List<ProductDesign> tailored;
       try {
-        tailored = tailor.tailor(
-            new TailorRequest(niche, members, seed, prices, categoryValues));
+        tailored = tailor.tailor(request);
       } catch (RuntimeException e) {
         throw wrap(tailor.name(), e);
       }
@@ -295,6 +313,16 @@ public final class C2m {
       }
     }
     return List.copyOf(out);
+  }
+
+  private static int profilePriced(List<ConsumerProfile> members) {
+    int n = 0;
+    for (ConsumerProfile m : members) {
+      if (m.pricePoint().isPresent()) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** The attribute values seen on the items of each category, from the interest timeline. */
@@ -397,53 +425,58 @@ public final class C2m {
 
   /**
    * Judges a concept test from the orders on the book: several candidate designs were offered to
-   * a niche, and the rule picks the few with enough early orders to go to production (see {@link
-   * ConceptTestRule} for the stated minimum-evidence rule and its error bound). A candidate's
-   * orders are the number of distinct consumers with an accepted order for it (units do not
-   * count: the rule models each offered consumer ordering or not).
+   * groups of a niche's consumers, and the rule picks the few with enough early orders to go to
+   * production (see {@link ConceptTestRule} for the stated minimum-evidence rule and its error
+   * bound). A candidate's evidence is how many consumers it was offered to (the size of its group)
+   * and how many <em>of them</em> have an accepted order for it placed at or after {@code
+   * offeredAt}: orders from before the test, and orders by consumers outside the group (who found
+   * the design some other way), do not count. Units and repeat orders do not count either: the
+   * rule models each offered consumer ordering or not.
    *
    * <pre>{@code
    * List<ProductDesign> candidates = c2m.tailorDesigns(niches); // e.g. modal tailor, maxDesigns 20
-   * // ... offer each to its consumers, accept their orders ...
+   * // ... at `start`, offer each candidate to a group of the niche's consumers, accept orders ...
    * List<ConceptTestRule.Verdict> verdicts = c2m.conceptTest(
-   *     new ConceptTestRule(0.03, 10, 0.05, 2), Map.of(candidates.get(0).id(), 400L, ...));
+   *     new ConceptTestRule(0.03, 10, 0.05, 2), start,
+   *     Map.of(candidates.get(0).id(), groupA, candidates.get(1).id(), groupB));
    * }</pre>
    *
    * @param rule the minimum-evidence rule
-   * @param offeredTo how many consumers each candidate was offered to; each a design on offer, each
-   *     count positive
+   * @param offeredAt when the test started: earlier orders do not count
+   * @param offeredTo the consumers each candidate was offered to; each a design on offer, each
+   *     group non-empty
    * @return one verdict per candidate, winners first (see {@link ConceptTestRule#judge(List)})
-   * @throws IllegalArgumentException if a candidate is not on offer, or more consumers ordered it
-   *     than it was offered to
+   * @throws IllegalArgumentException if a candidate is not on offer or its group is empty
    */
   public List<ConceptTestRule.Verdict> conceptTest(
-      ConceptTestRule rule, Map<DesignId, Long> offeredTo) {
+      ConceptTestRule rule, Instant offeredAt, Map<DesignId, Set<ConsumerId>> offeredTo) {
     requireNonNull(rule, "rule");
+    requireNonNull(offeredAt, "offeredAt");
     requireNonNull(offeredTo, "offeredTo");
-    for (Map.Entry<DesignId, Long> e : offeredTo.entrySet()) {
+    for (Map.Entry<DesignId, Set<ConsumerId>> e : offeredTo.entrySet()) {
       requireNonNull(e.getKey(), "offeredTo key");
       requireNonNull(e.getValue(), "offeredTo value");
       if (!isOffered(e.getKey())) {
         throw new IllegalArgumentException("The concept-test candidate (" + e.getKey()
             + ") is not on offer.\nMaybe tailor or offer it first.");
       }
+      if (e.getValue().isEmpty()) {
+        throw new IllegalArgumentException("The concept-test candidate (" + e.getKey()
+            + ") was offered to no consumer; each candidate needs a non-empty group.");
+      }
     }
     // The order book's own lock only, never the engine's (see the class comment).
     Map<DesignId, Set<ConsumerId>> buyers = new HashMap<>();
     for (Order o : orders.orders()) {
-      if (offeredTo.containsKey(o.design())) {
+      Set<ConsumerId> group = offeredTo.get(o.design());
+      if (group != null && group.contains(o.consumer()) && !o.placedAt().isBefore(offeredAt)) {
         buyers.computeIfAbsent(o.design(), d -> new HashSet<>()).add(o.consumer());
       }
     }
     List<ConceptTestRule.Evidence> evidence = new ArrayList<>();
-    for (Map.Entry<DesignId, Long> e : new java.util.TreeMap<>(offeredTo).entrySet()) {
+    for (Map.Entry<DesignId, Set<ConsumerId>> e : new java.util.TreeMap<>(offeredTo).entrySet()) {
       long ordered = buyers.getOrDefault(e.getKey(), Set.of()).size();
-      if (ordered > e.getValue()) {
-        throw new IllegalArgumentException("The concept-test candidate (" + e.getKey()
-            + ") was offered to " + e.getValue() + " consumers but " + ordered
-            + " ordered it; offers must count everyone it was offered to.");
-      }
-      evidence.add(new ConceptTestRule.Evidence(e.getKey(), e.getValue(), ordered));
+      evidence.add(new ConceptTestRule.Evidence(e.getKey(), e.getValue().size(), ordered));
     }
     return rule.judge(evidence);
   }
@@ -518,6 +551,7 @@ public final class C2m {
     private Clock clock = Clock.systemUTC();
     private long seed = 0;
     private int minimumAudience = 20;
+    private boolean profilePriceFallback = false;
     private Duration period = Duration.ofDays(1);
     private ProfileSettings profileSettings = ProfileSettings.defaults();
     private NicheInference inference = NicheInference.attributeMiner();
@@ -563,6 +597,21 @@ public final class C2m {
             "The minimum audience (" + k + ") must be at least 1.");
       }
       this.minimumAudience = k;
+      return this;
+    }
+
+    /**
+     * Lets {@link C2m#tailorDesigns(List)} price a design from its members' whole profiles (the
+     * mean over all the categories they shop in) when fewer than the minimum audience of them have
+     * a price in the niche's category (default false: such a niche gets no design, so a shoes
+     * design is never priced from coats). Even then, the price comes from at least the minimum
+     * audience of members.
+     *
+     * @param allowed whether to fall back to whole-profile prices
+     * @return this
+     */
+    public Builder profilePriceFallback(boolean allowed) {
+      this.profilePriceFallback = allowed;
       return this;
     }
 

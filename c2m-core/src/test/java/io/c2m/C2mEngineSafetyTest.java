@@ -209,4 +209,62 @@ class C2mEngineSafetyTest {
     assertThrows(InvalidConfigurationException.class,
         () -> C2m.builder().period(java.time.Duration.ofNanos(1_500_000)));
   }
+
+  private static final Attributes SHOE =
+      Attributes.of("category", "shoes", "color", "black", "heel", "flat");
+  private static final Attributes SHOE_DEFINITION =
+      Attributes.of("category", "shoes", "color", "black");
+  private static final Niche SHOE_NICHE =
+      new Niche(Niche.idFor(SHOE_DEFINITION), SHOE_DEFINITION, 20, 10, 3, Trend.steady());
+
+  /** Twenty members view black flat shoes eight times and buy a pair at {@code price}. */
+  private static void shop(C2m c2m, double price, long secondsAgo) {
+    List<Signal> out = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      ConsumerId c = ConsumerId.of("m" + i);
+      for (int v = 0; v < 8; v++) {
+        out.add(Signal.of(c, SignalType.VIEW, NOW.minusSeconds(3600 + v), SHOE, "web"));
+      }
+      out.add(new Signal(c, SignalType.PURCHASE, NOW.minusSeconds(secondsAgo), SHOE, "web",
+          price));
+    }
+    c2m.ingest(out);
+  }
+
+  private static void registerAll(C2m c2m, Consent consent) {
+    for (int i = 0; i < 20; i++) {
+      c2m.registerConsumer(ConsumerAccount.of(ConsumerId.of("m" + i), consent));
+    }
+  }
+
+  @Test
+  void forgettingAConsumerErasesTheirCategoryPrices() {
+    C2m c2m = engine(5);
+    registerAll(c2m, Consent.PROFILING);
+    shop(c2m, 500, 60);
+    for (int i = 0; i < 20; i++) {
+      assertTrue(c2m.forgetConsumer(ConsumerId.of("m" + i)));
+      // Nothing is left of them, category prices included.
+      assertEquals(false, c2m.forgetConsumer(ConsumerId.of("m" + i)));
+    }
+    registerAll(c2m, Consent.PROFILING);
+    shop(c2m, 10, 30);
+    List<ProductDesign> designs = c2m.tailorDesigns(List.of(SHOE_NICHE));
+    assertEquals(1, designs.size());
+    // Kept prices would give a mean of 500 and 10 per member, about 255.
+    assertEquals(10.0, designs.get(0).unitPrice());
+  }
+
+  @Test
+  void withdrawingProfilingConsentErasesTheirCategoryPrices() {
+    C2m c2m = engine(5);
+    registerAll(c2m, Consent.PROFILING);
+    shop(c2m, 500, 60);
+    registerAll(c2m, Consent.TAILORED_OFFERS);
+    registerAll(c2m, Consent.PROFILING);
+    shop(c2m, 10, 30);
+    List<ProductDesign> designs = c2m.tailorDesigns(List.of(SHOE_NICHE));
+    assertEquals(1, designs.size());
+    assertEquals(10.0, designs.get(0).unitPrice());
+  }
 }

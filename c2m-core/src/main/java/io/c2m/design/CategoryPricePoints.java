@@ -7,6 +7,8 @@ import io.c2m.niche.Niche;
 import io.c2m.signal.ProfileSettings;
 import io.c2m.signal.Signal;
 import io.c2m.signal.SignalType;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -93,13 +95,27 @@ public final class CategoryPricePoints {
 
   /**
    * Adds another aggregate's evidence to this one (the other is unchanged). Associative and
-   * commutative up to rounding; the half-life should be the same.
+   * commutative up to rounding. Erasure is not remembered: a consumer erased from this aggregate
+   * ({@link #erase}) whose evidence the other still holds is added back, so erase a consumer from
+   * every partial aggregate (or erase again after merging).
    *
-   * @param other the other aggregate
+   * @param other the other aggregate, built with the same signal weights and half-life
    * @return this aggregate
+   * @throws IllegalArgumentException if the weights or half-lives differ (the decayed sums would
+   *     not be comparable), or {@code other} is this aggregate
    */
   public CategoryPricePoints merge(CategoryPricePoints other) {
     requireNonNull(other, "other");
+    if (other == this) {
+      throw new IllegalArgumentException("Category price points cannot merge with themselves "
+          + "(the evidence would be read while it is written); merge a copy.");
+    }
+    if (halfLifeMillis != other.halfLifeMillis || !Arrays.equals(weights, other.weights)) {
+      throw new IllegalArgumentException("Only category price points with the same signal "
+          + "weights and half-life merge; got half-lives " + Duration.ofMillis(halfLifeMillis)
+          + " and " + Duration.ofMillis(other.halfLifeMillis) + ", weights "
+          + Arrays.toString(weights) + " and " + Arrays.toString(other.weights) + ".");
+    }
     other.points.forEach((consumer, byCategory) -> byCategory.forEach((category, q) -> {
       Map<String, double[]> mine = points.computeIfAbsent(consumer, c -> new HashMap<>(4));
       double[] p = mine.get(category);

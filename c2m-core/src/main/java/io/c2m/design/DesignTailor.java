@@ -30,7 +30,8 @@ public interface DesignTailor {
    * The built-in modal tailor: the niche's definition, the other attributes set to the members'
    * most common preferred value (when at least 30% share it) and the price at the median of the
    * members' price points; both scoped to the niche's category when the request carries category
-   * evidence, as the engine's requests do (see {@link TailorRequest}).
+   * evidence, as the engine's requests do (see {@link TailorRequest}); a category-scoped request
+   * without category price points gets no design.
    *
    * @return the strategy named {@code "modal"}
    */

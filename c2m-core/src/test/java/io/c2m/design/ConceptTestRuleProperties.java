@@ -127,4 +127,86 @@ class ConceptTestRuleProperties {
     assertEquals(level, tail, 1e-6 + 1e-6 * level,
         () -> successes + " of " + trials + " at level " + level + ": bound " + bound);
   }
+
+  /**
+   * The exact probability that a candidate whose true order rate is {@code rate} is declared a
+   * winner at some look, when {@code m} candidates are judged after {@code offers[0] < offers[1]
+   * < ...} offers each: a dynamic programme over the candidate's order count, stopping the paths
+   * that win. The rule's verdict for a count is read from {@link ConceptTestRule#judge} with the
+   * other m - 1 candidates at no order (their evidence does not change its bound).
+   */
+  static double falseWinnerRate(ConceptTestRule rule, int m, double rate, int[] offers) {
+    double[] alive = {1.0}; // P(count = k and no win yet), k = 0..n
+    int n = 0;
+    double won = 0;
+    for (int look : offers) {
+      int step = look - n;
+      BinomialDistribution b = new BinomialDistribution(null, step, rate);
+      double[] next = new double[look + 1];
+      for (int k = 0; k < alive.length; k++) {
+        if (alive[k] == 0) {
+          continue;
+        }
+        for (int d = 0; d <= step; d++) {
+          next[k + d] += alive[k] * b.probability(d);
+        }
+      }
+      n = look;
+      int critical = critical(rule, m, n);
+      for (int k = critical; k <= n; k++) {
+        won += next[k];
+        next[k] = 0;
+      }
+      alive = next;
+    }
+    return won;
+  }
+
+  /** The least order count that wins after n offers (n + 1 if none), by bisection. */
+  private static int critical(ConceptTestRule rule, int m, int n) {
+    int lo = 0;
+    int hi = n + 1;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (wins(rule, m, n, mid)) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
+  }
+
+  private static boolean wins(ConceptTestRule rule, int m, int n, int k) {
+    List<ConceptTestRule.Evidence> evidence = new ArrayList<>();
+    evidence.add(new ConceptTestRule.Evidence(new DesignId("a"), n, k));
+    for (int i = 1; i < m; i++) {
+      evidence.add(new ConceptTestRule.Evidence(new DesignId("z" + i), n, 0));
+    }
+    return rule.winners(evidence).contains(new DesignId("a"));
+  }
+
+  /**
+   * With {@code looks} set to the number of looks, the family-wise error stays at or below alpha
+   * however often (up to {@code looks}) the test is judged: for m independent candidates at the
+   * threshold rate, 1 - (1 - q)^m with q the exact chance one of them wins at some look.
+   */
+  @Property(tries = 25)
+  void repeatedLooksKeepTheFamilyWiseErrorWithinAlpha(
+      @ForAll @IntRange(min = 1, max = 5) int m,
+      @ForAll @IntRange(min = 1, max = 20) int looks,
+      @ForAll @IntRange(min = 5, max = 40) int step,
+      @ForAll @DoubleRange(min = 0.01, max = 0.3) double rate,
+      @ForAll @IntRange(min = 0, max = 5) int minOrders) {
+    int[] offers = new int[looks];
+    for (int j = 0; j < looks; j++) {
+      offers[j] = step * (j + 1);
+    }
+    ConceptTestRule rule = new ConceptTestRule(rate, minOrders, ALPHA, m, looks);
+    double q = falseWinnerRate(rule, m, rate, offers);
+    double family = 1 - Math.pow(1 - q, m);
+    assertTrue(family <= ALPHA + 1e-9,
+        () -> m + " candidates, " + looks + " looks every " + step + " offers at rate " + rate
+            + ": family-wise error " + family);
+  }
 }

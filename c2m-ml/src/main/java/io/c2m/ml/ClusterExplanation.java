@@ -15,8 +15,9 @@ import java.util.TreeMap;
  * @param cluster the cluster's label
  * @param size how many consumers it holds
  * @param shares for each over-represented preferred value, the share of members who prefer it
- * @param definition the niche definition the shares explain; empty when the cluster is not a niche
- *     (no category, a single value, or too small)
+ * @param definition the niche definition the shares explain, after its unproductive values are
+ *     dropped (so it equals the definition of the niche the cluster becomes); empty when the
+ *     cluster is not a niche (no category, a single value, or too small)
  */
 public record ClusterExplanation(
     int cluster, int size, Map<AttributeValue, Double> shares, Attributes definition) {

@@ -37,9 +37,10 @@ import java.util.SplittableRandom;
  *
  * <p>Two groupings are scored. The <em>clusters</em> are the strategy's own labels (for the
  * attribute miner, the first niche each consumer's preferences match). The <em>niches</em> group
- * consumers by the niche they end up in: for a clustering path, the clusters explained as one
- * definition form one group and the unexplained clusters are noise; for the miner it is the same
- * as its clusters. The niche grouping compares the three paths on equal terms, since k-means must
+ * consumers by the niche they end up in: for a clustering path, the clusters whose explanation
+ * (its productive definition, see {@code ClusterExplainer}) is one niche's definition form one
+ * group, and the clusters explained as nothing, or as a definition that did not become a niche,
+ * are noise; for the miner it is the same as its clusters. The niche grouping compares the three paths on equal terms, since k-means must
  * put every noise consumer in some cluster while the miner and HDBSCAN may leave them out.
  */
 public final class NicheEvaluation {
@@ -57,14 +58,14 @@ public final class NicheEvaluation {
    *     consumers being one group
    * @param membersAdjustedRandIndex the same over the planted niches' members only (k-means puts
    *     every noise consumer in some cluster; this shows how well it separates the niches)
+   * @param millis the inference's wall-clock time (of the first run)
    * @param nicheAdjustedRandIndex agreement of the niche grouping (see the class comment) with the
    *     planted membership, noise consumers being one group
    * @param deterministic whether a second run on the same request gave the same niches and labels
-   * @param millis the inference's wall-clock time (of the first run)
    */
   public record Quality(String strategy, int found, int planted, double precision, double recall,
-      double adjustedRandIndex, double membersAdjustedRandIndex, double nicheAdjustedRandIndex,
-      boolean deterministic, long millis) {}
+      double adjustedRandIndex, double membersAdjustedRandIndex, long millis,
+      double nicheAdjustedRandIndex, boolean deterministic) {}
 
   /**
    * The figures of one evaluation.
@@ -135,8 +136,8 @@ public final class NicheEvaluation {
       long recalled = planted.stream().filter(foundDefinitions::contains).count();
       qualities.add(new Quality(inference.name(), niches.size(), planted.size(), precision,
           (double) recalled / planted.size(), Metrics.adjustedRandIndex(truth, predicted),
-          membersOnly(truth, predicted), Metrics.adjustedRandIndex(truth, first.byNiche()),
-          deterministic, millis));
+          membersOnly(truth, predicted), millis,
+          Metrics.adjustedRandIndex(truth, first.byNiche()), deterministic));
     }
 
     // Propensity: who orders one of the planted designs, trained on 70%, scored on 30%.
@@ -190,7 +191,10 @@ public final class NicheEvaluation {
 
   /**
    * Groups consumers by the niche their cluster is explained as (1 + its rank among the niches);
-   * 0 for noise, an unexplained cluster, or one whose definition did not become a niche.
+   * 0 for noise, an unexplained cluster, or one whose definition did not become a niche. A cluster
+   * goes to the niche whose definition equals its explanation's; when none does (an explanation
+   * made elsewhere, not trimmed to its productive values), to the most specific niche whose
+   * definition the explanation's contains, ties to the better ranked.
    *
    * @param clustering the clustering
    * @param niches its niches
@@ -199,11 +203,22 @@ public final class NicheEvaluation {
   static int[] byNiche(Clustering clustering, List<Niche> niches) {
     Map<Attributes, Integer> rank = new HashMap<>();
     for (int i = 0; i < niches.size(); i++) {
-      rank.put(niches.get(i).definition(), i + 1);
+      rank.putIfAbsent(niches.get(i).definition(), i + 1);
     }
     Map<Integer, Integer> group = new HashMap<>();
     for (ClusterExplanation e : clustering.explanations()) {
-      group.put(e.cluster(), rank.getOrDefault(e.definition(), 0));
+      Integer g = rank.get(e.definition());
+      if (g == null && !e.definition().isEmpty()) {
+        int best = -1;
+        for (int i = 0; i < niches.size(); i++) {
+          Attributes d = niches.get(i).definition();
+          if (e.definition().matches(d) && d.size() > best) {
+            best = d.size();
+            g = i + 1;
+          }
+        }
+      }
+      group.put(e.cluster(), g == null ? 0 : g);
     }
     int[] labels = clustering.labelArray();
     int[] out = new int[labels.length];

@@ -29,7 +29,10 @@ public final class TribuoNiches {
   /**
    * K-means as {@link #kMeans(int)}, with k following the population: one cluster per three
    * minimum audiences of consumers, within 2 and 40; the consumers are over-partitioned and the
-   * clusters merged by explanation. Named {@code "tribuo-kmeans"}; the provider's default.
+   * clusters merged by explanation. Named {@code "tribuo-kmeans"}; the provider's default. The cap
+   * means k stops following the population above {@code 3 * 40 * minAudience} consumers (3,000 at
+   * a minimum audience of 25); for larger populations use {@link #kMeans(int)} with a k of your
+   * own, or niches smaller than about a fortieth of the consumers may be missed.
    *
    * @return the inference
    */

@@ -23,9 +23,10 @@ import java.util.TreeMap;
  * <p><b>Scoped to the niche's category.</b> When the request carries category price points
  * ({@link TailorRequest#pricePoints()}, the members' mean prices on items of the niche's category),
  * the price is the quantile of those, so a shoes niche is priced from what its members paid for
- * shoes, not from their coats. Only when no member has a price in the category (or the caller gave
- * none) does it fall back to {@link ConsumerProfile#pricePoint()}, the mean over all their
- * categories. When the request carries the values seen on items of the category ({@link
+ * shoes, not from their coats. When the request carries no category price point, it prices from
+ * {@link ConsumerProfile#pricePoint()} (the mean over all their categories) only if the request
+ * allows it ({@link TailorRequest#profilePrices()}, true for a request without category scoping);
+ * otherwise it offers no design. When the request carries the values seen on items of the category ({@link
  * TailorRequest#categoryValues()}), a member's preferred value is counted only if it occurs on
  * such items, so a shoes design is never given a coat's sleeve length. Profiles keep one affinity
  * per value over all categories, so a member's preferred colour may still come from another
@@ -112,7 +113,7 @@ public final class ModalTailor implements DesignTailor {
           prices[priced++] = p;
         }
       }
-    } else {
+    } else if (request.profilePrices()) {
       for (ConsumerProfile member : request.members()) {
         if (member.pricePoint().isPresent()) {
           prices[priced++] = member.pricePoint().getAsDouble();

@@ -34,8 +34,12 @@ import java.util.TreeSet;
  * lowest lift of its own goes (see {@code productive}). A clustering that cuts a group along an
  * attribute its members do not share (k-means cutting a planted group by size) then yields the
  * group's niche instead of one niche per cut, and a cluster of noise consumers that happen to share
- * a colour yields nothing. Measured on {@code MarketplaceSpec.nicheEvaluation()} with k-means at
- * k = 32: 8 of 8 planted niches and no other, against 15 niches (8 planted) before.
+ * a colour yields nothing. The explanation's {@link ClusterExplanation#definition()} is this
+ * productive definition (its {@code shares} keep every over-represented value), so the clusters
+ * explained as one niche carry that niche's definition. Measured on {@code
+ * MarketplaceSpec.nicheEvaluation()} with k-means at a fixed k = 32: 8 of 8 planted niches and no
+ * other, against 15 niches (8 planted) before (the default k now follows the population, 40 there;
+ * see BENCHMARKS.md for the current figures).
  *
  * <p>A cluster's category is the category value more than {@code minShare} of its members prefer
  * (never tested for over-representation: one category may hold most consumers). Another preferred
@@ -135,6 +139,12 @@ public record ClusterExplainer(double minShare, double minLift, TrendSettings tr
       }
       Attributes definition = Attributes.of(shares.keySet());
       boolean niche = size >= request.minAudience() && definition.size() >= 2 && category != null;
+      if (niche) {
+        // The explanation holds the productive definition, the one niches() turns into a niche,
+        // so a cluster can be matched to its niche by definition (NicheEvaluation.byNiche).
+        definition = productive(definition, prefs);
+        niche = definition.size() >= 2;
+      }
       out.add(new ClusterExplanation(label, size, shares,
           niche ? definition : Attributes.empty()));
     });

@@ -30,7 +30,11 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  * clusters that explain as one niche and drops the values a cut adds (see {@link
  * ClusterExplainer}), while a cluster three minimum audiences large on average can still reach
  * the minimum audience. The cap bounds the cost; on {@code MarketplaceSpec.nicheEvaluation()} it is
- * the k that found every planted niche (BENCHMARKS.md, niche section).
+ * the k that found every planted niche (BENCHMARKS.md, niche section). <b>So k follows the
+ * population only up to {@code 3 * 40 * minAudience} consumers</b> (3,000 at a minimum audience
+ * of 25): above that k stays 40 and clusters grow with the population, so a niche smaller than
+ * about one fortieth of the consumers may be merged into a larger cluster and missed. For larger
+ * populations set {@code clusters} explicitly.
  */
 public final class KMeansNiches implements ClusteringNicheInference {
   /** Default iteration cap. */

@@ -8,8 +8,10 @@ import io.c2m.niche.TrendSettings;
 import java.util.Map;
 
 /**
- * Provides {@code "tribuo-kmeans"}. Settings: {@code clusters} (0: k follows the population, see
- * {@link KMeansNiches}), {@code iterations} (50),
+ * Provides {@code "tribuo-kmeans"}. Settings: {@code clusters} (0: k follows the population, one
+ * cluster per three minimum audiences but at most 40, so above {@code 3 * 40 * minAudience}
+ * consumers k no longer grows; set it for larger populations; see {@link KMeansNiches}),
+ * {@code iterations} (50),
  * {@code minShare} (0.5), {@code minLift} (1.5).
  */
 public final class KMeansNichesProvider implements NicheInferenceProvider {

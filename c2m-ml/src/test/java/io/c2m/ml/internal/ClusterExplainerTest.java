@@ -2,6 +2,7 @@ package io.c2m.ml.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.c2m.AttributeValue;
 import io.c2m.Attributes;
 import io.c2m.ConsumerId;
 import io.c2m.ml.Clustering;
@@ -55,11 +56,16 @@ class ClusterExplainerTest {
     }
     ClusterExplainer explainer = ClusterExplainer.defaults();
     Clustering clustering = explainer.explain(request, labels);
-    // Each size cluster is explained with its size: every member prefers it (share 1 > 0.5, and
+    // Each size cluster's size is over-represented: every member prefers it (share 1 > 0.5, and
     // 4 times its share among the dresses' consumers).
-    assertEquals(GROUP.with("size", "xs"), clustering.explanations().get(0).definition());
+    assertEquals(1.0,
+        clustering.explanations().get(0).shares().get(new AttributeValue("size", "xs")));
     // But among all sage linen fans a size is no more common than among the other consumers
-    // (a quarter each), so the size adds no lift and goes: one niche, the group's.
+    // (a quarter each), so the size adds no lift and goes from the definition: one niche, the
+    // group's, and every size cluster is explained as it.
+    for (int c = 0; c < 4; c++) {
+      assertEquals(GROUP, clustering.explanations().get(c).definition());
+    }
     List<Niche> niches = explainer.niches(request, clustering);
     assertEquals(List.of(GROUP), niches.stream().map(Niche::definition).toList());
     assertEquals(60, niches.get(0).audience());
