@@ -9,17 +9,21 @@ import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.SerializationConfig;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.Deserializers;
 import com.fasterxml.jackson.databind.deser.KeyDeserializers;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.introspect.Annotated;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.NopAnnotationIntrospector;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
 import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 import com.fasterxml.jackson.databind.ser.Serializers;
@@ -27,6 +31,7 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.c2m.AttributeValue;
 import io.c2m.Attributes;
 import io.c2m.ConsumerId;
+import io.c2m.production.BatchingProblem;
 import io.c2m.signal.Signal;
 import io.c2m.signal.SignalType;
 import java.io.IOException;
@@ -123,6 +128,7 @@ public final class C2mJacksonModule extends SimpleModule {
     context.addDeserializers(new IdDeserializers());
     context.addKeyDeserializers(new IdKeyDeserializers());
     context.addBeanSerializerModifier(new RecordComponentsOnly());
+    context.addBeanDeserializerModifier(new LaterComponentDefaults());
     context.insertAnnotationIntrospector(new C2mTimeIntrospector());
   }
 
@@ -193,6 +199,58 @@ public final class C2mJacksonModule extends SimpleModule {
   static boolean isC2mType(Class<?> type) {
     String pkg = type.getPackageName();
     return pkg.equals("io.c2m") || pkg.startsWith("io.c2m.");
+  }
+
+  // ---- records: components added later ----
+
+  /**
+   * Reads a {@link BatchingProblem} written before its {@code forecasts} component existed: a
+   * missing {@code forecasts} field reads as an empty map (no forecasts), so JSON written by an
+   * earlier version still reads although {@link C2mJson}'s mappers fail on other missing creator
+   * properties. Only that one field of that one record is defaulted; everything else stays strict.
+   */
+  private static final class LaterComponentDefaults extends BeanDeserializerModifier {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config,
+        BeanDescription beanDesc, JsonDeserializer<?> deserializer) {
+      if (beanDesc.getBeanClass() == BatchingProblem.class) {
+        return new DefaultMissingField(deserializer, "forecasts");
+      }
+      return deserializer;
+    }
+  }
+
+  /** Adds an empty object for a missing field, then hands the object to the record's reader. */
+  private static final class DefaultMissingField extends DelegatingDeserializer {
+    private static final long serialVersionUID = 1L;
+    private final String field;
+
+    DefaultMissingField(JsonDeserializer<?> delegate, String field) {
+      super(delegate);
+      this.field = field;
+    }
+
+    @Override
+    protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> newDelegatee) {
+      return new DefaultMissingField(newDelegatee, field);
+    }
+
+    @Override
+    public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+      if (!p.isExpectedStartObjectToken()) {
+        return super.deserialize(p, ctxt);
+      }
+      JsonNode tree = ctxt.readTree(p);
+      if (tree instanceof ObjectNode o && !o.has(field)) {
+        o.putObject(field);
+      }
+      try (JsonParser q = tree.traverse(p.getCodec())) {
+        q.nextToken();
+        return super.deserialize(q, ctxt);
+      }
+    }
   }
 
   // ---- records: components only ----

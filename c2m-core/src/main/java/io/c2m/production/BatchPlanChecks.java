@@ -27,7 +27,8 @@ import java.util.Set;
  *       design with a per-period forecast ({@link BatchingProblem#hasForecastTopUp(DesignId)}),
  *       {@link BatchingProblem#topUpUnits(DesignId, int, int)} from the batch's period to the
  *       design's next (later) batch period in the plan, on at most one batch per design and
- *       period;
+ *       period; a season top-up ({@link BatchingProblem#topUpUnits(DesignId)}) on at most one
+ *       batch of the design;
  *   <li>its ready period is its period plus the lead time; the orders it is ready too late for
  *       (ready after their due period) are exactly its {@link ProductionBatch#lateOrders()}:
  *       promises are met or flagged;
@@ -35,7 +36,10 @@ import java.util.Set;
  *       shared line in every period (setup times plus unit uses) fits the line's capacity;
  *   <li>costs add up: setup cost of the release period, unit cost of the release period (or of
  *       the price break the quantity reaches) times the quantity, holding cost of each on-time order's units from the ready period to its due
- *       period ({@link BatchingProblem#holdingCost(DesignId, int, int)}); the plan's cost is the
+ *       period ({@link BatchingProblem#holdingCost(DesignId, int, int)}), plus, for the units
+ *       above the smallest batch covering its orders (its top-up),
+ *       {@link BatchingProblem#topUpHoldingCost(DesignId, int, int)} each, to the design's next
+ *       batch period in the plan for a per-period forecast, else to the end; the plan's cost is the
  *       sum of its batches', part by part.
  * </ul>
  */
@@ -138,18 +142,29 @@ public final class BatchPlanChecks {
             + " ordered units but its orders sum to " + ordered + ".");
       }
       int topUp;
+      int next;
+      int plain = problem.batchQuantityFor(b.design(), (int) Math.min(Integer.MAX_VALUE,
+          ordered));
+      boolean toppingUp = b.quantity() > plain || b.orders().isEmpty();
       if (releases.containsKey(b.design())) {
-        Integer next = releases.get(b.design()).higher(b.period());
-        topUp = problem.topUpUnits(b.design(), b.period(), next == null ? Integer.MAX_VALUE : next);
-        int plain = problem.batchQuantityFor(b.design(), (int) Math.min(Integer.MAX_VALUE,
-            ordered));
-        if ((b.quantity() > plain || b.orders().isEmpty())
-            && !toppedUp.add(b.design().value() + "@" + b.period())) {
+        Integer later = releases.get(b.design()).higher(b.period());
+        next = later == null ? Integer.MAX_VALUE : later;
+        topUp = problem.topUpUnits(b.design(), b.period(), next);
+        if (toppingUp && !toppedUp.add(b.design().value() + "@" + b.period())) {
           out.add("Batch " + b.id() + " tops up design " + b.design() + " a second time in period "
               + b.period() + "; one batch per design and period may carry a top-up.");
         }
       } else {
+        next = Integer.MAX_VALUE;
         topUp = problem.topUpUnits(b.design());
+        if (toppingUp && topUp > 0 && !toppedUp.add(b.design().value())) {
+          out.add("Batch " + b.id() + " tops up design " + b.design() + " a second time; its "
+              + "season top-up goes on one batch of the design only.");
+        }
+      }
+      if (b.quantity() > plain) {
+        expectedHolding += ((long) b.quantity() - plain)
+            * problem.topUpHoldingCost(b.design(), b.period(), next);
       }
       if (b.orders().isEmpty() && topUp == 0) {
         out.add("Batch " + b.id() + " serves no order and design " + b.design()

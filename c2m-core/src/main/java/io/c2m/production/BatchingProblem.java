@@ -29,7 +29,8 @@ import java.util.TreeSet;
  * period of {@code placedAt} and due in the period of {@code latestDelivery}. A batch released in
  * period {@code s} is ready in {@code s + lead time}; its goods wait in stock until each order's due
  * period and pay the holding cost of every period they are left in stock at its end (periods
- * {@code ready .. due - 1}). Surplus units (rounding to the multiple, MOQ, top-up) are not held.
+ * {@code ready .. due - 1}). Surplus units of rounding to the multiple and the MOQ are not held;
+ * top-up units are charged {@link #topUpHoldingCost(DesignId, int, int)} each.
  *
  * @param orders the committed orders; distinct ids, none placed before {@code start}
  * @param constraints constraints per design; designs not listed use {@code defaults}
@@ -43,9 +44,11 @@ import java.util.TreeSet;
  * @param priceBreaks all-units quantity discounts per design, by increasing quantity; they
  *     replace the unit cost of the release period for batches that reach them
  * @param forecasts optional forecast of each design's uncommitted demand per period: one point
- *     per period of the horizon, point {@code t} (step {@code t + 1}) for period {@code t}; with a
- *     {@link NewsvendorTopUp} it sizes each batch's top-up from the periods the batch covers
- *     (see {@link #topUpUnits(DesignId, int, int)}); none by default
+ *     per period of the horizon, point {@code t} (step {@code t + 1}) for period {@code t}, its
+ *     mean within [p10, p90]; with a {@link NewsvendorTopUp} it sizes each batch's top-up from
+ *     the periods the batch covers (see {@link #topUpUnits(DesignId, int, int)}); the forecasts
+ *     of designs without a top-up or without orders are ignored; none by default. A design with
+ *     a top-up must have a salvage value below its lowest unit cost.
  */
 public record BatchingProblem(
     List<Order> orders,
@@ -71,7 +74,9 @@ public record BatchingProblem(
    * @throws IllegalArgumentException if an order id repeats, an order precedes the start or is due
    *     after the horizon, the period is not positive, a design is on two lines, per-period costs do
    *     not span the horizon, a design with orders cannot make any batch on its line, or a
-   *     forecast does not have one point per period (steps 1, 2, ...) or has a negative value
+   *     forecast does not have one point per period (steps 1, 2, ...), has a negative value or a
+   *     mean outside [p10, p90], or a top-up's salvage value is not below the design's lowest unit
+   *     cost (flat or per period, and price breaks)
    */
   public BatchingProblem {
     orders = List.copyOf(Checks.requireNoNulls(orders, "orders"));
@@ -119,6 +124,11 @@ public record BatchingProblem(
               + " in period " + t + " (mean " + f.mean() + ", p10 " + f.p10()
               + ") must not be negative.");
         }
+        if (f.mean() < f.p10() || f.mean() > f.p90()) {
+          throw new IllegalArgumentException("The forecast of design " + e.getKey()
+              + " in period " + t + " has mean " + f.mean() + " outside [p10 " + f.p10()
+              + ", p90 " + f.p90() + "]; the mean must lie between the 10% and 90% quantiles.");
+        }
       }
       fc.put(e.getKey(), points);
     }
@@ -151,6 +161,19 @@ public record BatchingProblem(
       if (!e.getValue().fits(horizon)) {
         throw new IllegalArgumentException("The per-period costs of design " + e.getKey()
             + " must have one value per period of the horizon (" + horizon + ") or none.");
+      }
+    }
+    for (Map.Entry<DesignId, NewsvendorTopUp> e : topUps.entrySet()) {
+      DesignId d = e.getKey();
+      double lowest = lowestUnitCost(constraints.getOrDefault(d, defaults), periodCosts.get(d),
+          priceBreaks.get(d));
+      double salvage = e.getValue().salvageValue();
+      if (!(salvage < lowest)) {
+        throw new IllegalArgumentException("The top-up of design " + d + " has salvage value "
+            + salvage + ", not below its lowest unit cost (" + lowest + ", over its flat or "
+            + "per-period unit costs and price breaks); a newsvendor top-up needs a salvage value "
+            + "below the unit cost, else its critical fractile is 1 and every unsold unit is free."
+            + "\nMaybe lower the salvage value or drop the top-up of design " + d + ".");
       }
     }
     Map<DesignId, String> lineOf = new HashMap<>();
@@ -355,6 +378,27 @@ public record BatchingProblem(
       return Long.MAX_VALUE;
     }
     return ms + nanos / 1_000_000;
+  }
+
+  /**
+   * The lowest unit cost a design's batch can have: the least of its per-period unit costs (or
+   * its flat unit cost without them) and of its price breaks' unit costs.
+   */
+  private static double lowestUnitCost(ProductionConstraints c, PeriodCosts pc,
+      List<PriceBreak> breaks) {
+    double lowest = c.unitCost();
+    if (pc != null && !pc.unitCost().isEmpty()) {
+      lowest = Double.POSITIVE_INFINITY;
+      for (double u : pc.unitCost()) {
+        lowest = Math.min(lowest, u);
+      }
+    }
+    if (breaks != null) {
+      for (PriceBreak b : breaks) {
+        lowest = Math.min(lowest, b.unitCost());
+      }
+    }
+    return lowest;
   }
 
   private static Optional<ProductionLine> line(List<ProductionLine> lines, DesignId d) {
@@ -591,9 +635,10 @@ public record BatchingProblem(
 
   /**
    * Returns the speculative units a design's batches may add beyond their orders when it has no
-   * per-period forecast: the newsvendor top-up of its season forecast, rounded down to the order
-   * multiple (strategies add it to the design's first batch); zero without a top-up. With a
-   * per-period forecast, see {@link #topUpUnits(DesignId, int, int)}.
+   * per-period forecast: the newsvendor top-up of its season forecast, not rounded (strategies
+   * add it to the design's first batch and round the batch once: a batch of {@code ordered}
+   * units with top-up {@code q} makes {@code batchQuantityFor(design, ordered + q)}); zero
+   * without a top-up. With a per-period forecast, see {@link #topUpUnits(DesignId, int, int)}.
    *
    * @param design the design
    * @return the top-up units
@@ -603,9 +648,7 @@ public record BatchingProblem(
     if (t == null) {
       return 0;
     }
-    ProductionConstraints c = constraintsFor(design);
-    int u = t.units(c.unitCost());
-    return u / c.orderMultiple() * c.orderMultiple();
+    return t.units(constraintsFor(design).unitCost());
   }
 
   /**
@@ -628,8 +671,16 @@ public record BatchingProblem(
    * ({@link NewsvendorTopUp#units(double, List)}) of the forecast demand of the periods the batch
    * covers, from its ready period {@code releasePeriod + lead time} up to (excluding) the next
    * batch's ready period {@code nextReleasePeriod + lead time}, or to the end of the horizon;
-   * zero if that range is empty. Rounded down to the order multiple. Only one batch per design and
+   * zero if that range is empty. Not rounded: the batch rounds {@code ordered + top-up} once, up to
+   * the order multiple ({@link #batchQuantityFor(DesignId, int)}). Only one batch per design and
    * release period carries a top-up.
+   *
+   * <p>Each batch is sized as a fresh newsvendor: the top-up units of an earlier batch that are
+   * still unsold when this batch is ready are not netted against its window (stock of earlier
+   * top-ups is not tracked). The sizing is therefore generous when windows are short and demand
+   * falls below the forecast; its cost is charged as {@link #topUpHoldingCost(DesignId, int, int)}
+   * per top-up unit. Forecasts of designs without a top-up, or without orders (no batch to top
+   * up), are ignored.
    *
    * @param design the design
    * @param releasePeriod the batch's release period
@@ -652,8 +703,45 @@ public record BatchingProblem(
     if (from >= to) {
       return 0;
     }
-    int u = t.units(c.unitCost(), f.subList((int) from, (int) to));
-    return u / c.orderMultiple() * c.orderMultiple();
+    return t.units(c.unitCost(), f.subList((int) from, (int) to));
+  }
+
+  /**
+   * Returns the holding cost charged per top-up unit of a batch of a design released in
+   * {@code releasePeriod}, the design's next release being {@code nextReleasePeriod}. The
+   * convention: the top-up covers the periods from the batch's ready period
+   * {@code from = releasePeriod + lead time} up to (excluding) {@code to}, the next batch's ready
+   * period or the end of the horizon, as in {@link #topUpUnits(DesignId, int, int)} (for a season
+   * top-up without a per-period forecast: to the end of the horizon); its units are taken to sell
+   * evenly over those periods, and a unit sold in period {@code t} pays the holding cost of
+   * periods {@code from .. t - 1}, as a committed order due in {@code t} does. So the charge is the
+   * average of {@link #holdingCost(DesignId, int, int) holdingCost(design, from, t)} over
+   * {@code t} in {@code [from, to)}: with a constant holding cost {@code h}, {@code h (to - from -
+   * 1) / 2}. Zero if the range is empty. Units left unsold at the end are not charged further.
+   *
+   * @param design the design
+   * @param releasePeriod the batch's release period
+   * @param nextReleasePeriod the design's next release period; {@link Integer#MAX_VALUE} for none
+   * @return the holding cost per top-up unit, zero or more
+   */
+  public double topUpHoldingCost(DesignId design, int releasePeriod, int nextReleasePeriod) {
+    ProductionConstraints c = constraintsFor(design);
+    long from = Math.max(0, (long) releasePeriod + c.leadTimePeriods());
+    long to = Math.min(horizon, (long) nextReleasePeriod + c.leadTimePeriods());
+    if (from >= to) {
+      return 0;
+    }
+    PeriodCosts pc = periodCosts.get(design);
+    if (pc == null || pc.holdingCost().isEmpty()) {
+      return c.holdingCostPerUnitPeriod() * (to - from - 1) / 2.0;
+    }
+    double sum = 0;
+    double running = 0;
+    for (long t = from; t < to; t++) {
+      sum += running; // the holding cost from `from` to t
+      running += holdingCost(design, (int) t);
+    }
+    return sum / (to - from);
   }
 
   /**

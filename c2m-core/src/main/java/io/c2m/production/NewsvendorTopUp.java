@@ -24,6 +24,9 @@ import org.apache.commons.math3.special.Erf;
  * <p>Limitation: the unit cost {@code c} is the design's flat unit cost of its
  * {@link ProductionConstraints}; per-period unit costs ({@link PeriodCosts}) and quantity price
  * breaks ({@link PriceBreak}) are not used to size the top-up (they do count in the batch's cost).
+ * The record cannot know the unit cost, so it does not refuse a salvage value at or above it;
+ * {@link BatchingProblem} does, against the design's lowest unit cost (a fractile of 1 would ask
+ * for unbounded stock).
  *
  * @param price selling price of a top-up unit
  * @param salvageValue value of an unsold unit; below the price
@@ -87,18 +90,30 @@ public record NewsvendorTopUp(double price, double salvageValue, ForecastPoint f
    * Returns the units to add for the demand of several periods: the critical-fractile quantile of
    * their sum, rounded down, never below zero.
    *
-   * <p>The distribution of the sum is an approximation, stated plainly: each period's demand is
-   * taken as normal with the forecast's mean and a standard deviation fitted to its spread,
-   * {@code (p90 - p10) / (2 z_0.9)} with {@code z_0.9 = 1.2816} (a normal distribution has its
-   * 10% and 90% quantiles {@code z_0.9} standard deviations either side of the mean); periods are
-   * taken as independent, so the sum is normal with the summed means and the summed variances
-   * (the usual normal approximation of demand over a cover period, e.g. Silver, Pyke and Peterson,
-   * <i>Inventory Management and Production Planning and Scheduling</i>, 3rd ed., 1998, ch. 7).
-   * Skew (p50 off the middle of p10 and p90) and correlation between periods are ignored:
-   * positively correlated forecast errors make the true spread wider, so the top-up is then too
-   * small above the median and too large below it. With a zero spread the quantile is the summed
-   * mean; a fractile of 1 (salvage value at the unit cost) has no finite normal quantile and gives
-   * the cap of {@code Integer.MAX_VALUE / 2} units (batches are then capped by the largest batch).
+   * <p>Each period's demand is taken as a split normal (two-piece normal; John, 1982, "The
+   * three-parameter two-piece normal family of distributions and its fitting", <i>Communications
+   * in Statistics - Theory and Methods</i> 11(8)): its mode and median at the forecast's p50, a
+   * lower standard deviation {@code (p50 - p10) / z_0.9} and an upper one
+   * {@code (p90 - p50) / z_0.9} ({@code z_0.9 = 1.2816}), so that it passes exactly through the
+   * forecast's p10, p50 and p90, and a right-skewed forecast (p90 far above p50) gets a long right
+   * tail. For one period the quantile is exact under that model: for a fractile {@code f >= 0.5},
+   * {@code p50 + z_f (p90 - p50) / z_0.9}, so {@code f = 0.9} gives p90; below 0.5 the lower side.
+   *
+   * <p>The sum of several split normals is not a split normal, and this method does not compute
+   * its exact quantile. The approximation used, stated plainly: the sum's median is taken as the
+   * sum of the medians, and each side's standard deviation as the root of the sum of the squared
+   * per-period standard deviations of that side (periods taken as independent, as in the usual
+   * normal approximation of demand over a cover period, e.g. Silver, Pyke and Peterson,
+   * <i>Inventory Management and Production Planning and Scheduling</i>, 3rd ed., 1998, ch. 7);
+   * the quantile is then {@code sum p50 + z_f sigma_side}. It is exact for one period and for
+   * symmetric forecasts (where it is the normal approximation with the summed means); for a
+   * sum of skewed periods it keeps the full skew, whereas the true sum is less skewed (the central
+   * limit theorem pulls it toward a normal around the summed means), so above the median it is
+   * somewhat high when the skew is large and the window long. Correlation between periods is
+   * ignored: positively correlated errors make the true spread wider. With a zero spread on the
+   * side asked for, the quantile is the summed median. A fractile of 1 has no finite quantile and
+   * would give the cap of {@code Integer.MAX_VALUE / 2} units; {@link BatchingProblem} refuses a
+   * top-up whose salvage value is not below the unit cost, so it never asks for one.
    *
    * @param unitCost the unit cost {@code c}
    * @param periods the forecast of each covered period; empty for none
@@ -109,23 +124,26 @@ public record NewsvendorTopUp(double price, double salvageValue, ForecastPoint f
     if (f <= 0 || periods.isEmpty()) {
       return 0;
     }
-    double mean = 0;
+    boolean upper = f >= 0.5;
+    double median = 0;
     double variance = 0;
     for (ForecastPoint p : periods) {
-      mean += p.mean();
-      double sd = (p.p90() - p.p10()) / (2 * Z90);
+      median += p.p50();
+      double sd = (upper ? p.p90() - p.p50() : p.p50() - p.p10()) / Z90;
       variance += sd * sd;
     }
     double q;
     if (variance == 0) {
-      q = mean;
+      q = median;
     } else if (f >= 1) {
       q = Double.POSITIVE_INFINITY;
     } else {
       double z = Math.sqrt(2) * Erf.erfInv(2 * f - 1);
-      q = mean + Math.sqrt(variance) * z;
+      q = median + Math.sqrt(variance) * z;
     }
     q = Math.max(0, q);
-    return (int) Math.min(Integer.MAX_VALUE / 2, Math.floor(q));
+    // a hair above the rounding error of the inverse error function, so that a quantile that is
+    // a whole number (p90 at fractile 0.9) is not floored to the unit below
+    return (int) Math.min(Integer.MAX_VALUE / 2, Math.floor(q + 1e-9));
   }
 }

@@ -23,7 +23,7 @@ class ForecastTopUpProperties {
       BatchingStrategy.wagnerWhitin(), BatchingStrategy.capacitated());
 
   /** Random forecast of one point per period, p10 never below zero. */
-  private static List<ForecastPoint> forecast(Random r, int periods) {
+  static List<ForecastPoint> forecast(Random r, int periods) {
     List<ForecastPoint> out = new ArrayList<>();
     for (int t = 0; t < periods; t++) {
       double p50 = r.nextInt(30);
@@ -34,7 +34,7 @@ class ForecastTopUpProperties {
   }
 
   /** A random lot-sizing problem of up to 3 designs, some with an MOQ, multiple, limits. */
-  private static BatchingProblem problem(Random r) {
+  static BatchingProblem problem(Random r) {
     int horizon = 2 + r.nextInt(10);
     Map<DesignId, int[]> demand = new HashMap<>();
     Map<DesignId, ProductionConstraints> constraints = new HashMap<>();
@@ -73,7 +73,9 @@ class ForecastTopUpProperties {
     Map<DesignId, NewsvendorTopUp> t = new HashMap<>();
     for (DesignId d : p.designs()) {
       f.put(d, forecast(r, p.horizon()));
-      t.put(d, new NewsvendorTopUp(5 + r.nextInt(10), r.nextInt(4),
+      // a salvage value below the unit cost (at least 1 here): 0 to 3/4 of it
+      t.put(d, new NewsvendorTopUp(5 + r.nextInt(10),
+          r.nextInt(4) * p.constraintsFor(d).unitCost() / 4,
           new ForecastPoint(1, 0, 0, 0, 0)));
     }
     return p.withForecasts(f).withTopUps(t);

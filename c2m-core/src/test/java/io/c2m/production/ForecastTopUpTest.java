@@ -103,8 +103,8 @@ class ForecastTopUpTest {
         ProductionConstraints.unconstrained().withCosts(1, 2, 100).withOrderMultiple(4)
             .withMaximumBatch(20))
         .withTopUps(Map.of(A, topUp(10, 0))).withForecasts(Map.of(A, flat(3, 5)));
-    // 15 units rounded down to the multiple: 12; 10 + 12 = 22 rounds to 24, above the largest 20
-    assertEquals(12, p.topUpUnits(A, 0, Integer.MAX_VALUE));
+    // 15 units, not rounded; 10 + 15 = 25 rounds once to 28, above the largest 20
+    assertEquals(15, p.topUpUnits(A, 0, Integer.MAX_VALUE));
     BatchPlan plan = BatchingStrategy.wagnerWhitin().plan(p);
     assertEquals(20, plan.batches().get(0).quantity());
     assertEquals(List.of(), BatchPlanChecks.violations(p, plan));
@@ -116,10 +116,12 @@ class ForecastTopUpTest {
         .withForecasts(Map.of(A, flat(6, 5)));
     BatchPlan plan = BatchingStrategy.wagnerWhitin().plan(p);
     ProductionBatch first = plan.batches().get(0);
+    // 16 top-up units over periods 0..2, held on average one period at 100: 1,600
     ProductionBatch more = new ProductionBatch(first.id(), A, 0, 0, 26, 10, first.orders(),
-        new CostBreakdown(first.cost().setup(), 0, 2 * 26));
+        new CostBreakdown(first.cost().setup(), 1600, 2 * 26));
     BatchPlan bad = new BatchPlan(List.of(more, plan.batches().get(1)), List.of(),
-        new CostBreakdown(2, 0, 2 * (26 + 35)), plan.provenance());
+        new CostBreakdown(2, 1600 + plan.batches().get(1).cost().holding(), 2 * (26 + 35)),
+        plan.provenance());
     List<String> v = BatchPlanChecks.violations(p, bad);
     assertEquals(1, v.size(), v.toString());
     assertTrue(v.get(0).contains("top-up 15"), v.get(0));

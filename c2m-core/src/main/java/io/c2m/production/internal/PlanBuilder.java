@@ -27,16 +27,19 @@ import java.util.Optional;
  * {@link BatchPlan}, so every built-in strategy sizes, places and costs batches the same way.
  * Internal: it holds the rules of {@link io.c2m.production.BatchPlanChecks} on the producing side.
  *
- * <p>Sizing: the smallest allowed quantity covering the orders (MOQ, multiple), plus the design's
- * newsvendor top-up, never above the largest batch: without a per-period forecast, the season
- * top-up on the design's first batch; with one, on the first batch of each release period, sized
- * by {@link BatchingProblem#topUpUnits(DesignId, int, int)} up to the design's next release period
- * (from the wanted periods when placing, then trimmed to the final periods, never grown, once
- * capacity has placed every batch). Placing: drafts are taken by
- * wanted period, design and creation order, and each goes to the first period at or after the
- * wanted one where the design's capacity and its line's capacity still have room (so a strategy
- * that ignores capacity stays valid; batches moved past a promise flag those orders late).
- * Costing: setup and unit cost of the release period, holding from ready to due period.
+ * <p>Sizing: the smallest allowed quantity covering the orders (MOQ, multiple). Placing: drafts
+ * are taken by wanted period, design and creation order, each at its committed quantity only, and
+ * each goes to the first period at or after the wanted one where the design's capacity and its
+ * line's capacity still have room (so a strategy that ignores capacity stays valid; batches moved
+ * past a promise flag those orders late). Top-ups: only once every committed quantity is placed,
+ * each design's newsvendor top-up is added (without a per-period forecast, the season top-up on
+ * the design's first placed batch; with one, on the first batch of each final release period,
+ * sized by {@link BatchingProblem#topUpUnits(DesignId, int, int)} up to the design's next final
+ * release period), the batch rounded once to {@code ordered + top-up}, and cut down to the room
+ * left in its period (largest batch, design capacity, line capacity). So a speculative top-up
+ * never moves, delays or drops a committed order. Costing: setup and unit cost of the release
+ * period, holding from ready to due period, plus
+ * {@link BatchingProblem#topUpHoldingCost(DesignId, int, int)} per top-up unit.
  */
 final class PlanBuilder {
   private final BatchingProblem problem;
@@ -320,42 +323,16 @@ final class PlanBuilder {
     int[] periods = new int[n];
     int[] quantities = new int[n];
     int[] ordereds = new int[n];
-    boolean[] toppedUp = new boolean[nd];
     Map<Integer, Map<Integer, Long>> units = new HashMap<>();
     Map<String, Map<Integer, Double>> load = new HashMap<>();
-    int[][] wanted = null;
-    boolean[][] used = null;
     for (int di = 0; di < n; di++) {
       Draft d = drafts.get(di);
       DesignCache dc = caches[d.design()];
       DesignId design = dc.design;
       int ordered = d.ordered();
       ordereds[di] = ordered;
-      int largest = dc.largest;
+      // committed units only: top-ups are added once every committed batch is placed
       int quantity = dc.batchQuantityFor(ordered);
-      if (dc.forecastTopUp) {
-        if (wanted == null) {
-          wanted = wantedPeriods(caches);
-          used = new boolean[nd][];
-        }
-        int[] w = wanted[d.design()];
-        if (used[d.design()] == null) {
-          used[d.design()] = new boolean[w.length];
-        }
-        int k = java.util.Arrays.binarySearch(w, d.period());
-        // one speculative top-up per design and wanted period, sized up to the next one
-        if (!used[d.design()][k]) {
-          used[d.design()][k] = true;
-          int next = k + 1 < w.length ? w[k + 1] : Integer.MAX_VALUE;
-          int topUp = problem.topUpUnits(design, d.period(), next);
-          quantity = (int) Math.max(quantity, Math.min(largest, needed(design,
-              (long) ordered + topUp)));
-        }
-      } else if (dc.topUp > 0 && !toppedUp[d.design()]) {
-        toppedUp[d.design()] = true;
-        quantity = (int) Math.max(quantity,
-            Math.min(largest, needed(design, (long) ordered + dc.topUp)));
-      }
       int cap = dc.capacity;
       Optional<ProductionLine> line = dc.line;
       int period = d.period();
@@ -400,9 +377,7 @@ final class PlanBuilder {
       periods[di] = period;
       quantities[di] = quantity;
     }
-    if (wanted != null) {
-      trimForecastTopUps(caches, periods, quantities, ordereds);
-    }
+    double[] topUpHolding = addTopUps(caches, periods, quantities, ordereds, units, load);
     // phase 2: the records, costed at their final period and quantity
     int[] seqs = new int[nd];
     List<ProductionBatch> batches = new ArrayList<>(n);
@@ -458,6 +433,9 @@ final class PlanBuilder {
           }
         }
       }
+      if (topUpHolding != null) {
+        hold += topUpHolding[di];
+      }
       CostBreakdown cost = new CostBreakdown(dc.setupCost(period), hold,
           dc.unitCost(period, quantity) * quantity);
       int seq = ++seqs[d.design()];
@@ -475,29 +453,28 @@ final class PlanBuilder {
         Provenance.builtIn(strategy, 0, settings));
   }
 
-  /** The distinct wanted periods of each design with a forecast top-up, ascending. */
-  private int[][] wantedPeriods(DesignCache[] caches) {
-    Map<Integer, java.util.TreeSet<Integer>> byDesign = new HashMap<>();
-    for (Draft d : drafts) {
-      if (caches[d.design()].forecastTopUp) {
-        byDesign.computeIfAbsent(d.design(), x -> new java.util.TreeSet<>()).add(d.period());
-      }
-    }
-    int[][] out = new int[caches.length][];
-    for (Map.Entry<Integer, java.util.TreeSet<Integer>> e : byDesign.entrySet()) {
-      out[e.getKey()] = e.getValue().stream().mapToInt(Integer::intValue).toArray();
-    }
-    return out;
-  }
-
   /**
-   * Brings forecast top-ups in line with the final periods (capacity may have moved batches): per
-   * design and release period only the first batch keeps a top-up, and that at most the units
-   * {@link BatchingProblem#topUpUnits(DesignId, int, int)} allows up to the design's next release
-   * period. Quantities only shrink, so capacity stays respected.
+   * Adds the top-ups once every committed quantity is placed (phase 1 placed them at their
+   * committed quantities): per design with a per-period forecast, the first batch of each final
+   * release period gets {@link BatchingProblem#topUpUnits(DesignId, int, int)} up to the design's
+   * next final release period; per design with a season top-up, its first placed batch gets
+   * {@link BatchingProblem#topUpUnits(DesignId)}. Each batch becomes the smallest quantity covering
+   * {@code ordered + top-up} (rounded once), never above the largest batch, then cut down, by
+   * whole multiples, to the room its period has left in the design's capacity and its line's
+   * capacity, taken in placement order. The ledgers are updated as top-ups are added.
+   *
+   * @return the holding cost of each draft's top-up units, or null when no design has a top-up
    */
-  private void trimForecastTopUps(DesignCache[] caches, int[] periods, int[] quantities,
-      int[] ordereds) {
+  private double[] addTopUps(DesignCache[] caches, int[] periods, int[] quantities,
+      int[] ordereds, Map<Integer, Map<Integer, Long>> units,
+      Map<String, Map<Integer, Double>> load) {
+    boolean any = false;
+    for (DesignCache dc : caches) {
+      any |= dc.forecastTopUp || dc.topUp > 0;
+    }
+    if (!any) {
+      return null;
+    }
     Map<Integer, java.util.TreeSet<Integer>> released = new HashMap<>();
     for (int di = 0; di < periods.length; di++) {
       if (periods[di] >= 0 && caches[drafts.get(di).design()].forecastTopUp) {
@@ -505,25 +482,86 @@ final class PlanBuilder {
             .add(periods[di]);
       }
     }
+    double[] holding = new double[periods.length];
     Map<Integer, java.util.Set<Integer>> seen = new HashMap<>();
+    boolean[] toppedUp = new boolean[caches.length];
     for (int di = 0; di < periods.length; di++) {
       int design = drafts.get(di).design();
       DesignCache dc = caches[design];
-      if (periods[di] < 0 || !dc.forecastTopUp) {
+      int period = periods[di];
+      if (period < 0) {
         continue;
       }
-      int plain = dc.batchQuantityFor(ordereds[di]);
-      if (!seen.computeIfAbsent(design, x -> new HashSet<>()).add(periods[di])) {
-        quantities[di] = plain;
+      int topUp;
+      int next;
+      if (dc.forecastTopUp) {
+        if (!seen.computeIfAbsent(design, x -> new HashSet<>()).add(period)) {
+          continue;
+        }
+        Integer n = released.get(design).higher(period);
+        next = n == null ? Integer.MAX_VALUE : n;
+        topUp = problem.topUpUnits(dc.design, period, next);
+      } else if (dc.topUp > 0 && !toppedUp[design]) {
+        toppedUp[design] = true;
+        next = Integer.MAX_VALUE;
+        topUp = dc.topUp;
+      } else {
         continue;
       }
-      Integer next = released.get(design).higher(periods[di]);
-      int topUp = problem.topUpUnits(dc.design, periods[di],
-          next == null ? Integer.MAX_VALUE : next);
-      long allowed = Math.max(plain, Math.min(dc.largest,
-          needed(dc.design, (long) ordereds[di] + topUp)));
-      quantities[di] = (int) Math.min(quantities[di], allowed);
+      int plain = quantities[di];
+      long target = Math.min(dc.largest, needed(dc.design, (long) ordereds[di] + topUp));
+      if (target <= plain) {
+        continue;
+      }
+      int q = room(dc, design, period, plain, (int) target, units, load);
+      if (q > plain) {
+        if (dc.limited) {
+          units.get(design).merge(period, (long) q - plain, Long::sum);
+          if (dc.line.isPresent()) {
+            LineUse use = dc.line.get().uses().get(dc.design);
+            load.get(dc.line.get().id()).merge(period, use.load(q) - use.load(plain),
+                Double::sum);
+          }
+        }
+        quantities[di] = q;
+        holding[di] = ((long) q - plain) * problem.topUpHoldingCost(dc.design, period, next);
+      }
     }
+    return holding;
+  }
+
+  /**
+   * The largest quantity, from {@code plain} (already placed in {@code period}) up to
+   * {@code target} by whole order multiples, that the design's capacity and its line's capacity
+   * still have room for in that period.
+   */
+  private static int room(DesignCache dc, int design, int period, int plain, int target,
+      Map<Integer, Map<Integer, Long>> units, Map<String, Map<Integer, Double>> load) {
+    if (!dc.limited) {
+      return target;
+    }
+    int m = dc.constraints.orderMultiple();
+    long q = target;
+    if (dc.capacity != Integer.MAX_VALUE) {
+      long made = units.get(design).getOrDefault(period, 0L);
+      q = Math.min(q, plain + Math.max(0, dc.capacity - made));
+    }
+    java.util.function.LongPredicate fits = x -> true;
+    if (dc.line.isPresent()) {
+      ProductionLine line = dc.line.get();
+      LineUse use = line.uses().get(dc.design);
+      double current = load.get(line.id()).getOrDefault(period, 0.0);
+      if (use.unitUse() > 0) {
+        double free = Math.max(0, line.capacityPerPeriod() - current);
+        q = Math.min(q, plain + (long) Math.floor(free / use.unitUse()) + 1);
+      }
+      fits = x -> line.fits(current + (use.load((int) x) - use.load(plain)));
+    }
+    q = Math.max(plain, q / m * m);
+    while (q > plain && !fits.test(q)) {
+      q -= m;
+    }
+    return (int) Math.max(plain, q);
   }
 
   /** Sorts batches by period, design and sequence within the design (the batch ids' numbers). */
@@ -532,11 +570,9 @@ final class PlanBuilder {
     int n = batches.size();
     int maxPeriod = 0;
     int maxRank = 0;
-    int maxSeq = 0;
     for (int i = 0; i < n; i++) {
       maxPeriod = Math.max(maxPeriod, batches.get(i).period());
       maxRank = Math.max(maxRank, rankOf[i]);
-      maxSeq = Math.max(maxSeq, seqOf[i]);
     }
     int pb = bits(maxPeriod);
     int rb = bits(maxRank);

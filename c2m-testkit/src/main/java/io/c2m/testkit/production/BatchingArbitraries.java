@@ -140,6 +140,38 @@ public final class BatchingArbitraries {
             new PriceBreak(30 + r.nextInt(30), 0.5 * r.nextInt(2))));
       }
     }
+    // a top-up needs a salvage value below the design's lowest unit cost (issue 3, review 1):
+    // designs with a top-up pay one more per unit everywhere, and their salvage value is scaled
+    // below that lowest cost; no random draw changes, so the rest of a seed's problem is as before
+    for (Map.Entry<DesignId, NewsvendorTopUp> e : new java.util.TreeMap<>(topUps).entrySet()) {
+      DesignId d = e.getKey();
+      ProductionConstraints c = constraints.get(d);
+      constraints.put(d, c.withCosts(c.setupCost(), c.unitCost() + 1,
+          c.holdingCostPerUnitPeriod()));
+      double lowest = c.unitCost() + 1;
+      PeriodCosts pc = periodCosts.get(d);
+      if (pc != null) {
+        List<Double> units = new ArrayList<>();
+        for (double u : pc.unitCost()) {
+          units.add(u + 1);
+          lowest = Math.min(lowest, u + 1);
+        }
+        periodCosts.put(d, new PeriodCosts(pc.setupCost(), pc.holdingCost(), units));
+      }
+      List<PriceBreak> bs = breaks.get(d);
+      if (bs != null) {
+        List<PriceBreak> dearer = new ArrayList<>();
+        for (PriceBreak b : bs) {
+          dearer.add(new PriceBreak(b.minQuantity(), b.unitCost() + 1));
+          lowest = Math.min(lowest, b.unitCost() + 1);
+        }
+        breaks.put(d, dearer);
+      }
+      NewsvendorTopUp t = e.getValue();
+      // salvage drawn in 0..4: scaled into [0, 0.8 x lowest)
+      topUps.put(d, new NewsvendorTopUp(t.price(), t.salvageValue() * lowest / 5,
+          t.forecast()));
+    }
     return new BatchingProblem(orders, constraints, ProductionConstraints.unconstrained(), start,
         period, horizon, periodCosts, lines, topUps, breaks, forecasts(seed, horizon,
             new java.util.TreeSet<>(constraints.keySet())));
