@@ -118,12 +118,12 @@ final class FastLineParser {
             case 6 -> e.gaPseudoId = user();
             case 7 -> e.timestamp = timestamp(e);
             case 8 -> e.eventTimestamp = scalar();
-            case 9 -> e.properties = object(null, "properties", -1);
-            case 10 -> e.params = e.mergeParams(object(null, "params", -1));
+            case 9 -> e.properties = object(null, "properties", -1, 2);
+            case 10 -> e.params = e.mergeParams(object(null, "params", -1, 2));
             case 11 -> e.params = e.mergeParams(at() == '['
                 ? keyValueArray(e.pooledFields(null, "event_params", -1))
-                : object(null, "event_params", -1));
-            case 12 -> e.items = objectArray(null, "items");
+                : object(null, "event_params", -1, 2));
+            case 12 -> e.items = objectArray(null, "items", 2);
             default -> skip(1);
           }
         } while (nextMember());
@@ -494,8 +494,15 @@ final class FastLineParser {
     }
   }
 
-  /** As {@code RawEvent.object}: null for JSON null; anything but an object gives up. */
-  private Fields object(Fields parent, String field, int index) {
+  /**
+   * As {@code RawEvent.object}: null for JSON null; anything but an object gives up, and so does
+   * nesting deeper than {@value #MAX_DEPTH} ({@code depth} is the nesting of the value, counted as
+   * in {@link #skip(int)}), so Jackson's path words the problem.
+   */
+  private Fields object(Fields parent, String field, int index, int depth) {
+    if (depth > MAX_DEPTH) {
+      throw GIVE_UP;
+    }
     byte c = at();
     if (c == 'n') {
       literal("null");
@@ -512,14 +519,14 @@ final class FastLineParser {
         String name = n.text;
         byte v = at();
         if ((name.equals("products") || name.equals("items")) && !isNull()) {
-          f.products = objectArray(f, name);
+          f.products = objectArray(f, name, depth + 1);
           f.productsName = name;
         } else if (name.equals("item_params") && v == '[') {
           keyValueArray(f);
         } else if (name.equals("filters") && v == '[') {
           filters(f);
         } else if (n.skipped) {
-          skip(2); // never read: an id, a name, money or free text
+          skip(depth + 1); // never read: an id, a name, money or free text
         } else {
           f.add(name, scalar(), n.reserved);
         }
@@ -540,7 +547,10 @@ final class FastLineParser {
   }
 
   /** As {@code RawEvent.objectArray}: null for JSON null; anything but objects gives up. */
-  private List<Fields> objectArray(Fields parent, String field) {
+  private List<Fields> objectArray(Fields parent, String field, int depth) {
+    if (depth > MAX_DEPTH) {
+      throw GIVE_UP;
+    }
     byte c = at();
     if (c == 'n') {
       literal("null");
@@ -553,7 +563,7 @@ final class FastLineParser {
     List<Fields> list = e.pooledList();
     if (firstElement()) {
       do {
-        list.add(object(parent, field, list.size()));
+        list.add(object(parent, field, list.size(), depth + 1));
         if (list.get(list.size() - 1) == null) {
           throw GIVE_UP; // a null element: the reader rejects it
         }

@@ -181,6 +181,10 @@ public final class ProfileSink implements Consumer<Signal> {
    * and the profiles are those of a sequential read, up to the rounding of sums taken in another
    * order.
    *
+   * <p>The parts run at the same time, so each store's consent predicate is asked from several
+   * threads at once: it must be thread-safe (for example a snapshot of consent taken before the
+   * read, or a concurrent registry).
+   *
    * @param reader the reader
    * @param file the file
    * @param partitions the largest number of parts; at least 1

@@ -237,7 +237,10 @@ final class RawEvent {
 
   /** Merges {@code params} and {@code event_params} given both (the later fields after). */
   Fields mergeParams(Fields f) {
-    if (f == null || params == null) {
+    if (f == null) {
+      return params; // a null params or event_params adds nothing and drops nothing
+    }
+    if (params == null) {
       return f;
     }
     for (int i = 0, n = f.names.size(); i < n; i++) {
