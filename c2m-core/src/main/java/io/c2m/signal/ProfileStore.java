@@ -37,8 +37,16 @@ import java.util.function.Predicate;
  * shared pool of {@code int} keys and {@code double} affinities, so one signal touches one or two
  * cache lines. Tables start with 32 slots (24 values) and double when three quarters full; the
  * pool grows by chunks and is never copied, and a table left behind by growth is reused by the
- * next of its size. Interest lives in one dense row of items per UTC day (so memory grows with
- * days times items: a catalogue of 100,000 item specs over 90 days takes 72 MB).
+ * next of its size. Interest lives in one open-addressing table keyed by (UTC day, item), holding
+ * only the cells that drew interest: memory grows with the distinct (day, item) pairs seen (at most
+ * one cell per signal), not with days times catalogue.
+ *
+ * <p><b>No exponential per signal.</b> The growth factor {@code 2^(offset / halfLife)} of an
+ * offset of {@code o} milliseconds from the epoch is the product of three factors read from
+ * tables: {@code o = hi * 2^24 + mid * 2^12 + lo} with {@code mid} and {@code lo} in {@code [0,
+ * 4096)}, two fixed tables of 4,096 factors each, and a small direct-mapped cache of the factor of
+ * {@code hi} (one per 4.7 hours), computed on a miss. The product is within a few ulps of the
+ * exact factor, as accurate as one {@code Math.exp} of the whole offset.
  *
  * <p><b>Two ways in.</b> {@link #add(Signal)} takes a signal record and interns what it needs.
  * The fast path {@link #add(int, int, SignalType, long, double)} takes pre-resolved indices from
@@ -96,9 +104,20 @@ public final class ProfileStore {
   private int[][] freeTables = new int[CHUNK_BITS + 1][];
   private int[] freeCount = new int[CHUNK_BITS + 1];
 
-  // Interest per day and item: one dense row of items per UTC day, from firstDay on.
-  private double[][] dayRows = new double[0][];
-  private long firstDay;
+  // Interest per (day, item): open addressing, key = day << 32 | item, FREE = no cell.
+  private static final long FREE = Long.MIN_VALUE;
+  private long[] interestKeys = new long[0];
+  private double[] interestMass = new double[0];
+  private int interestCells;
+
+  // Growth factors 2^(offset / halfLife) for offset = hi * 2^24 + mid * 2^12 + lo.
+  private static final int LOW_BITS = 12;
+  private static final int HIGH_SHIFT = 2 * LOW_BITS;
+  private static final int HIGH_CACHE = 4096;
+  private final double[] growthLow = new double[1 << LOW_BITS];
+  private final double[] growthMid = new double[1 << LOW_BITS];
+  private final long[] growthHighKey = new long[HIGH_CACHE];
+  private final double[] growthHigh = new double[HIGH_CACHE];
 
   private long accepted;
   private long skippedWithoutConsent;
@@ -130,6 +149,28 @@ public final class ProfileStore {
     for (SignalType t : types) {
       weights[t.ordinal()] = settings.weight(t);
     }
+    for (int j = 0; j < 1 << LOW_BITS; j++) {
+      growthLow[j] = Math.exp(j * lnTwoPerMilli);
+      growthMid[j] = Math.exp((double) ((long) j << LOW_BITS) * lnTwoPerMilli);
+    }
+    Arrays.fill(growthHighKey, Long.MAX_VALUE); // no offset has that high part: accepted offsets
+    // lie within MAX_HALF_LIVES half-lives of the epoch
+  }
+
+  /** The factor {@code 2^(offset / halfLife)}, from the tables (see the class comment). */
+  private double growth(long offset) {
+    long hi = offset >> HIGH_SHIFT;
+    int slot = (int) hi & (HIGH_CACHE - 1);
+    double h;
+    if (growthHighKey[slot] == hi) {
+      h = growthHigh[slot];
+    } else {
+      h = Math.exp((double) (hi << HIGH_SHIFT) * lnTwoPerMilli);
+      growthHigh[slot] = h;
+      growthHighKey[slot] = hi;
+    }
+    return h * growthMid[(int) (offset >>> LOW_BITS) & ((1 << LOW_BITS) - 1)]
+        * growthLow[(int) offset & ((1 << LOW_BITS) - 1)];
   }
 
   /**
@@ -187,11 +228,21 @@ public final class ProfileStore {
     } catch (ArithmeticException e) {
       return false; // beyond the range of epoch milliseconds: certainly too far
     }
-    return Math.abs(offset) <= maxOffsetMillis;
+    return Math.abs(offset) <= maxOffsetMillis && inTimeline(at.toEpochMilli());
+  }
+
+  /** Whether the UTC day of an instant fits the interest timeline's key. */
+  private static boolean inTimeline(long atEpochMillis) {
+    long day = Math.floorDiv(atEpochMillis, DAY_MILLIS);
+    return day == (int) day && day != Integer.MIN_VALUE;
   }
 
   private void requireAccepts(Instant at) {
     if (!accepts(at)) {
+      if (!inTimeline(at.toEpochMilli())) {
+        throw new IllegalArgumentException("The signal instant (" + at + ") lies outside the "
+            + "interest timeline's range of days (about 5.8 million years around 1970).");
+      }
       throw new IllegalArgumentException("The signal instant (" + at + ") lies more than "
           + MAX_HALF_LIVES + " half-lives (" + settings.halfLife()
           + ") from the profile epoch (" + epoch
@@ -337,12 +388,18 @@ public final class ProfileStore {
       throw new IllegalArgumentException("The consumer index (" + consumer + ") or item index ("
           + item + ") is not one this store handed out.");
     }
-    double offset = (double) (atEpochMillis - epochMillis);
-    if (!(Math.abs(offset) <= maxOffsetMillis)) {
+    long offset = atEpochMillis - epochMillis;
+    if (!(Math.abs((double) offset) <= maxOffsetMillis)
+        || ((atEpochMillis ^ epochMillis) < 0 && (offset ^ atEpochMillis) < 0)) {
       throw new IllegalArgumentException("The signal instant ("
           + Instant.ofEpochMilli(atEpochMillis) + ") lies more than " + MAX_HALF_LIVES
           + " half-lives (" + settings.halfLife() + ") from the profile epoch (" + epoch
           + ").\nMaybe start a store with an epoch nearer the data.");
+    }
+    if (!inTimeline(atEpochMillis)) {
+      throw new IllegalArgumentException("The signal instant ("
+          + Instant.ofEpochMilli(atEpochMillis) + ") lies outside the interest timeline's range "
+          + "of days (about 5.8 million years around 1970).");
     }
     accepted++;
     signalCount[consumer]++;
@@ -350,7 +407,7 @@ public final class ProfileStore {
     if (w == 0) {
       return true;
     }
-    double contribution = w * Math.exp(offset * lnTwoPerMilli);
+    double contribution = w * growth(offset);
     int[] ids = itemValues[item];
     // One table lookup per signal; the table grows only when a new value would overfill it.
     int bits = rowBits[consumer];
@@ -521,42 +578,63 @@ public final class ProfileStore {
     return start;
   }
 
+  /** Adds interest; {@code day} was checked by {@link #inTimeline(long)}. */
   private void addInterest(long day, int item, double mass) {
-    long d = day - firstDay;
-    if (d < 0 || d >= dayRows.length) {
-      d = growDays(day);
+    long key = day << 32 | item;
+    long[] keys = interestKeys;
+    int mask = keys.length - 1;
+    if (mask >= 0) {
+      for (int i = mixLong(key) & mask; ; i = (i + 1) & mask) {
+        long k = keys[i];
+        if (k == key) {
+          interestMass[i] += mass;
+          return;
+        }
+        if (k == FREE) {
+          if ((interestCells + 1) * 4L <= keys.length * 3L) {
+            keys[i] = key;
+            interestMass[i] = mass;
+            interestCells++;
+            return;
+          }
+          break;
+        }
+      }
     }
-    double[] row = dayRows[(int) d];
-    if (row == null || item >= row.length) {
-      row = row == null ? new double[Math.max(itemCount, 16)]
-          : Arrays.copyOf(row, Math.max(itemCount, row.length * 2));
-      dayRows[(int) d] = row;
-    }
-    row[item] += mass;
+    growInterest();
+    addInterest(day, item, mass);
   }
 
-  /** Widens the day range to hold {@code day}; returns its row index. */
-  private long growDays(long day) {
-    if (dayRows.length == 0) {
-      dayRows = new double[64][];
-      firstDay = day - 32;
-      return day - firstDay;
+  private static int mixLong(long x) {
+    long h = x * 0x9E3779B97F4A7C15L;
+    return (int) (h ^ (h >>> 32));
+  }
+
+  /** Doubles the interest table (or creates it) and re-inserts its cells. */
+  private void growInterest() {
+    long[] oldKeys = interestKeys;
+    double[] oldMass = interestMass;
+    int n = oldKeys.length == 0 ? 256 : oldKeys.length * 2;
+    if (n <= 0) {
+      throw new IllegalStateException("The interest timeline is full.");
     }
-    long lastDay = firstDay + dayRows.length - 1;
-    long from = Math.min(firstDay, day);
-    long to = Math.max(lastDay, day);
-    long span = to - from + 1;
-    if (span > 1_000_000) {
-      throw new IllegalArgumentException("The signals span more than a million days.");
+    long[] keys = new long[n];
+    double[] mass = new double[n];
+    Arrays.fill(keys, FREE);
+    int mask = n - 1;
+    for (int j = 0; j < oldKeys.length; j++) {
+      long k = oldKeys[j];
+      if (k != FREE) {
+        int i = mixLong(k) & mask;
+        while (keys[i] != FREE) {
+          i = (i + 1) & mask;
+        }
+        keys[i] = k;
+        mass[i] = oldMass[j];
+      }
     }
-    // Leave slack on the side that grew, so that a stream moving forward grows rarely.
-    long newFrom = day < firstDay ? from - span / 2 : from;
-    long newLength = span + span / 2 + 1;
-    double[][] rows = new double[(int) newLength][];
-    System.arraycopy(dayRows, 0, rows, (int) (firstDay - newFrom), dayRows.length);
-    dayRows = rows;
-    firstDay = newFrom;
-    return day - firstDay;
+    interestKeys = keys;
+    interestMass = mass;
   }
 
   /**
@@ -613,14 +691,10 @@ public final class ProfileStore {
     for (int i = 0; i < other.itemCount; i++) {
       itemMap[i] = itemIndex(other.itemAttributes[i]);
     }
-    for (int d = 0; d < other.dayRows.length; d++) {
-      double[] row = other.dayRows[d];
-      if (row != null) {
-        for (int i = 0; i < row.length; i++) {
-          if (row[i] != 0) {
-            addInterest(other.firstDay + d, itemMap[i], row[i]);
-          }
-        }
+    for (int j = 0; j < other.interestKeys.length; j++) {
+      long k = other.interestKeys[j];
+      if (k != FREE) {
+        addInterest(k >> 32, itemMap[(int) k], other.interestMass[j]);
       }
     }
     accepted += other.accepted;
@@ -690,6 +764,160 @@ public final class ProfileStore {
   }
 
   /**
+   * Reads every consumer's preferred values out of the store, without building a {@link
+   * ConsumerProfile} per consumer: for each attribute key, the value of highest positive
+   * affinity decayed to {@code asOf}, ties to the smaller value, exactly as {@link
+   * ConsumerProfile#preferences()} of {@link #profiles(Instant)} gives them, with that decayed
+   * affinity. Rows are in consumer id order, as {@link #profiles(Instant)}. Built on the common
+   * fork-join pool in one pass over the affinity tables; the store must not be written meanwhile.
+   *
+   * @param asOf the instant to decay to
+   * @return the preferred values
+   */
+  public PreferredValues preferredValues(Instant asOf) {
+    requireNonNull(asOf, "asOf");
+    double f = factor(asOf);
+    // Per value: its key (dense) and its rank in the order of attribute values.
+    int nv = valueCount;
+    AttributeValue[] dictionary = Arrays.copyOf(values, nv);
+    Map<String, Integer> keyIds = new HashMap<>();
+    int[] valueKey = new int[nv];
+    for (int v = 0; v < nv; v++) {
+      Integer k = keyIds.get(dictionary[v].key());
+      if (k == null) {
+        k = keyIds.size();
+        keyIds.put(dictionary[v].key(), k);
+      }
+      valueKey[v] = k;
+    }
+    Integer[] byValue = new Integer[nv];
+    for (int v = 0; v < nv; v++) {
+      byValue[v] = v;
+    }
+    Arrays.sort(byValue, (a, b) -> dictionary[a].compareTo(dictionary[b]));
+    int[] valueOrder = new int[nv];
+    for (int r = 0; r < nv; r++) {
+      valueOrder[byValue[r]] = r;
+    }
+    int keys = keyIds.size();
+    int[] order = consumerOrder();
+    int rows = order.length;
+    int chunkSize = Math.max(1024, (rows + 63) / 64);
+    int chunks = (rows + chunkSize - 1) / chunkSize;
+    int[][] chunkIds = new int[chunks][];
+    double[][] chunkAffinities = new double[chunks][];
+    int[] rowEnd = new int[rows];
+    java.util.stream.IntStream.range(0, chunks).parallel().forEach(ch -> {
+      int from = ch * chunkSize;
+      int to = Math.min(rows, from + chunkSize);
+      int[] ids = new int[(to - from) * Math.max(1, Math.min(keys, 8))];
+      double[] aff = new double[ids.length];
+      int[] best = new int[keys];
+      double[] bestScore = new double[keys];
+      Arrays.fill(best, -1);
+      int[] touched = new int[keys];
+      int len = 0;
+      for (int r = from; r < to; r++) {
+        int c = order[r];
+        int nTouched = 0;
+        if (rowBits[c] != 0) {
+          int start = rowStart[c];
+          int[] ks = keyChunks[start >>> CHUNK_BITS];
+          double[] vs = valueChunks[start >>> CHUNK_BITS];
+          int base = start & (CHUNK - 1);
+          int cap = 1 << rowBits[c];
+          for (int j = 0; j < cap; j++) {
+            int k = ks[base + j];
+            if (k == 0) {
+              continue;
+            }
+            double score = vs[base + j] * f; // as profileAt decays it
+            if (!(score > 0)) {
+              continue;
+            }
+            int v = k - 1;
+            int key = valueKey[v];
+            int b = best[key];
+            if (b < 0) {
+              touched[nTouched++] = key;
+            } else if (!(score > bestScore[key]
+                || (score == bestScore[key] && valueOrder[v] < valueOrder[b]))) {
+              continue;
+            }
+            best[key] = v;
+            bestScore[key] = score;
+          }
+        }
+        if (len + nTouched > ids.length) {
+          int n = Math.max(ids.length * 2, len + nTouched);
+          ids = Arrays.copyOf(ids, n);
+          aff = Arrays.copyOf(aff, n);
+        }
+        // In the order of the values (one per key: key order), as Attributes.pairs().
+        int first = len;
+        for (int t = 0; t < nTouched; t++) {
+          int key = touched[t];
+          int v = best[key];
+          double a = bestScore[key];
+          int i = len++;
+          while (i > first && valueOrder[ids[i - 1]] > valueOrder[v]) {
+            ids[i] = ids[i - 1];
+            aff[i] = aff[i - 1];
+            i--;
+          }
+          ids[i] = v;
+          aff[i] = a;
+          best[key] = -1;
+        }
+        rowEnd[r] = len;
+      }
+      chunkIds[ch] = ids;
+      chunkAffinities[ch] = aff;
+    });
+    int[] offsets = new int[rows + 1];
+    int total = 0;
+    for (int ch = 0; ch < chunks; ch++) {
+      int from = ch * chunkSize;
+      int to = Math.min(rows, from + chunkSize);
+      for (int r = from; r < to; r++) {
+        offsets[r + 1] = total + rowEnd[r];
+      }
+      total += to > from ? rowEnd[to - 1] : 0;
+    }
+    int[] ids = new int[total];
+    double[] aff = new double[total];
+    for (int ch = 0; ch < chunks; ch++) {
+      int from = ch * chunkSize;
+      int to = Math.min(rows, from + chunkSize);
+      int n = offsets[to] - offsets[from];
+      System.arraycopy(chunkIds[ch], 0, ids, offsets[from], n);
+      System.arraycopy(chunkAffinities[ch], 0, aff, offsets[from], n);
+    }
+    ConsumerId[] ids0 = new ConsumerId[rows];
+    for (int r = 0; r < rows; r++) {
+      ids0[r] = consumers[order[r]];
+    }
+    return new PreferredValues(asOf, ids0, offsets, ids, aff, dictionary);
+  }
+
+  /** The indices of the consumers with evidence, sorted by consumer id. */
+  private int[] consumerOrder() {
+    Integer[] order = new Integer[consumerCount - erased.cardinality()];
+    for (int c = 0, n = 0; c < consumerCount; c++) {
+      if (!erased.get(c)) {
+        order[n++] = c;
+      }
+    }
+    ConsumerId[] ids = consumers;
+    Arrays.parallelSort(order, (a, b) -> ids[a].compareTo(ids[b]));
+    int[] out = new int[order.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = order[i];
+    }
+    return out;
+  }
+
+  /**
    * Returns a snapshot of the interest per item and day: the summed weight of the positive
    * signals (views, likes, carts, purchases, ...) per item and UTC day, undecayed.
    *
@@ -697,14 +925,10 @@ public final class ProfileStore {
    */
   public InterestTimeline timeline() {
     Map<Integer, TreeMap<Long, Double>> byItem = new TreeMap<>();
-    for (int d = 0; d < dayRows.length; d++) {
-      double[] row = dayRows[d];
-      if (row != null) {
-        for (int i = 0; i < row.length; i++) {
-          if (row[i] != 0) {
-            byItem.computeIfAbsent(i, k -> new TreeMap<>()).put(firstDay + d, row[i]);
-          }
-        }
+    for (int j = 0; j < interestKeys.length; j++) {
+      long k = interestKeys[j];
+      if (k != FREE && interestMass[j] != 0) {
+        byItem.computeIfAbsent((int) k, i -> new TreeMap<>()).put(k >> 32, interestMass[j]);
       }
     }
     Map<Attributes, Map<Long, Double>> out = new HashMap<>();
@@ -737,6 +961,16 @@ public final class ProfileStore {
    */
   public long skippedWithoutConsent() {
     return skippedWithoutConsent;
+  }
+
+  /**
+   * Returns the bytes held by the interest timeline's table (one cell per (day, item) pair with
+   * interest, in an open-addressing table at most three quarters full).
+   *
+   * @return an estimate in bytes, from the array lengths
+   */
+  public long timelineBytes() {
+    return (long) interestKeys.length * (8 + 8);
   }
 
   /**
