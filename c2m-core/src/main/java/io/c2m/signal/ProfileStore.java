@@ -46,7 +46,8 @@ import java.util.function.Predicate;
  * tables: {@code o = hi * 2^24 + mid * 2^12 + lo} with {@code mid} and {@code lo} in {@code [0,
  * 4096)}, two fixed tables of 4,096 factors each, and a small direct-mapped cache of the factor of
  * {@code hi} (one per 4.7 hours), computed on a miss. The product is within a few ulps of the
- * exact factor, as accurate as one {@code Math.exp} of the whole offset.
+ * exact factor, as accurate as one {@code Math.exp} of the whole offset. (Half-lives under 2^20
+ * ms, 17.5 minutes, take {@code Math.exp}: their table factors would overflow.)
  *
  * <p><b>Two ways in.</b> {@link #add(Signal)} takes a signal record and interns what it needs.
  * The fast path {@link #add(int, int, SignalType, long, double)} takes pre-resolved indices from
@@ -114,6 +115,11 @@ public final class ProfileStore {
   private static final int LOW_BITS = 12;
   private static final int HIGH_SHIFT = 2 * LOW_BITS;
   private static final int HIGH_CACHE = 4096;
+  /**
+   * Whether the tables are used: for half-lives of at least 2^20 ms (17.5 minutes), so that no
+   * factor of a table overflows or loses precision; shorter ones take {@code Math.exp}.
+   */
+  private final boolean tables;
   private final double[] growthLow = new double[1 << LOW_BITS];
   private final double[] growthMid = new double[1 << LOW_BITS];
   private final long[] growthHighKey = new long[HIGH_CACHE];
@@ -149,7 +155,8 @@ public final class ProfileStore {
     for (SignalType t : types) {
       weights[t.ordinal()] = settings.weight(t);
     }
-    for (int j = 0; j < 1 << LOW_BITS; j++) {
+    this.tables = halfLifeMillis >= 1L << 20;
+    for (int j = 0; tables && j < 1 << LOW_BITS; j++) {
       growthLow[j] = Math.exp(j * lnTwoPerMilli);
       growthMid[j] = Math.exp((double) ((long) j << LOW_BITS) * lnTwoPerMilli);
     }
@@ -159,6 +166,9 @@ public final class ProfileStore {
 
   /** The factor {@code 2^(offset / halfLife)}, from the tables (see the class comment). */
   private double growth(long offset) {
+    if (!tables) {
+      return Math.exp(offset * lnTwoPerMilli);
+    }
     long hi = offset >> HIGH_SHIFT;
     int slot = (int) hi & (HIGH_CACHE - 1);
     double h;

@@ -25,7 +25,8 @@ import org.openjdk.jmh.annotations.State;
 /**
  * Profile ingestion of pre-parsed signals on one thread, per signal: c2m's {@link ProfileStore}
  * fast path against a straightforward {@code HashMap<ConsumerId, HashMap<AttributeValue,
- * Double>>} of boxed values doing the same epoch-anchored decay, on the same 1,000,000 signals of
+ * Double>>} of boxed values doing the same epoch-anchored decay (and the same with plain
+ * {@code String} keys), on the same 1,000,000 signals of
  * 100,000 consumers (each op builds the whole profile set from scratch). Also the record path,
  * {@link ProfileStore#add(Signal)}, which interns ids and items per signal.
  */
@@ -41,6 +42,8 @@ public class ProfileIngestBenchmark {
   NicheWorkload w;
   List<AttributeValue>[] itemPairs;
   Signal[] records;
+  String[] consumerStrings;
+  String[][] itemStrings;
   double[] weights;
   double lnTwoPerMilli;
 
@@ -52,6 +55,15 @@ public class ProfileIngestBenchmark {
     itemPairs = new List[w.items.length];
     for (int i = 0; i < w.items.length; i++) {
       itemPairs[i] = w.items[i].pairs();
+    }
+    consumerStrings = new String[w.consumers.length];
+    for (int c = 0; c < consumerStrings.length; c++) {
+      consumerStrings[c] = w.consumers[c].value();
+    }
+    itemStrings = new String[w.items.length][];
+    for (int i = 0; i < w.items.length; i++) {
+      itemStrings[i] = itemPairs[i].stream().map(av -> av.key() + "=" + av.value())
+          .toArray(String[]::new);
     }
     records = new Signal[w.size()];
     for (int s = 0; s < records.length; s++) {
@@ -90,6 +102,30 @@ public class ProfileIngestBenchmark {
       store.add(s);
     }
     return store;
+  }
+
+  /**
+   * A second baseline: nested hash maps keyed by plain strings (the consumer id, and
+   * {@code "key=value"} per attribute value, both prepared in the setup), boxed doubles, same
+   * decay arithmetic.
+   *
+   * @return the maps
+   */
+  @Benchmark
+  @OperationsPerInvocation(SIGNALS)
+  public Map<String, HashMap<String, Double>> hashMapStringBaseline() {
+    Map<String, HashMap<String, Double>> profiles = new HashMap<>();
+    long epoch = w.start.toEpochMilli();
+    for (int s = 0; s < w.size(); s++) {
+      double weight = weights[w.type[s].ordinal()];
+      double contribution = weight * Math.exp((w.at[s] - epoch) * lnTwoPerMilli);
+      HashMap<String, Double> p =
+          profiles.computeIfAbsent(consumerStrings[w.consumer[s]], c -> new HashMap<>());
+      for (String av : itemStrings[w.item[s]]) {
+        p.merge(av, contribution, Double::sum);
+      }
+    }
+    return profiles;
   }
 
   /**
