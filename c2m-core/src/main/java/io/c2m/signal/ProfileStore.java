@@ -35,11 +35,14 @@ import java.util.function.Predicate;
  * <p><b>Layout.</b> Consumers, attribute values and items are interned to dense {@code int}
  * indices. Each consumer owns a small open-addressing table (value index to affinity) in one
  * shared pool of {@code int} keys and {@code double} affinities, so one signal touches one or two
- * cache lines. Tables start with 32 slots (24 values) and double when three quarters full; the
+ * cache lines. Tables start with 32 slots (28 values) and double when seven eighths full (three
+ * quarters from 128 slots on); the
  * pool grows by chunks and is never copied, and a table left behind by growth is reused by the
- * next of its size. Interest lives in one open-addressing table keyed by (UTC day, item), holding
- * only the cells that drew interest: memory grows with the distinct (day, item) pairs seen (at most
- * one cell per signal), not with days times catalogue.
+ * next of its size. Interest lives in dense rows of items per UTC day (one direct index per
+ * signal) while they are compact; once they would pass 8 MB while less than a third full (many
+ * items, long spans), or span more than 100,000 days, it moves for good to an open-addressing
+ * table keyed by (UTC day, item) holding only the cells that drew interest (about 21 to 32 bytes
+ * each, at most one per signal).
  *
  * <p><b>No exponential per signal.</b> The growth factor {@code 2^(offset / halfLife)} of an
  * offset of {@code o} milliseconds from the epoch is the product of three factors read from
@@ -76,7 +79,8 @@ public final class ProfileStore {
   private final double maxOffsetMillis;
   private final double[] weights;
 
-  private final Map<ConsumerId, Integer> consumerIds = new HashMap<>();
+  /** Consumer index + 1 by open addressing on the id's hash (0 = free): no boxing. */
+  private int[] consumerSlots = new int[64];
   private ConsumerId[] consumers = new ConsumerId[16];
   private final Map<AttributeValue, Integer> valueIds = new HashMap<>();
   private AttributeValue[] values = new AttributeValue[16];
@@ -97,7 +101,8 @@ public final class ProfileStore {
   // Pool of per-consumer tables in fixed-size chunks (never copied): key = value index + 1
   // (0 = free slot). A table's slots never straddle two chunks. Tables left behind by growth go
   // to a free list per size, and are reused by the next table of that size.
-  private static final int CHUNK_BITS = 20;
+  // 2^16 slots: a chunk's arrays (256 and 512 KB) stay below the collector's "humongous" size.
+  private static final int CHUNK_BITS = 16;
   private static final int CHUNK = 1 << CHUNK_BITS;
   private int[][] keyChunks = new int[0][];
   private double[][] valueChunks = new double[0][];
@@ -105,10 +110,19 @@ public final class ProfileStore {
   private int[][] freeTables = new int[CHUNK_BITS + 1][];
   private int[] freeCount = new int[CHUNK_BITS + 1];
 
-  // Interest per (day, item): open addressing, key = day << 32 | item, FREE = no cell.
+  // Interest per (day, item): dense rows of items per UTC day from firstDay on while that is
+  // compact (the usual case, a catalogue's items over weeks: one direct index per signal); else,
+  // for good, a sparse table. Sparse: open addressing over cells of two longs (key = day << 32 |
+  // item, FREE = no cell; then the mass's bits), so that one probe touches one cache line.
+  private static final long DENSE_FLOOR_SLOTS = 1L << 20;
+  private static final long DENSE_MAX_DAYS = 100_000;
+  private double[][] dayRows = new double[0][];
+  private long firstDay;
+  private long denseSlots;
+  private long denseCells;
+  private boolean sparse;
   private static final long FREE = Long.MIN_VALUE;
-  private long[] interestKeys = new long[0];
-  private double[] interestMass = new double[0];
+  private long[] interest = new long[0];
   private int interestCells;
 
   // Growth factors 2^(offset / halfLife) for offset = hi * 2^24 + mid * 2^12 + lo.
@@ -273,8 +287,8 @@ public final class ProfileStore {
     if (!consent.test(consumer)) {
       return -1;
     }
-    Integer idx = consumerIds.get(consumer);
-    if (idx == null) {
+    int idx = consumerIndex(consumer);
+    if (idx < 0) {
       return internConsumer(consumer);
     }
     erased.clear(idx); // a consumer admitted again after erasure starts from nothing
@@ -294,8 +308,8 @@ public final class ProfileStore {
    */
   public boolean erase(ConsumerId consumer) {
     requireNonNull(consumer, "consumer");
-    Integer idx = consumerIds.get(consumer);
-    if (idx == null || erased.get(idx)) {
+    int idx = consumerIndex(consumer);
+    if (idx < 0 || erased.get(idx)) {
       return false;
     }
     int c = idx;
@@ -327,8 +341,39 @@ public final class ProfileStore {
       priceSum = Arrays.copyOf(priceSum, n);
     }
     consumers[idx] = consumer;
-    consumerIds.put(consumer, idx);
+    if ((consumerCount + 1) * 2L > consumerSlots.length) {
+      int[] slots = new int[consumerSlots.length * 2];
+      int mask = slots.length - 1;
+      for (int c = 0; c < idx; c++) {
+        int i = mix(consumers[c].hashCode()) & mask;
+        while (slots[i] != 0) {
+          i = (i + 1) & mask;
+        }
+        slots[i] = c + 1;
+      }
+      consumerSlots = slots;
+    }
+    int mask = consumerSlots.length - 1;
+    int i = mix(consumer.hashCode()) & mask;
+    while (consumerSlots[i] != 0) {
+      i = (i + 1) & mask;
+    }
+    consumerSlots[i] = idx + 1;
     return idx;
+  }
+
+  /** The index of a consumer, or -1 if not interned. */
+  private int consumerIndex(ConsumerId consumer) {
+    int mask = consumerSlots.length - 1;
+    for (int i = mix(consumer.hashCode()) & mask; ; i = (i + 1) & mask) {
+      int c = consumerSlots[i];
+      if (c == 0) {
+        return -1;
+      }
+      if (consumers[c - 1].equals(consumer)) {
+        return c - 1;
+      }
+    }
   }
 
   /**
@@ -441,7 +486,7 @@ public final class ProfileStore {
           break;
         }
         if (k == 0) {
-          if ((size + 1) * 4 > (mask + 1) * 3) {
+          if (overfull(size + 1, mask + 1)) {
             rowSize[consumer] = size;
             bits = growRow(consumer);
             start = rowStart[consumer];
@@ -470,6 +515,15 @@ public final class ProfileStore {
     return true;
   }
 
+  /**
+   * Whether a table of {@code slots} would be too full with {@code size} values: more than seven
+   * eighths for tables of up to 64 slots (whose probes stay within a few cache lines), more than
+   * three quarters above.
+   */
+  private static boolean overfull(int size, int slots) {
+    return slots <= 64 ? size * 8 > slots * 7 : size * 4 > slots * 3;
+  }
+
   private static int mix(int x) {
     int h = x * 0x9E3779B9;
     return h ^ (h >>> 16);
@@ -496,7 +550,7 @@ public final class ProfileStore {
           return;
         }
         if (k == 0) {
-          if ((rowSize[consumer] + 1) * 4 > (mask + 1) * 3) {
+          if (overfull(rowSize[consumer] + 1, mask + 1)) {
             bits = growRow(consumer);
             break; // probe the grown row again
           }
@@ -574,8 +628,11 @@ public final class ProfileStore {
       }
       keyChunks = Arrays.copyOf(keyChunks, chunk + 1);
       valueChunks = Arrays.copyOf(valueChunks, chunk + 1);
-      keyChunks[chunk] = new int[Math.max(size, 1024)];
-      valueChunks[chunk] = new double[Math.max(size, 1024)];
+      // Only the first chunk starts small (a small store stays small); later ones are full size
+      // at once, never copied.
+      int length = chunk == 0 ? Math.max(size, 1024) : CHUNK;
+      keyChunks[chunk] = new int[length];
+      valueChunks[chunk] = new double[length];
     }
     if (offset + size > keyChunks[chunk].length) {
       // Chunks start small and double up to their full size, so a small store stays small.
@@ -590,20 +647,99 @@ public final class ProfileStore {
 
   /** Adds interest; {@code day} was checked by {@link #inTimeline(long)}. */
   private void addInterest(long day, int item, double mass) {
+    if (sparse) {
+      addSparse(day, item, mass);
+      return;
+    }
+    long d = day - firstDay;
+    if (d < 0 || d >= dayRows.length) {
+      long from = dayRows.length == 0 ? day : Math.min(firstDay, day);
+      long to = dayRows.length == 0 ? day : Math.max(firstDay + dayRows.length - 1, day);
+      if (to - from + 1 > DENSE_MAX_DAYS) {
+        toSparse();
+        addSparse(day, item, mass);
+        return;
+      }
+      d = growDays(day);
+    }
+    double[] row = dayRows[(int) d];
+    if (row == null || item >= row.length) {
+      int length = row == null ? Math.max(itemCount, 16) : Math.max(itemCount, row.length * 2);
+      long slots = denseSlots + length - (row == null ? 0 : row.length);
+      // Dense rows cost 8 bytes per slot, the sparse table about 21 to 32 per cell with
+      // interest: beyond a floor of 8 MB, rows less than a third full go sparse.
+      if (slots > DENSE_FLOOR_SLOTS && slots > 3 * denseCells) {
+        toSparse();
+        addSparse(day, item, mass);
+        return;
+      }
+      row = row == null ? new double[length] : Arrays.copyOf(row, length);
+      dayRows[(int) d] = row;
+      denseSlots = slots;
+    }
+    if (row[item] == 0) {
+      denseCells++;
+    }
+    row[item] += mass;
+  }
+
+  /** Widens the day range to hold {@code day}; returns its row index. */
+  private long growDays(long day) {
+    if (dayRows.length == 0) {
+      dayRows = new double[64][];
+      firstDay = day - 32;
+      return day - firstDay;
+    }
+    long lastDay = firstDay + dayRows.length - 1;
+    long from = Math.min(firstDay, day);
+    long to = Math.max(lastDay, day);
+    long span = to - from + 1;
+    // Leave slack on the side that grew, so that a stream moving forward grows rarely.
+    long newFrom = day < firstDay ? from - span / 2 : from;
+    long newLength = span + span / 2 + 1;
+    double[][] rows = new double[(int) newLength][];
+    System.arraycopy(dayRows, 0, rows, (int) (firstDay - newFrom), dayRows.length);
+    dayRows = rows;
+    firstDay = newFrom;
+    return day - firstDay;
+  }
+
+  /** Moves the dense rows into the sparse table, for good. */
+  private void toSparse() {
+    double[][] rows = dayRows;
+    long first = firstDay;
+    dayRows = new double[0][];
+    denseSlots = 0;
+    denseCells = 0;
+    sparse = true;
+    for (int d = 0; d < rows.length; d++) {
+      double[] row = rows[d];
+      if (row != null) {
+        for (int i = 0; i < row.length; i++) {
+          if (row[i] != 0) {
+            addSparse(first + d, i, row[i]);
+          }
+        }
+      }
+    }
+  }
+
+  private void addSparse(long day, int item, double mass) {
     long key = day << 32 | item;
-    long[] keys = interestKeys;
-    int mask = keys.length - 1;
+    long[] cells = interest;
+    int mask = (cells.length >>> 1) - 1;
     if (mask >= 0) {
       for (int i = mixLong(key) & mask; ; i = (i + 1) & mask) {
-        long k = keys[i];
+        long k = cells[2 * i];
         if (k == key) {
-          interestMass[i] += mass;
+          cells[2 * i + 1] = Double.doubleToRawLongBits(
+              Double.longBitsToDouble(cells[2 * i + 1]) + mass);
           return;
         }
         if (k == FREE) {
-          if ((interestCells + 1) * 4L <= keys.length * 3L) {
-            keys[i] = key;
-            interestMass[i] = mass;
+          if ((interestCells + 1) * 4L <= (mask + 1) * 3L) {
+            cells[2 * i] = key;
+            cells[2 * i + 1] = Double.doubleToRawLongBits(mass);
             interestCells++;
             return;
           }
@@ -612,7 +748,7 @@ public final class ProfileStore {
       }
     }
     growInterest();
-    addInterest(day, item, mass);
+    addSparse(day, item, mass);
   }
 
   private static int mixLong(long x) {
@@ -622,29 +758,54 @@ public final class ProfileStore {
 
   /** Doubles the interest table (or creates it) and re-inserts its cells. */
   private void growInterest() {
-    long[] oldKeys = interestKeys;
-    double[] oldMass = interestMass;
-    int n = oldKeys.length == 0 ? 256 : oldKeys.length * 2;
-    if (n <= 0) {
+    long[] old = interest;
+    int n = old.length == 0 ? 256 : old.length; // cells: twice the old count
+    if (n > 1 << 29) {
       throw new IllegalStateException("The interest timeline is full.");
     }
-    long[] keys = new long[n];
-    double[] mass = new double[n];
-    Arrays.fill(keys, FREE);
+    long[] cells = new long[2 * n];
+    for (int i = 0; i < n; i++) {
+      cells[2 * i] = FREE;
+    }
     int mask = n - 1;
-    for (int j = 0; j < oldKeys.length; j++) {
-      long k = oldKeys[j];
+    for (int j = 0; j < old.length; j += 2) {
+      long k = old[j];
       if (k != FREE) {
         int i = mixLong(k) & mask;
-        while (keys[i] != FREE) {
+        while (cells[2 * i] != FREE) {
           i = (i + 1) & mask;
         }
-        keys[i] = k;
-        mass[i] = oldMass[j];
+        cells[2 * i] = k;
+        cells[2 * i + 1] = old[j + 1];
       }
     }
-    interestKeys = keys;
-    interestMass = mass;
+    interest = cells;
+  }
+
+  /** Calls {@code action} with the day, item and mass of every interest cell. */
+  private void forEachInterest(InterestCell action) {
+    for (int d = 0; d < dayRows.length; d++) {
+      double[] row = dayRows[d];
+      if (row != null) {
+        for (int i = 0; i < row.length; i++) {
+          if (row[i] != 0) {
+            action.accept(firstDay + d, i, row[i]);
+          }
+        }
+      }
+    }
+    long[] cells = interest;
+    for (int j = 0; j < cells.length; j += 2) {
+      long k = cells[j];
+      if (k != FREE) {
+        action.accept(k >> 32, (int) k, Double.longBitsToDouble(cells[j + 1]));
+      }
+    }
+  }
+
+  @FunctionalInterface
+  private interface InterestCell {
+    void accept(long day, int item, double mass);
   }
 
   /**
@@ -677,8 +838,8 @@ public final class ProfileStore {
         continue;
       }
       ConsumerId id = other.consumers[oc];
-      Integer known = consumerIds.get(id);
-      int c = known != null ? known : internConsumer(id);
+      int known = consumerIndex(id);
+      int c = known >= 0 ? known : internConsumer(id);
       erased.clear(c);
       signalCount[c] += other.signalCount[oc];
       priceWeight[c] += other.priceWeight[oc];
@@ -701,12 +862,7 @@ public final class ProfileStore {
     for (int i = 0; i < other.itemCount; i++) {
       itemMap[i] = itemIndex(other.itemAttributes[i]);
     }
-    for (int j = 0; j < other.interestKeys.length; j++) {
-      long k = other.interestKeys[j];
-      if (k != FREE) {
-        addInterest(k >> 32, itemMap[(int) k], other.interestMass[j]);
-      }
-    }
+    other.forEachInterest((day, item, mass) -> addInterest(day, itemMap[item], mass));
     accepted += other.accepted;
     skippedWithoutConsent += other.skippedWithoutConsent;
     return this;
@@ -721,8 +877,8 @@ public final class ProfileStore {
    */
   public Optional<ConsumerProfile> profile(ConsumerId consumer, Instant asOf) {
     requireNonNull(consumer, "consumer");
-    Integer idx = consumerIds.get(consumer);
-    return idx == null || erased.get(idx) ? Optional.empty()
+    int idx = consumerIndex(consumer);
+    return idx < 0 || erased.get(idx) ? Optional.empty()
         : Optional.of(profileAt(idx, asOf, factor(asOf)));
   }
 
@@ -935,12 +1091,11 @@ public final class ProfileStore {
    */
   public InterestTimeline timeline() {
     Map<Integer, TreeMap<Long, Double>> byItem = new TreeMap<>();
-    for (int j = 0; j < interestKeys.length; j++) {
-      long k = interestKeys[j];
-      if (k != FREE && interestMass[j] != 0) {
-        byItem.computeIfAbsent((int) k, i -> new TreeMap<>()).put(k >> 32, interestMass[j]);
+    forEachInterest((day, item, mass) -> {
+      if (mass != 0) {
+        byItem.computeIfAbsent(item, i -> new TreeMap<>()).put(day, mass);
       }
-    }
+    });
     Map<Attributes, Map<Long, Double>> out = new HashMap<>();
     byItem.forEach((item, days) -> out.put(itemAttributes[item], days));
     return InterestTimeline.of(out);
@@ -974,13 +1129,14 @@ public final class ProfileStore {
   }
 
   /**
-   * Returns the bytes held by the interest timeline's table (one cell per (day, item) pair with
-   * interest, in an open-addressing table at most three quarters full).
+   * Returns the bytes held by the interest timeline: its dense rows (8 bytes per item and day of
+   * the range), or once those would be mostly empty, its sparse table (16 bytes per slot, one
+   * per (day, item) pair with interest, at most three quarters full).
    *
    * @return an estimate in bytes, from the array lengths
    */
   public long timelineBytes() {
-    return (long) interestKeys.length * (8 + 8);
+    return (long) interest.length * 8 + (denseSlots + dayRows.length) * 8;
   }
 
   /**
