@@ -74,6 +74,8 @@ public final class ProfileFootprint {
         + "%.2f s (%.2f s of CPU) on %d cores: %d niches%n", (t3 - t2) / 1e9, (c3 - c2) / 1e9,
         (t5 - t4) / 1e9, (c5 - c4) / 1e9, Runtime.getRuntime().availableProcessors(),
         niches.size());
+    System.out.println("store path and object path give equal niches: "
+        + niches.equals(NicheInference.attributeMiner().infer(store, minAudience, w.end, 42)));
     niches.forEach(n -> System.out.println("  " + n.definition() + " audience " + n.audience()));
   }
 
