@@ -7,6 +7,7 @@ import io.c2m.Attributes;
 import io.c2m.ConsumerId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -55,7 +56,9 @@ import java.util.function.Predicate;
  * <p><b>Two ways in.</b> {@link #add(Signal)} takes a signal record and interns what it needs.
  * The fast path {@link #add(int, int, SignalType, long, double)} takes pre-resolved indices from
  * {@link #admit(ConsumerId)} and {@link #itemIndex(Attributes)}, for readers that resolve each
- * consumer and item once.
+ * consumer and item once. The bulk path {@link #addAll(SignalBatch)} takes a batch of such
+ * signals in columns, groups it by consumer and applies each consumer's signals together (same
+ * result as one by one; bad signals are reported, the good ones kept).
  *
  * <p><b>Consent.</b> The consent predicate is asked in {@link #admit(ConsumerId)} (and so in every
  * {@link #add(Signal)}); signals of consumers it denies are counted in {@link
@@ -439,30 +442,17 @@ public final class ProfileStore {
       skippedWithoutConsent++;
       return false;
     }
-    if (consumer >= consumerCount || item < 0 || item >= itemCount) {
-      throw new IllegalArgumentException("The consumer index (" + consumer + ") or item index ("
-          + item + ") is not one this store handed out.");
+    if (!valid(consumer, item, atEpochMillis)) {
+      throw new IllegalArgumentException(problem(consumer, item, atEpochMillis));
     }
-    long offset = atEpochMillis - epochMillis;
-    if (!(Math.abs((double) offset) <= maxOffsetMillis)
-        || ((atEpochMillis ^ epochMillis) < 0 && (offset ^ atEpochMillis) < 0)) {
-      throw new IllegalArgumentException("The signal instant ("
-          + Instant.ofEpochMilli(atEpochMillis) + ") lies more than " + MAX_HALF_LIVES
-          + " half-lives (" + settings.halfLife() + ") from the profile epoch (" + epoch
-          + ").\nMaybe start a store with an epoch nearer the data.");
-    }
-    if (!inTimeline(atEpochMillis)) {
-      throw new IllegalArgumentException("The signal instant ("
-          + Instant.ofEpochMilli(atEpochMillis) + ") lies outside the interest timeline's range "
-          + "of days (about 5.8 million years around 1970).");
-    }
+    int t = type.ordinal();
     accepted++;
     signalCount[consumer]++;
-    double w = weights[type.ordinal()];
+    double w = weights[t];
     if (w == 0) {
       return true;
     }
-    double contribution = w * growth(offset);
+    double contribution = w * growth(atEpochMillis - epochMillis);
     int[] ids = itemValues[item];
     // One table lookup per signal; the table grows only when a new value would overfill it.
     int bits = rowBits[consumer];
@@ -506,13 +496,275 @@ public final class ProfileStore {
     }
     rowSize[consumer] = size;
     if (w > 0) {
-      if (value >= 0 && type != SignalType.REVIEW) {
+      if (value >= 0 && t != REVIEW) {
         priceWeight[consumer] += contribution;
         priceSum[consumer] += contribution * value;
       }
       addInterest(Math.floorDiv(atEpochMillis, DAY_MILLIS), item, w);
     }
     return true;
+  }
+
+  private static final int REVIEW = SignalType.REVIEW.ordinal();
+
+  /** Whether a signal with a non-negative consumer index passes the fast path's checks. */
+  private boolean valid(int consumer, int item, long atEpochMillis) {
+    long offset = atEpochMillis - epochMillis;
+    return consumer < consumerCount && item >= 0 && item < itemCount
+        && Math.abs((double) offset) <= maxOffsetMillis
+        && !((atEpochMillis ^ epochMillis) < 0 && (offset ^ atEpochMillis) < 0)
+        && inTimeline(atEpochMillis);
+  }
+
+  /** The rule a signal that is not {@link #valid(int, int, long)} breaks, as a message. */
+  private String problem(int consumer, int item, long atEpochMillis) {
+    if (consumer >= consumerCount || item < 0 || item >= itemCount) {
+      return "The consumer index (" + consumer + ") or item index (" + item
+          + ") is not one this store handed out.";
+    }
+    long offset = atEpochMillis - epochMillis;
+    if (!(Math.abs((double) offset) <= maxOffsetMillis)
+        || ((atEpochMillis ^ epochMillis) < 0 && (offset ^ atEpochMillis) < 0)) {
+      return "The signal instant (" + Instant.ofEpochMilli(atEpochMillis) + ") lies more than "
+          + MAX_HALF_LIVES + " half-lives (" + settings.halfLife() + ") from the profile epoch ("
+          + epoch + ").\nMaybe start a store with an epoch nearer the data.";
+    }
+    return "The signal instant (" + Instant.ofEpochMilli(atEpochMillis) + ") lies outside the "
+        + "interest timeline's range of days (about 5.8 million years around 1970).";
+  }
+
+  /** Scratch of {@link #addAll(SignalBatch)}: signals per consumer, all zero between calls. */
+  private int[] groupCount = new int[0];
+  /** Scratch of {@link #addAll(SignalBatch)}: batch positions grouped by consumer. */
+  private int[] groupOrder = new int[0];
+
+  /**
+   * The bulk path: adds a batch of pre-resolved signals, with the same result as adding them one
+   * by one in batch order with {@link #add(int, int, SignalType, long, double)} and catching its
+   * {@link IllegalArgumentException}s: the same profiles, price evidence, counts and timeline,
+   * bit for bit.
+   *
+   * <p><b>Bad signals.</b> A signal that {@code add} would refuse with an exception (an index this
+   * store did not hand out, an instant more than {@link #MAX_HALF_LIVES} half-lives from the epoch
+   * or outside the timeline's range of days) is not added and is reported, with its position in
+   * the batch and the exception's message, in {@link BatchReport#rejected()}; every other signal
+   * of the batch is added. Signals with a negative consumer index (no consent) are counted in
+   * {@link #skippedWithoutConsent()} and in {@link BatchReport#withoutConsent()}.
+   *
+   * <p><b>How.</b> The batch is checked in one pass, which also adds each signal's interest to the
+   * timeline in batch order (so each day's sum is formed in the same order as one by one). The
+   * good signals are then grouped by consumer with a stable counting sort (unless the batch is
+   * already ordered by consumer index) and each consumer's signals are applied together, in their
+   * batch order, while that consumer's table is in cache: the summation order of each affinity and
+   * of the price evidence is the one-by-one order, since a consumer's evidence depends only on
+   * that consumer's signals.
+   *
+   * @param batch the signals; unchanged
+   * @return how many were profiled, counted without consent, and which were refused
+   */
+  public BatchReport addAll(SignalBatch batch) {
+    requireNonNull(batch, "batch");
+    int n = batch.size;
+    int[] bc = batch.consumer;
+    int[] bi = batch.item;
+    byte[] bt = batch.type;
+    long[] ba = batch.at;
+    List<BatchReport.Rejected> rejected = new ArrayList<>(0);
+    boolean[] bad = null;
+    long skipped = 0;
+    int good = 0;
+    boolean ordered = true;
+    int last = 0;
+    boolean large = n >= consumerCount / 8;
+    if (large && groupCount.length < consumerCount) {
+      groupCount = new int[consumerCount];
+    }
+    int[] count = groupCount;
+    for (int s = 0; s < n; s++) {
+      int c = bc[s];
+      if (c < 0) {
+        skipped++;
+        continue;
+      }
+      int item = bi[s];
+      long atMillis = ba[s];
+      if (!valid(c, item, atMillis)) {
+        if (bad == null) {
+          bad = new boolean[n];
+        }
+        bad[s] = true;
+        rejected.add(new BatchReport.Rejected(s, problem(c, item, atMillis)));
+        continue;
+      }
+      good++;
+      ordered &= c >= last;
+      last = c;
+      if (large) {
+        count[c]++;
+      }
+      double w = weights[bt[s]];
+      if (w > 0) {
+        addInterest(Math.floorDiv(atMillis, DAY_MILLIS), item, w);
+      }
+    }
+    accepted += good;
+    skippedWithoutConsent += skipped;
+    try {
+      applyGrouped(batch, bad, good, ordered, large);
+    } finally {
+      if (large) {
+        Arrays.fill(count, 0, consumerCount, 0); // the scratch is all zero between calls
+      }
+    }
+    return new BatchReport(good, skipped, rejected);
+  }
+
+  /** Groups the checked signals of a batch by consumer and applies them. */
+  private void applyGrouped(SignalBatch batch, boolean[] bad, int good, boolean ordered,
+      boolean large) {
+    int n = batch.size;
+    int[] bc = batch.consumer;
+    int[] count = groupCount;
+    if (ordered && good == n) {
+      applyRuns(batch, null, n);
+    } else if (ordered) {
+      int[] order = order(good);
+      for (int s = 0, j = 0; s < n; s++) {
+        if (bc[s] >= 0 && (bad == null || !bad[s])) {
+          order[j++] = s;
+        }
+      }
+      applyRuns(batch, order, good);
+    } else if (large) {
+      // Stable counting sort: starts per consumer, then positions in batch order.
+      int[] order = order(good);
+      int sum = 0;
+      for (int c = 0; c < consumerCount; c++) {
+        int k = count[c];
+        count[c] = sum;
+        sum += k;
+      }
+      for (int s = 0; s < n; s++) {
+        int c = bc[s];
+        if (c >= 0 && (bad == null || !bad[s])) {
+          order[count[c]++] = s;
+        }
+      }
+      applyRuns(batch, order, good);
+    } else {
+      // Few signals for many consumers: sort (consumer, position) pairs instead of counting.
+      long[] keys = new long[good];
+      for (int s = 0, j = 0; s < n; s++) {
+        if (bc[s] >= 0 && (bad == null || !bad[s])) {
+          keys[j++] = (long) bc[s] << 32 | s;
+        }
+      }
+      Arrays.sort(keys);
+      int[] order = order(good);
+      for (int j = 0; j < good; j++) {
+        order[j] = (int) keys[j];
+      }
+      applyRuns(batch, order, good);
+    }
+  }
+
+  private int[] order(int length) {
+    if (groupOrder.length < length) {
+      groupOrder = new int[length];
+    }
+    return groupOrder;
+  }
+
+  /**
+   * Applies the evidence of checked signals whose positions ({@code order}, or {@code 0..n-1} if
+   * null) are grouped by consumer, one consumer's run at a time.
+   */
+  private void applyRuns(SignalBatch batch, int[] order, int n) {
+    int[] bc = batch.consumer;
+    for (int from = 0; from < n; ) {
+      int c = bc[order == null ? from : order[from]];
+      int to = from + 1;
+      while (to < n && bc[order == null ? to : order[to]] == c) {
+        to++;
+      }
+      applyRun(batch, order, from, to, c);
+      from = to;
+    }
+  }
+
+  /**
+   * Applies the affinity and price evidence of one consumer's checked signals, in order, keeping
+   * the consumer's table in locals; as the one-by-one path does per signal.
+   */
+  private void applyRun(SignalBatch batch, int[] order, int from, int to, int consumer) {
+    int[] bi = batch.item;
+    byte[] bt = batch.type;
+    long[] ba = batch.at;
+    double[] bv = batch.value;
+    signalCount[consumer] += to - from;
+    int bits = rowBits[consumer];
+    int size = rowSize[consumer];
+    int start = rowStart[consumer];
+    int[] keys = bits == 0 ? null : keyChunks[start >>> CHUNK_BITS];
+    double[] vals = bits == 0 ? null : valueChunks[start >>> CHUNK_BITS];
+    int base = start & (CHUNK - 1);
+    int mask = (1 << bits) - 1;
+    double pw = priceWeight[consumer];
+    double ps = priceSum[consumer];
+    for (int j = from; j < to; j++) {
+      int s = order == null ? j : order[j];
+      int t = bt[s];
+      double w = weights[t];
+      if (w == 0) {
+        continue;
+      }
+      double contribution = w * growth(ba[s] - epochMillis);
+      if (bits == 0) {
+        bits = INITIAL_ROW_BITS;
+        start = allocate(bits);
+        rowStart[consumer] = start;
+        rowBits[consumer] = (byte) bits;
+        keys = keyChunks[start >>> CHUNK_BITS];
+        vals = valueChunks[start >>> CHUNK_BITS];
+        base = start & (CHUNK - 1);
+        mask = (1 << bits) - 1;
+      }
+      int[] ids = itemValues[bi[s]];
+      for (int v = 0; v < ids.length; v++) {
+        int key = ids[v] + 1;
+        for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
+          int k = keys[base + i];
+          if (k == key) {
+            vals[base + i] += contribution;
+            break;
+          }
+          if (k == 0) {
+            if (overfull(size + 1, mask + 1)) {
+              rowSize[consumer] = size;
+              bits = growRow(consumer);
+              start = rowStart[consumer];
+              keys = keyChunks[start >>> CHUNK_BITS];
+              vals = valueChunks[start >>> CHUNK_BITS];
+              base = start & (CHUNK - 1);
+              mask = (1 << bits) - 1;
+              v--;
+              break;
+            }
+            keys[base + i] = key;
+            vals[base + i] = contribution;
+            size++;
+            break;
+          }
+        }
+      }
+      if (w > 0 && bv[s] >= 0 && t != REVIEW) {
+        pw += contribution;
+        ps += contribution * bv[s];
+      }
+    }
+    rowSize[consumer] = size;
+    priceWeight[consumer] = pw;
+    priceSum[consumer] = ps;
   }
 
   /**
