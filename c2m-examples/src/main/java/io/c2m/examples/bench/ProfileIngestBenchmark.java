@@ -5,6 +5,7 @@ import io.c2m.ConsumerId;
 import io.c2m.signal.ProfileSettings;
 import io.c2m.signal.ProfileStore;
 import io.c2m.signal.Signal;
+import io.c2m.signal.SignalBatch;
 import io.c2m.sim.MarketplaceSpec;
 import java.time.Duration;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -29,6 +31,12 @@ import org.openjdk.jmh.annotations.State;
  * {@code String} keys), on the same 1,000,000 signals of
  * 100,000 consumers (each op builds the whole profile set from scratch). Also the record path,
  * {@link ProfileStore#add(Signal)}, which interns ids and items per signal.
+ *
+ * <p>{@code store} is the bulk path a reader with a batch uses ({@link SignalBatch} filled, then
+ * {@link ProfileStore#addAll(SignalBatch)}); {@code storeOneByOne} is the one-call-per-signal fast
+ * path {@link ProfileStore#add(int, int, io.c2m.signal.SignalType, long, double)}. The signals come
+ * in one of two orders ({@code order}): {@code consumer}, each consumer's signals together (as
+ * drawn), or {@code time}, by instant, consumers interleaved as in a live stream.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -39,7 +47,12 @@ public class ProfileIngestBenchmark {
   static final int PER_CONSUMER = 10;
   static final int SIGNALS = CONSUMERS * PER_CONSUMER;
 
+  /** The order of the signals: {@code consumer} (as drawn) or {@code time} (interleaved). */
+  @Param({"consumer", "time"})
+  public String order;
+
   NicheWorkload w;
+  SignalBatch batch;
   List<AttributeValue>[] itemPairs;
   Signal[] records;
   String[] consumerStrings;
@@ -52,6 +65,12 @@ public class ProfileIngestBenchmark {
   @SuppressWarnings({"unchecked", "rawtypes"})
   public void setUp() {
     w = new NicheWorkload(MarketplaceSpec.nicheEvaluation(), CONSUMERS, PER_CONSUMER, 42);
+    if ("time".equals(order)) {
+      w = w.inTimeOrder();
+    } else if (!"consumer".equals(order)) {
+      throw new IllegalArgumentException("The order (" + order + ") must be consumer or time.");
+    }
+    batch = new SignalBatch(SIGNALS);
     itemPairs = new List[w.items.length];
     for (int i = 0; i < w.items.length; i++) {
       itemPairs[i] = w.items[i].pairs();
@@ -79,13 +98,26 @@ public class ProfileIngestBenchmark {
   }
 
   /**
-   * c2m's store, fast path: consumers admitted and items interned once, then one call per signal.
+   * c2m's store, bulk path: consumers admitted and items interned once, the signals appended to a
+   * reused {@link SignalBatch}, then one {@link ProfileStore#addAll(SignalBatch)}.
    *
    * @return the store
    */
   @Benchmark
   @OperationsPerInvocation(SIGNALS)
   public ProfileStore store() {
+    return w.storeBulk(batch);
+  }
+
+  /**
+   * c2m's store, one-by-one fast path: consumers admitted and items interned once, then one call
+   * per signal.
+   *
+   * @return the store
+   */
+  @Benchmark
+  @OperationsPerInvocation(SIGNALS)
+  public ProfileStore storeOneByOne() {
     return w.store();
   }
 

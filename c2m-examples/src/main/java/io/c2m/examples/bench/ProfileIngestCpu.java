@@ -5,7 +5,8 @@ import java.util.Locale;
 /**
  * The workload of {@link ProfileIngestBenchmark} timed in CPU time of the whole process (all
  * threads, the garbage collector's included), interleaving the store and the baselines round by
- * round: on a shared machine the wall clock depends on the other tenants, CPU time much less. Run
+ * round ({@code store} is the bulk path, {@code storeOneByOne} one call per signal): on a shared
+ * machine the wall clock depends on the other tenants, CPU time much less. Run
  * pinned to one core for the "one core" figure: {@code taskset -c 0 java -cp c2m.jar
  * io.c2m.examples.bench.ProfileIngestCpu [rounds]}.
  */
@@ -15,13 +16,16 @@ public final class ProfileIngestCpu {
   /**
    * Runs the measurement.
    *
-   * @param args the number of measured rounds (default 10), after 3 warm-up rounds
+   * @param args the number of measured rounds (default 10), after 3 warm-up rounds; then the
+   *     order of the signals, {@code consumer} (default) or {@code time}
    */
   public static void main(String[] args) {
     int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
     ProfileIngestBenchmark b = new ProfileIngestBenchmark();
+    b.order = args.length > 1 ? args[1] : "consumer";
     b.setUp();
-    String[] names = {"store", "storeRecords", "hashMapBaseline", "hashMapStringBaseline"};
+    String[] names = {"store", "storeRecords", "hashMapBaseline", "hashMapStringBaseline",
+        "storeOneByOne"};
     double[][] cpuPerSignal = new double[names.length][rounds];
     double[][] wallPerSignal = new double[names.length][rounds];
     long sink = 0;
@@ -33,7 +37,8 @@ public final class ProfileIngestCpu {
           case 0 -> b.store();
           case 1 -> b.storeRecords();
           case 2 -> b.hashMapBaseline();
-          default -> b.hashMapStringBaseline();
+          case 3 -> b.hashMapStringBaseline();
+          default -> b.storeOneByOne();
         };
         long t1 = System.nanoTime();
         long c1 = cpu();
@@ -44,8 +49,8 @@ public final class ProfileIngestCpu {
         }
       }
     }
-    System.out.printf(Locale.ROOT, "%d rounds of %,d signals (median, min, max; M signals per "
-        + "CPU-second of the process, then per wall-clock second)%n", rounds,
+    System.out.printf(Locale.ROOT, "order %s, %d rounds of %,d signals (median, min, max; "
+        + "M signals per CPU-second of the process, then per wall-clock second)%n", b.order, rounds,
         ProfileIngestBenchmark.SIGNALS);
     double[] medians = new double[names.length];
     for (int v = 0; v < names.length; v++) {
