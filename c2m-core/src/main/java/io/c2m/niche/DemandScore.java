@@ -36,6 +36,19 @@ public final class DemandScore {
     for (AttributeValue av : definition.pairs()) {
       s += Math.max(0, member.affinity(av));
     }
-    return 1 - Math.exp(-s / definition.size() / PURCHASE_EQUIVALENT);
+    return orderProbability(s, definition.size());
+  }
+
+  /**
+   * Returns the probability to order from a member's summed evidence: the same figure as {@link
+   * #orderProbability(ConsumerProfile, Attributes)} given the sum, in the order of the
+   * definition's pairs, of the member's positive affinities for its values.
+   *
+   * @param positiveAffinitySum the summed positive affinities for the definition's values
+   * @param definitionSize the number of values in the definition; positive
+   * @return the probability, in [0, 1)
+   */
+  public static double orderProbability(double positiveAffinitySum, int definitionSize) {
+    return 1 - Math.exp(-positiveAffinitySum / definitionSize / PURCHASE_EQUIVALENT);
   }
 }

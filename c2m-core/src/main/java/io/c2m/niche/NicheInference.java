@@ -2,6 +2,8 @@ package io.c2m.niche;
 
 import io.c2m.niche.internal.AttributeMiner;
 import io.c2m.niche.internal.CheckedNicheInference;
+import io.c2m.signal.ProfileStore;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -19,6 +21,23 @@ public interface NicheInference {
    * @return the niches, best first
    */
   List<Niche> infer(NicheRequest request);
+
+  /**
+   * Finds niches end to end from a profile store, as {@link #infer(NicheRequest)} of a request of
+   * the store's profiles decayed to {@code asOf} and its interest timeline. The default does just
+   * that; a strategy may read the store's arrays directly (the attribute-miner does, with the
+   * same result).
+   *
+   * @param store the profiles (of consenting consumers: consent is asked at ingestion)
+   * @param minAudience the minimum number of consumers in a niche; at least 1
+   * @param asOf the instant of inference
+   * @param seed the random seed
+   * @return the niches, best first
+   */
+  default List<Niche> infer(ProfileStore store, int minAudience, Instant asOf, long seed) {
+    return infer(new NicheRequest(store.profiles(asOf), minAudience, asOf, seed,
+        store.timeline()));
+  }
 
   /**
    * Returns the stable name of this strategy.

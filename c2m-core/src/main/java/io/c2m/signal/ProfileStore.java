@@ -7,6 +7,7 @@ import io.c2m.Attributes;
 import io.c2m.ConsumerId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -35,15 +36,29 @@ import java.util.function.Predicate;
  * <p><b>Layout.</b> Consumers, attribute values and items are interned to dense {@code int}
  * indices. Each consumer owns a small open-addressing table (value index to affinity) in one
  * shared pool of {@code int} keys and {@code double} affinities, so one signal touches one or two
- * cache lines. Tables start with 32 slots (24 values) and double when three quarters full; the
+ * cache lines. Tables start with 32 slots (28 values) and double when seven eighths full (three
+ * quarters from 128 slots on); the
  * pool grows by chunks and is never copied, and a table left behind by growth is reused by the
- * next of its size. Interest lives in one dense row of items per UTC day (so memory grows with
- * days times items: a catalogue of 100,000 item specs over 90 days takes 72 MB).
+ * next of its size. Interest lives in dense rows of items per UTC day (one direct index per
+ * signal) while they are compact; once they would pass 8 MB while less than a third full (many
+ * items, long spans), or span more than 100,000 days, it moves for good to an open-addressing
+ * table keyed by (UTC day, item) holding only the cells that drew interest (about 21 to 32 bytes
+ * each, at most one per signal).
+ *
+ * <p><b>No exponential per signal.</b> The growth factor {@code 2^(offset / halfLife)} of an
+ * offset of {@code o} milliseconds from the epoch is the product of three factors read from
+ * tables: {@code o = hi * 2^24 + mid * 2^12 + lo} with {@code mid} and {@code lo} in {@code [0,
+ * 4096)}, two fixed tables of 4,096 factors each, and a small direct-mapped cache of the factor of
+ * {@code hi} (one per 4.7 hours), computed on a miss. The product is within a few ulps of the
+ * exact factor, as accurate as one {@code Math.exp} of the whole offset. (Half-lives under 2^20
+ * ms, 17.5 minutes, take {@code Math.exp}: their table factors would overflow.)
  *
  * <p><b>Two ways in.</b> {@link #add(Signal)} takes a signal record and interns what it needs.
  * The fast path {@link #add(int, int, SignalType, long, double)} takes pre-resolved indices from
  * {@link #admit(ConsumerId)} and {@link #itemIndex(Attributes)}, for readers that resolve each
- * consumer and item once.
+ * consumer and item once. The bulk path {@link #addAll(SignalBatch)} takes a batch of such
+ * signals in columns, groups it by consumer and applies each consumer's signals together (same
+ * result as one by one; bad signals are reported, the good ones kept).
  *
  * <p><b>Consent.</b> The consent predicate is asked in {@link #admit(ConsumerId)} (and so in every
  * {@link #add(Signal)}); signals of consumers it denies are counted in {@link
@@ -67,7 +82,8 @@ public final class ProfileStore {
   private final double maxOffsetMillis;
   private final double[] weights;
 
-  private final Map<ConsumerId, Integer> consumerIds = new HashMap<>();
+  /** Consumer index + 1 by open addressing on the id's hash (0 = free): no boxing. */
+  private int[] consumerSlots = new int[64];
   private ConsumerId[] consumers = new ConsumerId[16];
   private final Map<AttributeValue, Integer> valueIds = new HashMap<>();
   private AttributeValue[] values = new AttributeValue[16];
@@ -88,7 +104,8 @@ public final class ProfileStore {
   // Pool of per-consumer tables in fixed-size chunks (never copied): key = value index + 1
   // (0 = free slot). A table's slots never straddle two chunks. Tables left behind by growth go
   // to a free list per size, and are reused by the next table of that size.
-  private static final int CHUNK_BITS = 20;
+  // 2^16 slots: a chunk's arrays (256 and 512 KB) stay below the collector's "humongous" size.
+  private static final int CHUNK_BITS = 16;
   private static final int CHUNK = 1 << CHUNK_BITS;
   private int[][] keyChunks = new int[0][];
   private double[][] valueChunks = new double[0][];
@@ -96,9 +113,34 @@ public final class ProfileStore {
   private int[][] freeTables = new int[CHUNK_BITS + 1][];
   private int[] freeCount = new int[CHUNK_BITS + 1];
 
-  // Interest per day and item: one dense row of items per UTC day, from firstDay on.
+  // Interest per (day, item): dense rows of items per UTC day from firstDay on while that is
+  // compact (the usual case, a catalogue's items over weeks: one direct index per signal); else,
+  // for good, a sparse table. Sparse: open addressing over cells of two longs (key = day << 32 |
+  // item, FREE = no cell; then the mass's bits), so that one probe touches one cache line.
+  private static final long DENSE_FLOOR_SLOTS = 1L << 20;
+  private static final long DENSE_MAX_DAYS = 100_000;
   private double[][] dayRows = new double[0][];
   private long firstDay;
+  private long denseSlots;
+  private long denseCells;
+  private boolean sparse;
+  private static final long FREE = Long.MIN_VALUE;
+  private long[] interest = new long[0];
+  private int interestCells;
+
+  // Growth factors 2^(offset / halfLife) for offset = hi * 2^24 + mid * 2^12 + lo.
+  private static final int LOW_BITS = 12;
+  private static final int HIGH_SHIFT = 2 * LOW_BITS;
+  private static final int HIGH_CACHE = 4096;
+  /**
+   * Whether the tables are used: for half-lives of at least 2^20 ms (17.5 minutes), so that no
+   * factor of a table overflows or loses precision; shorter ones take {@code Math.exp}.
+   */
+  private final boolean tables;
+  private final double[] growthLow = new double[1 << LOW_BITS];
+  private final double[] growthMid = new double[1 << LOW_BITS];
+  private final long[] growthHighKey = new long[HIGH_CACHE];
+  private final double[] growthHigh = new double[HIGH_CACHE];
 
   private long accepted;
   private long skippedWithoutConsent;
@@ -130,6 +172,32 @@ public final class ProfileStore {
     for (SignalType t : types) {
       weights[t.ordinal()] = settings.weight(t);
     }
+    this.tables = halfLifeMillis >= 1L << 20;
+    for (int j = 0; tables && j < 1 << LOW_BITS; j++) {
+      growthLow[j] = Math.exp(j * lnTwoPerMilli);
+      growthMid[j] = Math.exp((double) ((long) j << LOW_BITS) * lnTwoPerMilli);
+    }
+    Arrays.fill(growthHighKey, Long.MAX_VALUE); // no offset has that high part: accepted offsets
+    // lie within MAX_HALF_LIVES half-lives of the epoch
+  }
+
+  /** The factor {@code 2^(offset / halfLife)}, from the tables (see the class comment). */
+  private double growth(long offset) {
+    if (!tables) {
+      return Math.exp(offset * lnTwoPerMilli);
+    }
+    long hi = offset >> HIGH_SHIFT;
+    int slot = (int) hi & (HIGH_CACHE - 1);
+    double h;
+    if (growthHighKey[slot] == hi) {
+      h = growthHigh[slot];
+    } else {
+      h = Math.exp((double) (hi << HIGH_SHIFT) * lnTwoPerMilli);
+      growthHigh[slot] = h;
+      growthHighKey[slot] = hi;
+    }
+    return h * growthMid[(int) (offset >>> LOW_BITS) & ((1 << LOW_BITS) - 1)]
+        * growthLow[(int) offset & ((1 << LOW_BITS) - 1)];
   }
 
   /**
@@ -187,11 +255,21 @@ public final class ProfileStore {
     } catch (ArithmeticException e) {
       return false; // beyond the range of epoch milliseconds: certainly too far
     }
-    return Math.abs(offset) <= maxOffsetMillis;
+    return Math.abs(offset) <= maxOffsetMillis && inTimeline(at.toEpochMilli());
+  }
+
+  /** Whether the UTC day of an instant fits the interest timeline's key. */
+  private static boolean inTimeline(long atEpochMillis) {
+    long day = Math.floorDiv(atEpochMillis, DAY_MILLIS);
+    return day == (int) day && day != Integer.MIN_VALUE;
   }
 
   private void requireAccepts(Instant at) {
     if (!accepts(at)) {
+      if (!inTimeline(at.toEpochMilli())) {
+        throw new IllegalArgumentException("The signal instant (" + at + ") lies outside the "
+            + "interest timeline's range of days (about 5.8 million years around 1970).");
+      }
       throw new IllegalArgumentException("The signal instant (" + at + ") lies more than "
           + MAX_HALF_LIVES + " half-lives (" + settings.halfLife()
           + ") from the profile epoch (" + epoch
@@ -212,8 +290,8 @@ public final class ProfileStore {
     if (!consent.test(consumer)) {
       return -1;
     }
-    Integer idx = consumerIds.get(consumer);
-    if (idx == null) {
+    int idx = consumerIndex(consumer);
+    if (idx < 0) {
       return internConsumer(consumer);
     }
     erased.clear(idx); // a consumer admitted again after erasure starts from nothing
@@ -233,8 +311,8 @@ public final class ProfileStore {
    */
   public boolean erase(ConsumerId consumer) {
     requireNonNull(consumer, "consumer");
-    Integer idx = consumerIds.get(consumer);
-    if (idx == null || erased.get(idx)) {
+    int idx = consumerIndex(consumer);
+    if (idx < 0 || erased.get(idx)) {
       return false;
     }
     int c = idx;
@@ -266,8 +344,39 @@ public final class ProfileStore {
       priceSum = Arrays.copyOf(priceSum, n);
     }
     consumers[idx] = consumer;
-    consumerIds.put(consumer, idx);
+    if ((consumerCount + 1) * 2L > consumerSlots.length) {
+      int[] slots = new int[consumerSlots.length * 2];
+      int mask = slots.length - 1;
+      for (int c = 0; c < idx; c++) {
+        int i = mix(consumers[c].hashCode()) & mask;
+        while (slots[i] != 0) {
+          i = (i + 1) & mask;
+        }
+        slots[i] = c + 1;
+      }
+      consumerSlots = slots;
+    }
+    int mask = consumerSlots.length - 1;
+    int i = mix(consumer.hashCode()) & mask;
+    while (consumerSlots[i] != 0) {
+      i = (i + 1) & mask;
+    }
+    consumerSlots[i] = idx + 1;
     return idx;
+  }
+
+  /** The index of a consumer, or -1 if not interned. */
+  private int consumerIndex(ConsumerId consumer) {
+    int mask = consumerSlots.length - 1;
+    for (int i = mix(consumer.hashCode()) & mask; ; i = (i + 1) & mask) {
+      int c = consumerSlots[i];
+      if (c == 0) {
+        return -1;
+      }
+      if (consumers[c - 1].equals(consumer)) {
+        return c - 1;
+      }
+    }
   }
 
   /**
@@ -333,24 +442,17 @@ public final class ProfileStore {
       skippedWithoutConsent++;
       return false;
     }
-    if (consumer >= consumerCount || item < 0 || item >= itemCount) {
-      throw new IllegalArgumentException("The consumer index (" + consumer + ") or item index ("
-          + item + ") is not one this store handed out.");
+    if (!valid(consumer, item, atEpochMillis)) {
+      throw new IllegalArgumentException(problem(consumer, item, atEpochMillis));
     }
-    double offset = (double) (atEpochMillis - epochMillis);
-    if (!(Math.abs(offset) <= maxOffsetMillis)) {
-      throw new IllegalArgumentException("The signal instant ("
-          + Instant.ofEpochMilli(atEpochMillis) + ") lies more than " + MAX_HALF_LIVES
-          + " half-lives (" + settings.halfLife() + ") from the profile epoch (" + epoch
-          + ").\nMaybe start a store with an epoch nearer the data.");
-    }
+    int t = type.ordinal();
     accepted++;
     signalCount[consumer]++;
-    double w = weights[type.ordinal()];
+    double w = weights[t];
     if (w == 0) {
       return true;
     }
-    double contribution = w * Math.exp(offset * lnTwoPerMilli);
+    double contribution = w * growth(atEpochMillis - epochMillis);
     int[] ids = itemValues[item];
     // One table lookup per signal; the table grows only when a new value would overfill it.
     int bits = rowBits[consumer];
@@ -374,7 +476,7 @@ public final class ProfileStore {
           break;
         }
         if (k == 0) {
-          if ((size + 1) * 4 > (mask + 1) * 3) {
+          if (overfull(size + 1, mask + 1)) {
             rowSize[consumer] = size;
             bits = growRow(consumer);
             start = rowStart[consumer];
@@ -394,13 +496,358 @@ public final class ProfileStore {
     }
     rowSize[consumer] = size;
     if (w > 0) {
-      if (value >= 0 && type != SignalType.REVIEW) {
+      if (value >= 0 && t != REVIEW) {
         priceWeight[consumer] += contribution;
         priceSum[consumer] += contribution * value;
       }
       addInterest(Math.floorDiv(atEpochMillis, DAY_MILLIS), item, w);
     }
     return true;
+  }
+
+  private static final int REVIEW = SignalType.REVIEW.ordinal();
+
+  /** Whether a signal with a non-negative consumer index passes the fast path's checks. */
+  private boolean valid(int consumer, int item, long atEpochMillis) {
+    long offset = atEpochMillis - epochMillis;
+    return consumer < consumerCount && item >= 0 && item < itemCount
+        && Math.abs((double) offset) <= maxOffsetMillis
+        && !((atEpochMillis ^ epochMillis) < 0 && (offset ^ atEpochMillis) < 0)
+        && inTimeline(atEpochMillis);
+  }
+
+  /** The rule a signal that is not {@link #valid(int, int, long)} breaks, as a message. */
+  private String problem(int consumer, int item, long atEpochMillis) {
+    if (consumer >= consumerCount || item < 0 || item >= itemCount) {
+      return "The consumer index (" + consumer + ") or item index (" + item
+          + ") is not one this store handed out.";
+    }
+    long offset = atEpochMillis - epochMillis;
+    if (!(Math.abs((double) offset) <= maxOffsetMillis)
+        || ((atEpochMillis ^ epochMillis) < 0 && (offset ^ atEpochMillis) < 0)) {
+      return "The signal instant (" + Instant.ofEpochMilli(atEpochMillis) + ") lies more than "
+          + MAX_HALF_LIVES + " half-lives (" + settings.halfLife() + ") from the profile epoch ("
+          + epoch + ").\nMaybe start a store with an epoch nearer the data.";
+    }
+    return "The signal instant (" + Instant.ofEpochMilli(atEpochMillis) + ") lies outside the "
+        + "interest timeline's range of days (about 5.8 million years around 1970).";
+  }
+
+  /**
+   * The bulk path: adds a batch of pre-resolved signals, with the same result as adding them one
+   * by one in batch order with {@link #add(int, int, SignalType, long, double)} and catching its
+   * {@link IllegalArgumentException}s: the same profiles, price evidence, counts and timeline,
+   * bit for bit.
+   *
+   * <p><b>Bad signals.</b> A signal that {@code add} would refuse with an exception (an index this
+   * store did not hand out, an instant more than {@link #MAX_HALF_LIVES} half-lives from the epoch
+   * or outside the timeline's range of days) is not added and is reported, with its position in
+   * the batch and the exception's message, in {@link BatchReport#rejected()}; every other signal
+   * of the batch is added. Signals with a negative consumer index (no consent) are counted in
+   * {@link #skippedWithoutConsent()} and in {@link BatchReport#withoutConsent()}.
+   *
+   * <p><b>How.</b> The batch is checked in one pass, which also adds each signal's interest to the
+   * timeline in batch order (so each day's sum is formed in the same order as one by one). The
+   * good signals are then grouped by consumer with a stable counting sort (unless the batch is
+   * already ordered by consumer index), copying each signal's item, decayed contribution and price
+   * evidence into columns in consumer order, and each consumer's signals are applied together, in
+   * their batch order, while that consumer's table is in cache: the summation order of each
+   * affinity and of the price evidence is the one-by-one order, since a consumer's evidence
+   * depends only on that consumer's signals. The grouping takes about 24 bytes per signal of
+   * scratch memory for the duration of the call.
+   *
+   * @param batch the signals; unchanged
+   * @return how many were profiled, counted without consent, and which were refused
+   */
+  public BatchReport addAll(SignalBatch batch) {
+    requireNonNull(batch, "batch");
+    int n = batch.size;
+    int[] bc = batch.consumer;
+    int[] bi = batch.item;
+    byte[] bt = batch.type;
+    long[] ba = batch.at;
+    List<BatchReport.Rejected> rejected = new ArrayList<>(0);
+    boolean[] bad = null;
+    long skipped = 0;
+    int good = 0;
+    boolean ordered = true;
+    int last = 0;
+    // Large batches (for the store's consumers) are grouped by counting, small ones by sorting.
+    boolean large = n >= consumerCount / 8;
+    int[] count = large ? new int[consumerCount + 1] : null;
+    for (int s = 0; s < n; s++) {
+      int c = bc[s];
+      if (c < 0) {
+        skipped++;
+        continue;
+      }
+      int item = bi[s];
+      long atMillis = ba[s];
+      if (!valid(c, item, atMillis)) {
+        if (bad == null) {
+          bad = new boolean[n];
+        }
+        bad[s] = true;
+        rejected.add(new BatchReport.Rejected(s, problem(c, item, atMillis)));
+        continue;
+      }
+      good++;
+      ordered &= c >= last;
+      last = c;
+      if (large) {
+        count[c + 1]++;
+      }
+      double w = weights[bt[s]];
+      if (w > 0) {
+        addInterest(Math.floorDiv(atMillis, DAY_MILLIS), item, w);
+      }
+    }
+    accepted += good;
+    skippedWithoutConsent += skipped;
+    if (ordered && good == n) {
+      applyRuns(batch, null, n);
+    } else if (ordered) {
+      int[] order = new int[good];
+      for (int s = 0, j = 0; s < n; s++) {
+        if (bc[s] >= 0 && (bad == null || !bad[s])) {
+          order[j++] = s;
+        }
+      }
+      applyRuns(batch, order, good);
+    } else if (large) {
+      applyCounted(batch, bad, good, count);
+    } else {
+      // Few signals for many consumers: sort (consumer, position) pairs instead of counting.
+      long[] keys = new long[good];
+      for (int s = 0, j = 0; s < n; s++) {
+        if (bc[s] >= 0 && (bad == null || !bad[s])) {
+          keys[j++] = (long) bc[s] << 32 | s;
+        }
+      }
+      Arrays.sort(keys);
+      int[] order = new int[good];
+      for (int j = 0; j < good; j++) {
+        order[j] = (int) keys[j];
+      }
+      applyRuns(batch, order, good);
+    }
+    return new BatchReport(good, skipped, rejected);
+  }
+
+  /**
+   * Groups the checked signals of a batch by consumer with a stable counting sort ({@code
+   * count[c + 1]} holds consumer {@code c}'s number of good signals), copying into columns what
+   * the evidence needs (item, or -1 for a weight of zero; contribution; price, or NaN when the
+   * signal is no price evidence), so that each consumer's run is then read sequentially.
+   */
+  private void applyCounted(SignalBatch batch, boolean[] bad, int good, int[] count) {
+    int n = batch.size;
+    int[] bc = batch.consumer;
+    int[] bi = batch.item;
+    byte[] bt = batch.type;
+    long[] ba = batch.at;
+    double[] bv = batch.value;
+    int consumers = count.length - 1;
+    for (int c = 0; c < consumers; c++) {
+      count[c + 1] += count[c]; // count[c] = start of c's run
+    }
+    int[] gItem = new int[good];
+    double[] gContribution = new double[good];
+    double[] gPrice = new double[good];
+    for (int s = 0; s < n; s++) {
+      int c = bc[s];
+      if (c < 0 || bad != null && bad[s]) {
+        continue;
+      }
+      int p = count[c]++; // afterwards count[c] = end of c's run = start of c + 1's
+      int t = bt[s];
+      double w = weights[t];
+      if (w == 0) {
+        gItem[p] = -1;
+        continue;
+      }
+      double contribution = w * growth(ba[s] - epochMillis);
+      double v = bv[s];
+      gItem[p] = bi[s];
+      gContribution[p] = contribution;
+      gPrice[p] = w > 0 && v >= 0 && t != REVIEW ? v : Double.NaN;
+    }
+    for (int c = 0, from = 0; c < consumers; c++) {
+      int to = count[c];
+      if (to > from) {
+        applyColumns(c, gItem, gContribution, gPrice, from, to);
+      }
+      from = to;
+    }
+  }
+
+  /** Applies one consumer's run of grouped columns (see {@link #applyCounted}). */
+  private void applyColumns(int consumer, int[] gItem, double[] gContribution, double[] gPrice,
+      int from, int to) {
+    signalCount[consumer] += to - from;
+    int bits = rowBits[consumer];
+    int size = rowSize[consumer];
+    int start = rowStart[consumer];
+    int[] keys = bits == 0 ? null : keyChunks[start >>> CHUNK_BITS];
+    double[] vals = bits == 0 ? null : valueChunks[start >>> CHUNK_BITS];
+    int base = start & (CHUNK - 1);
+    int mask = (1 << bits) - 1;
+    double pw = priceWeight[consumer];
+    double ps = priceSum[consumer];
+    for (int j = from; j < to; j++) {
+      int item = gItem[j];
+      if (item < 0) {
+        continue;
+      }
+      double contribution = gContribution[j];
+      if (bits == 0) {
+        bits = INITIAL_ROW_BITS;
+        start = allocate(bits);
+        rowStart[consumer] = start;
+        rowBits[consumer] = (byte) bits;
+        keys = keyChunks[start >>> CHUNK_BITS];
+        vals = valueChunks[start >>> CHUNK_BITS];
+        base = start & (CHUNK - 1);
+        mask = (1 << bits) - 1;
+      }
+      int[] ids = itemValues[item];
+      for (int v = 0; v < ids.length; v++) {
+        int key = ids[v] + 1;
+        for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
+          int k = keys[base + i];
+          if (k == key) {
+            vals[base + i] += contribution;
+            break;
+          }
+          if (k == 0) {
+            if (overfull(size + 1, mask + 1)) {
+              rowSize[consumer] = size;
+              bits = growRow(consumer);
+              start = rowStart[consumer];
+              keys = keyChunks[start >>> CHUNK_BITS];
+              vals = valueChunks[start >>> CHUNK_BITS];
+              base = start & (CHUNK - 1);
+              mask = (1 << bits) - 1;
+              v--;
+              break;
+            }
+            keys[base + i] = key;
+            vals[base + i] = contribution;
+            size++;
+            break;
+          }
+        }
+      }
+      double price = gPrice[j];
+      if (price >= 0) {
+        pw += contribution;
+        ps += contribution * price;
+      }
+    }
+    rowSize[consumer] = size;
+    priceWeight[consumer] = pw;
+    priceSum[consumer] = ps;
+  }
+
+  /**
+   * Applies the evidence of checked signals whose positions ({@code order}, or {@code 0..n-1} if
+   * null) are grouped by consumer, one consumer's run at a time.
+   */
+  private void applyRuns(SignalBatch batch, int[] order, int n) {
+    int[] bc = batch.consumer;
+    for (int from = 0; from < n; ) {
+      int c = bc[order == null ? from : order[from]];
+      int to = from + 1;
+      while (to < n && bc[order == null ? to : order[to]] == c) {
+        to++;
+      }
+      applyRun(batch, order, from, to, c);
+      from = to;
+    }
+  }
+
+  /**
+   * Applies the affinity and price evidence of one consumer's checked signals, in order, keeping
+   * the consumer's table in locals; as the one-by-one path does per signal.
+   */
+  private void applyRun(SignalBatch batch, int[] order, int from, int to, int consumer) {
+    int[] bi = batch.item;
+    byte[] bt = batch.type;
+    long[] ba = batch.at;
+    double[] bv = batch.value;
+    signalCount[consumer] += to - from;
+    int bits = rowBits[consumer];
+    int size = rowSize[consumer];
+    int start = rowStart[consumer];
+    int[] keys = bits == 0 ? null : keyChunks[start >>> CHUNK_BITS];
+    double[] vals = bits == 0 ? null : valueChunks[start >>> CHUNK_BITS];
+    int base = start & (CHUNK - 1);
+    int mask = (1 << bits) - 1;
+    double pw = priceWeight[consumer];
+    double ps = priceSum[consumer];
+    for (int j = from; j < to; j++) {
+      int s = order == null ? j : order[j];
+      int t = bt[s];
+      double w = weights[t];
+      if (w == 0) {
+        continue;
+      }
+      double contribution = w * growth(ba[s] - epochMillis);
+      if (bits == 0) {
+        bits = INITIAL_ROW_BITS;
+        start = allocate(bits);
+        rowStart[consumer] = start;
+        rowBits[consumer] = (byte) bits;
+        keys = keyChunks[start >>> CHUNK_BITS];
+        vals = valueChunks[start >>> CHUNK_BITS];
+        base = start & (CHUNK - 1);
+        mask = (1 << bits) - 1;
+      }
+      int[] ids = itemValues[bi[s]];
+      for (int v = 0; v < ids.length; v++) {
+        int key = ids[v] + 1;
+        for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
+          int k = keys[base + i];
+          if (k == key) {
+            vals[base + i] += contribution;
+            break;
+          }
+          if (k == 0) {
+            if (overfull(size + 1, mask + 1)) {
+              rowSize[consumer] = size;
+              bits = growRow(consumer);
+              start = rowStart[consumer];
+              keys = keyChunks[start >>> CHUNK_BITS];
+              vals = valueChunks[start >>> CHUNK_BITS];
+              base = start & (CHUNK - 1);
+              mask = (1 << bits) - 1;
+              v--;
+              break;
+            }
+            keys[base + i] = key;
+            vals[base + i] = contribution;
+            size++;
+            break;
+          }
+        }
+      }
+      if (w > 0 && bv[s] >= 0 && t != REVIEW) {
+        pw += contribution;
+        ps += contribution * bv[s];
+      }
+    }
+    rowSize[consumer] = size;
+    priceWeight[consumer] = pw;
+    priceSum[consumer] = ps;
+  }
+
+  /**
+   * Whether a table of {@code slots} would be too full with {@code size} values: more than seven
+   * eighths for tables of up to 64 slots (whose probes stay within a few cache lines), more than
+   * three quarters above.
+   */
+  private static boolean overfull(int size, int slots) {
+    return slots <= 64 ? size * 8 > slots * 7 : size * 4 > slots * 3;
   }
 
   private static int mix(int x) {
@@ -429,7 +876,7 @@ public final class ProfileStore {
           return;
         }
         if (k == 0) {
-          if ((rowSize[consumer] + 1) * 4 > (mask + 1) * 3) {
+          if (overfull(rowSize[consumer] + 1, mask + 1)) {
             bits = growRow(consumer);
             break; // probe the grown row again
           }
@@ -507,8 +954,11 @@ public final class ProfileStore {
       }
       keyChunks = Arrays.copyOf(keyChunks, chunk + 1);
       valueChunks = Arrays.copyOf(valueChunks, chunk + 1);
-      keyChunks[chunk] = new int[Math.max(size, 1024)];
-      valueChunks[chunk] = new double[Math.max(size, 1024)];
+      // Only the first chunk starts small (a small store stays small); later ones are full size
+      // at once, never copied.
+      int length = chunk == 0 ? Math.max(size, 1024) : CHUNK;
+      keyChunks[chunk] = new int[length];
+      valueChunks[chunk] = new double[length];
     }
     if (offset + size > keyChunks[chunk].length) {
       // Chunks start small and double up to their full size, so a small store stays small.
@@ -521,16 +971,40 @@ public final class ProfileStore {
     return start;
   }
 
+  /** Adds interest; {@code day} was checked by {@link #inTimeline(long)}. */
   private void addInterest(long day, int item, double mass) {
+    if (sparse) {
+      addSparse(day, item, mass);
+      return;
+    }
     long d = day - firstDay;
     if (d < 0 || d >= dayRows.length) {
+      long from = dayRows.length == 0 ? day : Math.min(firstDay, day);
+      long to = dayRows.length == 0 ? day : Math.max(firstDay + dayRows.length - 1, day);
+      if (to - from + 1 > DENSE_MAX_DAYS) {
+        toSparse();
+        addSparse(day, item, mass);
+        return;
+      }
       d = growDays(day);
     }
     double[] row = dayRows[(int) d];
     if (row == null || item >= row.length) {
-      row = row == null ? new double[Math.max(itemCount, 16)]
-          : Arrays.copyOf(row, Math.max(itemCount, row.length * 2));
+      int length = row == null ? Math.max(itemCount, 16) : Math.max(itemCount, row.length * 2);
+      long slots = denseSlots + length - (row == null ? 0 : row.length);
+      // Dense rows cost 8 bytes per slot, the sparse table about 21 to 32 per cell with
+      // interest: beyond a floor of 8 MB, rows less than a third full go sparse.
+      if (slots > DENSE_FLOOR_SLOTS && slots > 3 * denseCells) {
+        toSparse();
+        addSparse(day, item, mass);
+        return;
+      }
+      row = row == null ? new double[length] : Arrays.copyOf(row, length);
       dayRows[(int) d] = row;
+      denseSlots = slots;
+    }
+    if (row[item] == 0) {
+      denseCells++;
     }
     row[item] += mass;
   }
@@ -546,9 +1020,6 @@ public final class ProfileStore {
     long from = Math.min(firstDay, day);
     long to = Math.max(lastDay, day);
     long span = to - from + 1;
-    if (span > 1_000_000) {
-      throw new IllegalArgumentException("The signals span more than a million days.");
-    }
     // Leave slack on the side that grew, so that a stream moving forward grows rarely.
     long newFrom = day < firstDay ? from - span / 2 : from;
     long newLength = span + span / 2 + 1;
@@ -557,6 +1028,110 @@ public final class ProfileStore {
     dayRows = rows;
     firstDay = newFrom;
     return day - firstDay;
+  }
+
+  /** Moves the dense rows into the sparse table, for good. */
+  private void toSparse() {
+    double[][] rows = dayRows;
+    long first = firstDay;
+    dayRows = new double[0][];
+    denseSlots = 0;
+    denseCells = 0;
+    sparse = true;
+    for (int d = 0; d < rows.length; d++) {
+      double[] row = rows[d];
+      if (row != null) {
+        for (int i = 0; i < row.length; i++) {
+          if (row[i] != 0) {
+            addSparse(first + d, i, row[i]);
+          }
+        }
+      }
+    }
+  }
+
+  private void addSparse(long day, int item, double mass) {
+    long key = day << 32 | item;
+    long[] cells = interest;
+    int mask = (cells.length >>> 1) - 1;
+    if (mask >= 0) {
+      for (int i = mixLong(key) & mask; ; i = (i + 1) & mask) {
+        long k = cells[2 * i];
+        if (k == key) {
+          cells[2 * i + 1] = Double.doubleToRawLongBits(
+              Double.longBitsToDouble(cells[2 * i + 1]) + mass);
+          return;
+        }
+        if (k == FREE) {
+          if ((interestCells + 1) * 4L <= (mask + 1) * 3L) {
+            cells[2 * i] = key;
+            cells[2 * i + 1] = Double.doubleToRawLongBits(mass);
+            interestCells++;
+            return;
+          }
+          break;
+        }
+      }
+    }
+    growInterest();
+    addSparse(day, item, mass);
+  }
+
+  private static int mixLong(long x) {
+    long h = x * 0x9E3779B97F4A7C15L;
+    return (int) (h ^ (h >>> 32));
+  }
+
+  /** Doubles the interest table (or creates it) and re-inserts its cells. */
+  private void growInterest() {
+    long[] old = interest;
+    int n = old.length == 0 ? 256 : old.length; // cells: twice the old count
+    if (n > 1 << 29) {
+      throw new IllegalStateException("The interest timeline is full.");
+    }
+    long[] cells = new long[2 * n];
+    for (int i = 0; i < n; i++) {
+      cells[2 * i] = FREE;
+    }
+    int mask = n - 1;
+    for (int j = 0; j < old.length; j += 2) {
+      long k = old[j];
+      if (k != FREE) {
+        int i = mixLong(k) & mask;
+        while (cells[2 * i] != FREE) {
+          i = (i + 1) & mask;
+        }
+        cells[2 * i] = k;
+        cells[2 * i + 1] = old[j + 1];
+      }
+    }
+    interest = cells;
+  }
+
+  /** Calls {@code action} with the day, item and mass of every interest cell. */
+  private void forEachInterest(InterestCell action) {
+    for (int d = 0; d < dayRows.length; d++) {
+      double[] row = dayRows[d];
+      if (row != null) {
+        for (int i = 0; i < row.length; i++) {
+          if (row[i] != 0) {
+            action.accept(firstDay + d, i, row[i]);
+          }
+        }
+      }
+    }
+    long[] cells = interest;
+    for (int j = 0; j < cells.length; j += 2) {
+      long k = cells[j];
+      if (k != FREE) {
+        action.accept(k >> 32, (int) k, Double.longBitsToDouble(cells[j + 1]));
+      }
+    }
+  }
+
+  @FunctionalInterface
+  private interface InterestCell {
+    void accept(long day, int item, double mass);
   }
 
   /**
@@ -589,8 +1164,8 @@ public final class ProfileStore {
         continue;
       }
       ConsumerId id = other.consumers[oc];
-      Integer known = consumerIds.get(id);
-      int c = known != null ? known : internConsumer(id);
+      int known = consumerIndex(id);
+      int c = known >= 0 ? known : internConsumer(id);
       erased.clear(c);
       signalCount[c] += other.signalCount[oc];
       priceWeight[c] += other.priceWeight[oc];
@@ -613,16 +1188,7 @@ public final class ProfileStore {
     for (int i = 0; i < other.itemCount; i++) {
       itemMap[i] = itemIndex(other.itemAttributes[i]);
     }
-    for (int d = 0; d < other.dayRows.length; d++) {
-      double[] row = other.dayRows[d];
-      if (row != null) {
-        for (int i = 0; i < row.length; i++) {
-          if (row[i] != 0) {
-            addInterest(other.firstDay + d, itemMap[i], row[i]);
-          }
-        }
-      }
-    }
+    other.forEachInterest((day, item, mass) -> addInterest(day, itemMap[item], mass));
     accepted += other.accepted;
     skippedWithoutConsent += other.skippedWithoutConsent;
     return this;
@@ -637,8 +1203,8 @@ public final class ProfileStore {
    */
   public Optional<ConsumerProfile> profile(ConsumerId consumer, Instant asOf) {
     requireNonNull(consumer, "consumer");
-    Integer idx = consumerIds.get(consumer);
-    return idx == null || erased.get(idx) ? Optional.empty()
+    int idx = consumerIndex(consumer);
+    return idx < 0 || erased.get(idx) ? Optional.empty()
         : Optional.of(profileAt(idx, asOf, factor(asOf)));
   }
 
@@ -690,6 +1256,160 @@ public final class ProfileStore {
   }
 
   /**
+   * Reads every consumer's preferred values out of the store, without building a {@link
+   * ConsumerProfile} per consumer: for each attribute key, the value of highest positive
+   * affinity decayed to {@code asOf}, ties to the smaller value, exactly as {@link
+   * ConsumerProfile#preferences()} of {@link #profiles(Instant)} gives them, with that decayed
+   * affinity. Rows are in consumer id order, as {@link #profiles(Instant)}. Built on the common
+   * fork-join pool in one pass over the affinity tables; the store must not be written meanwhile.
+   *
+   * @param asOf the instant to decay to
+   * @return the preferred values
+   */
+  public PreferredValues preferredValues(Instant asOf) {
+    requireNonNull(asOf, "asOf");
+    double f = factor(asOf);
+    // Per value: its key (dense) and its rank in the order of attribute values.
+    int nv = valueCount;
+    AttributeValue[] dictionary = Arrays.copyOf(values, nv);
+    Map<String, Integer> keyIds = new HashMap<>();
+    int[] valueKey = new int[nv];
+    for (int v = 0; v < nv; v++) {
+      Integer k = keyIds.get(dictionary[v].key());
+      if (k == null) {
+        k = keyIds.size();
+        keyIds.put(dictionary[v].key(), k);
+      }
+      valueKey[v] = k;
+    }
+    Integer[] byValue = new Integer[nv];
+    for (int v = 0; v < nv; v++) {
+      byValue[v] = v;
+    }
+    Arrays.sort(byValue, (a, b) -> dictionary[a].compareTo(dictionary[b]));
+    int[] valueOrder = new int[nv];
+    for (int r = 0; r < nv; r++) {
+      valueOrder[byValue[r]] = r;
+    }
+    int keys = keyIds.size();
+    int[] order = consumerOrder();
+    int rows = order.length;
+    int chunkSize = Math.max(1024, (rows + 63) / 64);
+    int chunks = (rows + chunkSize - 1) / chunkSize;
+    int[][] chunkIds = new int[chunks][];
+    double[][] chunkAffinities = new double[chunks][];
+    int[] rowEnd = new int[rows];
+    java.util.stream.IntStream.range(0, chunks).parallel().forEach(ch -> {
+      int from = ch * chunkSize;
+      int to = Math.min(rows, from + chunkSize);
+      int[] ids = new int[(to - from) * Math.max(1, Math.min(keys, 8))];
+      double[] aff = new double[ids.length];
+      int[] best = new int[keys];
+      double[] bestScore = new double[keys];
+      Arrays.fill(best, -1);
+      int[] touched = new int[keys];
+      int len = 0;
+      for (int r = from; r < to; r++) {
+        int c = order[r];
+        int nTouched = 0;
+        if (rowBits[c] != 0) {
+          int start = rowStart[c];
+          int[] ks = keyChunks[start >>> CHUNK_BITS];
+          double[] vs = valueChunks[start >>> CHUNK_BITS];
+          int base = start & (CHUNK - 1);
+          int cap = 1 << rowBits[c];
+          for (int j = 0; j < cap; j++) {
+            int k = ks[base + j];
+            if (k == 0) {
+              continue;
+            }
+            double score = vs[base + j] * f; // as profileAt decays it
+            if (!(score > 0)) {
+              continue;
+            }
+            int v = k - 1;
+            int key = valueKey[v];
+            int b = best[key];
+            if (b < 0) {
+              touched[nTouched++] = key;
+            } else if (!(score > bestScore[key]
+                || (score == bestScore[key] && valueOrder[v] < valueOrder[b]))) {
+              continue;
+            }
+            best[key] = v;
+            bestScore[key] = score;
+          }
+        }
+        if (len + nTouched > ids.length) {
+          int n = Math.max(ids.length * 2, len + nTouched);
+          ids = Arrays.copyOf(ids, n);
+          aff = Arrays.copyOf(aff, n);
+        }
+        // In the order of the values (one per key: key order), as Attributes.pairs().
+        int first = len;
+        for (int t = 0; t < nTouched; t++) {
+          int key = touched[t];
+          int v = best[key];
+          double a = bestScore[key];
+          int i = len++;
+          while (i > first && valueOrder[ids[i - 1]] > valueOrder[v]) {
+            ids[i] = ids[i - 1];
+            aff[i] = aff[i - 1];
+            i--;
+          }
+          ids[i] = v;
+          aff[i] = a;
+          best[key] = -1;
+        }
+        rowEnd[r] = len;
+      }
+      chunkIds[ch] = ids;
+      chunkAffinities[ch] = aff;
+    });
+    int[] offsets = new int[rows + 1];
+    int total = 0;
+    for (int ch = 0; ch < chunks; ch++) {
+      int from = ch * chunkSize;
+      int to = Math.min(rows, from + chunkSize);
+      for (int r = from; r < to; r++) {
+        offsets[r + 1] = total + rowEnd[r];
+      }
+      total += to > from ? rowEnd[to - 1] : 0;
+    }
+    int[] ids = new int[total];
+    double[] aff = new double[total];
+    for (int ch = 0; ch < chunks; ch++) {
+      int from = ch * chunkSize;
+      int to = Math.min(rows, from + chunkSize);
+      int n = offsets[to] - offsets[from];
+      System.arraycopy(chunkIds[ch], 0, ids, offsets[from], n);
+      System.arraycopy(chunkAffinities[ch], 0, aff, offsets[from], n);
+    }
+    ConsumerId[] ids0 = new ConsumerId[rows];
+    for (int r = 0; r < rows; r++) {
+      ids0[r] = consumers[order[r]];
+    }
+    return new PreferredValues(asOf, ids0, offsets, ids, aff, dictionary);
+  }
+
+  /** The indices of the consumers with evidence, sorted by consumer id. */
+  private int[] consumerOrder() {
+    Integer[] order = new Integer[consumerCount - erased.cardinality()];
+    for (int c = 0, n = 0; c < consumerCount; c++) {
+      if (!erased.get(c)) {
+        order[n++] = c;
+      }
+    }
+    ConsumerId[] ids = consumers;
+    Arrays.parallelSort(order, (a, b) -> ids[a].compareTo(ids[b]));
+    int[] out = new int[order.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = order[i];
+    }
+    return out;
+  }
+
+  /**
    * Returns a snapshot of the interest per item and day: the summed weight of the positive
    * signals (views, likes, carts, purchases, ...) per item and UTC day, undecayed.
    *
@@ -697,16 +1417,11 @@ public final class ProfileStore {
    */
   public InterestTimeline timeline() {
     Map<Integer, TreeMap<Long, Double>> byItem = new TreeMap<>();
-    for (int d = 0; d < dayRows.length; d++) {
-      double[] row = dayRows[d];
-      if (row != null) {
-        for (int i = 0; i < row.length; i++) {
-          if (row[i] != 0) {
-            byItem.computeIfAbsent(i, k -> new TreeMap<>()).put(firstDay + d, row[i]);
-          }
-        }
+    forEachInterest((day, item, mass) -> {
+      if (mass != 0) {
+        byItem.computeIfAbsent(item, i -> new TreeMap<>()).put(day, mass);
       }
-    }
+    });
     Map<Attributes, Map<Long, Double>> out = new HashMap<>();
     byItem.forEach((item, days) -> out.put(itemAttributes[item], days));
     return InterestTimeline.of(out);
@@ -737,6 +1452,17 @@ public final class ProfileStore {
    */
   public long skippedWithoutConsent() {
     return skippedWithoutConsent;
+  }
+
+  /**
+   * Returns the bytes held by the interest timeline: its dense rows (8 bytes per item and day of
+   * the range), or once those would be mostly empty, its sparse table (16 bytes per slot, one
+   * per (day, item) pair with interest, at most three quarters full).
+   *
+   * @return an estimate in bytes, from the array lengths
+   */
+  public long timelineBytes() {
+    return (long) interest.length * 8 + (denseSlots + dayRows.length) * 8;
   }
 
   /**

@@ -349,7 +349,9 @@ public final class DomainArbitraries {
    * @return the arbitrary
    */
   public static Arbitrary<NicheRequest> nicheRequests() {
-    return Combinators.combine(consumerProfiles().list().ofMaxSize(4),
+    // One profile per consumer: a request refuses two of one consumer.
+    return Combinators.combine(
+        consumerProfiles().list().ofMaxSize(4).uniqueElements(ConsumerProfile::consumer),
         Arbitraries.integers().between(1, 10_000), instants(), Arbitraries.longs())
         .as(NicheRequest::new);
   }

@@ -11,7 +11,12 @@ import io.c2m.niche.NicheRequest;
 import io.c2m.niche.Trend;
 import io.c2m.niche.TrendSettings;
 import io.c2m.niche.internal.FpGrowth.ItemSet;
+import io.c2m.internal.Checks;
 import io.c2m.signal.ConsumerProfile;
+import io.c2m.signal.InterestTimeline;
+import io.c2m.signal.PreferredValues;
+import io.c2m.signal.ProfileStore;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -144,7 +149,6 @@ public final class AttributeMiner implements NicheInference {
     final List<AttributeValue> values = new ArrayList<>();
     final List<int[]> perConsumer = new ArrayList<>();
     final List<ConsumerProfile> consumers = new ArrayList<>();
-    int categoryKeyed;
 
     /** Interns a consumer's preferred values, if they include a category. */
     void add(ConsumerProfile p, AttributeValue[] preferred) {
@@ -178,6 +182,21 @@ public final class AttributeMiner implements NicheInference {
     }
   }
 
+  /**
+   * A member's probability to order a niche's product ({@link DemandScore}), by transaction.
+   */
+  @FunctionalInterface
+  private interface MemberDemand {
+    /**
+     * Returns the probability of the consumer of a transaction.
+     *
+     * @param c the transaction
+     * @param definitionIds the definition's value ids, in the order of its pairs
+     * @param definition the definition
+     */
+    double orderProbability(int c, int[] definitionIds, Attributes definition);
+  }
+
   @Override
   public List<Niche> infer(NicheRequest request) {
     requireNonNull(request, "request");
@@ -189,15 +208,80 @@ public final class AttributeMiner implements NicheInference {
     for (int i = 0; i < preferred.size(); i++) {
       tx.add(request.profiles().get(i), preferred.get(i));
     }
-    int n = tx.perConsumer.size();
-    int min = request.minAudience();
+    return mine(tx.values.toArray(new AttributeValue[0]),
+        tx.perConsumer.toArray(new int[0][]),
+        (c, ids, definition) -> DemandScore.orderProbability(tx.consumers.get(c), definition),
+        request.minAudience(), request.asOf(), request.timeline());
+  }
+
+  /**
+   * Mines directly from a profile store's arrays ({@link ProfileStore#preferredValues(Instant)}):
+   * the same niches, in the same order and with the same figures, as {@link #infer(NicheRequest)}
+   * of a request of {@code store.profiles(asOf)} and {@code store.timeline()}, without a {@link
+   * ConsumerProfile} per consumer.
+   */
+  @Override
+  public List<Niche> infer(ProfileStore store, int minAudience, Instant asOf, long seed) {
+    requireNonNull(store, "store");
+    requireNonNull(asOf, "asOf");
+    Checks.requirePositive(minAudience, "minimum audience");
+    PreferredValues pv = store.preferredValues(asOf);
+    AttributeValue[] values = new AttributeValue[pv.valueCount()];
+    boolean[] isCategory = new boolean[values.length];
+    for (int v = 0; v < values.length; v++) {
+      values[v] = pv.value(v);
+      isCategory[v] = values[v].key().equals(Niche.CATEGORY);
+    }
+    // Transactions of the consumers with a preferred category, in row (consumer id) order.
+    int[] rowOf = new int[pv.size()];
+    int[][] perConsumer = new int[pv.size()][];
+    int n = 0;
+    for (int r = 0; r < pv.size(); r++) {
+      int from = pv.start(r);
+      int to = pv.end(r);
+      boolean hasCategory = false;
+      for (int i = from; i < to; i++) {
+        hasCategory |= isCategory[pv.valueId(i)];
+      }
+      if (hasCategory) {
+        int[] t = new int[to - from];
+        for (int i = from; i < to; i++) {
+          t[i - from] = pv.valueId(i);
+        }
+        rowOf[n] = r;
+        perConsumer[n++] = t;
+      }
+    }
+    MemberDemand demand = (c, ids, definition) -> {
+      int r = rowOf[c];
+      double s = 0;
+      for (int id : ids) {
+        for (int i = pv.start(r); i < pv.end(r); i++) {
+          if (pv.valueId(i) == id) {
+            s += Math.max(0, pv.affinity(i));
+            break;
+          }
+        }
+      }
+      return DemandScore.orderProbability(s, definition.size());
+    };
+    return mine(values, Arrays.copyOf(perConsumer, n), demand, minAudience, asOf,
+        store.timeline());
+  }
+
+  /**
+   * Mines the transactions (each a consumer's preferred value ids, including a category).
+   */
+  private List<Niche> mine(AttributeValue[] values, int[][] perConsumer, MemberDemand memberDemand,
+      int min, Instant asOf, InterestTimeline timeline) {
+    int n = perConsumer.length;
     if (n < min) {
       return List.of();
     }
     // Support of each value; ranks by support descending, then by value.
-    int items = tx.values.size();
+    int items = values.length;
     int[] support = new int[items];
-    for (int[] t : tx.perConsumer) {
+    for (int[] t : perConsumer) {
       for (int id : t) {
         support[id]++;
       }
@@ -207,7 +291,7 @@ public final class AttributeMiner implements NicheInference {
       byRank[i] = i;
     }
     Arrays.sort(byRank, Comparator.comparingInt((Integer i) -> -support[i])
-        .thenComparing(i -> tx.values.get(i)));
+        .thenComparing(i -> values[i]));
     int[] rankOf = new int[items];
     int frequentItems = 0;
     for (int r = 0; r < items; r++) {
@@ -219,14 +303,14 @@ public final class AttributeMiner implements NicheInference {
     AttributeValue[] valueOfRank = new AttributeValue[frequentItems];
     int[] rankSupport = new int[frequentItems];
     for (int r = 0; r < frequentItems; r++) {
-      valueOfRank[r] = tx.values.get(byRank[r]);
+      valueOfRank[r] = values[byRank[r]];
       rankSupport[r] = support[byRank[r]];
     }
     // Consumers' transactions as sorted ranks of frequent values; distinct ones with counts.
     int[][] ranked = new int[n][];
     Map<FpGrowth.ItemSet, Integer> distinct = new HashMap<>();
     for (int c = 0; c < n; c++) {
-      int[] t = tx.perConsumer.get(c);
+      int[] t = perConsumer[c];
       int[] r = new int[t.length];
       int len = 0;
       for (int id : t) {
@@ -314,10 +398,15 @@ public final class AttributeMiner implements NicheInference {
     for (int k = 0; k < kept.size(); k++) {
       ItemSet def = kept.get(k);
       Attributes definition = definitions.get(k);
+      // The definition's value ids in the order of its pairs (key order: ranks sorted by value).
+      int[] defRanks = def.ranks().clone();
+      int[] defIds = Arrays.stream(defRanks).boxed()
+          .sorted(Comparator.comparing(r -> valueOfRank[r]))
+          .mapToInt(r -> byRank[r]).toArray();
       double[] contribution = new double[n];
       IntStream.range(0, n).parallel().forEach(c -> {
         if (def.containedIn(ranked[c])) {
-          contribution[c] = DemandScore.orderProbability(tx.consumers.get(c), definition);
+          contribution[c] = memberDemand.orderProbability(c, defIds, definition);
         }
       });
       double sum = 0;
@@ -333,7 +422,7 @@ public final class AttributeMiner implements NicheInference {
       Attributes definition = definitions.get(k);
       int audience = frequent.get(kept.get(k));
       double lift = audience / expectedOf.get(kept.get(k));
-      Trend trend = Trend.of(request.timeline(), definition, request.asOf(), trendSettings);
+      Trend trend = Trend.of(timeline, definition, asOf, trendSettings);
       niches.add(new Niche(Niche.idFor(definition), definition, audience,
           Math.min(demand[k], audience), lift, trend));
     }

@@ -63,6 +63,18 @@ public class NicheMinerBenchmark {
   }
 
   /**
+   * End to end from the store, directly: the attribute-miner reads the preferred values out of the
+   * store's arrays ({@code ProfileStore.preferredValues}) and mines them, with the same result as
+   * {@link #profilesAndMiner()}.
+   *
+   * @return the niches
+   */
+  @Benchmark
+  public List<Niche> storeMiner() {
+    return NicheInference.attributeMiner().infer(store, minAudience, end, 42);
+  }
+
+  /**
    * End to end from the store: reads the profiles out of the store into records, builds the
    * request and mines, as {@code C2m.discoverNiches} does (less the consent filter).
    *

@@ -127,6 +127,51 @@ public final class NicheWorkload {
     }
   }
 
+  private NicheWorkload(NicheWorkload w, int[] perm) {
+    consumers = w.consumers;
+    items = w.items;
+    start = w.start;
+    end = w.end;
+    int n = perm.length;
+    consumer = new int[n];
+    item = new int[n];
+    type = new SignalType[n];
+    at = new long[n];
+    value = new double[n];
+    for (int s = 0; s < n; s++) {
+      int p = perm[s];
+      consumer[s] = w.consumer[p];
+      item[s] = w.item[p];
+      type[s] = w.type[p];
+      at[s] = w.at[p];
+      value[s] = w.value[p];
+    }
+  }
+
+  /**
+   * Returns the same signals in order of their instants (ties in drawing order), as a live
+   * stream delivers them: consumers interleaved, unlike the drawing order, which lists each
+   * consumer's signals together.
+   *
+   * @return the reordered workload (sharing the consumers and items)
+   */
+  public NicheWorkload inTimeOrder() {
+    long from = start.toEpochMilli();
+    long[] keys = new long[size()];
+    for (int s = 0; s < keys.length; s++) {
+      keys[s] = (at[s] - from) << 21 | s; // window under 2^42 ms, under 2^21 signals
+    }
+    if (size() >= 1 << 21 || end.toEpochMilli() - from >= 1L << 42) {
+      throw new IllegalStateException("The workload is too large to reorder.");
+    }
+    java.util.Arrays.sort(keys);
+    int[] perm = new int[keys.length];
+    for (int s = 0; s < perm.length; s++) {
+      perm[s] = (int) (keys[s] & ((1 << 21) - 1));
+    }
+    return new NicheWorkload(this, perm);
+  }
+
   private static int[] randomItem(int[] radix, SplittableRandom random) {
     int[] v = new int[radix.length];
     for (int k = 0; k < radix.length; k++) {
@@ -164,6 +209,38 @@ public final class NicheWorkload {
         iIdx[item[s]] = i;
       }
       store.add(cIdx[consumer[s]], i, type[s], at[s], value[s]);
+    }
+    return store;
+  }
+
+  /**
+   * Builds a profile store of every signal through the bulk path, all consumers consenting: the
+   * signals are appended to {@code batch} (cleared first; a reader reuses one), then added with
+   * {@link ProfileStore#addAll(io.c2m.signal.SignalBatch)}.
+   *
+   * @param batch the batch to fill
+   * @return the store
+   */
+  public ProfileStore storeBulk(io.c2m.signal.SignalBatch batch) {
+    ProfileStore store = new ProfileStore(ProfileSettings.defaults(), c -> true, start);
+    int[] cIdx = new int[consumers.length];
+    for (int c = 0; c < consumers.length; c++) {
+      cIdx[c] = store.admit(consumers[c]);
+    }
+    int[] iIdx = new int[items.length];
+    java.util.Arrays.fill(iIdx, -1);
+    batch.clear();
+    for (int s = 0; s < consumer.length; s++) {
+      int i = iIdx[item[s]];
+      if (i < 0) {
+        i = store.itemIndex(items[item[s]]);
+        iIdx[item[s]] = i;
+      }
+      batch.add(cIdx[consumer[s]], i, type[s], at[s], value[s]);
+    }
+    io.c2m.signal.BatchReport report = store.addAll(batch);
+    if (!report.rejected().isEmpty()) {
+      throw new IllegalStateException("The workload has bad signals: " + report.rejected().get(0));
     }
     return store;
   }
