@@ -25,7 +25,9 @@ import java.util.TreeMap;
  * no batch needs rounding (MOQ and multiple 1; e.g. {@code c2m plan --order-size 1}), the orders
  * of one design with the same window are solved as one splittable demand, and the solver prices
  * setup patterns with exact quantities (a minimum-cost flow) before the orders are assigned to the
- * batches. Orders stay whole (one order, one batch); an order is produced no earlier than it was
+ * batches. Otherwise (whole orders) the solver's plan is improved by a local search over the
+ * assignment of whole orders to periods (see {@link Clsp}). Orders stay whole (one order, one
+ * batch); an order is produced no earlier than it was
  * placed and, when possible, no later than its due period minus the lead time. Orders the
  * heuristic cannot fit before their promise are pending
  * {@link PendingReason#NO_ROOM_FOUND}; orders

@@ -819,6 +819,45 @@ public final class Clsp {
         }
       }
     }
+    if (!splittable && incumbent.pieces != null) {
+      Eval reassigned = reassign(incumbent, seed);
+      if (better(reassigned, incumbent)) {
+        incumbent = reassigned;
+      }
+      if (relaxable()) {
+        // the splittable relaxation (polished by exact flows) gives a setup pattern and, per
+        // chunk, its largest piece: whole orders start there, overloads are repaired, then the
+        // reassignment search runs
+        Clsp relaxed = new Clsp(capacity, setupTime, unitUse, setup, unit, hold, moq, multiple,
+            largest, chunks, true);
+        Solution rs = relaxed.solve(iterations, kicks, seed);
+        Eval seedEval = new Eval();
+        seedEval.unmet = Long.MAX_VALUE;
+        seedEval.cost = Double.POSITIVE_INFINITY;
+        seedEval.pieces = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          List<List<long[]>> per = new ArrayList<>();
+          for (List<long[]> pl : rs.produced().get(i)) {
+            long[] big = null;
+            for (long[] piece : pl) {
+              if (big == null || piece[1] > big[1]) {
+                big = piece;
+              }
+            }
+            List<long[]> one = new ArrayList<>();
+            if (big != null) {
+              one.add(new long[] {big[0], big[1]});
+            }
+            per.add(one);
+          }
+          seedEval.pieces.add(per);
+        }
+        Eval fromRelaxed = reassign(seedEval, seed);
+        if (better(fromRelaxed, incumbent)) {
+          incumbent = fromRelaxed;
+        }
+      }
+    }
     if (flow != null) {
       Eval polished = polish(incumbent, random);
       if (better(polished, incumbent)) {
@@ -883,11 +922,288 @@ public final class Clsp {
     return better(e, start) ? e : start;
   }
 
+  /** The most work of the whole-order reassignment, in chunk moves priced. */
+  private static final long REASSIGN_BUDGET = 20_000_000L;
+
+  /**
+   * Local search over the assignment of whole chunks to periods (a generalized assignment with
+   * setup costs; moves in the spirit of the relocation and route-elimination moves of vehicle
+   * routing, e.g. Savelsbergh 1992): relocate one chunk to another period of its window, or empty
+   * one batch by relocating all its chunks (so its setup is saved), each accepted only when it
+   * keeps capacity and the largest batch and lowers the cost; unserved chunks are then inserted
+   * again by the ejection chains of the repair. Repeats while it improves, within its budget.
+   */
+  private Eval reassign(Eval start, long seed) {
+    work = 0;
+    int[][] at = new int[n][];
+    long[][] ordered = new long[n][periods];
+    long[][] x = new long[n][periods];
+    double[] load = new double[periods];
+    for (int i = 0; i < n; i++) {
+      List<long[]> cs = chunks.get(i);
+      at[i] = new int[cs.size()];
+      for (int c = 0; c < cs.size(); c++) {
+        List<long[]> pl = start.pieces.get(i).get(c);
+        if (pl == null || pl.isEmpty()) {
+          at[i][c] = -1;
+        } else if (pl.size() > 1) {
+          return start; // split chunks: not a whole-order assignment
+        } else if (pl.get(0)[0] > cs.get(c)[0] || pl.get(0)[0] < cs.get(c)[2]) {
+          at[i][c] = -1;
+        } else {
+          at[i][c] = (int) pl.get(0)[0];
+          ordered[i][at[i][c]] += cs.get(c)[1];
+        }
+      }
+      for (int t = 0; t < periods; t++) {
+        if (ordered[i][t] > 0) {
+          x[i][t] = batchOf(i, ordered[i][t]);
+          load[t] += setupTime[i] + unitUse[i] * x[i][t];
+        }
+      }
+    }
+    Ledger ledger = new Ledger(ordered, x, load, at);
+    // a start that overloads a period (from the relaxation) sheds its largest chunks there
+    for (int t = 0; t < periods; t++) {
+      while (violation(ledger, t) > 0) {
+        int bi = -1;
+        int bc = -1;
+        for (int i = 0; i < n; i++) {
+          for (int c = 0; c < at[i].length; c++) {
+            if (at[i][c] == t && (bi < 0
+                || chunks.get(i).get(c)[1] > chunks.get(bi).get(bc)[1])) {
+              bi = i;
+              bc = c;
+            }
+          }
+        }
+        if (bi < 0) {
+          break;
+        }
+        ledger.move(bi, bc, -1);
+      }
+    }
+    ledger.journal.clear();
+    for (int round = 0; round < 3; round++) {
+      boolean improved = true;
+      while (improved && work < REASSIGN_BUDGET) {
+        improved = relocateAll(ledger) | emptyBatches(ledger) || swapAll(ledger);
+        ledger.journal.clear();
+      }
+      boolean placed = false;
+      for (int i = 0; i < n; i++) {
+        for (int c = 0; c < at[i].length; c++) {
+          if (at[i][c] < 0 && work < REASSIGN_BUDGET) {
+            placed |= ledger.place(i, c, 3);
+          }
+        }
+      }
+      if (!placed) {
+        break;
+      }
+    }
+    ledger.journal.clear();
+    // iterated local search: empty one random batch (its chunks to their cheapest other periods,
+    // even at a higher cost), descend, keep the result only if it is cheaper (seeded)
+    java.util.Random random = new java.util.Random(seed ^ 0x5DEECE66DL);
+    Eval best = toEval(ledger, at);
+    List<int[]> cells = new ArrayList<>();
+    for (int k = 0; k < REASSIGN_KICKS && work < REASSIGN_BUDGET; k++) {
+      cells.clear();
+      for (int i = 0; i < n; i++) {
+        for (int t = 0; t < periods; t++) {
+          if (ledger.ordered[i][t] > 0) {
+            cells.add(new int[] {i, t});
+          }
+        }
+      }
+      if (cells.isEmpty()) {
+        break;
+      }
+      int mark = ledger.journal.size();
+      int kicked = 1 + random.nextInt(2);
+      for (int f = 0; f < kicked; f++) {
+        int[] cell = cells.get(random.nextInt(cells.size()));
+        for (int c = 0; c < at[cell[0]].length; c++) {
+          if (at[cell[0]][c] == cell[1]) {
+            relocate(ledger, cell[0], c, cell[1], false);
+          }
+        }
+      }
+      boolean improved = true;
+      while (improved && work < REASSIGN_BUDGET) {
+        improved = relocateAll(ledger) | emptyBatches(ledger) || swapAll(ledger);
+      }
+      Eval e = toEval(ledger, at);
+      if (better(e, best)) {
+        best = e;
+        ledger.journal.clear();
+      } else {
+        ledger.rollback(mark);
+      }
+    }
+    return better(best, start) ? best : start;
+  }
+
+  /** Whether the splittable relaxation of these chunks can be priced exactly (see ClspFlow). */
+  private boolean relaxable() {
+    boolean ok = n > 0;
+    for (int i = 0; i < n && ok; i++) {
+      ok = moq[i] == 1 && multiple[i] == 1 && unitUse[i] == unitUse[0] && unitUse[i] > 0;
+    }
+    return ok;
+  }
+
+  /** Perturbations of the whole-order reassignment. */
+  private static final int REASSIGN_KICKS = 300;
+
+  /** The cost of item {@code i}'s batch in period {@code t} (setup and units), 0 if none. */
+  private double cellCost(Ledger ledger, int i, int t) {
+    return ledger.x[i][t] > 0 ? setup[i][t] + unit[i][t] * ledger.x[i][t] : 0;
+  }
+
+  /**
+   * Moves chunk {@code c} of item {@code i} to the cheapest feasible period of its window other
+   * than {@code avoid}; returns the change of cost, or NaN (nothing moved) when no period fits or,
+   * if {@code mustImprove}, none lowers the cost.
+   */
+  private double relocate(Ledger ledger, int i, int c, int avoid, boolean mustImprove) {
+    long[] ch = chunks.get(i).get(c);
+    int from = ledger.at[i][c];
+    long q = ch[1];
+    // the saving of leaving period from: its batch cost change and the holding from there
+    double base = cellCost(ledger, i, from) + q * (cumHold[i][(int) ch[0]] - cumHold[i][from]);
+    ledger.add(i, from, -q);
+    base -= cellCost(ledger, i, from);
+    double bestDelta = mustImprove ? -1e-9 : Double.POSITIVE_INFINITY;
+    int bestT = -1;
+    for (int t = (int) ch[0]; t >= ch[2]; t--) {
+      work++;
+      if (t == from || t == avoid || !ledger.fits(i, t, q)) {
+        continue;
+      }
+      long nb = batchOf(i, ledger.ordered[i][t] + q);
+      double delta = setup[i][t] * (ledger.ordered[i][t] == 0 ? 1 : 0)
+          + unit[i][t] * (nb - ledger.x[i][t]) + q * (cumHold[i][(int) ch[0]] - cumHold[i][t])
+          - base;
+      if (delta < bestDelta) {
+        bestDelta = delta;
+        bestT = t;
+      }
+    }
+    ledger.add(i, from, q);
+    if (bestT < 0) {
+      return Double.NaN;
+    }
+    ledger.move(i, c, bestT);
+    return bestDelta;
+  }
+
+  /** One pass of improving single-chunk relocations; whether any was made. */
+  private boolean relocateAll(Ledger ledger) {
+    boolean improved = false;
+    for (int i = 0; i < n; i++) {
+      for (int c = 0; c < ledger.at[i].length && work < REASSIGN_BUDGET; c++) {
+        if (ledger.at[i][c] >= 0 && !Double.isNaN(relocate(ledger, i, c, -1, true))) {
+          improved = true;
+        }
+      }
+    }
+    return improved;
+  }
+
+  /**
+   * One pass of improving exchanges: two chunks of different items in different periods, each
+   * inside the other's window, trade periods when both fit and the cost falls; whether any did.
+   */
+  private boolean swapAll(Ledger ledger) {
+    boolean improved = false;
+    for (int i = 0; i < n; i++) {
+      for (int c = 0; c < ledger.at[i].length; c++) {
+        for (int j = i + 1; j < n && work < REASSIGN_BUDGET; j++) {
+          for (int d = 0; d < ledger.at[j].length; d++) {
+            int s = ledger.at[i][c];
+            int u = ledger.at[j][d];
+            work++;
+            long[] a = chunks.get(i).get(c);
+            long[] b = chunks.get(j).get(d);
+            if (s < 0 || u < 0 || s == u || u > a[0] || u < a[2] || s > b[0] || s < b[2]) {
+              continue;
+            }
+            double before = cost(ledger, i, s) + cost(ledger, i, u) + cost(ledger, j, s)
+                + cost(ledger, j, u) + a[1] * (cumHold[i][(int) a[0]] - cumHold[i][s])
+                + b[1] * (cumHold[j][(int) b[0]] - cumHold[j][u]);
+            int mark = ledger.journal.size();
+            ledger.move(i, c, u);
+            ledger.move(j, d, s);
+            double after = cost(ledger, i, s) + cost(ledger, i, u) + cost(ledger, j, s)
+                + cost(ledger, j, u) + a[1] * (cumHold[i][(int) a[0]] - cumHold[i][u])
+                + b[1] * (cumHold[j][(int) b[0]] - cumHold[j][s]);
+            if (after < before - 1e-9 && violation(ledger, s) == 0 && violation(ledger, u) == 0) {
+              improved = true;
+            } else {
+              ledger.rollback(mark);
+            }
+          }
+        }
+      }
+    }
+    return improved;
+  }
+
+  private double cost(Ledger ledger, int i, int t) {
+    return cellCost(ledger, i, t);
+  }
+
+  /** One pass trying to empty each batch by relocating all its chunks; whether any improved. */
+  private boolean emptyBatches(Ledger ledger) {
+    boolean improved = false;
+    for (int i = 0; i < n; i++) {
+      for (int t = 0; t < periods && work < REASSIGN_BUDGET; t++) {
+        if (ledger.ordered[i][t] == 0) {
+          continue;
+        }
+        List<Integer> there = new ArrayList<>();
+        for (int c = 0; c < ledger.at[i].length; c++) {
+          if (ledger.at[i][c] == t) {
+            there.add(c);
+          }
+        }
+        // largest first: they are the hardest to place
+        List<long[]> cs = chunks.get(i);
+        there.sort((a, b) -> {
+          int cmp = Long.compare(cs.get(b)[1], cs.get(a)[1]);
+          return cmp != 0 ? cmp : Integer.compare(a, b);
+        });
+        int mark = ledger.journal.size();
+        double total = 0;
+        boolean ok = true;
+        for (int c : there) {
+          double d = relocate(ledger, i, c, t, false);
+          if (Double.isNaN(d)) {
+            ok = false;
+            break;
+          }
+          total += d;
+        }
+        if (ok && total < -1e-9) {
+          improved = true;
+        } else {
+          ledger.rollback(mark);
+        }
+      }
+    }
+    return improved;
+  }
+
   /** The evaluation of a repaired assignment of chunks to periods ({@code -1}: unserved). */
   private Eval toEval(Ledger ledger, int[][] at) {
     Eval e = new Eval();
     e.y = new boolean[n][periods];
-    e.x = ledger.x;
+    e.x = new long[n][];
+    for (int i = 0; i < n; i++) {
+      e.x[i] = ledger.x[i].clone();
+    }
     e.pieces = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       List<long[]> cs = chunks.get(i);
