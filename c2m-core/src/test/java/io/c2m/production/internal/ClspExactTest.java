@@ -16,41 +16,6 @@ import org.junit.jupiter.api.Test;
  * the cost is computed here by simulating the stock, not by the code under test).
  */
 class ClspExactTest {
-  /** Every production vector of one item meeting its demand with no stock left at the end. */
-  private static void vectors(long[] d, int t, long stock, long[] x, List<long[]> out) {
-    if (t == d.length) {
-      if (stock == 0) {
-        out.add(x.clone());
-      }
-      return;
-    }
-    long rest = 0;
-    for (int j = t; j < d.length; j++) {
-      rest += d[j];
-    }
-    for (long q = 0; q + stock <= rest; q++) {
-      if (stock + q < d[t]) {
-        continue;
-      }
-      x[t] = q;
-      vectors(d, t + 1, stock + q - d[t], x, out);
-    }
-    x[t] = 0;
-  }
-
-  private static double cost(long[] x, long[] d, double k, double h) {
-    double c = 0;
-    long stock = 0;
-    for (int t = 0; t < x.length; t++) {
-      if (x[t] > 0) {
-        c += k;
-      }
-      stock += x[t] - d[t];
-      c += h * stock;
-    }
-    return c;
-  }
-
   /**
    * Enumerates all plans. A {@code pattern} (if not null) restricts production to its setups, and
    * each of its setups uses its setup time whether it produces or not (the transportation problem
@@ -63,7 +28,7 @@ class ClspExactTest {
     List<List<long[]>> options = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       List<long[]> all = new ArrayList<>();
-      vectors(d[i], 0, 0, new long[periods], all);
+      ClspProperties.vectors(d[i], 0, 0, new long[periods], all);
       if (pattern != null) {
         final int item = i;
         all.removeIf(x -> {
@@ -106,7 +71,7 @@ class ClspExactTest {
         load[t] += x[t] > 0 ? st[i] + x[t] : 0;
       }
       best = Math.min(best, search(options, i + 1, load, d, k, h, st, cap,
-          sofar + cost(x, d[i], k[i], h[i])));
+          sofar + ClspProperties.cost(x, d[i], k[i], h[i])));
       for (int t = 0; t < x.length; t++) {
         load[t] -= x[t] > 0 ? st[i] + x[t] : 0;
       }

@@ -15,7 +15,11 @@ import net.jqwik.api.Property;
  * is what it claims, and it is never below the optimum.
  */
 class ClspProperties {
-  private static void vectors(long[] d, int t, long stock, long[] x, List<long[]> out) {
+  /**
+   * Every production vector of one item meeting its demand with no stock left at the end (also
+   * used by {@link ClspExactTest}).
+   */
+  static void vectors(long[] d, int t, long stock, long[] x, List<long[]> out) {
     int n = d.length;
     if (t == n) {
       if (stock == 0) {
@@ -37,7 +41,8 @@ class ClspProperties {
     x[t] = 0;
   }
 
-  private static double cost(long[] x, long[] d, double k, double h) {
+  /** The cost of one item's plan, by simulating its stock (setups plus end-of-period stock). */
+  static double cost(long[] x, long[] d, double k, double h) {
     double c = 0;
     long stock = 0;
     for (int t = 0; t < x.length; t++) {
