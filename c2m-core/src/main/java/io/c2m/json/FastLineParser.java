@@ -59,13 +59,31 @@ final class FastLineParser {
     /** Which top-level field this is: an index into {@link #TOP_LEVEL}, or -1. */
     final int top;
 
+    /**
+     * What a member of this name is inside an object: {@link #PRODUCTS} ("products", "items"),
+     * {@link #ITEM_PARAMS}, {@link #FILTERS}, or {@link #PLAIN}; decided once per name, not per
+     * member.
+     */
+    final int inObject;
+
     Name(String text) {
       this.text = text;
       this.top = TOP_LEVEL.indexOf(text);
+      this.inObject = switch (text) {
+        case "products", "items" -> PRODUCTS;
+        case "item_params" -> ITEM_PARAMS;
+        case "filters" -> FILTERS;
+        default -> PLAIN;
+      };
       this.reserved = EventMapping.RESERVED.contains(text);
       this.skipped = reserved && !text.equals("price") && !text.equals("rating");
     }
   }
+
+  private static final int PLAIN = 0;
+  private static final int PRODUCTS = 1;
+  private static final int ITEM_PARAMS = 2;
+  private static final int FILTERS = 3;
 
   /** The top-level fields read; the others are skipped. */
   private static final List<String> TOP_LEVEL = List.of("type", "event", "event_name", "userId",
@@ -518,12 +536,19 @@ final class FastLineParser {
         Name n = name();
         String name = n.text;
         byte v = at();
-        if ((name.equals("products") || name.equals("items")) && !isNull()) {
+        int kind = n.inObject;
+        if (kind == PLAIN) {
+          if (n.skipped) {
+            skip(depth + 1); // never read: an id, a name, money or free text
+          } else {
+            f.add(name, scalar(), n.reserved);
+          }
+        } else if (kind == PRODUCTS && !isNull()) {
           f.products = objectArray(f, name, depth + 1);
           f.productsName = name;
-        } else if (name.equals("item_params") && v == '[') {
+        } else if (kind == ITEM_PARAMS && v == '[') {
           keyValueArray(f);
-        } else if (name.equals("filters") && v == '[') {
+        } else if (kind == FILTERS && v == '[') {
           filters(f);
         } else if (n.skipped) {
           skip(depth + 1); // never read: an id, a name, money or free text
