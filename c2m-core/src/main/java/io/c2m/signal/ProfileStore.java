@@ -453,48 +453,7 @@ public final class ProfileStore {
       return true;
     }
     double contribution = w * growth(atEpochMillis - epochMillis);
-    int[] ids = itemValues[item];
-    // One table lookup per signal; the table grows only when a new value would overfill it.
-    int bits = rowBits[consumer];
-    if (bits == 0) {
-      bits = INITIAL_ROW_BITS;
-      rowStart[consumer] = allocate(bits);
-      rowBits[consumer] = (byte) bits;
-    }
-    int size = rowSize[consumer];
-    int start = rowStart[consumer];
-    int[] keys = keyChunks[start >>> CHUNK_BITS];
-    double[] vals = valueChunks[start >>> CHUNK_BITS];
-    int base = start & (CHUNK - 1);
-    int mask = (1 << bits) - 1;
-    for (int v = 0; v < ids.length; v++) {
-      int key = ids[v] + 1;
-      for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
-        int k = keys[base + i];
-        if (k == key) {
-          vals[base + i] += contribution;
-          break;
-        }
-        if (k == 0) {
-          if (overfull(size + 1, mask + 1)) {
-            rowSize[consumer] = size;
-            bits = growRow(consumer);
-            start = rowStart[consumer];
-            keys = keyChunks[start >>> CHUNK_BITS];
-            vals = valueChunks[start >>> CHUNK_BITS];
-            base = start & (CHUNK - 1);
-            mask = (1 << bits) - 1;
-            v--;
-            break;
-          }
-          keys[base + i] = key;
-          vals[base + i] = contribution;
-          size++;
-          break;
-        }
-      }
-    }
-    rowSize[consumer] = size;
+    addToRow(consumer, itemValues[item], contribution);
     if (w > 0) {
       if (value >= 0 && t != REVIEW) {
         priceWeight[consumer] += contribution;
@@ -685,13 +644,6 @@ public final class ProfileStore {
   private void applyColumns(int consumer, int[] gItem, double[] gContribution, double[] gPrice,
       int from, int to) {
     signalCount[consumer] += to - from;
-    int bits = rowBits[consumer];
-    int size = rowSize[consumer];
-    int start = rowStart[consumer];
-    int[] keys = bits == 0 ? null : keyChunks[start >>> CHUNK_BITS];
-    double[] vals = bits == 0 ? null : valueChunks[start >>> CHUNK_BITS];
-    int base = start & (CHUNK - 1);
-    int mask = (1 << bits) - 1;
     double pw = priceWeight[consumer];
     double ps = priceSum[consumer];
     for (int j = from; j < to; j++) {
@@ -700,51 +652,13 @@ public final class ProfileStore {
         continue;
       }
       double contribution = gContribution[j];
-      if (bits == 0) {
-        bits = INITIAL_ROW_BITS;
-        start = allocate(bits);
-        rowStart[consumer] = start;
-        rowBits[consumer] = (byte) bits;
-        keys = keyChunks[start >>> CHUNK_BITS];
-        vals = valueChunks[start >>> CHUNK_BITS];
-        base = start & (CHUNK - 1);
-        mask = (1 << bits) - 1;
-      }
-      int[] ids = itemValues[item];
-      for (int v = 0; v < ids.length; v++) {
-        int key = ids[v] + 1;
-        for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
-          int k = keys[base + i];
-          if (k == key) {
-            vals[base + i] += contribution;
-            break;
-          }
-          if (k == 0) {
-            if (overfull(size + 1, mask + 1)) {
-              rowSize[consumer] = size;
-              bits = growRow(consumer);
-              start = rowStart[consumer];
-              keys = keyChunks[start >>> CHUNK_BITS];
-              vals = valueChunks[start >>> CHUNK_BITS];
-              base = start & (CHUNK - 1);
-              mask = (1 << bits) - 1;
-              v--;
-              break;
-            }
-            keys[base + i] = key;
-            vals[base + i] = contribution;
-            size++;
-            break;
-          }
-        }
-      }
+      addToRow(consumer, itemValues[item], contribution);
       double price = gPrice[j];
       if (price >= 0) {
         pw += contribution;
         ps += contribution * price;
       }
     }
-    rowSize[consumer] = size;
     priceWeight[consumer] = pw;
     priceSum[consumer] = ps;
   }
@@ -776,13 +690,6 @@ public final class ProfileStore {
     long[] ba = batch.at;
     double[] bv = batch.value;
     signalCount[consumer] += to - from;
-    int bits = rowBits[consumer];
-    int size = rowSize[consumer];
-    int start = rowStart[consumer];
-    int[] keys = bits == 0 ? null : keyChunks[start >>> CHUNK_BITS];
-    double[] vals = bits == 0 ? null : valueChunks[start >>> CHUNK_BITS];
-    int base = start & (CHUNK - 1);
-    int mask = (1 << bits) - 1;
     double pw = priceWeight[consumer];
     double ps = priceSum[consumer];
     for (int j = from; j < to; j++) {
@@ -793,52 +700,64 @@ public final class ProfileStore {
         continue;
       }
       double contribution = w * growth(ba[s] - epochMillis);
-      if (bits == 0) {
-        bits = INITIAL_ROW_BITS;
-        start = allocate(bits);
-        rowStart[consumer] = start;
-        rowBits[consumer] = (byte) bits;
-        keys = keyChunks[start >>> CHUNK_BITS];
-        vals = valueChunks[start >>> CHUNK_BITS];
-        base = start & (CHUNK - 1);
-        mask = (1 << bits) - 1;
-      }
-      int[] ids = itemValues[bi[s]];
-      for (int v = 0; v < ids.length; v++) {
-        int key = ids[v] + 1;
-        for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
-          int k = keys[base + i];
-          if (k == key) {
-            vals[base + i] += contribution;
-            break;
-          }
-          if (k == 0) {
-            if (overfull(size + 1, mask + 1)) {
-              rowSize[consumer] = size;
-              bits = growRow(consumer);
-              start = rowStart[consumer];
-              keys = keyChunks[start >>> CHUNK_BITS];
-              vals = valueChunks[start >>> CHUNK_BITS];
-              base = start & (CHUNK - 1);
-              mask = (1 << bits) - 1;
-              v--;
-              break;
-            }
-            keys[base + i] = key;
-            vals[base + i] = contribution;
-            size++;
-            break;
-          }
-        }
-      }
+      addToRow(consumer, itemValues[bi[s]], contribution);
       if (w > 0 && bv[s] >= 0 && t != REVIEW) {
         pw += contribution;
         ps += contribution * bv[s];
       }
     }
-    rowSize[consumer] = size;
     priceWeight[consumer] = pw;
     priceSum[consumer] = ps;
+  }
+
+  /**
+   * Adds {@code contribution} to the consumer's affinity for each value id in {@code ids}, in
+   * order: one probe per value in the consumer's open-addressing row, allocated on first use and
+   * grown only when a new value would overfill it. The one path of every signal's affinity update
+   * (one by one and bulk), so both give bit-identical sums.
+   */
+  private void addToRow(int consumer, int[] ids, double contribution) {
+    // One table lookup per signal; the table grows only when a new value would overfill it.
+    int bits = rowBits[consumer];
+    if (bits == 0) {
+      bits = INITIAL_ROW_BITS;
+      rowStart[consumer] = allocate(bits);
+      rowBits[consumer] = (byte) bits;
+    }
+    int size = rowSize[consumer];
+    int start = rowStart[consumer];
+    int[] keys = keyChunks[start >>> CHUNK_BITS];
+    double[] vals = valueChunks[start >>> CHUNK_BITS];
+    int base = start & (CHUNK - 1);
+    int mask = (1 << bits) - 1;
+    for (int v = 0; v < ids.length; v++) {
+      int key = ids[v] + 1;
+      for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
+        int k = keys[base + i];
+        if (k == key) {
+          vals[base + i] += contribution;
+          break;
+        }
+        if (k == 0) {
+          if (overfull(size + 1, mask + 1)) {
+            rowSize[consumer] = size;
+            bits = growRow(consumer);
+            start = rowStart[consumer];
+            keys = keyChunks[start >>> CHUNK_BITS];
+            vals = valueChunks[start >>> CHUNK_BITS];
+            base = start & (CHUNK - 1);
+            mask = (1 << bits) - 1;
+            v--;
+            break;
+          }
+          keys[base + i] = key;
+          vals[base + i] = contribution;
+          size++;
+          break;
+        }
+      }
+    }
+    rowSize[consumer] = size;
   }
 
   /**
