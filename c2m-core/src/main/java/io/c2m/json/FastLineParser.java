@@ -180,54 +180,48 @@ final class FastLineParser {
     }
   }
 
-  /** After '{': true if a member follows, false after the closing '}'. */
+  /** After '{' or '[': true if a member or element follows, false after the {@code close}. */
+  private boolean first(char close) {
+    ws();
+    if (at() == close) {
+      pos++;
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * After a member's or element's value: true after a ',' (another follows), false after the
+   * {@code close} ('}' or ']'); anything else gives up.
+   */
+  private boolean next(char close) {
+    ws();
+    byte c = at();
+    pos++;
+    if (c == ',') {
+      ws();
+      return true;
+    }
+    if (c == close) {
+      return false;
+    }
+    throw GIVE_UP;
+  }
+
   private boolean firstMember() {
-    ws();
-    if (at() == '}') {
-      pos++;
-      return false;
-    }
-    return true;
+    return first('}');
   }
 
-  /** After a member's value: true after a ',' (another member follows), false after '}'. */
   private boolean nextMember() {
-    ws();
-    byte c = at();
-    pos++;
-    if (c == ',') {
-      ws();
-      return true;
-    }
-    if (c == '}') {
-      return false;
-    }
-    throw GIVE_UP;
+    return next('}');
   }
 
-  /** After '[': true if an element follows, false after the closing ']'. */
   private boolean firstElement() {
-    ws();
-    if (at() == ']') {
-      pos++;
-      return false;
-    }
-    return true;
+    return first(']');
   }
 
-  /** After an element: true after a ',', false after ']'. */
   private boolean nextElement() {
-    ws();
-    byte c = at();
-    pos++;
-    if (c == ',') {
-      ws();
-      return true;
-    }
-    if (c == ']') {
-      return false;
-    }
-    throw GIVE_UP;
+    return next(']');
   }
 
   /** Reads {@code "name" :} and the space after it; returns the interned name. */
