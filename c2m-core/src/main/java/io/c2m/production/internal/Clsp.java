@@ -900,12 +900,7 @@ public final class Clsp {
           ordered[i][at[i][c]] += cs.get(c)[1];
         }
       }
-      for (int t = 0; t < periods; t++) {
-        if (ordered[i][t] > 0) {
-          x[i][t] = batchOf(i, ordered[i][t]);
-          load[t] += setupTime[i] + unitUse[i] * x[i][t];
-        }
-      }
+      batchUp(i, ordered[i], x[i], load);
     }
     unserved.sort((a, b) -> {
       int cmp = Long.compare(chunks.get(a[0]).get(a[1])[0], chunks.get(b[0]).get(b[1])[0]);
@@ -920,6 +915,19 @@ public final class Clsp {
     }
     Eval e = toEval(ledger, at);
     return better(e, start) ? e : start;
+  }
+
+  /**
+   * Sizes item {@code i}'s batch in every period with orders assigned ({@link #batchOf}) into
+   * {@code x} and adds its setup time and units to the period's {@code load}.
+   */
+  private void batchUp(int i, long[] ordered, long[] x, double[] load) {
+    for (int t = 0; t < periods; t++) {
+      if (ordered[t] > 0) {
+        x[t] = batchOf(i, ordered[t]);
+        load[t] += setupTime[i] + unitUse[i] * x[t];
+      }
+    }
   }
 
   /** The most work of the whole-order reassignment, in chunk moves priced. */
@@ -955,12 +963,7 @@ public final class Clsp {
           ordered[i][at[i][c]] += cs.get(c)[1];
         }
       }
-      for (int t = 0; t < periods; t++) {
-        if (ordered[i][t] > 0) {
-          x[i][t] = batchOf(i, ordered[i][t]);
-          load[t] += setupTime[i] + unitUse[i] * x[i][t];
-        }
-      }
+      batchUp(i, ordered[i], x[i], load);
     }
     Ledger ledger = new Ledger(ordered, x, load, at);
     // a start that overloads a period (from the relaxation) sheds its largest chunks there
