@@ -90,7 +90,9 @@ public final class ProfileStore {
   private int valueCount;
   private final Map<Attributes, Integer> itemIds = new HashMap<>();
   private Attributes[] itemAttributes = new Attributes[16];
-  private int[][] itemValues = new int[16][];
+  /** The value ids of item {@code i}: {@code itemValues[itemFrom[i] .. itemFrom[i + 1])}. */
+  private int[] itemValues = new int[64];
+  private int[] itemFrom = new int[17];
   private int itemCount;
 
   private int consumerCount;
@@ -112,6 +114,18 @@ public final class ProfileStore {
   private long poolTop;
   private int[][] freeTables = new int[CHUNK_BITS + 1][];
   private int[] freeCount = new int[CHUNK_BITS + 1];
+  /** The smallest table the bulk path sizes for a new consumer's run: 8 slots (7 values). */
+  private static final int MIN_ROW_BITS = 3;
+
+  // Scratch of the bulk path, reused from run to run (see applyColumns): per value, the run that
+  // last saw it and its running sum; the run's distinct values; the columns of an ordered run.
+  private int[] runStamp = new int[0];
+  private double[] runSum = new double[0];
+  private int[] runTouched = new int[1];
+  private int runGeneration;
+  private int[] runItem = new int[0];
+  private double[] runContribution = new double[0];
+  private double[] runPrice = new double[0];
 
   // Interest per (day, item): dense rows of items per UTC day from firstDay on while that is
   // compact (the usual case, a catalogue's items over weeks: one direct index per signal); else,
@@ -392,16 +406,19 @@ public final class ProfileStore {
       return idx;
     }
     int i = itemCount++;
-    if (i == itemValues.length) {
-      itemValues = Arrays.copyOf(itemValues, i * 2);
+    if (i == itemAttributes.length) {
       itemAttributes = Arrays.copyOf(itemAttributes, i * 2);
+      itemFrom = Arrays.copyOf(itemFrom, i * 2 + 1);
     }
     List<AttributeValue> pairs = item.pairs();
-    int[] ids = new int[pairs.size()];
-    for (int k = 0; k < ids.length; k++) {
-      ids[k] = valueIndex(pairs.get(k));
+    int from = itemFrom[i];
+    if (from + pairs.size() > itemValues.length) {
+      itemValues = Arrays.copyOf(itemValues, Math.max(itemValues.length * 2, from + pairs.size()));
     }
-    itemValues[i] = ids;
+    for (int k = 0; k < pairs.size(); k++) {
+      itemValues[from + k] = valueIndex(pairs.get(k));
+    }
+    itemFrom[i + 1] = from + pairs.size();
     itemAttributes[i] = item;
     itemIds.put(item, i);
     return i;
@@ -453,7 +470,7 @@ public final class ProfileStore {
       return true;
     }
     double contribution = w * growth(atEpochMillis - epochMillis);
-    addToRow(consumer, itemValues[item], contribution);
+    addToRow(consumer, itemFrom[item], itemFrom[item + 1], contribution);
     if (w > 0) {
       if (value >= 0 && t != REVIEW) {
         priceWeight[consumer] += contribution;
@@ -596,8 +613,8 @@ public final class ProfileStore {
   /**
    * Groups the checked signals of a batch by consumer with a stable counting sort ({@code
    * count[c + 1]} holds consumer {@code c}'s number of good signals), copying into columns what
-   * the evidence needs (item, or -1 for a weight of zero; contribution; price, or NaN when the
-   * signal is no price evidence), so that each consumer's run is then read sequentially.
+   * the evidence needs (the item's {@linkplain #SKIP code}, the contribution and, for price
+   * evidence only, the price), so that each consumer's run is then read sequentially.
    */
   private void applyCounted(SignalBatch batch, boolean[] bad, int good, int[] count) {
     int n = batch.size;
@@ -622,14 +639,17 @@ public final class ProfileStore {
       int t = bt[s];
       double w = weights[t];
       if (w == 0) {
-        gItem[p] = -1;
+        gItem[p] = SKIP;
         continue;
       }
-      double contribution = w * growth(ba[s] - epochMillis);
+      gContribution[p] = w * growth(ba[s] - epochMillis);
       double v = bv[s];
-      gItem[p] = bi[s];
-      gContribution[p] = contribution;
-      gPrice[p] = w > 0 && v >= 0 && t != REVIEW ? v : Double.NaN;
+      if (w > 0 && v >= 0 && t != REVIEW) {
+        gItem[p] = ~bi[s];
+        gPrice[p] = v;
+      } else {
+        gItem[p] = bi[s];
+      }
     }
     for (int c = 0, from = 0; c < consumers; c++) {
       int to = count[c];
@@ -640,27 +660,129 @@ public final class ProfileStore {
     }
   }
 
-  /** Applies one consumer's run of grouped columns (see {@link #applyCounted}). */
+  /**
+   * The item column's code of a signal of weight zero. Other signals hold their item's index, or
+   * its complement ({@code ~item}, negative) when they are price evidence, whose price is then in
+   * the price column.
+   */
+  private static final int SKIP = Integer.MIN_VALUE;
+
+  /**
+   * Applies one consumer's run of grouped columns (see {@link #applyCounted}): item code (see
+   * {@link #SKIP}), contribution, and price of price evidence, in the run's order. Each affinity is summed in a dense scratch indexed by value (no hash probe per signal)
+   * in the one-by-one order, starting from the table's affinity, and the consumer's table is
+   * probed once per distinct value of the run; a consumer without a table gets one sized for the
+   * run's values, so it never grows during the run.
+   */
   private void applyColumns(int consumer, int[] gItem, double[] gContribution, double[] gPrice,
       int from, int to) {
     signalCount[consumer] += to - from;
+    if (runStamp.length < valueCount) {
+      int n = Math.max(valueCount, runStamp.length * 2);
+      runStamp = new int[n];
+      runSum = new double[n];
+      Arrays.fill(runSum, -0.0);
+      runTouched = new int[n + 1];
+      runGeneration = 0;
+    }
+    int generation = ++runGeneration;
+    if (generation == Integer.MAX_VALUE) {
+      Arrays.fill(runStamp, 0);
+      runGeneration = generation = 1;
+    }
+    int[] stamp = runStamp;
+    int[] touched = runTouched;
+    double[] sum = runSum; // -0.0 for every value between runs
+    int[] ids = itemValues;
+    int[] idsFrom = itemFrom;
+    int distinct = 0;
+    boolean fresh = rowBits[consumer] == 0;
+    if (!fresh) {
+      // Each sum starts from the stored affinity: the run's distinct values first, then their
+      // affinities (an absent value keeps -0.0).
+      for (int j = from; j < to; j++) {
+        int code = gItem[j];
+        if (code != SKIP) {
+          int item = code < 0 ? ~code : code;
+          for (int k = idsFrom[item], end = idsFrom[item + 1]; k < end; k++) {
+            int v = ids[k];
+            touched[distinct] = v;
+            distinct += stamp[v] != generation ? 1 : 0;
+            stamp[v] = generation;
+          }
+        }
+      }
+      for (int t = 0; t < distinct; t++) {
+        int v = touched[t];
+        sum[v] = affinity(consumer, v);
+      }
+    }
+    // Sums in run order, noting each value at first sight (branch-free: the slot is always
+    // written, the count moves only on a first sight; a no-op where the values were noted above).
     double pw = priceWeight[consumer];
     double ps = priceSum[consumer];
     for (int j = from; j < to; j++) {
-      int item = gItem[j];
-      if (item < 0) {
+      int code = gItem[j];
+      if (code == SKIP) {
         continue;
       }
+      int item = code < 0 ? ~code : code;
       double contribution = gContribution[j];
-      addToRow(consumer, itemValues[item], contribution);
-      double price = gPrice[j];
-      if (price >= 0) {
+      for (int k = idsFrom[item], end = idsFrom[item + 1]; k < end; k++) {
+        int v = ids[k];
+        touched[distinct] = v;
+        distinct += stamp[v] != generation ? 1 : 0;
+        stamp[v] = generation;
+        sum[v] += contribution;
+      }
+      if (code < 0) {
         pw += contribution;
-        ps += contribution * price;
+        ps += contribution * gPrice[j];
       }
     }
     priceWeight[consumer] = pw;
     priceSum[consumer] = ps;
+    if (fresh && distinct > 0) {
+      fillNewRow(consumer, touched, distinct, sum);
+    } else {
+      for (int t = 0; t < distinct; t++) {
+        int v = touched[t];
+        putAffinity(consumer, v, sum[v]);
+      }
+    }
+    for (int t = 0; t < distinct; t++) {
+      sum[touched[t]] = -0.0;
+    }
+  }
+
+  /**
+   * Gives a consumer without a table one sized for {@code n} values (at least {@link
+   * #MIN_ROW_BITS} bits) holding {@code sum[v]} for each distinct value {@code v} of {@code
+   * values[0 .. n)}.
+   */
+  private void fillNewRow(int consumer, int[] values, int n, double[] sum) {
+    int bits = MIN_ROW_BITS;
+    while (overfull(n, 1 << bits)) {
+      bits++;
+    }
+    int start = allocate(bits);
+    rowStart[consumer] = start;
+    rowBits[consumer] = (byte) bits;
+    rowSize[consumer] = n;
+    int[] keys = keyChunks[start >>> CHUNK_BITS];
+    double[] vals = valueChunks[start >>> CHUNK_BITS];
+    int base = start & (CHUNK - 1);
+    int mask = (1 << bits) - 1;
+    for (int t = 0; t < n; t++) {
+      int v = values[t];
+      int key = v + 1;
+      int i = mix(key) & mask;
+      while (keys[base + i] != 0) {
+        i = (i + 1) & mask;
+      }
+      keys[base + i] = key;
+      vals[base + i] = sum[v];
+    }
   }
 
   /**
@@ -681,33 +803,42 @@ public final class ProfileStore {
   }
 
   /**
-   * Applies the affinity and price evidence of one consumer's checked signals, in order, keeping
-   * the consumer's table in locals; as the one-by-one path does per signal.
+   * Applies one consumer's checked signals, in order: copies what the evidence needs into the
+   * run's columns (as {@link #applyCounted} does for a whole batch), then {@link #applyColumns}.
    */
   private void applyRun(SignalBatch batch, int[] order, int from, int to, int consumer) {
     int[] bi = batch.item;
     byte[] bt = batch.type;
     long[] ba = batch.at;
     double[] bv = batch.value;
-    signalCount[consumer] += to - from;
-    double pw = priceWeight[consumer];
-    double ps = priceSum[consumer];
-    for (int j = from; j < to; j++) {
-      int s = order == null ? j : order[j];
+    int n = to - from;
+    if (runItem.length < n) {
+      int length = Math.max(n, runItem.length * 2);
+      runItem = new int[length];
+      runContribution = new double[length];
+      runPrice = new double[length];
+    }
+    int[] item = runItem;
+    double[] contribution = runContribution;
+    double[] price = runPrice;
+    for (int j = 0; j < n; j++) {
+      int s = order == null ? from + j : order[from + j];
       int t = bt[s];
       double w = weights[t];
       if (w == 0) {
+        item[j] = SKIP;
         continue;
       }
-      double contribution = w * growth(ba[s] - epochMillis);
-      addToRow(consumer, itemValues[bi[s]], contribution);
-      if (w > 0 && bv[s] >= 0 && t != REVIEW) {
-        pw += contribution;
-        ps += contribution * bv[s];
+      contribution[j] = w * growth(ba[s] - epochMillis);
+      double v = bv[s];
+      if (w > 0 && v >= 0 && t != REVIEW) {
+        item[j] = ~bi[s];
+        price[j] = v;
+      } else {
+        item[j] = bi[s];
       }
     }
-    priceWeight[consumer] = pw;
-    priceSum[consumer] = ps;
+    applyColumns(consumer, item, contribution, price, 0, n);
   }
 
   /**
@@ -716,7 +847,7 @@ public final class ProfileStore {
    * grown only when a new value would overfill it. The one path of every signal's affinity update
    * (one by one and bulk), so both give bit-identical sums.
    */
-  private void addToRow(int consumer, int[] ids, double contribution) {
+  private void addToRow(int consumer, int from, int to, double contribution) {
     // One table lookup per signal; the table grows only when a new value would overfill it.
     int bits = rowBits[consumer];
     if (bits == 0) {
@@ -730,7 +861,8 @@ public final class ProfileStore {
     double[] vals = valueChunks[start >>> CHUNK_BITS];
     int base = start & (CHUNK - 1);
     int mask = (1 << bits) - 1;
-    for (int v = 0; v < ids.length; v++) {
+    int[] ids = itemValues;
+    for (int v = from; v < to; v++) {
       int key = ids[v] + 1;
       for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
         int k = keys[base + i];
@@ -775,6 +907,43 @@ public final class ProfileStore {
   }
 
   private void addAffinity(int consumer, int valueId, double amount) {
+    int slot = slot(consumer, valueId);
+    valueChunks[slot >>> CHUNK_BITS][slot & (CHUNK - 1)] += amount;
+  }
+
+  private void putAffinity(int consumer, int valueId, double value) {
+    int slot = slot(consumer, valueId);
+    valueChunks[slot >>> CHUNK_BITS][slot & (CHUNK - 1)] = value;
+  }
+
+  /** The consumer's affinity for a value, or -0.0 (the identity of addition) if it has none. */
+  private double affinity(int consumer, int valueId) {
+    int bits = rowBits[consumer];
+    if (bits == 0) {
+      return -0.0;
+    }
+    int key = valueId + 1;
+    int start = rowStart[consumer];
+    int[] keys = keyChunks[start >>> CHUNK_BITS];
+    int base = start & (CHUNK - 1);
+    int mask = (1 << bits) - 1;
+    for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
+      int k = keys[base + i];
+      if (k == key) {
+        return valueChunks[start >>> CHUNK_BITS][base + i];
+      }
+      if (k == 0) {
+        return -0.0;
+      }
+    }
+  }
+
+  /**
+   * The pool position of the consumer's slot for a value; an absent value is inserted holding
+   * -0.0 (the identity of addition, so that adding to it stores the amount exactly), allocating
+   * or growing the table as needed.
+   */
+  private int slot(int consumer, int valueId) {
     int bits = rowBits[consumer];
     if (bits == 0) {
       bits = INITIAL_ROW_BITS;
@@ -787,12 +956,11 @@ public final class ProfileStore {
       int[] keys = keyChunks[start >>> CHUNK_BITS];
       int base = start & (CHUNK - 1);
       int mask = (1 << bits) - 1;
-      // Probe first: an existing value is updated in place; the row grows only on an insert.
+      // Probe first: an existing value is found in place; the row grows only on an insert.
       for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
         int k = keys[base + i];
         if (k == key) {
-          valueChunks[start >>> CHUNK_BITS][base + i] += amount;
-          return;
+          return start + i;
         }
         if (k == 0) {
           if (overfull(rowSize[consumer] + 1, mask + 1)) {
@@ -800,9 +968,9 @@ public final class ProfileStore {
             break; // probe the grown row again
           }
           keys[base + i] = key;
-          valueChunks[start >>> CHUNK_BITS][base + i] = amount;
+          valueChunks[start >>> CHUNK_BITS][base + i] = -0.0;
           rowSize[consumer]++;
-          return;
+          return start + i;
         }
       }
     }
@@ -922,10 +1090,9 @@ public final class ProfileStore {
       dayRows[(int) d] = row;
       denseSlots = slots;
     }
-    if (row[item] == 0) {
-      denseCells++;
-    }
-    row[item] += mass;
+    double before = row[item];
+    denseCells += before == 0 ? 1 : 0;
+    row[item] = before + mass;
   }
 
   /** Widens the day range to hold {@code day}; returns its row index. */
