@@ -543,18 +543,65 @@ public final class ProfileStore {
     byte[] bt = batch.type;
     long[] ba = batch.at;
     List<BatchReport.Rejected> rejected = new ArrayList<>(0);
-    boolean[] bad = null;
     long skipped = 0;
     int good = 0;
-    boolean ordered = true;
-    int last = 0;
-    // Large batches (for the store's consumers) are grouped by counting, small ones by sorting.
-    boolean large = n >= consumerCount / 8;
-    int[] count = large ? new int[consumerCount + 1] : null;
-    for (int s = 0; s < n; s++) {
+    // While the batch is ordered by consumer index, one pass checks each signal, adds its
+    // interest and collects each consumer's run, applied as soon as it ends.
+    int run = -1;
+    int runLength = 0;
+    int s = 0;
+    for (; s < n; s++) {
       int c = bc[s];
       if (c < 0) {
         skipped++;
+        continue;
+      }
+      int item = bi[s];
+      long atMillis = ba[s];
+      if (!valid(c, item, atMillis)) {
+        rejected.add(new BatchReport.Rejected(s, problem(c, item, atMillis)));
+        continue;
+      }
+      if (c != run) {
+        if (c < run) {
+          break; // out of order: the rest is grouped first
+        }
+        if (runLength > 0) {
+          applyColumns(run, runItem, runContribution, runPrice, 0, runLength);
+        }
+        run = c;
+        runLength = 0;
+      }
+      good++;
+      double w = weights[bt[s]];
+      if (w > 0) {
+        addInterest(Math.floorDiv(atMillis, DAY_MILLIS), item, w);
+      }
+      ensureRunColumns(runLength + 1);
+      toColumns(batch, s, runItem, runContribution, runPrice, runLength++);
+    }
+    if (runLength > 0) {
+      applyColumns(run, runItem, runContribution, runPrice, 0, runLength);
+    }
+    accepted += good;
+    skippedWithoutConsent += skipped;
+    if (s == n) {
+      return new BatchReport(good, skipped, rejected);
+    }
+    // The rest, from the first signal out of consumer order: checked in one pass, then grouped.
+    int from = s;
+    boolean[] bad = null;
+    long restSkipped = 0;
+    int restGood = 0;
+    boolean ordered = true;
+    int last = 0;
+    // Large batches (for the store's consumers) are grouped by counting, small ones by sorting.
+    boolean large = n - from >= consumerCount / 8;
+    int[] count = large ? new int[consumerCount + 1] : null;
+    for (s = from; s < n; s++) {
+      int c = bc[s];
+      if (c < 0) {
+        restSkipped++;
         continue;
       }
       int item = bi[s];
@@ -567,7 +614,7 @@ public final class ProfileStore {
         rejected.add(new BatchReport.Rejected(s, problem(c, item, atMillis)));
         continue;
       }
-      good++;
+      restGood++;
       ordered &= c >= last;
       last = c;
       if (large) {
@@ -578,51 +625,45 @@ public final class ProfileStore {
         addInterest(Math.floorDiv(atMillis, DAY_MILLIS), item, w);
       }
     }
-    accepted += good;
-    skippedWithoutConsent += skipped;
-    if (ordered && good == n) {
-      applyRuns(batch, null, n);
-    } else if (ordered) {
-      int[] order = new int[good];
-      for (int s = 0, j = 0; s < n; s++) {
-        if (bc[s] >= 0 && (bad == null || !bad[s])) {
-          order[j++] = s;
-        }
-      }
-      applyRuns(batch, order, good);
-    } else if (large) {
-      applyCounted(batch, bad, good, count);
+    accepted += restGood;
+    skippedWithoutConsent += restSkipped;
+    if (large && !ordered) {
+      applyCounted(batch, from, bad, restGood, count);
     } else {
-      // Few signals for many consumers: sort (consumer, position) pairs instead of counting.
-      long[] keys = new long[good];
-      for (int s = 0, j = 0; s < n; s++) {
-        if (bc[s] >= 0 && (bad == null || !bad[s])) {
-          keys[j++] = (long) bc[s] << 32 | s;
+      int[] order = new int[restGood];
+      if (ordered) {
+        for (s = from, restGood = 0; s < n; s++) {
+          if (bc[s] >= 0 && (bad == null || !bad[s])) {
+            order[restGood++] = s;
+          }
+        }
+      } else {
+        // Few signals for many consumers: sort (consumer, position) pairs instead of counting.
+        long[] keys = new long[restGood];
+        for (s = from, restGood = 0; s < n; s++) {
+          if (bc[s] >= 0 && (bad == null || !bad[s])) {
+            keys[restGood++] = (long) bc[s] << 32 | s;
+          }
+        }
+        Arrays.sort(keys);
+        for (int j = 0; j < restGood; j++) {
+          order[j] = (int) keys[j];
         }
       }
-      Arrays.sort(keys);
-      int[] order = new int[good];
-      for (int j = 0; j < good; j++) {
-        order[j] = (int) keys[j];
-      }
-      applyRuns(batch, order, good);
+      applyRuns(batch, order);
     }
-    return new BatchReport(good, skipped, rejected);
+    return new BatchReport(good + restGood, skipped + restSkipped, rejected);
   }
 
   /**
-   * Groups the checked signals of a batch by consumer with a stable counting sort ({@code
-   * count[c + 1]} holds consumer {@code c}'s number of good signals), copying into columns what
-   * the evidence needs (the item's {@linkplain #SKIP code}, the contribution and, for price
-   * evidence only, the price), so that each consumer's run is then read sequentially.
+   * Groups the checked signals of a batch from position {@code from} by consumer with a stable
+   * counting sort ({@code count[c + 1]} holds consumer {@code c}'s number of good signals),
+   * copying into columns what the evidence needs (see {@link #toColumns}), so that each
+   * consumer's run is then read sequentially.
    */
-  private void applyCounted(SignalBatch batch, boolean[] bad, int good, int[] count) {
+  private void applyCounted(SignalBatch batch, int from, boolean[] bad, int good, int[] count) {
     int n = batch.size;
     int[] bc = batch.consumer;
-    int[] bi = batch.item;
-    byte[] bt = batch.type;
-    long[] ba = batch.at;
-    double[] bv = batch.value;
     int consumers = count.length - 1;
     for (int c = 0; c < consumers; c++) {
       count[c + 1] += count[c]; // count[c] = start of c's run
@@ -630,33 +671,53 @@ public final class ProfileStore {
     int[] gItem = new int[good];
     double[] gContribution = new double[good];
     double[] gPrice = new double[good];
-    for (int s = 0; s < n; s++) {
+    for (int s = from; s < n; s++) {
       int c = bc[s];
       if (c < 0 || bad != null && bad[s]) {
         continue;
       }
-      int p = count[c]++; // afterwards count[c] = end of c's run = start of c + 1's
-      int t = bt[s];
-      double w = weights[t];
-      if (w == 0) {
-        gItem[p] = SKIP;
-        continue;
-      }
-      gContribution[p] = w * growth(ba[s] - epochMillis);
-      double v = bv[s];
-      if (w > 0 && v >= 0 && t != REVIEW) {
-        gItem[p] = ~bi[s];
-        gPrice[p] = v;
-      } else {
-        gItem[p] = bi[s];
-      }
+      // afterwards count[c] = end of c's run = start of c + 1's
+      toColumns(batch, s, gItem, gContribution, gPrice, count[c]++);
     }
-    for (int c = 0, from = 0; c < consumers; c++) {
-      int to = count[c];
-      if (to > from) {
-        applyColumns(c, gItem, gContribution, gPrice, from, to);
+    for (int c = 0, start = 0; c < consumers; c++) {
+      int end = count[c];
+      if (end > start) {
+        applyColumns(c, gItem, gContribution, gPrice, start, end);
       }
-      from = to;
+      start = end;
+    }
+  }
+
+  /**
+   * Copies what the evidence of checked signal {@code s} needs into position {@code j} of
+   * columns: its item's code (see {@link #SKIP}), its decayed contribution, and the price of
+   * price evidence.
+   */
+  private void toColumns(SignalBatch batch, int s, int[] items, double[] contributions,
+      double[] prices, int j) {
+    int t = batch.type[s];
+    double w = weights[t];
+    if (w == 0) {
+      items[j] = SKIP;
+      return;
+    }
+    contributions[j] = w * growth(batch.at[s] - epochMillis);
+    double v = batch.value[s];
+    if (w > 0 && v >= 0 && t != REVIEW) {
+      items[j] = ~batch.item[s];
+      prices[j] = v;
+    } else {
+      items[j] = batch.item[s];
+    }
+  }
+
+  /** Makes the run columns hold at least {@code n} signals. */
+  private void ensureRunColumns(int n) {
+    if (runItem.length < n) {
+      int length = Math.max(n, Math.max(16, runItem.length * 2));
+      runItem = Arrays.copyOf(runItem, length);
+      runContribution = Arrays.copyOf(runContribution, length);
+      runPrice = Arrays.copyOf(runPrice, length);
     }
   }
 
@@ -786,59 +847,25 @@ public final class ProfileStore {
   }
 
   /**
-   * Applies the evidence of checked signals whose positions ({@code order}, or {@code 0..n-1} if
-   * null) are grouped by consumer, one consumer's run at a time.
+   * Applies the evidence of checked signals whose positions ({@code order}) are grouped by
+   * consumer, one consumer's run at a time, through the run columns.
    */
-  private void applyRuns(SignalBatch batch, int[] order, int n) {
+  private void applyRuns(SignalBatch batch, int[] order) {
     int[] bc = batch.consumer;
+    int n = order.length;
     for (int from = 0; from < n; ) {
-      int c = bc[order == null ? from : order[from]];
+      int c = bc[order[from]];
       int to = from + 1;
-      while (to < n && bc[order == null ? to : order[to]] == c) {
+      while (to < n && bc[order[to]] == c) {
         to++;
       }
-      applyRun(batch, order, from, to, c);
+      ensureRunColumns(to - from);
+      for (int j = from; j < to; j++) {
+        toColumns(batch, order[j], runItem, runContribution, runPrice, j - from);
+      }
+      applyColumns(c, runItem, runContribution, runPrice, 0, to - from);
       from = to;
     }
-  }
-
-  /**
-   * Applies one consumer's checked signals, in order: copies what the evidence needs into the
-   * run's columns (as {@link #applyCounted} does for a whole batch), then {@link #applyColumns}.
-   */
-  private void applyRun(SignalBatch batch, int[] order, int from, int to, int consumer) {
-    int[] bi = batch.item;
-    byte[] bt = batch.type;
-    long[] ba = batch.at;
-    double[] bv = batch.value;
-    int n = to - from;
-    if (runItem.length < n) {
-      int length = Math.max(n, runItem.length * 2);
-      runItem = new int[length];
-      runContribution = new double[length];
-      runPrice = new double[length];
-    }
-    int[] item = runItem;
-    double[] contribution = runContribution;
-    double[] price = runPrice;
-    for (int j = 0; j < n; j++) {
-      int s = order == null ? from + j : order[from + j];
-      int t = bt[s];
-      double w = weights[t];
-      if (w == 0) {
-        item[j] = SKIP;
-        continue;
-      }
-      contribution[j] = w * growth(ba[s] - epochMillis);
-      double v = bv[s];
-      if (w > 0 && v >= 0 && t != REVIEW) {
-        item[j] = ~bi[s];
-        price[j] = v;
-      } else {
-        item[j] = bi[s];
-      }
-    }
-    applyColumns(consumer, item, contribution, price, 0, n);
   }
 
   /**
