@@ -36,10 +36,10 @@ import java.util.function.Predicate;
  * <p><b>Layout.</b> Consumers, attribute values and items are interned to dense {@code int}
  * indices. Each consumer owns a small open-addressing table (value index to affinity) in one
  * shared pool of {@code int} keys and {@code double} affinities, so one signal touches one or two
- * cache lines. Tables start with 32 slots (28 values) and double when seven eighths full (three
- * quarters from 128 slots on); the
- * pool grows by chunks and is never copied, and a table left behind by growth is reused by the
- * next of its size. Interest lives in dense rows of items per UTC day (one direct index per
+ * cache lines. Tables start with 32 slots (28 values), or on the bulk path just large enough for
+ * the consumer's first run (from 8 slots), and double when seven eighths full (three quarters from
+ * 128 slots on); the pool grows by chunks of 2,048 slots (a larger table gets a chunk of its own)
+ * and is never copied, and a table left behind by growth is reused by the next of its size. Interest lives in dense rows of items per UTC day (one direct index per
  * signal) while they are compact; once they would pass 8 MB while less than a third full (many
  * items, long spans), or span more than 100,000 days, it moves for good to an open-addressing
  * table keyed by (UTC day, item) holding only the cells that drew interest (about 21 to 32 bytes
@@ -103,17 +103,24 @@ public final class ProfileStore {
   private double[] priceWeight = new double[16];
   private double[] priceSum = new double[16];
 
-  // Pool of per-consumer tables in fixed-size chunks (never copied): key = value index + 1
-  // (0 = free slot). A table's slots never straddle two chunks. Tables left behind by growth go
-  // to a free list per size, and are reused by the next table of that size.
-  // 2^16 slots: a chunk's arrays (256 and 512 KB) stay below the collector's "humongous" size.
-  private static final int CHUNK_BITS = 16;
+  // Pool of per-consumer tables in chunks (never copied): key = value index + 1 (0 = free
+  // slot). A table's slots never straddle two chunks: tables of up to 2^11 slots share chunks of
+  // that size (8 and 16 KB, small enough that the memory the JVM zeroes for a chunk is still in
+  // cache when its tables are filled), a larger table has a chunk of its own. A table starts at
+  // chunk << CHUNK_BITS | offset. Tables left behind by growth go to a free list per size, and
+  // are reused by the next table of that size.
+  private static final int CHUNK_BITS = 11;
   private static final int CHUNK = 1 << CHUNK_BITS;
+  /** The largest table: 2^16 slots, 49,152 values. */
+  private static final int MAX_ROW_BITS = 16;
   private int[][] keyChunks = new int[0][];
   private double[][] valueChunks = new double[0][];
-  private long poolTop;
-  private int[][] freeTables = new int[CHUNK_BITS + 1][];
-  private int[] freeCount = new int[CHUNK_BITS + 1];
+  private int chunkCount;
+  /** The shared chunk new small tables are cut from (-1: none yet), and its first free slot. */
+  private int openChunk = -1;
+  private int openOffset;
+  private int[][] freeTables = new int[MAX_ROW_BITS + 1][];
+  private int[] freeCount = new int[MAX_ROW_BITS + 1];
   /** The smallest table the bulk path sizes for a new consumer's run: 8 slots (7 values). */
   private static final int MIN_ROW_BITS = 3;
 
@@ -545,40 +552,44 @@ public final class ProfileStore {
     List<BatchReport.Rejected> rejected = new ArrayList<>(0);
     long skipped = 0;
     int good = 0;
-    // While the batch is ordered by consumer index, one pass checks each signal, adds its
-    // interest and collects each consumer's run, applied as soon as it ends.
+    // While the batch is ordered by consumer index, one pass checks each signal and collects
+    // each consumer's run, applied as soon as it ends; the interest of each block of signals is
+    // added right after it, in a loop of its own (see addInterest(SignalBatch, int, int)).
     int run = -1;
     int runLength = 0;
     int s = 0;
-    for (; s < n; s++) {
-      int c = bc[s];
-      if (c < 0) {
-        skipped++;
-        continue;
-      }
-      int item = bi[s];
-      long atMillis = ba[s];
-      if (!valid(c, item, atMillis)) {
-        rejected.add(new BatchReport.Rejected(s, problem(c, item, atMillis)));
-        continue;
-      }
-      if (c != run) {
-        if (c < run) {
-          break; // out of order: the rest is grouped first
+    boolean ordered = true;
+    while (ordered && s < n) {
+      int blockStart = s;
+      int blockEnd = Math.min(n, s + INTEREST_BLOCK);
+      for (; s < blockEnd; s++) {
+        int c = bc[s];
+        if (c < 0) {
+          skipped++;
+          continue;
         }
-        if (runLength > 0) {
-          applyColumns(run, runItem, runContribution, runPrice, 0, runLength);
+        int item = bi[s];
+        long atMillis = ba[s];
+        if (!valid(c, item, atMillis)) {
+          rejected.add(new BatchReport.Rejected(s, problem(c, item, atMillis)));
+          continue;
         }
-        run = c;
-        runLength = 0;
+        if (c != run) {
+          if (c < run) {
+            ordered = false;
+            break; // out of order: the rest is grouped first
+          }
+          if (runLength > 0) {
+            applyColumns(run, runItem, runContribution, runPrice, 0, runLength);
+          }
+          run = c;
+          runLength = 0;
+        }
+        good++;
+        ensureRunColumns(runLength + 1);
+        toColumns(batch, s, runItem, runContribution, runPrice, runLength++);
       }
-      good++;
-      double w = weights[bt[s]];
-      if (w > 0) {
-        addInterest(Math.floorDiv(atMillis, DAY_MILLIS), item, w);
-      }
-      ensureRunColumns(runLength + 1);
-      toColumns(batch, s, runItem, runContribution, runPrice, runLength++);
+      addInterest(batch, blockStart, s);
     }
     if (runLength > 0) {
       applyColumns(run, runItem, runContribution, runPrice, 0, runLength);
@@ -593,7 +604,7 @@ public final class ProfileStore {
     boolean[] bad = null;
     long restSkipped = 0;
     int restGood = 0;
-    boolean ordered = true;
+    ordered = true;
     int last = 0;
     // Large batches (for the store's consumers) are grouped by counting, small ones by sorting.
     boolean large = n - from >= consumerCount / 8;
@@ -620,11 +631,8 @@ public final class ProfileStore {
       if (large) {
         count[c + 1]++;
       }
-      double w = weights[bt[s]];
-      if (w > 0) {
-        addInterest(Math.floorDiv(atMillis, DAY_MILLIS), item, w);
-      }
     }
+    addInterest(batch, from, n);
     accepted += restGood;
     skippedWithoutConsent += restSkipped;
     if (large && !ordered) {
@@ -653,6 +661,29 @@ public final class ProfileStore {
       applyRuns(batch, order);
     }
     return new BatchReport(good + restGood, skipped + restSkipped, rejected);
+  }
+
+  /** The signals of the bulk path's ordered pass whose interest is added together. */
+  private static final int INTEREST_BLOCK = 1024;
+
+  /**
+   * Adds the interest of the good signals (consenting, {@link #valid(int, int, long)}, of positive
+   * weight) of {@code batch[from, to)}, in batch order. A loop of its own, short enough that the
+   * processor overlaps the cache misses of many signals' (day, item) cells, which a loop doing
+   * all of a signal's work at once cannot.
+   */
+  private void addInterest(SignalBatch batch, int from, int to) {
+    int[] bc = batch.consumer;
+    int[] bi = batch.item;
+    byte[] bt = batch.type;
+    long[] ba = batch.at;
+    for (int s = from; s < to; s++) {
+      int c = bc[s];
+      double w = weights[bt[s]];
+      if (c >= 0 && w > 0 && valid(c, bi[s], ba[s])) {
+        addInterest(Math.floorDiv(ba[s], DAY_MILLIS), bi[s], w);
+      }
+    }
   }
 
   /**
@@ -934,13 +965,11 @@ public final class ProfileStore {
   }
 
   private void addAffinity(int consumer, int valueId, double amount) {
-    int slot = slot(consumer, valueId);
-    valueChunks[slot >>> CHUNK_BITS][slot & (CHUNK - 1)] += amount;
+    updateAffinity(consumer, valueId, amount, true);
   }
 
   private void putAffinity(int consumer, int valueId, double value) {
-    int slot = slot(consumer, valueId);
-    valueChunks[slot >>> CHUNK_BITS][slot & (CHUNK - 1)] = value;
+    updateAffinity(consumer, valueId, value, false);
   }
 
   /** The consumer's affinity for a value, or -0.0 (the identity of addition) if it has none. */
@@ -966,11 +995,11 @@ public final class ProfileStore {
   }
 
   /**
-   * The pool position of the consumer's slot for a value; an absent value is inserted holding
-   * -0.0 (the identity of addition, so that adding to it stores the amount exactly), allocating
-   * or growing the table as needed.
+   * Adds {@code amount} to the consumer's affinity for a value ({@code add}), or sets it to
+   * {@code amount}; an absent value is inserted holding the amount (as adding it to -0.0, the
+   * identity of addition, would), allocating or growing the table as needed.
    */
-  private int slot(int consumer, int valueId) {
+  private void updateAffinity(int consumer, int valueId, double amount, boolean add) {
     int bits = rowBits[consumer];
     if (bits == 0) {
       bits = INITIAL_ROW_BITS;
@@ -986,8 +1015,10 @@ public final class ProfileStore {
       // Probe first: an existing value is found in place; the row grows only on an insert.
       for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
         int k = keys[base + i];
+        double[] vals = valueChunks[start >>> CHUNK_BITS];
         if (k == key) {
-          return start + i;
+          vals[base + i] = add ? vals[base + i] + amount : amount;
+          return;
         }
         if (k == 0) {
           if (overfull(rowSize[consumer] + 1, mask + 1)) {
@@ -995,9 +1026,9 @@ public final class ProfileStore {
             break; // probe the grown row again
           }
           keys[base + i] = key;
-          valueChunks[start >>> CHUNK_BITS][base + i] = -0.0;
+          vals[base + i] = amount; // as -0.0 + amount, bit for bit
           rowSize[consumer]++;
-          return start + i;
+          return;
         }
       }
     }
@@ -1007,12 +1038,11 @@ public final class ProfileStore {
     int oldBits = rowBits[consumer];
     int oldStart = rowStart[consumer];
     int bits = oldBits + 1;
-    if (bits > CHUNK_BITS) {
-      throw new IllegalStateException("A consumer has more than " + (CHUNK / 4 * 3)
+    if (bits > MAX_ROW_BITS) {
+      throw new IllegalStateException("A consumer has more than " + ((1 << MAX_ROW_BITS) / 4 * 3)
           + " distinct attribute values.");
     }
     int start = allocate(bits);
-    // Read the old table only now: allocate may have replaced its chunk by a longer copy.
     int[] oldKeys = keyChunks[oldStart >>> CHUNK_BITS];
     double[] oldValues = valueChunks[oldStart >>> CHUNK_BITS];
     int oldBase = oldStart & (CHUNK - 1);
@@ -1055,34 +1085,33 @@ public final class ProfileStore {
       return freeTables[bits][--freeCount[bits]];
     }
     int size = 1 << bits;
-    int chunk = (int) (poolTop >>> CHUNK_BITS);
-    int offset = (int) (poolTop & (CHUNK - 1));
-    if (offset + size > CHUNK) {
-      // A table never straddles two chunks: the rest of this one stays unused.
-      chunk++;
-      offset = 0;
+    if (size > CHUNK) {
+      return newChunk(size) << CHUNK_BITS; // a table of its own
+    }
+    if (openChunk < 0 || openOffset + size > CHUNK) {
+      // A table never straddles two chunks: the rest of the open one stays unused.
+      openChunk = newChunk(CHUNK);
+      openOffset = 0;
+    }
+    int start = openChunk << CHUNK_BITS | openOffset;
+    openOffset += size;
+    return start;
+  }
+
+  /** Adds a chunk of {@code length} slots; returns its index. */
+  private int newChunk(int length) {
+    int chunk = chunkCount;
+    if ((long) (chunk + 1) << CHUNK_BITS > Integer.MAX_VALUE) {
+      throw new IllegalStateException("The profile store is full (" + chunk + " chunks).");
     }
     if (chunk == keyChunks.length) {
-      if ((long) (chunk + 1) * CHUNK > Integer.MAX_VALUE) {
-        throw new IllegalStateException("The profile store is full (" + poolTop + " slots).");
-      }
-      keyChunks = Arrays.copyOf(keyChunks, chunk + 1);
-      valueChunks = Arrays.copyOf(valueChunks, chunk + 1);
-      // Only the first chunk starts small (a small store stays small); later ones are full size
-      // at once, never copied.
-      int length = chunk == 0 ? Math.max(size, 1024) : CHUNK;
-      keyChunks[chunk] = new int[length];
-      valueChunks[chunk] = new double[length];
+      keyChunks = Arrays.copyOf(keyChunks, Math.max(4, chunk * 2));
+      valueChunks = Arrays.copyOf(valueChunks, keyChunks.length);
     }
-    if (offset + size > keyChunks[chunk].length) {
-      // Chunks start small and double up to their full size, so a small store stays small.
-      int length = Math.min(CHUNK, Math.max(keyChunks[chunk].length * 2, offset + size));
-      keyChunks[chunk] = Arrays.copyOf(keyChunks[chunk], length);
-      valueChunks[chunk] = Arrays.copyOf(valueChunks[chunk], length);
-    }
-    int start = chunk * CHUNK + offset;
-    poolTop = (long) start + size;
-    return start;
+    keyChunks[chunk] = new int[length];
+    valueChunks[chunk] = new double[length];
+    chunkCount = chunk + 1;
+    return chunk;
   }
 
   /** Adds interest; {@code day} was checked by {@link #inTimeline(long)}. */
@@ -1588,8 +1617,8 @@ public final class ProfileStore {
   public long evidenceBytes() {
     long perConsumer = 4L + 1 + 4 + 8 + 8 + 8;
     long slots = 0;
-    for (int[] chunk : keyChunks) {
-      slots += chunk.length;
+    for (int c = 0; c < chunkCount; c++) {
+      slots += keyChunks[c].length;
     }
     return (long) rowStart.length * perConsumer + slots * (4 + 8);
   }

@@ -112,6 +112,53 @@ class ProfileStoreTest {
   }
 
   @Test
+  void aConsumerWithThousandsOfValuesGetsATableOfItsOwnOnEveryPath() {
+    // 4,000 values need a table of 8,192 slots, larger than the chunks small tables share: one by
+    // one (grown step by step), in one bulk run (sized at once) and by merging, with small
+    // consumers' tables allocated around it.
+    int values = 4_000;
+    ProfileStore oneByOne = store();
+    ProfileStore bulk = store();
+    SignalBatch batch = new SignalBatch(16);
+    int bigBulk = bulk.admit(ANN);
+    int[] smallBulk = new int[50];
+    for (int c = 0; c < smallBulk.length; c++) {
+      smallBulk[c] = bulk.admit(ConsumerId.of("small" + c));
+    }
+    for (int v = 0; v < values; v++) {
+      Attributes item = Attributes.of("color", "c" + v);
+      int i = bulk.itemIndex(item);
+      for (int k = 0; k <= v % 3; k++) {
+        oneByOne.add(Signal.of(ANN, SignalType.VIEW, EPOCH, item, "web"));
+        batch.add(bigBulk, i, SignalType.VIEW, EPOCH.toEpochMilli(), Double.NaN);
+      }
+      if (v % 80 == 0) {
+        ConsumerId small = ConsumerId.of("small" + v / 80);
+        oneByOne.add(Signal.of(small, SignalType.VIEW, EPOCH, item, "web"));
+      }
+    }
+    for (int v = 0; v < values; v += 80) {
+      batch.add(smallBulk[v / 80], bulk.itemIndex(Attributes.of("color", "c" + v)),
+          SignalType.VIEW, EPOCH.toEpochMilli(), Double.NaN);
+    }
+    assertEquals(batch.size(), bulk.addAll(batch).profiled());
+    ProfileStore merged = store().merge(bulk);
+    for (ProfileStore s : List.of(oneByOne, bulk, merged)) {
+      ConsumerProfile p = s.profile(ANN, EPOCH).orElseThrow();
+      assertEquals(values, p.affinities().size());
+      for (int v = 0; v < values; v++) {
+        assertEquals(1 + v % 3, p.affinity(AttributeValue.of("color", "c" + v)), 1e-12);
+      }
+      for (int c = 0; c < smallBulk.length; c++) {
+        ConsumerProfile small = s.profile(ConsumerId.of("small" + c), EPOCH).orElseThrow();
+        assertEquals(Set.of(AttributeValue.of("color", "c" + c * 80)),
+            small.affinities().keySet());
+      }
+    }
+    assertEquals(oneByOne.profiles(EPOCH), bulk.profiles(EPOCH));
+  }
+
+  @Test
   void theTimelineSumsPositiveInterestPerMatchingItemAndDay() {
     ProfileStore s = store();
     Instant day0 = EPOCH;
