@@ -85,6 +85,8 @@ public final class ProfileStore {
   /** Consumer index + 1 by open addressing on the id's hash (0 = free): no boxing. */
   private int[] consumerSlots = new int[64];
   private ConsumerId[] consumers = new ConsumerId[16];
+  /** Per consumer index, the mixed hash of the id (probes and rehashing compare it first). */
+  private int[] consumerHash = new int[16];
   private final Map<AttributeValue, Integer> valueIds = new HashMap<>();
   private AttributeValue[] values = new AttributeValue[16];
   private int valueCount;
@@ -357,6 +359,7 @@ public final class ProfileStore {
     if (idx == consumers.length) {
       int n = idx * 2;
       consumers = Arrays.copyOf(consumers, n);
+      consumerHash = Arrays.copyOf(consumerHash, n);
       rowStart = Arrays.copyOf(rowStart, n);
       rowBits = Arrays.copyOf(rowBits, n);
       rowSize = Arrays.copyOf(rowSize, n);
@@ -365,11 +368,13 @@ public final class ProfileStore {
       priceSum = Arrays.copyOf(priceSum, n);
     }
     consumers[idx] = consumer;
+    int hash = mix(consumer.hashCode());
+    consumerHash[idx] = hash;
     if ((consumerCount + 1) * 2L > consumerSlots.length) {
       int[] slots = new int[consumerSlots.length * 2];
       int mask = slots.length - 1;
       for (int c = 0; c < idx; c++) {
-        int i = mix(consumers[c].hashCode()) & mask;
+        int i = consumerHash[c] & mask;
         while (slots[i] != 0) {
           i = (i + 1) & mask;
         }
@@ -378,7 +383,7 @@ public final class ProfileStore {
       consumerSlots = slots;
     }
     int mask = consumerSlots.length - 1;
-    int i = mix(consumer.hashCode()) & mask;
+    int i = hash & mask;
     while (consumerSlots[i] != 0) {
       i = (i + 1) & mask;
     }
@@ -389,12 +394,13 @@ public final class ProfileStore {
   /** The index of a consumer, or -1 if not interned. */
   private int consumerIndex(ConsumerId consumer) {
     int mask = consumerSlots.length - 1;
-    for (int i = mix(consumer.hashCode()) & mask; ; i = (i + 1) & mask) {
+    int hash = mix(consumer.hashCode());
+    for (int i = hash & mask; ; i = (i + 1) & mask) {
       int c = consumerSlots[i];
       if (c == 0) {
         return -1;
       }
-      if (consumers[c - 1].equals(consumer)) {
+      if (consumerHash[c - 1] == hash && consumers[c - 1].equals(consumer)) {
         return c - 1;
       }
     }
