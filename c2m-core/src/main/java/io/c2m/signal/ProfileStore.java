@@ -125,6 +125,15 @@ public final class ProfileStore {
   private int[] freeCount = new int[MAX_ROW_BITS + 1];
   /** The smallest table the bulk path sizes for a new consumer's run: 8 slots (7 values). */
   private static final int MIN_ROW_BITS = 3;
+  /**
+   * {@code rowBits} of a compact row: {@code rowSize} keys and affinities side by side with no
+   * free slot, as the bulk path writes a new consumer's first run of up to {@link #COMPACT_MAX}
+   * values (read by a scan; turned into a hash table by the first write after).
+   */
+  private static final byte COMPACT = -1;
+  private static final int COMPACT_MAX = 64;
+  private final int[][] freeCompact = new int[COMPACT_MAX + 1][];
+  private final int[] freeCompactCount = new int[COMPACT_MAX + 1];
 
   // Scratch of the bulk path, reused from run to run (see applyColumns): per value, the run that
   // last saw it and its running sum; the run's distinct values; the columns of an ordered run.
@@ -339,10 +348,13 @@ public final class ProfileStore {
       return false;
     }
     int c = idx;
-    if (rowBits[c] != 0) {
+    int cap = rowSlots(c);
+    if (rowBits[c] == COMPACT) {
+      releaseCompact(rowStart[c], cap);
+      rowBits[c] = 0;
+    } else if (cap != 0) {
       int start = rowStart[c];
       int base = start & (CHUNK - 1);
-      int cap = 1 << rowBits[c];
       Arrays.fill(keyChunks[start >>> CHUNK_BITS], base, base + cap, 0);
       Arrays.fill(valueChunks[start >>> CHUNK_BITS], base, base + cap, 0.0);
     }
@@ -854,11 +866,26 @@ public final class ProfileStore {
   }
 
   /**
-   * Gives a consumer without a table one sized for {@code n} values (at least {@link
-   * #MIN_ROW_BITS} bits) holding {@code sum[v]} for each distinct value {@code v} of {@code
-   * values[0 .. n)}.
+   * Gives a consumer without a table the affinities {@code sum[v]} of the distinct values {@code
+   * values[0 .. n)}: up to {@link #COMPACT_MAX} as a compact row (written in order, no probing),
+   * more in a table sized for them.
    */
   private void fillNewRow(int consumer, int[] values, int n, double[] sum) {
+    if (n <= COMPACT_MAX) {
+      int start = allocateCompact(n);
+      rowStart[consumer] = start;
+      rowBits[consumer] = COMPACT;
+      rowSize[consumer] = n;
+      int[] keys = keyChunks[start >>> CHUNK_BITS];
+      double[] vals = valueChunks[start >>> CHUNK_BITS];
+      int base = start & (CHUNK - 1);
+      for (int t = 0; t < n; t++) {
+        int v = values[t];
+        keys[base + t] = v + 1;
+        vals[base + t] = sum[v];
+      }
+      return;
+    }
     int bits = MIN_ROW_BITS;
     while (overfull(n, 1 << bits)) {
       bits++;
@@ -881,6 +908,79 @@ public final class ProfileStore {
       keys[base + i] = key;
       vals[base + i] = sum[v];
     }
+  }
+
+  /**
+   * Turns a consumer's compact row into a hash table with room for one more value (the write
+   * that needs it comes next) and frees the compact row; returns the table's bits.
+   */
+  private int toHashRow(int consumer) {
+    int n = rowSize[consumer];
+    int oldStart = rowStart[consumer];
+    int bits = MIN_ROW_BITS;
+    while (overfull(n + 1, 1 << bits)) {
+      bits++;
+    }
+    int start = allocate(bits);
+    int[] oldKeys = keyChunks[oldStart >>> CHUNK_BITS];
+    double[] oldValues = valueChunks[oldStart >>> CHUNK_BITS];
+    int oldBase = oldStart & (CHUNK - 1);
+    int[] keys = keyChunks[start >>> CHUNK_BITS];
+    double[] vals = valueChunks[start >>> CHUNK_BITS];
+    int base = start & (CHUNK - 1);
+    int mask = (1 << bits) - 1;
+    for (int j = 0; j < n; j++) {
+      int k = oldKeys[oldBase + j];
+      int i = mix(k) & mask;
+      while (keys[base + i] != 0) {
+        i = (i + 1) & mask;
+      }
+      keys[base + i] = k;
+      vals[base + i] = oldValues[oldBase + j];
+    }
+    releaseCompact(oldStart, n);
+    rowStart[consumer] = start;
+    rowBits[consumer] = (byte) bits;
+    return bits;
+  }
+
+  /** The slots a consumer's row spans: its size if compact, else its table's capacity. */
+  private int rowSlots(int consumer) {
+    int bits = rowBits[consumer];
+    return bits == COMPACT ? rowSize[consumer] : bits == 0 ? 0 : 1 << bits;
+  }
+
+  /** Returns the start of {@code n} free, zeroed slots for a compact row. */
+  private int allocateCompact(int n) {
+    int[] list = freeCompact[n];
+    if (list != null && freeCompactCount[n] > 0) {
+      return list[--freeCompactCount[n]];
+    }
+    if (openChunk < 0 || openOffset + n > CHUNK) {
+      openChunk = newChunk(CHUNK);
+      openOffset = 0;
+    }
+    int start = openChunk << CHUNK_BITS | openOffset;
+    openOffset += n;
+    return start;
+  }
+
+  /** Zeroes a compact row of {@code n} slots and keeps it for the next of that size. */
+  private void releaseCompact(int start, int n) {
+    int base = start & (CHUNK - 1);
+    Arrays.fill(keyChunks[start >>> CHUNK_BITS], base, base + n, 0);
+    Arrays.fill(valueChunks[start >>> CHUNK_BITS], base, base + n, 0.0);
+    if (n == 0) {
+      return;
+    }
+    int[] list = freeCompact[n];
+    if (list == null) {
+      list = new int[16];
+    } else if (freeCompactCount[n] == list.length) {
+      list = Arrays.copyOf(list, list.length * 2);
+    }
+    list[freeCompactCount[n]++] = start;
+    freeCompact[n] = list;
   }
 
   /**
@@ -918,6 +1018,8 @@ public final class ProfileStore {
       bits = INITIAL_ROW_BITS;
       rowStart[consumer] = allocate(bits);
       rowBits[consumer] = (byte) bits;
+    } else if (bits == COMPACT) {
+      bits = toHashRow(consumer);
     }
     int size = rowSize[consumer];
     int start = rowStart[consumer];
@@ -988,6 +1090,14 @@ public final class ProfileStore {
     int start = rowStart[consumer];
     int[] keys = keyChunks[start >>> CHUNK_BITS];
     int base = start & (CHUNK - 1);
+    if (bits == COMPACT) {
+      for (int i = base, end = base + rowSize[consumer]; i < end; i++) {
+        if (keys[i] == key) {
+          return valueChunks[start >>> CHUNK_BITS][i];
+        }
+      }
+      return -0.0;
+    }
     int mask = (1 << bits) - 1;
     for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
       int k = keys[base + i];
@@ -1011,6 +1121,8 @@ public final class ProfileStore {
       bits = INITIAL_ROW_BITS;
       rowStart[consumer] = allocate(bits);
       rowBits[consumer] = (byte) bits;
+    } else if (bits == COMPACT) {
+      bits = toHashRow(consumer);
     }
     int key = valueId + 1;
     while (true) {
@@ -1318,12 +1430,12 @@ public final class ProfileStore {
       signalCount[c] += other.signalCount[oc];
       priceWeight[c] += other.priceWeight[oc];
       priceSum[c] += other.priceSum[oc];
-      if (other.rowBits[oc] != 0) {
+      int cap = other.rowSlots(oc);
+      if (cap != 0) {
         int start = other.rowStart[oc];
         int[] keys = other.keyChunks[start >>> CHUNK_BITS];
         double[] vals = other.valueChunks[start >>> CHUNK_BITS];
         int base = start & (CHUNK - 1);
-        int cap = 1 << other.rowBits[oc];
         for (int j = 0; j < cap; j++) {
           int k = keys[base + j];
           if (k != 0) {
@@ -1386,12 +1498,12 @@ public final class ProfileStore {
 
   private ConsumerProfile profileAt(int c, Instant asOf, double f) {
     Map<AttributeValue, Double> affinities = new TreeMap<>();
-    if (rowBits[c] != 0) {
+    int cap = rowSlots(c);
+    if (cap != 0) {
       int start = rowStart[c];
       int[] keys = keyChunks[start >>> CHUNK_BITS];
       double[] vals = valueChunks[start >>> CHUNK_BITS];
       int base = start & (CHUNK - 1);
-      int cap = 1 << rowBits[c];
       for (int j = 0; j < cap; j++) {
         int k = keys[base + j];
         if (k != 0) {
@@ -1460,12 +1572,12 @@ public final class ProfileStore {
       for (int r = from; r < to; r++) {
         int c = order[r];
         int nTouched = 0;
-        if (rowBits[c] != 0) {
+        int cap = rowSlots(c);
+        if (cap != 0) {
           int start = rowStart[c];
           int[] ks = keyChunks[start >>> CHUNK_BITS];
           double[] vs = valueChunks[start >>> CHUNK_BITS];
           int base = start & (CHUNK - 1);
-          int cap = 1 << rowBits[c];
           for (int j = 0; j < cap; j++) {
             int k = ks[base + j];
             if (k == 0) {

@@ -85,6 +85,7 @@ class ProfileStoreBulkProperties {
   void bulkEqualsOneByOne(
       @ForAll @Size(max = 120) List<@From("drawn") Drawn> first,
       @ForAll @Size(max = 60) List<@From("drawn") Drawn> second,
+      @ForAll @Size(max = 30) List<@From("drawn") Drawn> third,
       @ForAll @IntRange(min = 0, max = 2) int shape,
       @ForAll boolean eraseBetween,
       @ForAll boolean oddWeights) {
@@ -110,6 +111,18 @@ class ProfileStoreBulkProperties {
       assertEquals(oneByOne.erase(gone), bulk.erase(gone));
     }
     check(oneByOne, bulk, second, index, consumers);
+    // Then one by one on both: rows the bulk path wrote (compact or not) take single signals.
+    for (Drawn d : third) {
+      int c = resolve(d, index, consumers);
+      int item = d.item() < 0 ? ITEMS.size() : d.item();
+      for (ProfileStore s : List.of(oneByOne, bulk)) {
+        try {
+          s.add(c, item, d.type(), d.at(), d.value());
+        } catch (IllegalArgumentException e) {
+          // refused: both alike, as the counts compared below show
+        }
+      }
+    }
 
     for (int days : new int[] {0, 40}) {
       Instant asOf = EPOCH.plus(Duration.ofDays(days));
