@@ -577,6 +577,7 @@ public final class ProfileStore {
     int runLength = 0;
     int s = 0;
     boolean ordered = true;
+    boolean[] bad = null; // the refused signals, once there is one
     while (ordered && s < n) {
       int blockStart = s;
       int blockEnd = Math.min(n, s + INTEREST_BLOCK);
@@ -589,7 +590,7 @@ public final class ProfileStore {
         int item = bi[s];
         long atMillis = ba[s];
         if (!valid(c, item, atMillis)) {
-          rejected.add(new BatchReport.Rejected(s, problem(c, item, atMillis)));
+          bad = reject(bad, n, s, problem(c, item, atMillis), rejected);
           continue;
         }
         if (c != run) {
@@ -607,7 +608,7 @@ public final class ProfileStore {
         ensureRunColumns(runLength + 1);
         toColumns(batch, s, runItem, runContribution, runPrice, runLength++);
       }
-      addInterest(batch, blockStart, s);
+      addInterest(batch, blockStart, s, bad);
     }
     if (runLength > 0) {
       applyColumns(run, runItem, runContribution, runPrice, 0, runLength);
@@ -619,7 +620,6 @@ public final class ProfileStore {
     }
     // The rest, from the first signal out of consumer order: checked in one pass, then grouped.
     int from = s;
-    boolean[] bad = null;
     long restSkipped = 0;
     int restGood = 0;
     ordered = true;
@@ -636,11 +636,7 @@ public final class ProfileStore {
       int item = bi[s];
       long atMillis = ba[s];
       if (!valid(c, item, atMillis)) {
-        if (bad == null) {
-          bad = new boolean[n];
-        }
-        bad[s] = true;
-        rejected.add(new BatchReport.Rejected(s, problem(c, item, atMillis)));
+        bad = reject(bad, n, s, problem(c, item, atMillis), rejected);
         continue;
       }
       restGood++;
@@ -650,7 +646,7 @@ public final class ProfileStore {
         count[c + 1]++;
       }
     }
-    addInterest(batch, from, n);
+    addInterest(batch, from, n, bad);
     accepted += restGood;
     skippedWithoutConsent += restSkipped;
     if (large && !ordered) {
@@ -685,23 +681,31 @@ public final class ProfileStore {
   private static final int INTEREST_BLOCK = 1024;
 
   /**
-   * Adds the interest of the good signals (consenting, {@link #valid(int, int, long)}, of positive
-   * weight) of {@code batch[from, to)}, in batch order. A loop of its own, short enough that the
+   * Adds the interest of the checked signals of {@code batch[from, to)} (consenting, not marked
+   * {@code bad}, of positive weight), in batch order. A loop of its own, short enough that the
    * processor overlaps the cache misses of many signals' (day, item) cells, which a loop doing
    * all of a signal's work at once cannot.
    */
-  private void addInterest(SignalBatch batch, int from, int to) {
+  private void addInterest(SignalBatch batch, int from, int to, boolean[] bad) {
     int[] bc = batch.consumer;
     int[] bi = batch.item;
     byte[] bt = batch.type;
     long[] ba = batch.at;
     for (int s = from; s < to; s++) {
-      int c = bc[s];
       double w = weights[bt[s]];
-      if (c >= 0 && w > 0 && valid(c, bi[s], ba[s])) {
+      if (bc[s] >= 0 && w > 0 && (bad == null || !bad[s])) {
         addInterest(Math.floorDiv(ba[s], DAY_MILLIS), bi[s], w);
       }
     }
+  }
+
+  /** Marks signal {@code s} of a batch of {@code n} refused and reports it; returns the marks. */
+  private static boolean[] reject(boolean[] bad, int n, int s, String problem,
+      List<BatchReport.Rejected> rejected) {
+    boolean[] marks = bad == null ? new boolean[n] : bad;
+    marks[s] = true;
+    rejected.add(new BatchReport.Rejected(s, problem));
+    return marks;
   }
 
   /**
