@@ -128,6 +128,18 @@ class ProfileStoreBulkProperties {
       Instant asOf = EPOCH.plus(Duration.ofDays(days));
       assertEquals(oneByOne.profiles(asOf), bulk.profiles(asOf)); // Double.equals: bit for bit
     }
+    // The miner's read-out too (compact rows included): same preferred values, bit for bit.
+    PreferredValues pa = oneByOne.preferredValues(EPOCH);
+    PreferredValues pb = bulk.preferredValues(EPOCH);
+    assertEquals(pa.size(), pb.size());
+    for (int r = 0; r < pa.size(); r++) {
+      assertEquals(pa.consumer(r), pb.consumer(r));
+      assertEquals(pa.end(r) - pa.start(r), pb.end(r) - pb.start(r));
+      for (int e = pa.start(r), f = pb.start(r); e < pa.end(r); e++, f++) {
+        assertEquals(pa.value(pa.valueId(e)), pb.value(pb.valueId(f)));
+        assertEquals(pa.affinity(e), pb.affinity(f));
+      }
+    }
     assertEquals(oneByOne.timeline(), bulk.timeline());
     assertEquals(oneByOne.accepted(), bulk.accepted());
     assertEquals(oneByOne.skippedWithoutConsent(), bulk.skippedWithoutConsent());

@@ -20,6 +20,12 @@ import java.util.Locale;
 public final class ProfileFootprint {
   private ProfileFootprint() {}
 
+  /** Builds a second store through the bulk path; its evidence bytes per consumer profile. */
+  private static double bulkEvidenceBytesPerProfile(NicheWorkload w) {
+    ProfileStore bulk = w.storeBulk(new io.c2m.signal.SignalBatch(w.size()));
+    return (double) bulk.evidenceBytes() / bulk.consumers();
+  }
+
   /**
    * Runs the measurement.
    *
@@ -46,6 +52,9 @@ public final class ProfileFootprint {
         + "profile)%n", store.timelineBytes(), (double) store.timelineBytes() / store.consumers());
     System.out.printf(Locale.ROOT, "whole store on the heap (with dictionaries and timeline): %.0f "
         + "bytes per consumer profile%n", (double) (after - before) / store.consumers());
+    // The bulk path writes each consumer's first run as a compact row: its evidence arrays.
+    System.out.printf(Locale.ROOT, "bulk path (one SignalBatch): evidence arrays: %.0f bytes per "
+        + "consumer profile%n", bulkEvidenceBytesPerProfile(w));
     // End to end from the store, directly (no ConsumerProfile records): read-out plus mining.
     int minAudience = Math.max(25, consumers / 240);
     for (int run = 1; run <= 2; run++) {
