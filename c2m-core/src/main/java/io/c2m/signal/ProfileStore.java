@@ -547,15 +547,19 @@ public final class ProfileStore {
    * of the batch is added. Signals with a negative consumer index (no consent) are counted in
    * {@link #skippedWithoutConsent()} and in {@link BatchReport#withoutConsent()}.
    *
-   * <p><b>How.</b> The batch is checked in one pass, which also adds each signal's interest to the
-   * timeline in batch order (so each day's sum is formed in the same order as one by one). The
-   * good signals are then grouped by consumer with a stable counting sort (unless the batch is
-   * already ordered by consumer index), copying each signal's item, decayed contribution and price
-   * evidence into columns in consumer order, and each consumer's signals are applied together, in
-   * their batch order, while that consumer's table is in cache: the summation order of each
-   * affinity and of the price evidence is the one-by-one order, since a consumer's evidence
-   * depends only on that consumer's signals. The grouping takes about 24 bytes per signal of
-   * scratch memory for the duration of the call.
+   * <p><b>How.</b> Each consumer's signals are applied together, in their batch order: the
+   * summation order of each affinity and of the price evidence is the one-by-one order, since a
+   * consumer's evidence depends only on that consumer's signals. While the batch is ordered by
+   * consumer index (as a reader grouping by consumer gives it), one pass checks the signals and
+   * applies each consumer's run as it ends; from the first signal out of that order on, the rest
+   * is checked in one pass and then grouped by consumer with a stable counting sort (or, for few
+   * signals of many consumers, a sort of (consumer, position) pairs), which takes about 20 bytes
+   * per signal of scratch memory for the duration of the call. Interest is added to the timeline
+   * in batch order (so each (day, item) sum is formed as one by one). A run is summed in a dense
+   * scratch indexed by value (no hash probe per signal) and written to the consumer's table once
+   * per distinct value; a consumer's first run of up to 64 values becomes a compact row (keys and
+   * affinities side by side, about 12 bytes per value), turned into a hash table by the next
+   * write.
    *
    * @param batch the signals; unchanged
    * @return how many were profiled, counted without consent, and which were refused
