@@ -34,12 +34,16 @@ import java.util.function.Predicate;
  * start of ingestion).
  *
  * <p><b>Layout.</b> Consumers, attribute values and items are interned to dense {@code int}
- * indices. Each consumer owns a small open-addressing table (value index to affinity) in one
- * shared pool of {@code int} keys and {@code double} affinities, so one signal touches one or two
- * cache lines. Tables start with 32 slots (28 values), or on the bulk path just large enough for
- * the consumer's first run (from 8 slots), and double when seven eighths full (three quarters from
- * 128 slots on); the pool grows by chunks of 2,048 slots (a larger table gets a chunk of its own)
- * and is never copied, and a table left behind by growth is reused by the next of its size. Interest lives in dense rows of items per UTC day (one direct index per
+ * indices. Each consumer owns a small row of (value index, affinity) in one shared pool of {@code
+ * int} keys and {@code double} affinities: an open-addressing table, so one signal touches one or
+ * two cache lines, or, for a consumer whose first signals came through the bulk path, a compact
+ * row of up to 64 values side by side (about 12 bytes per value), turned into a table by the next
+ * write. Tables start with 32 slots (28 values) and double when seven eighths full (three quarters
+ * from 128 slots on); the pool grows by chunks of 2,048 slots (a larger table gets a chunk of its
+ * own) and is never copied, and a row left behind is reused by the next of its size. A consumer
+ * may have up to 49,152 distinct values; one more is refused with an {@link
+ * IllegalStateException} that may leave the batch being added in part, so the store should then
+ * be dropped. Interest lives in dense rows of items per UTC day (one direct index per
  * signal) while they are compact; once they would pass 8 MB while less than a third full (many
  * items, long spans), or span more than 100,000 days, it moves for good to an open-addressing
  * table keyed by (UTC day, item) holding only the cells that drew interest (about 21 to 32 bytes
@@ -123,7 +127,7 @@ public final class ProfileStore {
   private int openOffset;
   private int[][] freeTables = new int[MAX_ROW_BITS + 1][];
   private int[] freeCount = new int[MAX_ROW_BITS + 1];
-  /** The smallest table the bulk path sizes for a new consumer's run: 8 slots (7 values). */
+  /** The smallest table sized for a known number of values: 8 slots (7 values). */
   private static final int MIN_ROW_BITS = 3;
   /**
    * {@code rowBits} of a compact row: {@code rowSize} keys and affinities side by side with no
@@ -554,7 +558,8 @@ public final class ProfileStore {
    * applies each consumer's run as it ends; from the first signal out of that order on, the rest
    * is checked in one pass and then grouped by consumer with a stable counting sort (or, for few
    * signals of many consumers, a sort of (consumer, position) pairs), which takes about 20 bytes
-   * per signal of scratch memory for the duration of the call. Interest is added to the timeline
+   * per signal of scratch memory for the duration of the call (the store keeps scratch sized to
+   * the longest consumer run and to the number of attribute values). Interest is added to the timeline
    * in batch order (so each (day, item) sum is formed as one by one). A run is summed in a dense
    * scratch indexed by value (no hash probe per signal) and written to the consumer's table once
    * per distinct value; a consumer's first run of up to 64 values becomes a compact row (keys and
@@ -787,10 +792,11 @@ public final class ProfileStore {
 
   /**
    * Applies one consumer's run of grouped columns (see {@link #applyCounted}): item code (see
-   * {@link #SKIP}), contribution, and price of price evidence, in the run's order. Each affinity is summed in a dense scratch indexed by value (no hash probe per signal)
-   * in the one-by-one order, starting from the table's affinity, and the consumer's table is
-   * probed once per distinct value of the run; a consumer without a table gets one sized for the
-   * run's values, so it never grows during the run.
+   * {@link #SKIP}), contribution, and price of price evidence, in the run's order. Each affinity
+   * is summed in a dense scratch indexed by value (no hash probe per signal) in the one-by-one
+   * order, starting from the stored affinity, and the consumer's row is written once per distinct
+   * value of the run; a consumer without a row gets a compact row, or a table sized for the run's
+   * values (see {@link #fillNewRow}).
    */
   private void applyColumns(int consumer, int[] gItem, double[] gContribution, double[] gPrice,
       int from, int to) {
@@ -860,16 +866,20 @@ public final class ProfileStore {
     }
     priceWeight[consumer] = pw;
     priceSum[consumer] = ps;
-    if (fresh && distinct > 0) {
-      fillNewRow(consumer, touched, distinct, sum);
-    } else {
-      for (int t = 0; t < distinct; t++) {
-        int v = touched[t];
-        putAffinity(consumer, v, sum[v]);
+    try {
+      if (fresh && distinct > 0) {
+        fillNewRow(consumer, touched, distinct, sum);
+      } else {
+        for (int t = 0; t < distinct; t++) {
+          int v = touched[t];
+          putAffinity(consumer, v, sum[v]);
+        }
       }
-    }
-    for (int t = 0; t < distinct; t++) {
-      sum[touched[t]] = -0.0;
+    } finally {
+      // Even when a row would pass the limit of values: the next run starts from -0.0.
+      for (int t = 0; t < distinct; t++) {
+        sum[touched[t]] = -0.0;
+      }
     }
   }
 
@@ -897,6 +907,9 @@ public final class ProfileStore {
     int bits = MIN_ROW_BITS;
     while (overfull(n, 1 << bits)) {
       bits++;
+    }
+    if (bits > MAX_ROW_BITS) {
+      throw tooManyValues();
     }
     int start = allocate(bits);
     rowStart[consumer] = start;
@@ -1016,8 +1029,8 @@ public final class ProfileStore {
   /**
    * Adds {@code contribution} to the consumer's affinity for each value id in {@code ids}, in
    * order: one probe per value in the consumer's open-addressing row, allocated on first use and
-   * grown only when a new value would overfill it. The one path of every signal's affinity update
-   * (one by one and bulk), so both give bit-identical sums.
+   * grown only when a new value would overfill it: the one-by-one path (the bulk path sums a
+   * consumer's run first, in the same order, see {@link #applyColumns}).
    */
   private void addToRow(int consumer, int from, int to, double contribution) {
     // One table lookup per signal; the table grows only when a new value would overfill it.
@@ -1165,8 +1178,7 @@ public final class ProfileStore {
     int oldStart = rowStart[consumer];
     int bits = oldBits + 1;
     if (bits > MAX_ROW_BITS) {
-      throw new IllegalStateException("A consumer has more than " + ((1 << MAX_ROW_BITS) / 4 * 3)
-          + " distinct attribute values.");
+      throw tooManyValues();
     }
     int start = allocate(bits);
     int[] oldKeys = keyChunks[oldStart >>> CHUNK_BITS];
@@ -1194,6 +1206,11 @@ public final class ProfileStore {
     return bits;
   }
 
+  private static IllegalStateException tooManyValues() {
+    return new IllegalStateException("A consumer has more than " + ((1 << MAX_ROW_BITS) / 4 * 3)
+        + " distinct attribute values.");
+  }
+
   private void release(int start, int bits) {
     int[] list = freeTables[bits];
     if (list == null) {
@@ -1205,7 +1222,10 @@ public final class ProfileStore {
     freeTables[bits] = list;
   }
 
-  /** Returns the start of {@code 2^bits} free, zeroed slots: a released table or new ones. */
+  /**
+   * Returns the start of {@code 2^bits} free slots (zero keys; a released table keeps stale
+   * affinities, which no reader sees without a key): a released table or new ones.
+   */
   private int allocate(int bits) {
     if (freeCount[bits] > 0) {
       return freeTables[bits][--freeCount[bits]];
@@ -1741,7 +1761,7 @@ public final class ProfileStore {
    * @return an estimate in bytes, from the array lengths
    */
   public long evidenceBytes() {
-    long perConsumer = 4L + 1 + 4 + 8 + 8 + 8;
+    long perConsumer = 4L + 4 + 1 + 4 + 8 + 8 + 8; // hash, row start, bits, size, count, prices
     long slots = 0;
     for (int c = 0; c < chunkCount; c++) {
       slots += keyChunks[c].length;
