@@ -573,35 +573,23 @@ public final class ProfileStore {
     requireNonNull(batch, "batch");
     int n = batch.size;
     int[] bc = batch.consumer;
-    int[] bi = batch.item;
-    byte[] bt = batch.type;
-    long[] ba = batch.at;
-    List<BatchReport.Rejected> rejected = new ArrayList<>(0);
-    long skipped = 0;
+    Refusals refusals = new Refusals(n);
     int good = 0;
     // While the batch is ordered by consumer index, one pass checks each signal and collects
     // each consumer's run, applied as soon as it ends; the interest of each block of signals is
-    // added right after it, in a loop of its own (see addInterest(SignalBatch, int, int)).
+    // added right after it, in a loop of its own (see addInterest(SignalBatch, int, int, ...)).
     int run = -1;
     int runLength = 0;
     int s = 0;
     boolean ordered = true;
-    boolean[] bad = null; // the refused signals, once there is one
     while (ordered && s < n) {
       int blockStart = s;
       int blockEnd = Math.min(n, s + INTEREST_BLOCK);
       for (; s < blockEnd; s++) {
+        if (!refusals.passes(batch, s)) {
+          continue;
+        }
         int c = bc[s];
-        if (c < 0) {
-          skipped++;
-          continue;
-        }
-        int item = bi[s];
-        long atMillis = ba[s];
-        if (!valid(c, item, atMillis)) {
-          bad = reject(bad, n, s, problem(c, item, atMillis), rejected);
-          continue;
-        }
         if (c != run) {
           if (c < run) {
             ordered = false;
@@ -617,19 +605,18 @@ public final class ProfileStore {
         ensureRunColumns(runLength + 1);
         toColumns(batch, s, runItem, runContribution, runPrice, runLength++);
       }
-      addInterest(batch, blockStart, s, bad);
+      addInterest(batch, blockStart, s, refusals.bad);
     }
     if (runLength > 0) {
       applyColumns(run, runItem, runContribution, runPrice, 0, runLength);
     }
     accepted += good;
-    skippedWithoutConsent += skipped;
     if (s == n) {
-      return new BatchReport(good, skipped, rejected);
+      skippedWithoutConsent += refusals.withoutConsent;
+      return new BatchReport(good, refusals.withoutConsent, refusals.rejected);
     }
     // The rest, from the first signal out of consumer order: checked in one pass, then grouped.
     int from = s;
-    long restSkipped = 0;
     int restGood = 0;
     ordered = true;
     int last = 0;
@@ -637,17 +624,10 @@ public final class ProfileStore {
     boolean large = n - from >= consumerCount / 8;
     int[] count = large ? new int[consumerCount + 1] : null;
     for (s = from; s < n; s++) {
+      if (!refusals.passes(batch, s)) {
+        continue;
+      }
       int c = bc[s];
-      if (c < 0) {
-        restSkipped++;
-        continue;
-      }
-      int item = bi[s];
-      long atMillis = ba[s];
-      if (!valid(c, item, atMillis)) {
-        bad = reject(bad, n, s, problem(c, item, atMillis), rejected);
-        continue;
-      }
       restGood++;
       ordered &= c >= last;
       last = c;
@@ -655,9 +635,10 @@ public final class ProfileStore {
         count[c + 1]++;
       }
     }
+    boolean[] bad = refusals.bad;
     addInterest(batch, from, n, bad);
     accepted += restGood;
-    skippedWithoutConsent += restSkipped;
+    skippedWithoutConsent += refusals.withoutConsent;
     if (large && !ordered) {
       applyCounted(batch, from, bad, restGood, count);
     } else {
@@ -683,7 +664,42 @@ public final class ProfileStore {
       }
       applyRuns(batch, order);
     }
-    return new BatchReport(good + restGood, skipped + restSkipped, rejected);
+    return new BatchReport(good + restGood, refusals.withoutConsent, refusals.rejected);
+  }
+
+  /**
+   * What the checks of a batch found so far: signals without consent (counted) and refused ones
+   * (marked, once there is one, and reported with the rule they break).
+   */
+  private final class Refusals {
+    final List<BatchReport.Rejected> rejected = new ArrayList<>(0);
+    final int size;
+    boolean[] bad;
+    long withoutConsent;
+
+    Refusals(int size) {
+      this.size = size;
+    }
+
+    /** Whether signal {@code s} is consenting and valid; counts or reports it if not. */
+    boolean passes(SignalBatch batch, int s) {
+      int c = batch.consumer[s];
+      if (c < 0) {
+        withoutConsent++;
+        return false;
+      }
+      int item = batch.item[s];
+      long atMillis = batch.at[s];
+      if (valid(c, item, atMillis)) {
+        return true;
+      }
+      if (bad == null) {
+        bad = new boolean[size];
+      }
+      bad[s] = true;
+      rejected.add(new BatchReport.Rejected(s, problem(c, item, atMillis)));
+      return false;
+    }
   }
 
   /** The signals of the bulk path's ordered pass whose interest is added together. */
@@ -706,15 +722,6 @@ public final class ProfileStore {
         addInterest(Math.floorDiv(ba[s], DAY_MILLIS), bi[s], w);
       }
     }
-  }
-
-  /** Marks signal {@code s} of a batch of {@code n} refused and reports it; returns the marks. */
-  private static boolean[] reject(boolean[] bad, int n, int s, String problem,
-      List<BatchReport.Rejected> rejected) {
-    boolean[] marks = bad == null ? new boolean[n] : bad;
-    marks[s] = true;
-    rejected.add(new BatchReport.Rejected(s, problem));
-    return marks;
   }
 
   /**
@@ -921,14 +928,18 @@ public final class ProfileStore {
     int mask = (1 << bits) - 1;
     for (int t = 0; t < n; t++) {
       int v = values[t];
-      int key = v + 1;
-      int i = mix(key) & mask;
-      while (keys[base + i] != 0) {
-        i = (i + 1) & mask;
-      }
-      keys[base + i] = key;
-      vals[base + i] = sum[v];
+      place(keys, vals, base, mask, v + 1, sum[v]);
     }
+  }
+
+  /** Puts a key known to be absent, and its affinity, in the first free slot of its probe. */
+  private static void place(int[] keys, double[] vals, int base, int mask, int key, double value) {
+    int i = mix(key) & mask;
+    while (keys[base + i] != 0) {
+      i = (i + 1) & mask;
+    }
+    keys[base + i] = key;
+    vals[base + i] = value;
   }
 
   /**
@@ -936,12 +947,21 @@ public final class ProfileStore {
    * that needs it comes next) and frees the compact row; returns the table's bits.
    */
   private int toHashRow(int consumer) {
-    int n = rowSize[consumer];
-    int oldStart = rowStart[consumer];
     int bits = MIN_ROW_BITS;
-    while (overfull(n + 1, 1 << bits)) {
+    while (overfull(rowSize[consumer] + 1, 1 << bits)) {
       bits++;
     }
+    return moveRow(consumer, bits);
+  }
+
+  /**
+   * Moves a consumer's row (compact or table) into a new table of {@code 2^bits} slots and frees
+   * the old row for the next of its size; returns {@code bits}.
+   */
+  private int moveRow(int consumer, int bits) {
+    int oldBits = rowBits[consumer];
+    int oldStart = rowStart[consumer];
+    int oldSlots = rowSlots(consumer);
     int start = allocate(bits);
     int[] oldKeys = keyChunks[oldStart >>> CHUNK_BITS];
     double[] oldValues = valueChunks[oldStart >>> CHUNK_BITS];
@@ -950,16 +970,18 @@ public final class ProfileStore {
     double[] vals = valueChunks[start >>> CHUNK_BITS];
     int base = start & (CHUNK - 1);
     int mask = (1 << bits) - 1;
-    for (int j = 0; j < n; j++) {
+    for (int j = 0; j < oldSlots; j++) {
       int k = oldKeys[oldBase + j];
-      int i = mix(k) & mask;
-      while (keys[base + i] != 0) {
-        i = (i + 1) & mask;
+      if (k != 0) {
+        place(keys, vals, base, mask, k, oldValues[oldBase + j]);
       }
-      keys[base + i] = k;
-      vals[base + i] = oldValues[oldBase + j];
     }
-    releaseCompact(oldStart, n);
+    if (oldBits == COMPACT) {
+      releaseCompact(oldStart, oldSlots);
+    } else {
+      Arrays.fill(oldKeys, oldBase, oldBase + oldSlots, 0);
+      release(oldStart, oldBits);
+    }
     rowStart[consumer] = start;
     rowBits[consumer] = (byte) bits;
     return bits;
@@ -973,17 +995,10 @@ public final class ProfileStore {
 
   /** Returns the start of {@code n} free, zeroed slots for a compact row. */
   private int allocateCompact(int n) {
-    int[] list = freeCompact[n];
-    if (list != null && freeCompactCount[n] > 0) {
-      return list[--freeCompactCount[n]];
+    if (freeCompactCount[n] > 0) {
+      return freeCompact[n][--freeCompactCount[n]];
     }
-    if (openChunk < 0 || openOffset + n > CHUNK) {
-      openChunk = newChunk(CHUNK);
-      openOffset = 0;
-    }
-    int start = openChunk << CHUNK_BITS | openOffset;
-    openOffset += n;
-    return start;
+    return cut(n);
   }
 
   /** Zeroes a compact row of {@code n} slots and keeps it for the next of that size. */
@@ -991,17 +1006,21 @@ public final class ProfileStore {
     int base = start & (CHUNK - 1);
     Arrays.fill(keyChunks[start >>> CHUNK_BITS], base, base + n, 0);
     Arrays.fill(valueChunks[start >>> CHUNK_BITS], base, base + n, 0.0);
-    if (n == 0) {
-      return;
+    if (n > 0) {
+      push(freeCompact, freeCompactCount, n, start);
     }
-    int[] list = freeCompact[n];
+  }
+
+  /** Pushes {@code start} on free list {@code index} of {@code lists}. */
+  private static void push(int[][] lists, int[] counts, int index, int start) {
+    int[] list = lists[index];
     if (list == null) {
       list = new int[16];
-    } else if (freeCompactCount[n] == list.length) {
+    } else if (counts[index] == list.length) {
       list = Arrays.copyOf(list, list.length * 2);
     }
-    list[freeCompactCount[n]++] = start;
-    freeCompact[n] = list;
+    list[counts[index]++] = start;
+    lists[index] = list;
   }
 
   /**
@@ -1174,36 +1193,11 @@ public final class ProfileStore {
   }
 
   private int growRow(int consumer) {
-    int oldBits = rowBits[consumer];
-    int oldStart = rowStart[consumer];
-    int bits = oldBits + 1;
+    int bits = rowBits[consumer] + 1;
     if (bits > MAX_ROW_BITS) {
       throw tooManyValues();
     }
-    int start = allocate(bits);
-    int[] oldKeys = keyChunks[oldStart >>> CHUNK_BITS];
-    double[] oldValues = valueChunks[oldStart >>> CHUNK_BITS];
-    int oldBase = oldStart & (CHUNK - 1);
-    int[] keys = keyChunks[start >>> CHUNK_BITS];
-    double[] vals = valueChunks[start >>> CHUNK_BITS];
-    int base = start & (CHUNK - 1);
-    int mask = (1 << bits) - 1;
-    for (int j = 0; j < 1 << oldBits; j++) {
-      int k = oldKeys[oldBase + j];
-      if (k != 0) {
-        int i = mix(k) & mask;
-        while (keys[base + i] != 0) {
-          i = (i + 1) & mask;
-        }
-        keys[base + i] = k;
-        vals[base + i] = oldValues[oldBase + j];
-        oldKeys[oldBase + j] = 0;
-      }
-    }
-    release(oldStart, oldBits);
-    rowStart[consumer] = start;
-    rowBits[consumer] = (byte) bits;
-    return bits;
+    return moveRow(consumer, bits);
   }
 
   private static IllegalStateException tooManyValues() {
@@ -1212,14 +1206,7 @@ public final class ProfileStore {
   }
 
   private void release(int start, int bits) {
-    int[] list = freeTables[bits];
-    if (list == null) {
-      list = new int[16];
-    } else if (freeCount[bits] == list.length) {
-      list = Arrays.copyOf(list, list.length * 2);
-    }
-    list[freeCount[bits]++] = start;
-    freeTables[bits] = list;
+    push(freeTables, freeCount, bits, start);
   }
 
   /**
@@ -1234,8 +1221,13 @@ public final class ProfileStore {
     if (size > CHUNK) {
       return newChunk(size) << CHUNK_BITS; // a table of its own
     }
+    return cut(size);
+  }
+
+  /** Cuts {@code size} (at most a chunk) new, zeroed slots from the open chunk. */
+  private int cut(int size) {
     if (openChunk < 0 || openOffset + size > CHUNK) {
-      // A table never straddles two chunks: the rest of the open one stays unused.
+      // A row never straddles two chunks: the rest of the open one stays unused.
       openChunk = newChunk(CHUNK);
       openOffset = 0;
     }
