@@ -110,29 +110,49 @@ public record ClusterExplainer(double minShare, double minLift, TrendSettings tr
         p.pairs().forEach(av -> m.merge(av, 1, Integer::sum));
       });
     }
+    // The category of each cluster: a strict majority of members (so at most one), never tested
+    // for lift.
+    Map<Integer, AttributeValue> categories = new TreeMap<>();
+    sizes.forEach((label, size) -> {
+      for (Map.Entry<AttributeValue, Integer> e : counts.get(label).entrySet()) {
+        if (e.getKey().key().equals(Niche.CATEGORY) && (double) e.getValue() / size > minShare) {
+          categories.put(label, e.getKey());
+        }
+      }
+    });
+    // Per cluster, its members of its category and their values: the rest of the category, the
+    // consumers a value's over-representation is measured against, is the category less these.
+    Map<Integer, Integer> insideSizes = new HashMap<>();
+    Map<Integer, Map<AttributeValue, Integer>> inside = new HashMap<>();
+    for (int i = 0; i < labels.length; i++) {
+      AttributeValue category = labels[i] < 0 ? null : categories.get(labels[i]);
+      if (category != null && prefs.get(i).pairs().contains(category)) {
+        insideSizes.merge(labels[i], 1, Integer::sum);
+        Map<AttributeValue, Integer> m = inside.computeIfAbsent(labels[i], k -> new HashMap<>());
+        prefs.get(i).pairs().forEach(av -> m.merge(av, 1, Integer::sum));
+      }
+    }
     List<ClusterExplanation> out = new ArrayList<>();
     sizes.forEach((label, size) -> {
       Map<AttributeValue, Double> shares = new TreeMap<>();
-      // The category: a strict majority of members (so at most one), never tested for lift.
-      AttributeValue category = null;
-      for (Map.Entry<AttributeValue, Integer> e : counts.get(label).entrySet()) {
-        double share = (double) e.getValue() / size;
-        if (e.getKey().key().equals(Niche.CATEGORY) && share > minShare) {
-          category = e.getKey();
-          shares.put(category, share);
-        }
-      }
+      AttributeValue category = categories.get(label);
       if (category != null) {
-        int base = perCategory.get(category.value());
+        shares.put(category, (double) counts.get(label).get(category) / size);
+        int rest = perCategory.get(category.value()) - insideSizes.getOrDefault(label, 0);
         Map<AttributeValue, Integer> within = inCategory.get(category.value());
+        Map<AttributeValue, Integer> mine = inside.getOrDefault(label, Map.of());
         counts.get(label).forEach((av, c) -> {
           if (av.key().equals(Niche.CATEGORY)) {
             return;
           }
           double share = (double) c / size;
-          double overall = (double) within.getOrDefault(av, 0) / base;
+          // The value's share among the rest of the category, by Laplace's rule of succession as
+          // in expected(): against the whole category, which holds the cluster, a cluster more
+          // than 1 / minLift of its category could never reach the lift, however distinctive.
+          int restWith = within.getOrDefault(av, 0) - mine.getOrDefault(av, 0);
+          double elsewhere = (restWith + 1.0) / (rest + 2.0);
           // Strictly more than minShare: at most one value per key, no ties to break.
-          if (share > minShare && share >= minLift * overall) {
+          if (share > minShare && share >= minLift * elsewhere) {
             shares.put(av, share);
           }
         });
