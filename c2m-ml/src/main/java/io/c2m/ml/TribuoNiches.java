@@ -8,8 +8,8 @@ import io.c2m.ml.internal.KMeansNiches;
  * Factories of the Tribuo-backed niche inferences. Each consumer becomes a sparse vector: for every
  * attribute key, the shares of their positive affinity among that key's values (so every key weighs
  * the same); a cluster becomes a niche when its members over-represent a category and at least one
- * more value (share at least {@code minShare}, and {@code minLift} times the share among all
- * consumers).
+ * more value (share at least {@code minShare}, and {@code minLift} times the share among the
+ * category's other consumers).
  */
 public final class TribuoNiches {
   private TribuoNiches() {}

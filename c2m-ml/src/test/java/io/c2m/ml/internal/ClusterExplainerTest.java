@@ -85,4 +85,34 @@ class ClusterExplainerTest {
     List<Niche> niches = explainer.niches(request, explainer.explain(request, labels));
     assertEquals(List.of(GROUP), new ArrayList<>(niches.stream().map(Niche::definition).toList()));
   }
+
+  @Test
+  void aGroupHoldingMostOfItsCategoryIsStillExplained() {
+    // 90 consumers prefer sage linen dresses, 30 other dresses in other colours and materials:
+    // the group is three quarters of the dresses' consumers. Against all of them sage's share is
+    // 0.75, so no cluster could reach the lift of 1.5 (1 / 0.75 = 1.33 at most); against the rest
+    // of the category (no sage among 30 others; Laplace: 1 / 32) the group's share of 1 is a lift
+    // of 32, and the miner's productivity test keeps both values (audience 90, predicted 90 / 32).
+    ProfileStore store = new ProfileStore(ProfileSettings.defaults(), c -> true, NOW);
+    for (int i = 0; i < 120; i++) {
+      Attributes item = i < 90
+          ? GROUP.with("size", SIZES[i % 4])
+          : Attributes.of("category", "dress", "color", COLORS[i % 4], "material",
+              MATERIALS[i / 4 % 4], "size", SIZES[i % 4]);
+      store.add(new Signal(ConsumerId.of(String.format("c%03d", i)), SignalType.PURCHASE, NOW,
+          item, "test", 30));
+    }
+    List<ConsumerProfile> profiles = store.profiles(NOW);
+    NicheRequest request = new NicheRequest(profiles, 10, NOW, 0);
+    int[] labels = new int[profiles.size()];
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = i < 90 ? 0 : 1;
+    }
+    ClusterExplainer explainer = ClusterExplainer.defaults();
+    Clustering clustering = explainer.explain(request, labels);
+    assertEquals(GROUP, clustering.explanations().get(0).definition());
+    List<Niche> niches = explainer.niches(request, clustering);
+    assertEquals(List.of(GROUP), niches.stream().map(Niche::definition).toList());
+    assertEquals(90, niches.get(0).audience());
+  }
 }
