@@ -294,7 +294,7 @@ public record ClusterExplainer(double minShare, double minLift, TrendSettings tr
         }
       }
     }
-    return base * (outsideWithV + 1.0) / (outside + 2.0);
+    return base * ((outsideWithV + 1.0) / (outside + 2.0));
   }
 
   /**
@@ -304,30 +304,11 @@ public record ClusterExplainer(double minShare, double minLift, TrendSettings tr
    * succession, {@code (k + 1) / (n + 2)}, as the miner).
    */
   private static double expected(Attributes def, List<Attributes> prefs) {
-    String category = def.get(Niche.CATEGORY).orElseThrow();
     double most = 0;
     for (AttributeValue v : def.pairs()) {
-      if (v.key().equals(Niche.CATEGORY)) {
-        continue;
+      if (!v.key().equals(Niche.CATEGORY)) {
+        most = Math.max(most, expectedWith(def, v, prefs));
       }
-      List<AttributeValue> rest = new ArrayList<>(def.pairs());
-      rest.remove(v);
-      Attributes without = Attributes.of(rest);
-      int base = 0;
-      int outside = 0;
-      int outsideWithV = 0;
-      for (Attributes p : prefs) {
-        if (p.matches(without)) {
-          base++;
-        } else if (p.get(Niche.CATEGORY).filter(category::equals).isPresent()) {
-          outside++;
-          if (p.pairs().contains(v)) {
-            outsideWithV++;
-          }
-        }
-      }
-      double p = (outsideWithV + 1.0) / (outside + 2.0);
-      most = Math.max(most, base * p);
     }
     return most;
   }
