@@ -196,6 +196,21 @@ public final class NicheWorkload {
    */
   public ProfileStore store() {
     ProfileStore store = new ProfileStore(ProfileSettings.defaults(), c -> true, start);
+    forEachResolved(store, (c, i, s) -> store.add(c, i, type[s], at[s], value[s]));
+    return store;
+  }
+
+  /** A signal with its consumer and item resolved by a store. */
+  @FunctionalInterface
+  private interface Resolved {
+    void accept(int consumerIndex, int itemIndex, int signal);
+  }
+
+  /**
+   * Admits every consumer into {@code store}, then calls {@code action} per signal in order with
+   * the store's indices, interning each item at its first signal.
+   */
+  private void forEachResolved(ProfileStore store, Resolved action) {
     int[] cIdx = new int[consumers.length];
     for (int c = 0; c < consumers.length; c++) {
       cIdx[c] = store.admit(consumers[c]);
@@ -208,9 +223,8 @@ public final class NicheWorkload {
         i = store.itemIndex(items[item[s]]);
         iIdx[item[s]] = i;
       }
-      store.add(cIdx[consumer[s]], i, type[s], at[s], value[s]);
+      action.accept(cIdx[consumer[s]], i, s);
     }
-    return store;
   }
 
   /**
@@ -223,21 +237,8 @@ public final class NicheWorkload {
    */
   public ProfileStore storeBulk(io.c2m.signal.SignalBatch batch) {
     ProfileStore store = new ProfileStore(ProfileSettings.defaults(), c -> true, start);
-    int[] cIdx = new int[consumers.length];
-    for (int c = 0; c < consumers.length; c++) {
-      cIdx[c] = store.admit(consumers[c]);
-    }
-    int[] iIdx = new int[items.length];
-    java.util.Arrays.fill(iIdx, -1);
     batch.clear();
-    for (int s = 0; s < consumer.length; s++) {
-      int i = iIdx[item[s]];
-      if (i < 0) {
-        i = store.itemIndex(items[item[s]]);
-        iIdx[item[s]] = i;
-      }
-      batch.add(cIdx[consumer[s]], i, type[s], at[s], value[s]);
-    }
+    forEachResolved(store, (c, i, s) -> batch.add(c, i, type[s], at[s], value[s]));
     io.c2m.signal.BatchReport report = store.addAll(batch);
     if (!report.rejected().isEmpty()) {
       throw new IllegalStateException("The workload has bad signals: " + report.rejected().get(0));
