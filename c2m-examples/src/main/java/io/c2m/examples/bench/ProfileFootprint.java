@@ -88,8 +88,13 @@ public final class ProfileFootprint {
     niches.forEach(n -> System.out.println("  " + n.definition() + " audience " + n.audience()));
   }
 
-  /** CPU time of the whole process (all threads, including the collector's), in nanoseconds. */
-  private static long cpu() {
+  /**
+   * CPU time of the whole process (all threads, including the collector's), in nanoseconds; wall
+   * time where the JVM does not report it. Also used by {@link ProfileIngestCpu}.
+   *
+   * @return nanoseconds
+   */
+  static long cpu() {
     java.lang.management.OperatingSystemMXBean os =
         java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     if (os instanceof com.sun.management.OperatingSystemMXBean sun) {

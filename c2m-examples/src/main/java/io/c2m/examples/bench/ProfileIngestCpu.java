@@ -31,7 +31,7 @@ public final class ProfileIngestCpu {
     long sink = 0;
     for (int r = -3; r < rounds; r++) {
       for (int v = 0; v < names.length; v++) {
-        long c0 = cpu();
+        long c0 = ProfileFootprint.cpu();
         long t0 = System.nanoTime();
         Object out = switch (v) {
           case 0 -> b.store();
@@ -41,7 +41,7 @@ public final class ProfileIngestCpu {
           default -> b.storeOneByOne();
         };
         long t1 = System.nanoTime();
-        long c1 = cpu();
+        long c1 = ProfileFootprint.cpu();
         sink += System.identityHashCode(out);
         if (r >= 0) {
           cpuPerSignal[v][r] = (c1 - c0) / (double) ProfileIngestBenchmark.SIGNALS;
@@ -74,14 +74,5 @@ public final class ProfileIngestCpu {
     System.out.printf(Locale.ROOT, "per round, store against the faster baseline: median %.2fx, "
         + "min %.2fx, max %.2fx (%d)%n", ratio[rounds / 2], ratio[0], ratio[rounds - 1],
         sink & 1);
-  }
-
-  private static long cpu() {
-    java.lang.management.OperatingSystemMXBean os =
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-    if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
-      return sun.getProcessCpuTime();
-    }
-    return System.nanoTime();
   }
 }
