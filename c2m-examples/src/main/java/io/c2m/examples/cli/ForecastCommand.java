@@ -1,7 +1,9 @@
 package io.c2m.examples.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.c2m.C2mException;
 import io.c2m.demand.DemandForecast;
 import io.c2m.demand.DemandForecaster;
@@ -12,11 +14,15 @@ import io.c2m.demand.ForecastPoint;
 import io.c2m.demand.eval.Backtest;
 import io.c2m.demand.eval.Holdout;
 import io.c2m.demand.eval.MethodSummary;
+import io.c2m.json.C2mJson;
+import io.c2m.json.JsonEnvelope;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -192,32 +198,7 @@ public final class ForecastCommand implements Callable<Integer> {
       return 1;
     }
     if (json) {
-      List<Map<String, Object>> rows = new ArrayList<>();
-      for (DemandForecast fc : forecasts) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("series_id", fc.seriesId());
-        row.put("method", fc.method());
-        row.put("model", fc.model());
-        Map<String, Object> prov = new LinkedHashMap<>();
-        prov.put("strategy", fc.provenance().strategy());
-        prov.put("version", fc.provenance().version());
-        prov.put("seed", fc.provenance().seed());
-        prov.put("settings", fc.provenance().settings());
-        row.put("provenance", prov);
-        List<Map<String, Object>> points = new ArrayList<>();
-        for (ForecastPoint p : fc.points()) {
-          Map<String, Object> pt = new LinkedHashMap<>();
-          pt.put("step", p.step());
-          pt.put("mean", p.mean());
-          pt.put("p10", p.p10());
-          pt.put("p50", p.p50());
-          pt.put("p90", p.p90());
-          points.add(pt);
-        }
-        row.put("points", points);
-        rows.add(row);
-      }
-      out.println(mapper().writeValueAsString(rows));
+      out.println(forecastJson(forecasts));
     } else {
       // Column widths follow the longest series id, method and model, so long names align.
       int idWidth = "series_id".length();
@@ -335,20 +316,7 @@ public final class ForecastCommand implements Callable<Integer> {
       allFailed |= s.allFailed();
     }
     if (json) {
-      List<Map<String, Object>> rows = new ArrayList<>();
-      for (MethodSummary s : summaries) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("method", s.method());
-        row.put("sMAPE", finiteOrNull(s.smape()));
-        row.put("MASE", finiteOrNull(s.mase()));
-        row.put("coverage", finiteOrNull(s.coverage()));
-        row.put("pinball", finiteOrNull(s.pinball()));
-        row.put("holdouts", s.forecasts());
-        row.put("failures", s.failures());
-        row.put("failure_reasons", s.failureReasons());
-        rows.add(row);
-      }
-      out.println(mapper().writeValueAsString(rows));
+      out.println(evaluationJson(summaries));
     } else {
       out.printf(Locale.ROOT, "%d holdout(s), season %d; coverage of the 10%%-90%% interval "
           + "(nominal 0.80); pinball scaled like MASE%n", holdouts.size(), season);
@@ -361,12 +329,38 @@ public final class ForecastCommand implements Callable<Integer> {
     return bad > 0 || allFailed ? 1 : 0;
   }
 
-  private static Double finiteOrNull(double v) {
-    return Double.isFinite(v) ? v : null;
+  /**
+   * The forecasts in c2m's JSON envelope (kind {@code forecast}, schema
+   * {@code docs/schemas/forecast.schema.json}): each {@link DemandForecast} as C2mJson writes it,
+   * plus its {@code model}.
+   */
+  static String forecastJson(List<DemandForecast> forecasts) {
+    ArrayNode data = JsonNodeFactory.instance.arrayNode();
+    for (DemandForecast fc : forecasts) {
+      ObjectNode row = (ObjectNode) C2mJson.toTree(fc);
+      row.put("model", fc.model());
+      data.add(row);
+    }
+    return JsonEnvelope.of("forecast", Instant.now().truncatedTo(ChronoUnit.SECONDS), data)
+        .toJson();
   }
 
-  private static ObjectMapper mapper() {
-    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /**
+   * The holdout evaluation in c2m's JSON envelope (kind {@code forecast-evaluation}, schema
+   * {@code docs/schemas/forecast-evaluation.schema.json}): each {@link MethodSummary} as C2mJson
+   * writes it, a measure that no holdout defined (NaN) as null.
+   */
+  static String evaluationJson(List<MethodSummary> summaries) {
+    JsonNode data = C2mJson.toTree(summaries);
+    for (JsonNode row : data) {
+      for (String measure : List.of("smape", "mase", "pinball", "coverage")) {
+        if (!Double.isFinite(row.path(measure).asDouble(0))) {
+          ((ObjectNode) row).putNull(measure);
+        }
+      }
+    }
+    return JsonEnvelope.of("forecast-evaluation", Instant.now().truncatedTo(ChronoUnit.SECONDS),
+        data).toJson();
   }
 
   /** Series read from a file, by id in file order of first appearance, and the problems found. */

@@ -1,13 +1,10 @@
 package io.c2m.examples.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.c2m.InvalidConfigurationException;
 import io.c2m.json.EventProblem;
 import io.c2m.json.EventReader;
 import io.c2m.json.EventReport;
+import io.c2m.json.JsonEnvelope;
 import io.c2m.ml.NicheEvaluation;
 import io.c2m.niche.Niche;
 import io.c2m.niche.NicheInference;
@@ -184,7 +181,8 @@ public final class NichesCommand implements Callable<Integer> {
       niches = NicheInference.checked(inference).infer(request);
     }
     if (json) {
-      out.println(toJson(niches));
+      out.println(toJson(niches, asOf != null ? asOf
+          : ingest.store != null ? ingest.last : Instant.EPOCH));
     } else {
       out.print(table(niches));
       if (niches.isEmpty()) {
@@ -266,26 +264,11 @@ public final class NichesCommand implements Callable<Integer> {
         + "--min-audience.", profiles, strategy, minAudience);
   }
 
-  static String toJson(List<Niche> niches) {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ArrayNode array = mapper.createArrayNode();
-    for (Niche n : niches) {
-      ObjectNode o = array.addObject();
-      o.put("id", n.id().value());
-      ObjectNode def = o.putObject("definition");
-      n.definition().values().forEach(def::put);
-      o.put("audience", n.audience());
-      o.put("lift", n.lift());
-      o.put("demandScore", n.demandScore());
-      ObjectNode trend = o.putObject("trend");
-      trend.put("direction", n.trend().direction().name().toLowerCase(Locale.ROOT));
-      trend.put("growth", n.trend().growth());
-      trend.put("halfLifeDays", n.trend().halfLifeDays());
-    }
-    try {
-      return mapper.writeValueAsString(array);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("Cannot write niches as JSON.", e);
-    }
+  /**
+   * The niches in c2m's JSON envelope (kind {@code niches}, schema
+   * {@code docs/schemas/niches.schema.json}), written by C2mJson: enums as c2m spells them.
+   */
+  static String toJson(List<Niche> niches, Instant asOf) {
+    return JsonEnvelope.of("niches", asOf, niches).toJson();
   }
 }

@@ -1,16 +1,16 @@
 package io.c2m.examples.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.c2m.DesignId;
 import io.c2m.OrderId;
+import io.c2m.json.JsonEnvelope;
 import io.c2m.order.Order;
 import io.c2m.production.BatchPlan;
 import io.c2m.production.BatchingProblem;
 import io.c2m.production.BatchingStrategies;
 import io.c2m.production.BatchingStrategy;
+import io.c2m.production.ErpFormat;
 import io.c2m.production.LineUse;
 import io.c2m.production.PendingOrder;
 import io.c2m.production.PeriodCosts;
@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,8 +99,11 @@ public final class PlanCommand implements Callable<Integer> {
       + "batch per release period and leave orders beyond the largest batch pending BATCH_FULL).")
   int orderSize = Integer.MAX_VALUE;
 
-  @Option(names = "--json", description = "Print the plan as JSON.")
+  @Option(names = "--json", description = "Print the plan as JSON (c2m's plan document).")
   boolean json;
+
+  @CommandLine.Mixin
+  PlanOutputOptions output = new PlanOutputOptions();
 
   @Parameters(index = "0", paramLabel = "FILE.csv", description = "The demand file.")
   Path file;
@@ -444,10 +448,16 @@ public final class PlanCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("Infeasible instance: " + e.getMessage(), e);
     }
+    ErpFormat erp = output.format(cl);
+    if (erp != null && json) {
+      throw new CommandLine.ParameterException(cl, "Give --json or --format, not both.");
+    }
     BatchPlan plan = BatchingStrategy.checked(s).plan(problem);
     PrintWriter out = cl.getOut();
-    if (json) {
-      out.println(toJson(problem, plan, d.first));
+    if (erp != null) {
+      out.print(output.erpFile(cl, erp, plan, PlanOutputOptions.now()));
+    } else if (json) {
+      out.println(toJson(problem, plan, d.first, output.currency(cl)));
     } else {
       printText(out, problem, plan, d.first);
     }
@@ -581,18 +591,15 @@ public final class PlanCommand implements Callable<Integer> {
   }
 
   /**
-   * The plan as JSON: the ERP shape of {@link io.c2m.json.C2mJson} (batches, pending, cost,
-   * provenance; periods there are indexes from 0), plus the researcher's summary: cost parts,
-   * the file's periods and production, stock and surplus per item and period.
+   * The plan in c2m's JSON envelope (kind {@code plan}, schema
+   * {@code docs/schemas/plan.schema.json}): the plan as {@link io.c2m.json.C2mJson} writes it
+   * (batches, pending, provenance; periods there are indexes from 0) with every cost as money,
+   * plus the researcher's summary: the file's periods and production, stock and surplus per item
+   * and period.
    */
-  private static String toJson(BatchingProblem problem, BatchPlan plan, int first) {
-    ObjectMapper mapper = io.c2m.json.C2mJson.mapper().copy()
-        .enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = mapper.valueToTree(plan);
-    root.put("totalCost", plan.cost().total());
-    root.put("setupCost", plan.cost().setup());
-    root.put("holdingCost", plan.cost().holding());
-    root.put("unitCost", plan.cost().unit());
+  private static String toJson(BatchingProblem problem, BatchPlan plan, int first,
+      Currency currency) {
+    ObjectNode root = PlanOutputOptions.planData(plan, currency);
     root.put("firstPeriod", first);
     root.put("lateOrderCount", plan.lateOrderCount());
     ArrayNode periods = root.putArray("periods");
@@ -612,10 +619,6 @@ public final class PlanCommand implements Callable<Integer> {
         surplus.add(e.getValue()[2][t]);
       }
     }
-    try {
-      return mapper.writeValueAsString(root);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("Could not write the plan as JSON: " + e.getMessage(), e);
-    }
+    return JsonEnvelope.of("plan", PlanOutputOptions.now(), root).toJson();
   }
 }
