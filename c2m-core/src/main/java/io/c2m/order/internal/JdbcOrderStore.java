@@ -226,6 +226,34 @@ public final class JdbcOrderStore implements OrderStore {
     return hasState(e, "23505");
   }
 
+  /**
+   * Tells whether an error is the database giving up on a lock to let another transaction go
+   * on: a deadlock (PostgreSQL 40P01), a serialization failure (40001) or a lock timeout (H2
+   * HYT00). The transaction was rolled back and may be retried as it was.
+   */
+  private static boolean isTransient(SQLException e) {
+    return hasState(e, "40P01", "40001", "HYT00");
+  }
+
+  /** Runs a whole transaction again (up to 5 tries) while it fails transiently. */
+  private <T> T retrying(String what, Work<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return inTransaction(what, work);
+      } catch (C2mException e) {
+        if (attempt >= 5 || !(e.getCause() instanceof SQLException s) || !isTransient(s)) {
+          throw e;
+        }
+        try {
+          Thread.sleep(attempt * 5L);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
   // ---------------------------------------------------------------- checks
 
   private static void checkLength(String value, int max, String what) {
@@ -250,7 +278,7 @@ public final class JdbcOrderStore implements OrderStore {
   @Override
   public Insertion insert(Order order, OrderEvent accepted) {
     checkOrder(order, accepted);
-    return inTransaction("insert order (" + order.id() + ")", c -> insertOne(c, order, accepted));
+    return retrying("insert order (" + order.id() + ")", c -> insertOne(c, order, accepted));
   }
 
   private Insertion insertOne(Connection c, Order order, OrderEvent accepted)
@@ -343,7 +371,7 @@ public final class JdbcOrderStore implements OrderStore {
         po.executeBatch();
         pe.executeBatch();
       } catch (SQLException e) {
-        if (isUniqueViolation(e) || hasState(e, "40P01", "40001")) {
+        if (isUniqueViolation(e) || isTransient(e)) {
           throw new Fallback(e);
         }
         throw e;
@@ -420,7 +448,7 @@ public final class JdbcOrderStore implements OrderStore {
       checkLength(b.id().value(), JdbcSchema.MAX_ID, "id of batch " + b.id());
       checkLength(b.design().value(), JdbcSchema.MAX_ID, "design of batch " + b.id());
     }
-    inTransaction("commit a change of " + change.events().size() + " events and "
+    retrying("commit a change of " + change.events().size() + " events and "
         + change.batches().size() + " batches", c -> {
           commitIn(c, change);
           return null;
