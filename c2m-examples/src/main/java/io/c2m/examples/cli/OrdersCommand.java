@@ -294,11 +294,14 @@ public final class OrdersCommand implements Runnable {
     @Option(names = "--now", paramLabel = "ISO-INSTANT",
         description = "The engine's now for acceptance events (default: the system clock).")
     String now;
+    @Option(names = "--input", paramLabel = "FILE.jsonl",
+        description = "Read the orders from a file instead of standard input.")
+    String input;
 
     @Override
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
-      try (OrderStore s = parent.open(); BufferedReader in = reader("-")) {
+      try (OrderStore s = parent.open(); BufferedReader in = reader(input)) {
         C2m c2m = parent.engine(s, parseNow(now, spec.commandLine()));
         String line;
         int n = 0;
