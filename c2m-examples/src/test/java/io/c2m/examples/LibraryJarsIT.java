@@ -60,7 +60,12 @@ class LibraryJarsIT {
     ModuleDescriptor d = descriptor(core);
     Set<String> requires = d.requires().stream().map(ModuleDescriptor.Requires::name)
         .collect(Collectors.toSet());
-    assertEquals(Set.of("java.base", "com.fasterxml.jackson.databind", "org.slf4j"), requires);
+    assertTrue(requires.containsAll(Set.of("com.fasterxml.jackson.databind", "org.slf4j")),
+        requires::toString);
+    // Only JDK modules and modules that declare their name; Commons Math is not required.
+    assertTrue(requires.stream().allMatch(r -> r.startsWith("java.")
+        || r.equals("com.fasterxml.jackson.databind") || r.equals("org.slf4j")),
+        requires::toString);
     assertTrue(d.exports().stream().noneMatch(e -> e.source().contains("math3")), d::toString);
     try (JarFile jar = new JarFile(core.toFile())) {
       assertTrue(jar.stream().anyMatch(e -> e.getName().startsWith("io/c2m/internal/math3/")));
