@@ -226,10 +226,11 @@ final class JournalCodec {
       end(s);
     }
 
-    /** Appends a snapshot's head: the first segment it does not cover. */
-    void snapHead(long segment) {
+    /** Appends a snapshot's head: the first segment it does not cover, its number of orders. */
+    void snapHead(long segment, int orders) {
       int s = begin(SNAP_HEAD);
       putLong(segment);
+      putInt(orders);
       end(s);
     }
 

@@ -157,6 +157,7 @@ final class JournalFiles {
           if (r.getLong() != number) {
             throw new IllegalStateException("the snapshot's head names another segment");
           }
+          state.expect(r.getInt());
         }
         case JournalCodec.SNAP_ORDER -> {
           List<OrderEvent> history = new ArrayList<>();
@@ -319,7 +320,7 @@ final class JournalFiles {
     try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE,
         StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
       JournalCodec.Writer w = new JournalCodec.Writer(2 << 20);
-      w.snapHead(number);
+      w.snapHead(number, orders.size());
       for (int i = 0; i < orders.size(); i++) {
         w.snapOrder(orders.get(i), histories.get(i));
         if (w.pos > (1 << 20)) {
