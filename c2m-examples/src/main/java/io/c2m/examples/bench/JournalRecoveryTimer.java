@@ -34,6 +34,14 @@ public final class JournalRecoveryTimer {
 
   private JournalRecoveryTimer() {}
 
+  private static long gcMillis() {
+    long ms = 0;
+    for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      ms += Math.max(0, gc.getCollectionTime());
+    }
+    return ms;
+  }
+
   private static long processCpu() {
     return ((com.sun.management.OperatingSystemMXBean)
         java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
@@ -58,6 +66,7 @@ public final class JournalRecoveryTimer {
       long t = System.nanoTime();
       long cpu0 = processCpu();
       long thread0 = THREADS.getCurrentThreadCpuTime();
+      long gc0 = gcMillis();
       long n;
       try (OrderStore s = OrderStore.journal(dir)) {
         n = s.size();
@@ -65,6 +74,7 @@ public final class JournalRecoveryTimer {
       double sec = (System.nanoTime() - t) / 1e9;
       double cpu = (processCpu() - cpu0) / 1e9;
       double thread = (THREADS.getCurrentThreadCpuTime() - thread0) / 1e9;
+      double gc = (gcMillis() - gc0) / 1e3;
       long files = 0;
       try (var list = Files.list(dir)) {
         files = list.mapToLong(p -> p.toFile().length()).sum();
@@ -72,8 +82,8 @@ public final class JournalRecoveryTimer {
         throw new java.io.UncheckedIOException(e);
       }
       System.out.printf("recovered %,d orders in %.2f s wall, %.2f s CPU of the opening thread, "
-          + "%.2f s CPU of the process (GC and JIT included), %,d bytes on disk, heap used %,d MB%n",
-          n, sec, thread, cpu, files,
+          + "%.2f s CPU of the process (GC and JIT included), %.2f s in collections, %,d bytes on disk, "
+          + "heap used %,d MB%n", n, sec, thread, cpu, gc, files,
           (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
     }
   }
