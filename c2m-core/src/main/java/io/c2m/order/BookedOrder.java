@@ -70,7 +70,7 @@ public record BookedOrder(Order order, OrderState state, String batch, Instant a
     }
     if (event.from() != state) {
       throw new IllegalStateException("Order (" + order.id() + ") is " + state
-          + ", not " + event.from() + ": cannot move it to " + event.to() + ".");
+          + ", not " + event.from() + ": cannot move it to " + event.to() + "; " + state.rule());
     }
     String b = batchOfEvent.isEmpty() ? batch : batchOfEvent;
     Instant at = event.at().isBefore(acceptedAt) ? acceptedAt : event.at();

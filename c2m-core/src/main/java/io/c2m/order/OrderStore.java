@@ -7,6 +7,8 @@ import io.c2m.DesignId;
 import io.c2m.OrderId;
 import io.c2m.order.internal.InMemoryOrderStore;
 import io.c2m.order.internal.JdbcOrderStore;
+import io.c2m.order.internal.JournalOrderStore;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,8 +37,9 @@ import javax.sql.DataSource;
  *   <li>{@link #orders()} lists orders in the order they were inserted.
  * </ul>
  *
- * <p>Thread-safe. Built-ins: {@link #inMemory()} (the default; not durable), a journal in a
- * directory and JDBC ({@link #jdbc(DataSource)}, {@link #jdbc(String)}).
+ * <p>Thread-safe. Built-ins: {@link #inMemory()} (the default; not durable), {@link
+ * #journal(Path)} (an append-only journal in a directory) and JDBC ({@link #jdbc(DataSource)},
+ * {@link #jdbc(String)}).
  */
 public interface OrderStore extends AutoCloseable {
 
@@ -213,6 +216,35 @@ public interface OrderStore extends AutoCloseable {
    */
   static OrderStore inMemory() {
     return new InMemoryOrderStore();
+  }
+
+  /**
+   * Opens (or creates) a durable store in a directory with the default options: an append-only
+   * journal of checksummed records, each acknowledged only once forced to the disk, concurrent
+   * submitters sharing one fsync (group commit), snapshots so recovery does not grow with history.
+   * A torn last record (a crash mid-write) is cut on opening; a corrupt record before the end
+   * refuses the opening with an error naming the file and the byte offset.
+   *
+   * @param dir the directory; created if missing; one store at a time (a file lock)
+   * @return the store, with everything acknowledged before recovered
+   * @throws IllegalStateException if the journal is corrupt or open elsewhere
+   * @throws java.io.UncheckedIOException if it cannot be read or written
+   */
+  static OrderStore journal(Path dir) {
+    return journal(dir, JournalOptions.defaults());
+  }
+
+  /**
+   * Opens (or creates) a durable journal store in a directory.
+   *
+   * @param dir the directory; created if missing; one store at a time (a file lock)
+   * @param options group commit, fsync, snapshot threshold, what to do with a corrupt record
+   * @return the store, with everything acknowledged before recovered
+   * @throws IllegalStateException if the journal is corrupt or open elsewhere
+   * @throws java.io.UncheckedIOException if it cannot be read or written
+   */
+  static OrderStore journal(Path dir, JournalOptions options) {
+    return JournalOrderStore.open(dir, options);
   }
 
   /**

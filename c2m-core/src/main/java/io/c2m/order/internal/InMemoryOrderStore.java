@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * The in-memory {@link OrderStore}: one lock, a hash map by id and the insertion order in an array
@@ -167,6 +168,39 @@ public final class InMemoryOrderStore implements OrderStore {
           + "of the change lists it.");
     }
     return b;
+  }
+
+  /**
+   * Puts back an order with its history, as a journal's snapshot holds it; for recovery only (the
+   * journal checked the record's checksum; the id must not be stored yet).
+   *
+   * @param current the order's current record
+   * @param history its events, acceptance first
+   * @throws IllegalStateException if the id is stored already or the history is empty
+   */
+  public synchronized void restore(BookedOrder current, List<OrderEvent> history) {
+    OrderId id = current.order().id();
+    if (byId.containsKey(id) || history.isEmpty()) {
+      throw new IllegalStateException("Order (" + id + ") is restored twice or without history.");
+    }
+    Entry e = new Entry(current, history.get(0));
+    for (int i = 1; i < history.size(); i++) {
+      e.add(history.get(i));
+    }
+    byId.put(id, e);
+    inOrder.add(e);
+  }
+
+  /**
+   * Visits every order with its history in insertion order, under the store's lock, so a journal
+   * snapshot sees one consistent state.
+   *
+   * @param visitor called once per order
+   */
+  public synchronized void forEachOrder(BiConsumer<BookedOrder, List<OrderEvent>> visitor) {
+    for (Entry e : inOrder) {
+      visitor.accept(e.current, e.events());
+    }
   }
 
   @Override
