@@ -15,6 +15,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import net.jqwik.api.lifecycle.LifecycleContext;
+import net.jqwik.api.lifecycle.SkipExecutionHook;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -31,7 +33,8 @@ import org.junit.jupiter.api.Assumptions;
  *
  * <p>If the server cannot start (another operating system or architecture, no {@code tar}/{@code
  * xz}, no unprivileged user), {@link #shared()} prints why and aborts the calling test as skipped
- * (a JUnit assumption): the PostgreSQL tests are skipped visibly, never faked.
+ * (a JUnit assumption): the PostgreSQL tests are skipped visibly, never faked. {@code
+ * -Dc2m.postgres.skip=true} skips them the same way on purpose.
  */
 final class PostgresServer {
   private static final String ARCHIVE = "postgres-linux-x86_64.txz";
@@ -55,7 +58,30 @@ final class PostgresServer {
    *
    * @return the server
    */
-  static synchronized PostgresServer shared() {
+  static PostgresServer shared() {
+    Assumptions.assumeTrue(tryStart(), () -> "PostgreSQL could not start on this machine: "
+        + failure);
+    return shared;
+  }
+
+  /**
+   * Skips a jqwik container or property, visibly, when the server cannot start (jqwik does not
+   * run JUnit's {@code @BeforeAll} or honour its assumptions as skips).
+   */
+  static final class SkipIfAbsent implements SkipExecutionHook {
+    @Override
+    public SkipResult shouldBeSkipped(LifecycleContext context) {
+      return tryStart() ? SkipResult.doNotSkip()
+          : SkipResult.skip("PostgreSQL could not start on this machine: " + failure);
+    }
+  }
+
+  /** Starts the server once; tells whether it runs. */
+  private static synchronized boolean tryStart() {
+    if (shared == null && failure == null && Boolean.getBoolean("c2m.postgres.skip")) {
+      failure = "-Dc2m.postgres.skip=true";
+      System.err.println("NOTICE: the PostgreSQL tests are SKIPPED (-Dc2m.postgres.skip=true).");
+    }
     if (shared == null && failure == null) {
       try {
         shared = start();
@@ -71,9 +97,7 @@ final class PostgresServer {
             + "server could not start on this machine: " + failure);
       }
     }
-    Assumptions.assumeTrue(shared != null,
-        () -> "PostgreSQL could not start on this machine: " + failure);
-    return shared;
+    return shared != null;
   }
 
   /**
