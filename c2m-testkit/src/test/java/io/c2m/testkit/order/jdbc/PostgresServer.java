@@ -1,5 +1,6 @@
 package io.c2m.testkit.order.jdbc;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
 import net.jqwik.api.lifecycle.LifecycleContext;
 import net.jqwik.api.lifecycle.SkipExecutionHook;
 import org.junit.jupiter.api.Assumptions;
+import org.tukaani.xz.XZInputStream;
 
 /**
  * A real PostgreSQL server for the tests, started once per test JVM from the PostgreSQL binaries
@@ -29,10 +31,11 @@ import org.junit.jupiter.api.Assumptions;
  * temporary directory; trust authentication for user {@code postgres}. PostgreSQL refuses to run
  * as root ({@code initdb: cannot be run as root}), and CI runs as root: then the directory is
  * given to the unprivileged user {@code nobody} and {@code initdb} and {@code pg_ctl} run through
- * {@code runuser -u nobody} (or {@code setpriv} with uid 65534). Extraction uses {@code tar -xJ}.
+ * {@code runuser -u nobody} (or {@code setpriv} with uid 65534). The archive is decompressed with
+ * XZ for Java and unpacked by {@code tar}, so the machine needs no {@code xz} command.
  *
- * <p>If the server cannot start (another operating system or architecture, no {@code tar}/{@code
- * xz}, no unprivileged user), {@link #shared()} prints why and aborts the calling test as skipped
+ * <p>If the server cannot start (another operating system or architecture, no {@code tar}, no
+ * unprivileged user), {@link #shared()} prints why and aborts the calling test as skipped
  * (a JUnit assumption): the PostgreSQL tests are skipped visibly, never faked. {@code
  * -Dc2m.postgres.skip=true} skips them the same way on purpose.
  */
@@ -124,14 +127,15 @@ final class PostgresServer {
     }
     Path root = Files.createTempDirectory("c2m-pg-");
     try (archive) {
-      Process tar = new ProcessBuilder("tar", "-xJf", "-", "-C", root.toString())
+      Process tar = new ProcessBuilder("tar", "-xf", "-", "-C", root.toString())
           .redirectErrorStream(true).start();
-      try (OutputStream in = tar.getOutputStream()) {
-        archive.transferTo(in);
+      try (OutputStream in = tar.getOutputStream();
+          XZInputStream xz = new XZInputStream(new BufferedInputStream(archive))) {
+        xz.transferTo(in);
       }
       String out = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!tar.waitFor(120, TimeUnit.SECONDS) || tar.exitValue() != 0) {
-        throw new IllegalStateException("tar -xJ failed: " + out);
+        throw new IllegalStateException("tar -x failed: " + out);
       }
     }
     List<String> asUser = List.of();
