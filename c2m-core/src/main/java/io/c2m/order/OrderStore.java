@@ -6,12 +6,15 @@ import io.c2m.BatchId;
 import io.c2m.DesignId;
 import io.c2m.OrderId;
 import io.c2m.order.internal.InMemoryOrderStore;
+import io.c2m.order.internal.JdbcOrderStore;
 import io.c2m.order.internal.JournalOrderStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
+import javax.sql.DataSource;
 
 /**
  * Where acknowledged orders live: the SPI behind {@link OrderBook}. An order is acknowledged only
@@ -35,7 +38,8 @@ import java.util.Set;
  * </ul>
  *
  * <p>Thread-safe. Built-ins: {@link #inMemory()} (the default; not durable), {@link
- * #journal(Path)} (an append-only journal in a directory) and JDBC (see its factory).
+ * #journal(Path)} (an append-only journal in a directory) and JDBC ({@link #jdbc(DataSource)},
+ * {@link #jdbc(String)}).
  */
 public interface OrderStore extends AutoCloseable {
 
@@ -241,5 +245,64 @@ public interface OrderStore extends AutoCloseable {
    */
   static OrderStore journal(Path dir, JournalOptions options) {
     return JournalOrderStore.open(dir, options);
+  }
+
+  /**
+   * Opens a store in a relational database (PostgreSQL, H2, ...) through plain JDBC, with the
+   * default options ({@link JdbcStoreOptions#defaults()}: tables {@code c2m_*}, created when
+   * missing). Durable once the database's commit is: an order is acknowledged only after the
+   * transaction holding it and its acceptance event has committed. The driver is the caller's: c2m
+   * ships none. Thread-safe; several stores, in several processes, may share one database.
+   *
+   * @param dataSource the database
+   * @return the store; close it to release its idle connections
+   * @throws io.c2m.C2mException if the database cannot be reached or the tables created
+   * @throws IllegalStateException if the tables are of a newer schema version
+   */
+  static OrderStore jdbc(DataSource dataSource) {
+    return jdbc(dataSource, JdbcStoreOptions.defaults());
+  }
+
+  /**
+   * Opens a store in a relational database through plain JDBC.
+   *
+   * @param dataSource the database
+   * @param options the table prefix, whether to create the tables, the idle connections kept
+   * @return the store
+   * @throws io.c2m.C2mException if the database cannot be reached or the tables created
+   * @throws IllegalStateException if the tables are missing or of another schema version and may
+   *     not be created
+   */
+  static OrderStore jdbc(DataSource dataSource, JdbcStoreOptions options) {
+    return JdbcOrderStore.open(dataSource, options);
+  }
+
+  /**
+   * Opens a store in a relational database from a JDBC URL, through {@link
+   * java.sql.DriverManager} (the driver must be on the class or module path), with the default
+   * options. User and password go in the URL when the driver reads them there (PostgreSQL: {@code
+   * jdbc:postgresql://host:5432/db?user=u&password=p}).
+   *
+   * @param url the JDBC URL
+   * @return the store
+   * @throws IllegalArgumentException if the URL does not start with {@code jdbc:}
+   * @throws io.c2m.C2mException if no driver takes the URL or the database cannot be reached
+   */
+  static OrderStore jdbc(String url) {
+    return jdbc(url, new Properties(), JdbcStoreOptions.defaults());
+  }
+
+  /**
+   * Opens a store in a relational database from a JDBC URL and driver properties.
+   *
+   * @param url the JDBC URL
+   * @param properties the driver's properties (user, password, ...); copied
+   * @param options the table prefix, whether to create the tables, the idle connections kept
+   * @return the store
+   * @throws IllegalArgumentException if the URL does not start with {@code jdbc:}
+   * @throws io.c2m.C2mException if no driver takes the URL or the database cannot be reached
+   */
+  static OrderStore jdbc(String url, Properties properties, JdbcStoreOptions options) {
+    return JdbcOrderStore.open(url, properties, options);
   }
 }
