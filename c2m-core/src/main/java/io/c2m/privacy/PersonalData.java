@@ -133,25 +133,30 @@ public final class PersonalData {
     if (text.indexOf('@') >= 0 || looksPersonal(text.strip())) {
       return WITHHELD;
     }
-    String escaped = escapeControls(text);
+    String escaped = escape(text, false);
     return escaped.length() <= MAX_EXCERPT ? escaped
         : escaped.substring(0, MAX_EXCERPT - 3) + "...";
   }
 
   /**
-   * Escapes control characters (C0 but tab, DEL, C1, bidirectional controls, line and paragraph
-   * separators) and lone surrogates as {@code \\uXXXX}, so that text printed to a terminal cannot
-   * move the cursor, ring the bell, recolour it or reorder what follows. Other text is unchanged.
+   * Escapes control characters (C0 but tab and line feed, DEL, C1, bidirectional controls, line
+   * and paragraph separators) and lone surrogates as {@code \\uXXXX}, so that text printed to a
+   * terminal cannot move the cursor, ring the bell, recolour it or reorder what follows. Other
+   * text, and the line breaks of a multi-line message, are unchanged.
    *
    * @param text the text
    * @return the text with controls escaped
    */
   public static String escapeControls(String text) {
+    return escape(text, true);
+  }
+
+  private static String escape(String text, boolean keepLineFeeds) {
     requireNonNull(text, "text");
     StringBuilder sb = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      boolean bad = isControl(c)
+      boolean bad = (isControl(c) && !(keepLineFeeds && c == '\n'))
           || (Character.isHighSurrogate(c)
               && (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))))
           || (Character.isLowSurrogate(c)
