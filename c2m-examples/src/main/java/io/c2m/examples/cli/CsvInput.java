@@ -75,7 +75,7 @@ final class CsvInput implements Closeable {
   private long cellCount;
 
   private CsvInput(Path file, char separator, long maxRows) {
-    this.name = PersonalData.escapeControls(String.valueOf(file.getFileName()));
+    this.name = PersonalData.escapeControls(file.toString());
     this.maxRows = maxRows;
     if (Files.isDirectory(file)) {
       throw new Problem("cannot read " + name + ": it is a directory, not a CSV file.");
