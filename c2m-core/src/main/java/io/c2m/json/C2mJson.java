@@ -152,7 +152,9 @@ public final class C2mJson {
         }
       }
     }
-    String at = sb.length() > 0 ? " at " + sb : "";
+    // Field names come from the input: quoted only as short excerpts with controls escaped.
+    String at = sb.length() > 0 ? " at " + io.c2m.privacy.PersonalData.excerpt(sb.toString())
+        : "";
     JsonLocation loc = e.getLocation();
     return loc == null ? at
         : at + " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
