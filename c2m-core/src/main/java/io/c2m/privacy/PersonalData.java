@@ -121,7 +121,7 @@ public final class PersonalData {
   /**
    * The only form in which a message may quote text from its input: personal-looking text
    * ({@link #looksPersonal}, or any {@code @}) is replaced by {@link #WITHHELD}; control
-   * characters (C0, DEL, C1, and the bidirectional overrides) are escaped as {@code \\uXXXX} so
+   * characters (C0 including tab and line feed, DEL, C1, and the bidirectional overrides) are escaped as {@code \\uXXXX} so
    * that no terminal escape sequence reaches a console; the result is clipped to
    * {@link #MAX_EXCERPT} characters.
    *
@@ -156,7 +156,7 @@ public final class PersonalData {
     StringBuilder sb = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      boolean bad = (isControl(c) && !(keepLineFeeds && c == '\n'))
+      boolean bad = (isControl(c) && !(keepLineFeeds && (c == '\n' || c == '\t')))
           || (Character.isHighSurrogate(c)
               && (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))))
           || (Character.isLowSurrogate(c)
@@ -176,7 +176,7 @@ public final class PersonalData {
   }
 
   private static boolean isControl(char c) {
-    return (c < 0x20 && c != '\t') || (c >= 0x7f && c <= 0x9f)
+    return c < 0x20 || (c >= 0x7f && c <= 0x9f)
         || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)
         || c == 0x2028 || c == 0x2029 || c == 0x200e || c == 0x200f || c == 0x061c;
   }
