@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.c2m.Attributes;
-import io.c2m.examples.bench.NicheEventLines;
+import io.c2m.examples.demo.NicheEventLines;
 import io.c2m.sim.MarketplaceSpec;
 import io.c2m.sim.PlantedNiche;
 import java.io.IOException;
