@@ -7,6 +7,7 @@ import io.c2m.demand.internal.Intermittent;
 import io.c2m.demand.internal.MovingAverage;
 import io.c2m.demand.internal.Naive;
 import io.c2m.demand.internal.SeasonalNaive;
+import io.c2m.demand.internal.Theta;
 
 /**
  * Forecasts demand per period, with uncertainty. Pure and thread-safe: the same history and horizon
@@ -244,6 +245,50 @@ public interface DemandForecaster {
    */
   static DemandForecaster tsb() {
     return new Intermittent(Intermittent.Variant.TSB);
+  }
+
+  /**
+   * The standard theta method (STM; Assimakopoulos and Nikolopoulos 2000, in the state space form
+   * of Fiorucci et al. 2016), {@code theta = 2}, on the seasonally adjusted series.
+   *
+   * @param season the season length (1 for none)
+   * @return the forecaster named {@code "theta"}
+   */
+  static DemandForecaster theta(int season) {
+    return new Theta(Theta.Variant.STM, season);
+  }
+
+  /**
+   * The optimised theta model (OTM; Fiorucci et al. 2016): {@code theta} fitted with the
+   * smoothing constant and initial level.
+   *
+   * @param season the season length (1 for none)
+   * @return the forecaster named {@code "otm"}
+   */
+  static DemandForecaster optimisedTheta(int season) {
+    return new Theta(Theta.Variant.OTM, season);
+  }
+
+  /**
+   * The dynamic standard theta model (DSTM; Fiorucci et al. 2016): {@code theta = 2}, the trend
+   * line re-estimated with each observation.
+   *
+   * @param season the season length (1 for none)
+   * @return the forecaster named {@code "dstm"}
+   */
+  static DemandForecaster dynamicTheta(int season) {
+    return new Theta(Theta.Variant.DSTM, season);
+  }
+
+  /**
+   * The dynamic optimised theta model (DOTM; Fiorucci et al. 2016): {@code theta} fitted, the
+   * trend line re-estimated with each observation.
+   *
+   * @param season the season length (1 for none)
+   * @return the forecaster named {@code "dotm"}
+   */
+  static DemandForecaster dynamicOptimisedTheta(int season) {
+    return new Theta(Theta.Variant.DOTM, season);
   }
 
   /**

@@ -44,7 +44,8 @@ public final class ForecastM3Evaluation {
     Map<String, List<Holdout>> byPeriod = readM3(dir);
     Map<String, Map<String, double[]>> reference = readReference(dir);
     Map<String, String> m3Names = Map.of("naive", "NAIVE2", "ses", "SINGLE", "holt", "HOLT",
-        "holt-damped", "DAMPEN", "holt-winters-multiplicative", "WINTER", "auto", "THETA");
+        "holt-damped", "DAMPEN", "holt-winters-multiplicative", "WINTER", "auto", "THETA",
+        "theta", "THETA", "otm", "THETA", "dstm", "THETA", "dotm", "THETA");
     for (Map.Entry<String, List<Holdout>> e : byPeriod.entrySet()) {
       String period = e.getKey();
       List<Holdout> hs = e.getValue();
@@ -52,7 +53,8 @@ public final class ForecastM3Evaluation {
       out.printf(Locale.ROOT, "%n== M3 %s: %d series, season %d ==%n", period, hs.size(), m);
       out.printf(Locale.ROOT, "%-30s %6s %8s %8s %7s %7s %8s %8s%n", "method", "n", "sMAPE",
           "M3", "M3-name", "ratio", "MASE", "cover80");
-      for (Map.Entry<String, DemandForecaster> labelled : labelled(m)) {
+      for (Map.Entry<String, DemandForecaster> labelled
+          : args.length > 1 ? named(args[1], m) : labelled(m)) {
         DemandForecaster f = labelled.getValue();
         long t0 = System.nanoTime();
         MethodSummary s = Backtest.evaluate(f, hs, ForkJoinPool.commonPool());
@@ -80,6 +82,23 @@ public final class ForecastM3Evaluation {
     }
   }
 
+  /** The methods named in a comma-separated list, with the season where they take one. */
+  private static List<Map.Entry<String, DemandForecaster>> named(String names, int m) {
+    List<Map.Entry<String, DemandForecaster>> out = new ArrayList<>();
+    for (String name : names.split(",")) {
+      io.c2m.demand.DemandForecasterProvider p = io.c2m.demand.DemandForecasters.provider(name);
+      Map<String, String> settings = p.seasonUse()
+          == io.c2m.demand.DemandForecasterProvider.SeasonUse.NONE
+          || (m < 2 && p.seasonUse() == io.c2m.demand.DemandForecasterProvider.SeasonUse.REQUIRED)
+          ? Map.of() : Map.of("season", Integer.toString(m));
+      if (m < 2 && p.seasonUse() == io.c2m.demand.DemandForecasterProvider.SeasonUse.REQUIRED) {
+        continue;
+      }
+      out.add(Map.entry(name, io.c2m.demand.DemandForecasters.byName(name, settings)));
+    }
+    return out;
+  }
+
   /** The methods with their labels, plus the smoothers with fitted initial states. */
   private static List<Map.Entry<String, DemandForecaster>> labelled(int m) {
     List<Map.Entry<String, DemandForecaster>> out = new ArrayList<>();
@@ -100,7 +119,9 @@ public final class ForecastM3Evaluation {
 
   private static List<DemandForecaster> methods(int m) {
     return List.of(DemandForecaster.naive(m), DemandForecaster.ses(m), DemandForecaster.holt(m),
-        DemandForecaster.holtDamped(m), DemandForecaster.auto(m));
+        DemandForecaster.holtDamped(m), DemandForecaster.auto(m), DemandForecaster.theta(m),
+        DemandForecaster.optimisedTheta(m), DemandForecaster.dynamicTheta(m),
+        DemandForecaster.dynamicOptimisedTheta(m));
   }
 
   /** Reads the M3 series as holdouts, grouped by period (YEARLY, QUARTERLY). */
