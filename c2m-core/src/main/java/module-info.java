@@ -35,9 +35,11 @@ module io.c2m.core {
       io.c2m.design.internal.ModalTailorProvider;
   provides io.c2m.demand.DemandForecasterProvider with
       io.c2m.demand.internal.AutoProvider,
+      io.c2m.demand.internal.ComboProvider,
       io.c2m.demand.internal.CrostonProvider,
       io.c2m.demand.internal.DotmProvider,
       io.c2m.demand.internal.DstmProvider,
+      io.c2m.demand.internal.EtsProvider,
       io.c2m.demand.internal.HoltDampedProvider,
       io.c2m.demand.internal.HoltProvider,
       io.c2m.demand.internal.HoltWintersAdditiveProvider,

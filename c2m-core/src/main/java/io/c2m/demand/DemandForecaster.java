@@ -292,8 +292,9 @@ public interface DemandForecaster {
   }
 
   /**
-   * Chooses per series: Croston/SBA/TSB for intermittent demand, otherwise the exponential
-   * smoothing model (ses, holt, holt-damped) with the smallest AICc.
+   * The default: for intermittent series whichever of Croston/SBA/TSB fits best in-sample,
+   * otherwise {@link #combo(int)}. Chosen as the most accurate default we measured on the M3
+   * yearly and quarterly series (BENCHMARKS.md, "Forecast accuracy on M3").
    *
    * @return the forecaster named {@code "auto"}
    */
@@ -310,6 +311,29 @@ public interface DemandForecaster {
   static DemandForecaster auto(int season) {
     return new Auto(season);
   }
+
+  /**
+   * Exponential smoothing chosen per series by AICc among ses, holt and holt-damped, on the
+   * seasonally adjusted series (the {@code auto} of issue 5, without its intermittent branch).
+   *
+   * @param season the season length (1 for none)
+   * @return the forecaster named {@code "ets"}
+   */
+  static DemandForecaster ets(int season) {
+    return new io.c2m.demand.internal.EtsSelect(season);
+  }
+
+  /**
+   * The equal-weight mean of {@link #ets(int)}, {@link #theta(int)} and {@link
+   * #dynamicOptimisedTheta(int)}, step by step, quantiles averaged likewise.
+   *
+   * @param season the season length (1 for none)
+   * @return the forecaster named {@code "combo"}
+   */
+  static DemandForecaster combo(int season) {
+    return Auto.combo(season, false);
+  }
+
 
   /**
    * Gives a forecaster conformal prediction intervals calibrated on its own rolling-origin errors
