@@ -36,6 +36,7 @@ module io.c2m.core {
   provides io.c2m.design.DesignTailorProvider with
       io.c2m.design.internal.ModalTailorProvider;
   provides io.c2m.demand.DemandForecasterProvider with
+      io.c2m.demand.internal.ArimaProvider,
       io.c2m.demand.internal.AutoProvider,
       io.c2m.demand.internal.ComboProvider,
       io.c2m.demand.internal.CrostonProvider,

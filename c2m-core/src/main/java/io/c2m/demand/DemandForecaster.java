@@ -324,8 +324,19 @@ public interface DemandForecaster {
   }
 
   /**
-   * The equal-weight mean of {@link #ets(int)}, {@link #theta(int)} and {@link
-   * #dynamicOptimisedTheta(int)}, step by step, quantiles averaged likewise.
+   * Automatic ARIMA (Hyndman and Khandakar 2008): KPSS tests for differencing, a stepwise
+   * search of the orders by AICc, conditional least squares; on the seasonally adjusted series.
+   *
+   * @param season the season length (1 for none)
+   * @return the forecaster named {@code "arima"}
+   */
+  static DemandForecaster arima(int season) {
+    return new io.c2m.demand.internal.Arima(season);
+  }
+
+  /**
+   * The equal-weight mean of {@link #ets(int)}, {@link #arima(int)} and {@link #theta(int)},
+   * step by step, quantiles averaged likewise.
    *
    * @param season the season length (1 for none)
    * @return the forecaster named {@code "combo"}

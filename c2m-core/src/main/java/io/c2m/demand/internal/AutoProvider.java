@@ -10,7 +10,7 @@ import io.c2m.internal.Settings;
 public final class AutoProvider extends AbstractForecasterProvider {
   /** Creates the provider; called by {@link java.util.ServiceLoader}. */
   public AutoProvider() {
-    super("auto", "combo of ets, theta and dotm; Croston family when intermittent");
+    super("auto", "combo of ets, arima and theta; Croston family when intermittent");
   }
 
   @Override

@@ -5,13 +5,13 @@ import io.c2m.internal.Settings;
 
 /**
  * Provides {@code "combo"}: the mean (setting {@code combination}, {@code mean} or {@code
- * median}) of ETS chosen by AICc, theta and DOTM; setting {@code season} (default 1) adjusts a
+ * median}) of ETS chosen by AICc, ARIMA and theta; setting {@code season} (default 1) adjusts a
  * seasonal series first.
  */
 public final class ComboProvider extends AbstractForecasterProvider {
   /** Creates the provider; called by {@link java.util.ServiceLoader}. */
   public ComboProvider() {
-    super("combo", "mean or median of ets, theta and dotm");
+    super("combo", "mean or median of ets, arima and theta");
   }
 
   @Override

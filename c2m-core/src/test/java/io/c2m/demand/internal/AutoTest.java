@@ -38,7 +38,7 @@ class AutoTest {
     assertEquals(c.points(), a.points());
     assertEquals("auto", a.method());
     assertEquals("combo", a.model());
-    assertTrue(a.provenance().settings().get("members").endsWith("+theta+dotm"));
+    assertTrue(a.provenance().settings().get("members").endsWith("+arima+theta"));
   }
 
   @Test
