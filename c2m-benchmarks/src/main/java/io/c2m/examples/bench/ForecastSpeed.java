@@ -18,10 +18,12 @@ import java.util.Map;
  * disturbs far less than wall-clock time (issue 12's speed targets are wall-clock on 2 cores:
  * half the CPU time when both cores are free). Per method: the 10,000 seeded series of 100
  * periods of {@link ForecastBenchmark} (10 steps each), and the M3 yearly and quarterly series
- * end to end (read the files, forecast each test horizon). Each measurement is run three times
- * after one warm-up pass and the fastest is printed.
+ * end to end (read the files, forecast each test horizon). Each measurement is run twice after
+ * one warm-up pass and the faster is printed.
  *
- * <p>Usage: {@code java -cp c2m.jar io.c2m.examples.bench.ForecastSpeed [DATA_DIR [METHODS]]}.
+ * <p>Usage: {@code java -cp benchmarks.jar io.c2m.examples.bench.ForecastSpeed [DATA_DIR
+ * [METHODS [INTERVALS]]]}, {@code INTERVALS} being {@code model}, {@code conformal} or both
+ * (the default), comma-separated.
  */
 public final class ForecastSpeed {
   private ForecastSpeed() {}
@@ -40,11 +42,12 @@ public final class ForecastSpeed {
     System.out.printf(Locale.ROOT, "%-10s %-9s %22s %22s%n", "method", "intervals",
         "10k x 100: CPU s", "M3 y+q end to end: CPU s");
     for (String m : methods) {
-      for (String intervals : List.of("model", "conformal")) {
+      for (String intervals : args.length > 2 ? List.of(args[2].split(","))
+          : List.of("model", "conformal")) {
         DemandForecaster f = DemandForecasters.byName(m, Map.of("intervals", intervals));
         double best = Double.POSITIVE_INFINITY;
         double bestM3 = Double.POSITIVE_INFINITY;
-        for (int run = 0; run < 4; run++) {
+        for (int run = 0; run < 3; run++) {
           long t0 = mx.getCurrentThreadCpuTime();
           double sink = 0;
           for (DemandSeries s : series) {
