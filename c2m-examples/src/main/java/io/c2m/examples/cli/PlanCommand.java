@@ -591,7 +591,11 @@ public final class PlanCommand implements Callable<Integer> {
       ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
       ObjectNode root;
       try {
-        root = (ObjectNode) mapper.readTree(toJson(problem, plan, first));
+        java.io.StringWriter planJson = new java.io.StringWriter();
+        try (PrintWriter w = new PrintWriter(planJson)) {
+          printJson(w, problem, plan, first);
+        }
+        root = (ObjectNode) mapper.readTree(planJson.toString());
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new IllegalStateException("Could not re-read the plan JSON: " + e.getMessage(), e);
       }
