@@ -141,7 +141,7 @@ public final class NichesCommand implements Callable<Integer> {
       description = "The seed of strategies that draw random numbers (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--json", description = "Print a JSON array of niches.")
+  @Option(names = "--json", description = "Print the niches as JSON (c2m's niches document).")
   boolean json;
 
   @Option(names = "--evaluate",
