@@ -11,6 +11,7 @@ import io.c2m.demand.DemandSeries;
 import io.c2m.demand.ForecastPoint;
 import io.c2m.demand.eval.Backtest;
 import io.c2m.demand.eval.Holdout;
+import io.c2m.demand.eval.IntervalSummary;
 import io.c2m.demand.eval.MethodSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -179,10 +180,19 @@ public final class ForecastCommand implements Callable<Integer> {
   }
 
   private DemandForecaster forecaster(CommandLine cl, String name) {
+    return forecaster(cl, name, Map.of());
+  }
+
+  /** The interval levels --evaluate reports, with their coverage and MSIS. */
+  private static final double[] LEVELS = {0.8, 0.95};
+
+  private DemandForecaster forecaster(CommandLine cl, String name, Map<String, String> extra) {
+    Map<String, String> settings = new java.util.HashMap<>(extra);
+    if (seasonUse(cl, name) != DemandForecasterProvider.SeasonUse.NONE) {
+      settings.put("season", Integer.toString(season));
+    }
     try {
-      return seasonUse(cl, name) == DemandForecasterProvider.SeasonUse.NONE
-          ? DemandForecasters.byName(name)
-          : DemandForecasters.byName(name, Map.of("season", Integer.toString(season)));
+      return DemandForecasters.byName(name, settings);
     } catch (C2mException e) {
       throw new CommandLine.ParameterException(cl, e.getMessage());
     }
@@ -338,8 +348,11 @@ public final class ForecastCommand implements Callable<Integer> {
       }
     }
     List<MethodSummary> summaries = new ArrayList<>();
+    List<IntervalSummary> intervals = new ArrayList<>();
     for (String n : names) {
       summaries.add(Backtest.evaluate(forecaster(cl, n), holdouts));
+      intervals.add(Backtest.evaluateIntervals(DemandForecaster.conformal(
+          forecaster(cl, n, Map.of("intervals", "model"))), holdouts, Runnable::run, LEVELS));
     }
     boolean allFailed = false;
     for (MethodSummary s : summaries) {
@@ -351,12 +364,22 @@ public final class ForecastCommand implements Callable<Integer> {
     }
     if (json) {
       List<Map<String, Object>> rows = new ArrayList<>();
-      for (MethodSummary s : summaries) {
+      for (int i = 0; i < summaries.size(); i++) {
+        MethodSummary s = summaries.get(i);
+        IntervalSummary iv = intervals.get(i);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("method", s.method());
         row.put("sMAPE", finiteOrNull(s.smape()));
         row.put("MASE", finiteOrNull(s.mase()));
         row.put("coverage", finiteOrNull(s.coverage()));
+        Map<String, Object> byLevel = new LinkedHashMap<>();
+        for (int j = 0; j < LEVELS.length; j++) {
+          Map<String, Object> l = new LinkedHashMap<>();
+          l.put("coverage", finiteOrNull(iv.coverage().get(j)));
+          l.put("MSIS", finiteOrNull(iv.msis().get(j)));
+          byLevel.put(Long.toString(Math.round(LEVELS[j] * 100)), l);
+        }
+        row.put("intervals", byLevel);
         row.put("pinball", finiteOrNull(s.pinball()));
         row.put("holdouts", s.forecasts());
         row.put("failures", s.failures());
@@ -368,6 +391,13 @@ public final class ForecastCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "%d holdout(s), season %d; coverage of the 10%%-90%% interval "
           + "(nominal 0.80); pinball scaled like MASE%n", holdouts.size(), season);
       out.print(Backtest.table(summaries));
+      out.printf(Locale.ROOT, "%nconformal intervals: coverage and MSIS (mean scaled interval "
+          + "score, lower is better)%n%-16s %9s %9s %9s %9s%n", "method", "cover80", "cover95",
+          "MSIS80", "MSIS95");
+      for (IntervalSummary iv : intervals) {
+        out.printf(Locale.ROOT, "%-16s %9.3f %9.3f %9.3f %9.3f%n", iv.method(),
+            iv.coverage().get(0), iv.coverage().get(1), iv.msis().get(0), iv.msis().get(1));
+      }
       out.flush();
     }
     if (allFailed) {

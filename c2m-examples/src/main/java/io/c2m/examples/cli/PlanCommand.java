@@ -109,6 +109,20 @@ public final class PlanCommand implements Callable<Integer> {
   @Option(names = "--max-rows", paramLabel = "N", defaultValue = "5000000",
       description = "The most data rows read from a file (default: ${DEFAULT-VALUE}).")
   long maxRows;
+  @Option(names = "--forecast", paramLabel = "METHOD", description = "Also size newsvendor "
+      + "top-ups beyond the file's demand: each design's demand series in the file is the history "
+      + "a forecaster (e.g. auto) forecasts the plan's periods from, as demand not yet ordered; "
+      + "needs --price and --salvage. Prints the top-ups with their expected profit beside the "
+      + "committed-only plan.")
+  String forecastMethod;
+
+  @Option(names = "--price", paramLabel = "P", description = "With --forecast: selling price "
+      + "of a top-up unit.")
+  Double price;
+
+  @Option(names = "--salvage", paramLabel = "S", description = "With --forecast: value of an "
+      + "unsold top-up unit, below the price and the unit cost.")
+  Double salvage;
 
   @Parameters(index = "0", paramLabel = "FILE.csv", description = "The demand file.")
   Path file;
@@ -494,6 +508,9 @@ public final class PlanCommand implements Callable<Integer> {
     }
     BatchPlan plan = BatchingStrategy.checked(s).plan(problem);
     PrintWriter out = cl.getOut();
+    if (forecastMethod != null || price != null || salvage != null) {
+      return forecastTopUps(cl, s, problem, plan, demand, d.first);
+    }
     if (json) {
       printJson(out, problem, plan, d.first);
     } else {
@@ -507,6 +524,120 @@ public final class PlanCommand implements Callable<Integer> {
       return 1;
     }
     return 0;
+  }
+
+  /**
+   * {@code --forecast}: plans again with newsvendor top-ups sized from the forecast of each
+   * design's series ({@link io.c2m.demand.PlanForecasts}) and prints that plan, then per batch
+   * its top-up units and their expected profit, and the committed-only plan's cost beside it.
+   */
+  private int forecastTopUps(CommandLine cl, BatchingStrategy s, BatchingProblem committed,
+      BatchPlan committedPlan, Map<DesignId, int[]> demand, int first) {
+    if (forecastMethod == null || price == null || salvage == null) {
+      throw new CommandLine.ParameterException(cl,
+          "--forecast, --price and --salvage go together: give all three.");
+    }
+    io.c2m.demand.DemandForecaster f;
+    try {
+      f = io.c2m.demand.DemandForecasters.byName(forecastMethod);
+    } catch (io.c2m.C2mException e) {
+      throw new CommandLine.ParameterException(cl, e.getMessage());
+    }
+    Map<DesignId, io.c2m.demand.DemandSeries> histories = new TreeMap<>();
+    demand.forEach((id, series) -> histories.put(id, new io.c2m.demand.DemandSeries(id.value(),
+        java.util.Arrays.stream(series).asDoubleStream().toArray())));
+    Map<DesignId, io.c2m.demand.DemandForecast> fc =
+        io.c2m.demand.PlanForecasts.forecasts(f, histories, committed.horizon());
+    Map<DesignId, io.c2m.production.NewsvendorTopUp> topUps = new TreeMap<>();
+    try {
+      fc.forEach((id, x) -> topUps.put(id,
+          new io.c2m.production.NewsvendorTopUp(price, salvage, x.points().get(0))));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(cl, e.getMessage());
+    }
+    BatchingProblem problem;
+    try {
+      problem = committed.withTopUps(topUps)
+          .withForecasts(io.c2m.demand.PlanForecasts.points(fc));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(cl, e.getMessage());
+    }
+    BatchPlan plan = BatchingStrategy.checked(s).plan(problem);
+    // Each batch's top-up covers its ready period up to the design's next batch's.
+    List<Object[]> rows = new ArrayList<>(); // batch, units, expected profit
+    double total = 0;
+    for (ProductionBatch b : plan.batches()) {
+      if (!problem.hasForecastTopUp(b.design())) {
+        continue;
+      }
+      int next = Integer.MAX_VALUE;
+      for (ProductionBatch o : plan.batches()) {
+        if (o.design().equals(b.design()) && o.period() > b.period()) {
+          next = Math.min(next, o.period());
+        }
+      }
+      int units = problem.topUpUnits(b.design(), b.period(), next);
+      ProductionConstraints c = problem.constraintsFor(b.design());
+      int from = (int) Math.min(problem.horizon(), (long) b.period() + c.leadTimePeriods());
+      int to = (int) Math.min(problem.horizon(), (long) next + c.leadTimePeriods());
+      double profit = units == 0 || from >= to ? 0 : io.c2m.demand.PlanForecasts
+          .expectedTopUpProfit(price, c.unitCost(), salvage, units,
+              fc.get(b.design()).points().subList(from, to));
+      total += profit;
+      rows.add(new Object[] {b, units, profit});
+    }
+    PrintWriter out = cl.getOut();
+    if (json) {
+      ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      ObjectNode root;
+      try {
+        java.io.StringWriter planJson = new java.io.StringWriter();
+        try (PrintWriter w = new PrintWriter(planJson)) {
+          printJson(w, problem, plan, first);
+        }
+        root = (ObjectNode) mapper.readTree(planJson.toString());
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException("Could not re-read the plan JSON: " + e.getMessage(), e);
+      }
+      ObjectNode co = root.putObject("committedOnly");
+      co.put("totalCost", committedPlan.cost().total());
+      ObjectNode tu = root.putObject("forecastTopUps");
+      tu.put("method", forecastMethod);
+      tu.put("expectedProfit", total);
+      ArrayNode arr = tu.putArray("batches");
+      for (Object[] r : rows) {
+        ProductionBatch b = (ProductionBatch) r[0];
+        ObjectNode n = arr.addObject();
+        n.put("batch", b.id().toString());
+        n.put("item", b.design().value());
+        n.put("period", b.period() + first);
+        n.put("units", (int) r[1]);
+        n.put("expectedProfit", (double) r[2]);
+      }
+      ArrayNode fb = tu.putArray("fallbacks");
+      io.c2m.demand.PlanForecasts.fallbacks(fc).forEach(fb::add);
+      try {
+        out.println(mapper.writeValueAsString(root));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException("Could not write the plan as JSON: " + e.getMessage(), e);
+      }
+    } else {
+      printText(out, problem, plan, first);
+      out.printf(Locale.ROOT, "forecast top-ups (%s, price %.4f, salvage %.4f):%n",
+          forecastMethod, price, salvage);
+      for (Object[] r : rows) {
+        ProductionBatch b = (ProductionBatch) r[0];
+        out.printf(Locale.ROOT, "  batch %s (%s) period %d: +%d units, expected profit %.4f%n",
+            b.id(), b.design().value(), b.period() + first, (int) r[1], (double) r[2]);
+      }
+      io.c2m.demand.PlanForecasts.fallbacks(fc)
+          .forEach(x -> out.println("  forecast fallback: " + x));
+      out.printf(Locale.ROOT, "committed-only plan: total cost %.4f; with top-ups: total cost "
+          + "%.4f and expected top-up profit %.4f%n", committedPlan.cost().total(),
+          plan.cost().total(), total);
+    }
+    long late = plan.batches().stream().mapToLong(b -> b.lateOrders().size()).sum();
+    return plan.pending().isEmpty() && late == 0 ? 0 : 1;
   }
 
   /** True when every design's rows give cost {@code k} (0 setup, 1 holding) in every period. */
