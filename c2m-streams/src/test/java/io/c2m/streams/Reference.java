@@ -1,0 +1,56 @@
+package io.c2m.streams;
+
+import io.c2m.C2m;
+import io.c2m.ConsumerId;
+import io.c2m.json.C2mJson;
+import io.c2m.json.EventReader;
+import io.c2m.niche.Niche;
+import io.c2m.signal.ConsumerAccount;
+import io.c2m.signal.ConsumerProfile;
+import io.c2m.signal.Signal;
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** The in-process engine fed the same ops: the reference the streams results must equal. */
+final class Reference {
+  final C2m engine;
+
+  Reference(List<Workload.Op> ops, int minimumAudience) {
+    Instant end = end(ops);
+    engine = C2m.builder().clock(Clock.fixed(end, ZoneOffset.UTC)).minimumAudience(minimumAudience)
+        .build();
+    EventReader reader = EventReader.trustingIds();
+    for (Workload.Op op : ops) {
+      if (op.isEvent()) {
+        List<Signal> signals = reader.readAll(new StringReader(op.value())).signals();
+        engine.ingest(signals);
+      } else if (op.value() == null) {
+        engine.forgetConsumer(new ConsumerId(op.key()));
+      } else {
+        engine.registerConsumer(C2mJson.fromJson(op.value(), ConsumerAccount.class));
+      }
+    }
+  }
+
+  /** The latest timestamp: the streams' stream time, the engine's now and both epochs. */
+  static Instant end(List<Workload.Op> ops) {
+    Instant end = Instant.EPOCH;
+    for (Workload.Op op : ops) {
+      if (op.timestamp().isAfter(end)) {
+        end = op.timestamp();
+      }
+    }
+    return end;
+  }
+
+  List<ConsumerProfile> profiles() {
+    return engine.profiles();
+  }
+
+  List<Niche> niches() {
+    return engine.discoverNiches();
+  }
+}
