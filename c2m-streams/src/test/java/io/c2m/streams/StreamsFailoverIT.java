@@ -2,6 +2,7 @@ package io.c2m.streams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.c2m.ConsumerId;
 import io.c2m.json.C2mJson;
@@ -168,6 +169,7 @@ class StreamsFailoverIT {
       int half = events.size() / 2;
       send(producer, events.subList(0, half));
       Thread.sleep(4000); // both instances are processing
+      assertTrue(other.isAlive(), "instance B runs until it is killed");
       other.destroyForcibly().waitFor(); // SIGKILL: no clean shutdown, a transaction open
       send(producer, events.subList(half, events.size()));
       send(producer, ticks(end));
