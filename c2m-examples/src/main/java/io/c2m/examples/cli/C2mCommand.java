@@ -38,6 +38,7 @@ public final class C2mCommand implements Runnable {
     cl.addSubcommand(new DemoCommand());
     cl.addSubcommand(new ForecastCommand());
     cl.addSubcommand(new NichesCommand());
+    cl.addSubcommand(new OrdersCommand());
     cl.addSubcommand(new PlanCommand());
     cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
       line.getErr().println("c2m: " + java.util.Objects.requireNonNullElse(ex.getMessage(),
