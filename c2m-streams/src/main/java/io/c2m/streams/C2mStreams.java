@@ -5,6 +5,11 @@ import static java.util.Objects.requireNonNull;
 import io.c2m.ConsumerId;
 import io.c2m.InvalidConfigurationException;
 import io.c2m.json.EventReader;
+import io.c2m.order.BookedBatch;
+import io.c2m.order.BookedOrder;
+import io.c2m.order.Offer;
+import io.c2m.order.OrderEvent;
+import io.c2m.order.OrderReceipt;
 import io.c2m.signal.ConsumerAccount;
 import io.c2m.signal.ConsumerProfile;
 import io.c2m.signal.ProfileSettings;
@@ -13,6 +18,11 @@ import io.c2m.streams.internal.DeadLetterWriter;
 import io.c2m.streams.internal.EventParser;
 import io.c2m.streams.internal.Growth;
 import io.c2m.streams.internal.NicheMerger;
+import io.c2m.streams.internal.OrderCommand;
+import io.c2m.streams.internal.OrderHistory;
+import io.c2m.streams.internal.OrderIdGuard;
+import io.c2m.streams.internal.OrderIntake;
+import io.c2m.streams.internal.OrderParser;
 import io.c2m.streams.internal.ProfileCommand;
 import io.c2m.streams.internal.ProfileProcessor;
 import java.time.Duration;
@@ -84,6 +94,18 @@ public final class C2mStreams {
   public static final String CANDIDATES_STORE = "c2m-candidates";
   /** The store of the latest {@link NicheResult}, under key {@value NicheMerger#LATEST}. */
   public static final String NICHES_STORE = "c2m-niches";
+  /** The store of the design each order id first named (keyed by order id). */
+  public static final String ORDER_IDS_STORE = "c2m-order-ids";
+  /** The store of each order's current record ({@link BookedOrder}), keyed by order id. */
+  public static final String ORDERS_STORE = "c2m-orders";
+  /** The store of each order's events. */
+  public static final String ORDER_HISTORY_STORE = "c2m-order-history";
+  /** The store of the order insertion sequence of each task. */
+  public static final String ORDER_SEQUENCE_STORE = "c2m-order-sequence";
+  /** The store of each design's offer. */
+  public static final String OFFERS_STORE = "c2m-offers";
+  /** The store of the released batches. */
+  public static final String BATCHES_STORE = "c2m-batches";
 
   private C2mStreams() {}
 
@@ -148,6 +170,12 @@ public final class C2mStreams {
     private Instant profileEpoch = Instant.parse("2025-01-01T00:00:00Z");
     private Duration nicheInterval = Duration.ofSeconds(10);
     private boolean persistentStores = true;
+    private String ordersTopic;
+    private String offersTopic;
+    private String orderAcksTopic;
+    private String orderEventsTopic;
+    private Duration period = Duration.ofDays(1);
+    private Duration campaignCheck = Duration.ofMinutes(1);
 
     private Builder() {}
 
@@ -292,6 +320,92 @@ public final class C2mStreams {
     }
 
     /**
+     * Sets the topic of orders: key the order id, value an {@link io.c2m.order.Order} in c2m's
+     * JSON. Optional: without it the topology has no order intake. With it, the offers, acks and
+     * order events topics are required.
+     *
+     * @param topic the topic
+     * @return this
+     */
+    public Builder ordersTopic(String topic) {
+      this.ordersTopic = topic(topic, "orders topic");
+      return this;
+    }
+
+    /**
+     * Sets the topic of offers (a design's terms: price, MOQ, campaign window, sales window):
+     * key the design id, value an {@link io.c2m.order.Offer} in c2m's JSON. Orders for a design
+     * without an offer are refused, as in the engine.
+     *
+     * @param topic the topic
+     * @return this
+     */
+    public Builder offersTopic(String topic) {
+      this.offersTopic = topic(topic, "offers topic");
+      return this;
+    }
+
+    /**
+     * Sets the topic of acknowledgements: key the order id, value its {@link
+     * io.c2m.order.OrderReceipt} (accepted, duplicate, or rejected with the rule). Read it with
+     * {@code isolation.level=read_committed}: a receipt is visible only once the order is in the
+     * committed state.
+     *
+     * @param topic the topic
+     * @return this
+     */
+    public Builder orderAcksTopic(String topic) {
+      this.orderAcksTopic = topic(topic, "order acks topic");
+      return this;
+    }
+
+    /**
+     * Sets the topic of order lifecycle events: key the order id, value an {@link
+     * io.c2m.order.OrderEvent} (accepted, released into a batch, expired: refund due, ...).
+     *
+     * @param topic the topic
+     * @return this
+     */
+    public Builder orderEventsTopic(String topic) {
+      this.orderEventsTopic = topic(topic, "order events topic");
+      return this;
+    }
+
+    /**
+     * Sets the planning period: campaign batches start at its boundaries, as in the engine.
+     *
+     * @param p positive; default one day
+     * @return this
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder period(Duration p) {
+      requireNonNull(p, "period");
+      if (p.isZero() || p.isNegative()) {
+        throw new IllegalArgumentException("The period (" + p + ") must be positive.");
+      }
+      this.period = p;
+      return this;
+    }
+
+    /**
+     * Sets how often, in stream time, the group-buy campaigns are advanced (released when they
+     * reached their MOQ, expired when their window closed below it).
+     *
+     * @param interval positive; default one minute
+     * @return this
+     * @throws IllegalArgumentException if not positive
+     */
+    public Builder campaignCheck(Duration interval) {
+      requireNonNull(interval, "interval");
+      if (interval.isZero() || interval.isNegative()) {
+        throw new IllegalArgumentException(
+            "The campaign check interval (" + interval + ") must be positive.");
+      }
+      this.campaignCheck = interval;
+      return this;
+    }
+
+    /**
      * Sets whether the state stores are persistent (RocksDB, the default) or in memory. Both are
      * backed by changelog topics and restored from them; in-memory stores restore in full on
      * every start and must fit the heap. In-memory stores also suit {@code TopologyTestDriver}
@@ -321,20 +435,26 @@ public final class C2mStreams {
      */
     public Topology build(Properties properties) {
       requireNonNull(properties, "properties");
-      for (Map.Entry<String, String> e : Map.of("signalsTopic", String.valueOf(signalsTopic),
-          "consentsTopic", String.valueOf(consentsTopic), "nichesTopic",
-          String.valueOf(nichesTopic), "deadLetterTopic", String.valueOf(deadLetterTopic))
-          .entrySet()) {
-        if (e.getValue().equals("null")) {
-          throw new InvalidConfigurationException("The " + e.getKey() + " is not set."
-              + "\nMaybe call C2mStreams.builder()." + e.getKey() + "(...).");
+      if (signalsTopic == null && ordersTopic == null) {
+        throw new InvalidConfigurationException("Neither the signalsTopic nor the ordersTopic "
+            + "is set: the topology would do nothing.\nMaybe call signalsTopic(...) or "
+            + "ordersTopic(...).");
+      }
+      if (signalsTopic != null) {
+        require(Map.of("consentsTopic", String.valueOf(consentsTopic), "nichesTopic",
+            String.valueOf(nichesTopic)), "signalsTopic");
+        if (eventReader == null) {
+          throw new InvalidConfigurationException("The event reader is not set.\nMaybe call "
+              + "eventReader(EventReader.pseudonymizing(...)), or trustingIds() for ids that "
+              + "are already pseudonymous.");
         }
       }
-      if (eventReader == null) {
-        throw new InvalidConfigurationException("The event reader is not set.\nMaybe call "
-            + "eventReader(EventReader.pseudonymizing(...)), or trustingIds() for ids that are "
-            + "already pseudonymous.");
+      if (ordersTopic != null) {
+        require(Map.of("offersTopic", String.valueOf(offersTopic), "orderAcksTopic",
+            String.valueOf(orderAcksTopic), "orderEventsTopic", String.valueOf(orderEventsTopic)),
+            "ordersTopic");
       }
+      require(Map.of("deadLetterTopic", String.valueOf(deadLetterTopic)), "topology");
       Object guarantee = properties.get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG);
       if (!StreamsConfig.EXACTLY_ONCE_V2.equals(guarantee)) {
         throw new InvalidConfigurationException("The processing guarantee (" + guarantee
@@ -346,25 +466,40 @@ public final class C2mStreams {
       return topology(properties);
     }
 
+    private static void require(Map<String, String> settings, String with) {
+      for (Map.Entry<String, String> e : new java.util.TreeMap<>(settings).entrySet()) {
+        if (e.getValue().equals("null")) {
+          throw new InvalidConfigurationException("The " + e.getKey() + " is not set; the "
+              + with + " needs it.\nMaybe call C2mStreams.builder()." + e.getKey() + "(...).");
+        }
+      }
+    }
+
     private Topology topology(Properties properties) {
       StreamsBuilder b = new StreamsBuilder();
+      if (signalsTopic != null) {
+        signals(b);
+      }
+      if (ordersTopic != null) {
+        orders(b);
+      }
+      return b.build(properties);
+    }
+
+    private <V> void store(StreamsBuilder b, String name, Serde<String> keys, Serde<V> values) {
+      b.addStateStore(Stores.keyValueStoreBuilder(supplier(name), keys, values));
+    }
+
+    private void signals(StreamsBuilder b) {
       Serde<byte[]> bytes = Serdes.ByteArray();
       ProfileSettings settings = profileSettings;
       Instant epoch = profileEpoch;
-      b.addStateStore(Stores.keyValueStoreBuilder(
-          supplier(PROFILES_STORE), Serdes.String(),
-          C2mSerdes.json(ProfileEvidence.class)));
-      b.addStateStore(Stores.keyValueStoreBuilder(
-          supplier(CONSENTS_STORE), Serdes.String(),
-          C2mSerdes.json(ConsumerAccount.class)));
-      b.addStateStore(Stores.keyValueStoreBuilder(
-          supplier(INTEREST_STORE), Serdes.String(), Serdes.Double()));
-      b.addStateStore(Stores.keyValueStoreBuilder(
-          supplier(CANDIDATES_STORE), Serdes.Integer(),
+      store(b, PROFILES_STORE, Serdes.String(), C2mSerdes.json(ProfileEvidence.class));
+      store(b, CONSENTS_STORE, Serdes.String(), C2mSerdes.json(ConsumerAccount.class));
+      store(b, INTEREST_STORE, Serdes.String(), Serdes.Double());
+      b.addStateStore(Stores.keyValueStoreBuilder(supplier(CANDIDATES_STORE), Serdes.Integer(),
           C2mSerdes.json(CandidateCounts.class)));
-      b.addStateStore(Stores.keyValueStoreBuilder(
-          supplier(NICHES_STORE), Serdes.String(),
-          C2mSerdes.json(NicheResult.class)));
+      store(b, NICHES_STORE, Serdes.String(), C2mSerdes.json(NicheResult.class));
 
       EventReader reader = eventReader;
       int audience = minimumAudience;
@@ -384,7 +519,8 @@ public final class C2mStreams {
           .branch((k, v) -> v instanceof ProfileCommand.Dead, Branched.as("dead"))
           .defaultBranch(Branched.as("good"));
       branches.get("c2m-dead")
-          .process(DeadLetterWriter::new, Named.as("c2m-dead-letters"))
+          .process(() -> new DeadLetterWriter<ProfileCommand>(
+              v -> ((ProfileCommand.Dead) v).letter()), Named.as("c2m-dead-letters"))
           .to(deadLetterTopic, Produced.with(bytes, bytes).withName("c2m-dead-letters-out"));
       Duration interval = nicheInterval;
       branches.get("c2m-good")
@@ -399,7 +535,62 @@ public final class C2mStreams {
               Named.as("c2m-niches"), CANDIDATES_STORE, NICHES_STORE)
           .to(nichesTopic, Produced.with(Serdes.String(), C2mSerdes.json(NicheResult.class))
               .withName("c2m-niches-out"));
-      return b.build(properties);
+    }
+
+    private void orders(StreamsBuilder b) {
+      Serde<byte[]> bytes = Serdes.ByteArray();
+      store(b, ORDER_IDS_STORE, Serdes.String(), Serdes.String());
+      store(b, ORDERS_STORE, Serdes.String(), C2mSerdes.json(BookedOrder.class));
+      store(b, ORDER_HISTORY_STORE, Serdes.String(), C2mSerdes.json(OrderHistory.class));
+      store(b, ORDER_SEQUENCE_STORE, Serdes.String(), Serdes.String());
+      store(b, OFFERS_STORE, Serdes.String(), C2mSerdes.json(Offer.class));
+      store(b, BATCHES_STORE, Serdes.String(), C2mSerdes.json(BookedBatch.class));
+      Map<String, KStream<String, OrderCommand>> orders = b
+          .stream(ordersTopic, Consumed.with(bytes, bytes).withName("c2m-orders-in"))
+          .process(() -> new OrderParser(false), Named.as("c2m-read-orders"))
+          .merge(b.stream(offersTopic, Consumed.with(bytes, bytes).withName("c2m-offers-in"))
+              .process(() -> new OrderParser(true), Named.as("c2m-read-offers")),
+              Named.as("c2m-order-commands"))
+          .split(Named.as("c2m-orders-"))
+          .branch((k, v) -> v instanceof OrderCommand.Dead, Branched.as("dead"))
+          .branch((k, v) -> v instanceof OrderCommand.PutOffer, Branched.as("offers"))
+          .defaultBranch(Branched.as("placed"));
+      orders.get("c2m-orders-dead")
+          .process(() -> new DeadLetterWriter<OrderCommand>(
+              v -> ((OrderCommand.Dead) v).letter()), Named.as("c2m-order-dead-letters"))
+          .to(deadLetterTopic, Produced.with(bytes, bytes).withName("c2m-order-dead-out"));
+      Map<String, KStream<String, OrderCommand>> guarded = orders.get("c2m-orders-placed")
+          .process(() -> new OrderIdGuard(ORDER_IDS_STORE), Named.as("c2m-order-ids"),
+              ORDER_IDS_STORE)
+          .split(Named.as("c2m-guarded-"))
+          .branch((k, v) -> v instanceof OrderCommand.Ack, Branched.as("refused"))
+          .defaultBranch(Branched.as("placed"));
+      Duration p = period;
+      Duration check = campaignCheck;
+      Map<String, KStream<String, OrderCommand>> out = guarded.get("c2m-guarded-placed")
+          .merge(orders.get("c2m-orders-offers"), Named.as("c2m-orders-and-offers"))
+          .repartition(Repartitioned.with(Serdes.String(), OrderCommand.serde())
+              .withName("c2m-orders-by-design"))
+          .process(() -> new OrderIntake(p, check, ORDERS_STORE, ORDER_HISTORY_STORE,
+                  ORDER_SEQUENCE_STORE, OFFERS_STORE, BATCHES_STORE), Named.as("c2m-order-book"),
+              ORDERS_STORE, ORDER_HISTORY_STORE, ORDER_SEQUENCE_STORE, OFFERS_STORE,
+              BATCHES_STORE)
+          .split(Named.as("c2m-book-"))
+          .branch((k, v) -> v instanceof OrderCommand.Ack, Branched.as("acks"))
+          .defaultBranch(Branched.as("events"));
+      Produced<String, OrderReceipt> acks =
+          Produced.with(Serdes.String(), C2mSerdes.json(OrderReceipt.class));
+      guarded.get("c2m-guarded-refused")
+          .mapValues(v -> ((OrderCommand.Ack) v).receipt(), Named.as("c2m-refused-receipts"))
+          .to(orderAcksTopic, acks.withName("c2m-refused-acks-out"));
+      out.get("c2m-book-acks")
+          .mapValues(v -> ((OrderCommand.Ack) v).receipt(), Named.as("c2m-receipts"))
+          .to(orderAcksTopic, Produced.with(Serdes.String(), C2mSerdes.json(OrderReceipt.class))
+              .withName("c2m-acks-out"));
+      out.get("c2m-book-events")
+          .mapValues(v -> ((OrderCommand.Event) v).event(), Named.as("c2m-order-events"))
+          .to(orderEventsTopic, Produced.with(Serdes.String(), C2mSerdes.json(OrderEvent.class))
+              .withName("c2m-order-events-out"));
     }
   }
 }

@@ -40,10 +40,11 @@ final class EmbeddedBroker implements AutoCloseable {
    * Formats and starts a broker.
    *
    * @param partitions the default number of partitions of a new topic
+   * @param features feature levels to format with, such as {@code transaction.version=1}
    * @return the running broker
    * @throws IllegalStateException if it cannot be formatted or started, with the reason
    */
-  static EmbeddedBroker start(int partitions) {
+  static EmbeddedBroker start(int partitions, String... features) {
     Path dir;
     try {
       dir = Files.createTempDirectory("c2m-kraft");
@@ -81,8 +82,14 @@ final class EmbeddedBroker implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     ByteArrayOutputStream formatOut = new ByteArrayOutputStream();
-    int rc = StorageTool.execute(new String[] {"format", "-t", Uuid.randomUuid().toString(),
-        "-c", config.toString()}, new PrintStream(formatOut, true, StandardCharsets.UTF_8));
+    java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+        "format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()));
+    for (String f : features) {
+      args.add("--feature");
+      args.add(f);
+    }
+    int rc = StorageTool.execute(args.toArray(new String[0]),
+        new PrintStream(formatOut, true, StandardCharsets.UTF_8));
     if (rc != 0) {
       delete(dir);
       throw new IllegalStateException("StorageTool format failed (" + rc + "): "

@@ -46,7 +46,11 @@ class StreamsThroughputIT {
   void oneAndTwoInstances() throws Exception {
     int events = Integer.getInteger("c2m.bench.events", 200_000);
     int consumers = Integer.getInteger("c2m.bench.consumers", 20_000);
-    try (EmbeddedBroker broker = EmbeddedBroker.start(PARTITIONS)) {
+    // Transactions v1: with the default v2, a preloaded run stalled after the broker refused a
+    // repartition write with OutOfOrderSequenceException (see BENCHMARKS.md).
+    String tx = System.getProperty("c2m.bench.tx", "transaction.version=1");
+    try (EmbeddedBroker broker = tx.isEmpty() ? EmbeddedBroker.start(PARTITIONS)
+        : EmbeddedBroker.start(PARTITIONS, tx)) {
       String bootstrap = broker.bootstrapServers();
       try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
           bootstrap))) {
