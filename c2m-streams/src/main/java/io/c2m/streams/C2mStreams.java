@@ -18,6 +18,7 @@ import io.c2m.streams.internal.DeadLetterWriter;
 import io.c2m.streams.internal.EventParser;
 import io.c2m.streams.internal.Growth;
 import io.c2m.streams.internal.NicheMerger;
+import io.c2m.streams.internal.OfferLoader;
 import io.c2m.streams.internal.OrderCommand;
 import io.c2m.streams.internal.OrderHistory;
 import io.c2m.streams.internal.OrderIdGuard;
@@ -102,7 +103,7 @@ public final class C2mStreams {
   public static final String ORDER_HISTORY_STORE = "c2m-order-history";
   /** The store of the order insertion sequence of each task. */
   public static final String ORDER_SEQUENCE_STORE = "c2m-order-sequence";
-  /** The store of each design's offer. */
+  /** The global store of each design's offer (on every instance). */
   public static final String OFFERS_STORE = "c2m-offers";
   /** The store of the released batches. */
   public static final String BATCHES_STORE = "c2m-batches";
@@ -543,17 +544,18 @@ public final class C2mStreams {
       store(b, ORDERS_STORE, Serdes.String(), C2mSerdes.json(BookedOrder.class));
       store(b, ORDER_HISTORY_STORE, Serdes.String(), C2mSerdes.json(OrderHistory.class));
       store(b, ORDER_SEQUENCE_STORE, Serdes.String(), Serdes.String());
-      store(b, OFFERS_STORE, Serdes.String(), C2mSerdes.json(Offer.class));
       store(b, BATCHES_STORE, Serdes.String(), C2mSerdes.json(BookedBatch.class));
+      // Offers are a global store: every instance holds all of them, loaded in full before any
+      // order is processed, so an order never races ahead of an offer published before it.
+      b.addGlobalStore(Stores.keyValueStoreBuilder(supplier(OFFERS_STORE), Serdes.String(),
+              C2mSerdes.json(Offer.class)).withLoggingDisabled(), offersTopic,
+          Consumed.with(bytes, bytes).withName("c2m-offers-global"),
+          () -> new OfferLoader(OFFERS_STORE));
       Map<String, KStream<String, OrderCommand>> orders = b
           .stream(ordersTopic, Consumed.with(bytes, bytes).withName("c2m-orders-in"))
-          .process(() -> new OrderParser(false), Named.as("c2m-read-orders"))
-          .merge(b.stream(offersTopic, Consumed.with(bytes, bytes).withName("c2m-offers-in"))
-              .process(() -> new OrderParser(true), Named.as("c2m-read-offers")),
-              Named.as("c2m-order-commands"))
+          .process(OrderParser::new, Named.as("c2m-read-orders"))
           .split(Named.as("c2m-orders-"))
           .branch((k, v) -> v instanceof OrderCommand.Dead, Branched.as("dead"))
-          .branch((k, v) -> v instanceof OrderCommand.PutOffer, Branched.as("offers"))
           .defaultBranch(Branched.as("placed"));
       orders.get("c2m-orders-dead")
           .process(() -> new DeadLetterWriter<OrderCommand>(
@@ -568,13 +570,11 @@ public final class C2mStreams {
       Duration p = period;
       Duration check = campaignCheck;
       Map<String, KStream<String, OrderCommand>> out = guarded.get("c2m-guarded-placed")
-          .merge(orders.get("c2m-orders-offers"), Named.as("c2m-orders-and-offers"))
           .repartition(Repartitioned.with(Serdes.String(), OrderCommand.serde())
               .withName("c2m-orders-by-design"))
           .process(() -> new OrderIntake(p, check, ORDERS_STORE, ORDER_HISTORY_STORE,
                   ORDER_SEQUENCE_STORE, OFFERS_STORE, BATCHES_STORE), Named.as("c2m-order-book"),
-              ORDERS_STORE, ORDER_HISTORY_STORE, ORDER_SEQUENCE_STORE, OFFERS_STORE,
-              BATCHES_STORE)
+              ORDERS_STORE, ORDER_HISTORY_STORE, ORDER_SEQUENCE_STORE, BATCHES_STORE)
           .split(Named.as("c2m-book-"))
           .branch((k, v) -> v instanceof OrderCommand.Ack, Branched.as("acks"))
           .defaultBranch(Branched.as("events"));

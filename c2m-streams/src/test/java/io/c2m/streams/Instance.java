@@ -19,6 +19,10 @@ final class Instance {
   static final String APP = "c2m-it";
   static final String NICHES = "niches";
   static final String DEAD = "dead-letters";
+  static final String ORDERS = "orders";
+  static final String OFFERS = "offers";
+  static final String ACKS = "order-acks";
+  static final String ORDER_EVENTS = "order-events";
 
   private Instance() {}
 
@@ -42,6 +46,8 @@ final class Instance {
     KafkaStreams streams = new KafkaStreams(C2mStreams.builder()
         .signalsTopic(Workload.EVENTS).consentsTopic(Workload.CONSENTS)
         .nichesTopic(NICHES).deadLetterTopic(DEAD)
+        .ordersTopic(ORDERS).offersTopic(OFFERS).orderAcksTopic(ACKS)
+        .orderEventsTopic(ORDER_EVENTS)
         .eventReader(EventReader.trustingIds())
         .minimumAudience(minimumAudience)
         .profileEpoch(epoch)

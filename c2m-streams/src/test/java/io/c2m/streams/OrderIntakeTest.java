@@ -147,13 +147,14 @@ class OrderIntakeTest {
     try (Intake in = new Intake()) {
       in.offer(offer("hit", 3, Duration.ofDays(2)), T0);
       in.offer(offer("miss", 5, Duration.ofDays(2)), T0);
+      in.offer(offer("other", 1, Duration.ZERO), T0);
       for (int i = 0; i < 3; i++) {
         in.place(order("h" + i, "hit", 1, 30.0, T0.plusSeconds(60 + i)));
       }
       in.place(order("m0", "miss", 2, 30.0, T0.plusSeconds(90)));
       in.events.readValuesToList();
-      // Stream time moves on with an offer three days later: the punctuation advances.
-      in.offer(offer("other", 1, Duration.ZERO), T0.plus(Duration.ofDays(3)));
+      // Stream time moves on with an order three days later: the punctuation advances.
+      in.place(order("late", "other", 1, 30.0, T0.plus(Duration.ofDays(3))));
       Map<String, OrderState> last = in.events.readValuesToList().stream().collect(
           Collectors.toMap(e -> e.order().value(), OrderEvent::to, (a, b) -> b));
       assertEquals(OrderState.RELEASED, last.get("h0"));

@@ -7,6 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.c2m.ConsumerId;
 import io.c2m.json.C2mJson;
 import io.c2m.niche.Niche;
+import io.c2m.order.Offer;
+import io.c2m.order.Order;
+import io.c2m.order.OrderBook;
+import io.c2m.order.OrderReceipt;
+import io.c2m.order.OrderStore;
 import io.c2m.signal.ConsumerAccount;
 import io.c2m.signal.ConsumerProfile;
 import io.c2m.signal.ProfileSettings;
@@ -14,11 +19,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -46,7 +54,9 @@ import org.junit.jupiter.api.Test;
  * of 4 partitions; one instance runs in its own JVM and is killed (SIGKILL) mid-stream. The
  * survivor takes over its partitions from the changelogs; with exactly-once no signal is lost or
  * counted twice: every profile equals the in-process engine's on the same input, and the niches
- * published (read with read_committed) equal the engine's. If the broker cannot start here, the
+ * published (read with read_committed) equal the engine's. Orders (with retries and conflicting
+ * retries) sent before and after the kill are each answered exactly once, as core's order book
+ * answers them. If the broker cannot start here, the
  * test is skipped with a notice on standard error, never faked.
  */
 class StreamsFailoverIT {
@@ -77,10 +87,19 @@ class StreamsFailoverIT {
         bootstrap))) {
       List<NewTopic> topics = new ArrayList<>();
       for (String n : names) {
-        topics.add(new NewTopic(n, n.equals(Instance.NICHES) ? 1 : PARTITIONS, (short) 1));
+        topics.add(keptForever(
+            new NewTopic(n, n.equals(Instance.NICHES) ? 1 : PARTITIONS, (short) 1)));
       }
       admin.createTopics(topics).all().get();
     }
+  }
+
+  /**
+   * No time retention: the test events are months old, and the broker's default retention (7
+   * days, checked every 5 minutes) would delete them from under the application mid-run.
+   */
+  static NewTopic keptForever(NewTopic topic) {
+    return topic.configs(Map.of("retention.ms", "-1"));
   }
 
   static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
@@ -144,7 +163,20 @@ class StreamsFailoverIT {
   @Test
   void twoInstancesOneKilledMidStreamLoseAndDoubleNothing() throws Exception {
     String bootstrap = broker.bootstrapServers();
-    createTopics(bootstrap, Workload.EVENTS, Workload.CONSENTS, Instance.NICHES, Instance.DEAD);
+    createTopics(bootstrap, Workload.EVENTS, Workload.CONSENTS, Instance.NICHES, Instance.DEAD,
+        Instance.ORDERS, Instance.OFFERS, Instance.ACKS, Instance.ORDER_EVENTS);
+    List<Offer> offers = List.of(OrderIntakeTest.offer("d1", 5, Duration.ofDays(2)),
+        OrderIntakeTest.offer("d2", 3, Duration.ZERO),
+        OrderIntakeTest.offer("d3", 1000, Duration.ofDays(30)));
+    List<Order> orders = orders(300);
+    OrderBook book = OrderBook.of(OrderStore.inMemory(),
+        Clock.fixed(OrderIntakeTest.T0, ZoneOffset.UTC), c -> true);
+    offers.forEach(book::offer);
+    Map<String, List<OrderReceipt.Status>> expectedAcks = new TreeMap<>();
+    for (Order o : orders) {
+      expectedAcks.computeIfAbsent(o.id().value(), k -> new ArrayList<>())
+          .add(book.accept(o).status());
+    }
     List<Workload.Op> ops = Workload.generate(11, 400, 3, 0.05, 0);
     Instant end = Reference.end(ops);
     List<Workload.Op> consents = ops.stream().filter(o -> !o.isEvent()).toList();
@@ -160,18 +192,26 @@ class StreamsFailoverIT {
     Process other = null;
     KafkaStreams local = null;
     try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap);
-        KafkaConsumer<String, String> niches = committedReader(bootstrap, Instance.NICHES)) {
+        KafkaConsumer<String, String> niches = committedReader(bootstrap, Instance.NICHES);
+        KafkaConsumer<String, String> acks = committedReader(bootstrap, Instance.ACKS)) {
       send(producer, consents);
+      for (Offer o : offers) {
+        producer.send(new ProducerRecord<>(Instance.OFFERS, null,
+            OrderIntakeTest.T0.toEpochMilli(), utf8(o.design().value()),
+            utf8(C2mJson.toJson(o))));
+      }
       other = startInJvm(bootstrap, work.resolve("b"), end, work.resolve("b.log"));
       local = Instance.start(bootstrap, work.resolve("a"), end, K, Duration.ofSeconds(1));
       waitFor(local, KafkaStreams.State.RUNNING, Duration.ofSeconds(90));
 
       int half = events.size() / 2;
       send(producer, events.subList(0, half));
+      sendOrders(producer, orders.subList(0, orders.size() / 2));
       Thread.sleep(4000); // both instances are processing
       assertTrue(other.isAlive(), "instance B runs until it is killed");
       other.destroyForcibly().waitFor(); // SIGKILL: no clean shutdown, a transaction open
       send(producer, events.subList(half, events.size()));
+      sendOrders(producer, orders.subList(orders.size() / 2, orders.size()));
       send(producer, ticks(end));
 
       NicheResult last = null;
@@ -192,6 +232,7 @@ class StreamsFailoverIT {
       assertEquals(end, last.asOf());
       StreamsEquivalenceProperties.assertSameNiches(expected, last.niches());
       assertSameProfiles(reference.profiles(), local, end);
+      assertSameAcks(expectedAcks, acks, orders.size());
     } finally {
       if (other != null) {
         other.destroyForcibly();
@@ -201,6 +242,60 @@ class StreamsFailoverIT {
       }
       EmbeddedBroker.delete(work);
     }
+  }
+
+  /** Orders with retries of the same order and retries with other content, in input order. */
+  static List<Order> orders(int n) {
+    java.util.Random r = new java.util.Random(5);
+    List<Order> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Order o = OrderIntakeTest.order("o" + i, "d" + (1 + r.nextInt(3)), 1 + r.nextInt(3),
+          30.0, OrderIntakeTest.T0.plusSeconds(60L * i));
+      out.add(o);
+      if (r.nextDouble() < 0.2) {
+        out.add(o);
+      }
+      if (r.nextDouble() < 0.1) {
+        out.add(o.withQuantity(o.quantity() + 1));
+      }
+    }
+    return out;
+  }
+
+  static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  static void sendOrders(KafkaProducer<byte[], byte[]> producer, List<Order> orders) {
+    for (Order o : orders) {
+      producer.send(new ProducerRecord<>(Instance.ORDERS, null, o.placedAt().toEpochMilli(),
+          utf8(o.id().value()), utf8(C2mJson.toJson(o))));
+    }
+    producer.flush();
+  }
+
+  /**
+   * Every order record is answered exactly once (read_committed), as core's order book answers
+   * it: one ACCEPTED per order id, DUPLICATE for each retry, REJECTED for other content.
+   */
+  static void assertSameAcks(Map<String, List<OrderReceipt.Status>> expected,
+      KafkaConsumer<String, String> acks, int records) {
+    Map<String, List<OrderReceipt.Status>> actual = new TreeMap<>();
+    int seen = 0;
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (System.nanoTime() < deadline && seen < records) {
+      for (ConsumerRecord<String, String> r : acks.poll(Duration.ofMillis(500))) {
+        OrderReceipt receipt = C2mJson.fromJson(r.value(), OrderReceipt.class);
+        actual.computeIfAbsent(receipt.order().value(), k -> new ArrayList<>())
+            .add(receipt.status());
+        seen++;
+      }
+    }
+    for (ConsumerRecord<String, String> r : acks.poll(Duration.ofSeconds(2))) {
+      seen++; // nothing more may come: a receipt twice would show here
+    }
+    assertEquals(records, seen, "one receipt per order record, none lost, none twice");
+    assertEquals(expected, actual);
   }
 
   static boolean sameNiches(List<Niche> expected, List<Niche> actual) {

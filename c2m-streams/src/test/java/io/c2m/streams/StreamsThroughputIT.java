@@ -32,9 +32,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Signals-to-profiles throughput through a real broker, with one and with two application
- * instances in the same run over the same pre-produced events (4 partitions): the rate is the
- * events consumed and committed per second between the first and the last commit. Off by default;
- * run with {@code -Dc2m.bench=true} (see BENCHMARKS.md).
+ * instances in the same run over the same generated events (4 partitions, produced once the
+ * instances run): the rate is the input records committed per second between the first and the
+ * last commit. Off by default; run with {@code -Dc2m.bench=true} (see BENCHMARKS.md).
  */
 @EnabledIfSystemProperty(named = "c2m.bench", matches = "true")
 class StreamsThroughputIT {
@@ -46,35 +46,27 @@ class StreamsThroughputIT {
   void oneAndTwoInstances() throws Exception {
     int events = Integer.getInteger("c2m.bench.events", 200_000);
     int consumers = Integer.getInteger("c2m.bench.consumers", 20_000);
-    // Transactions v1: with the default v2, a preloaded run stalled after the broker refused a
-    // repartition write with OutOfOrderSequenceException (see BENCHMARKS.md).
-    String tx = System.getProperty("c2m.bench.tx", "transaction.version=1");
+    // Broker defaults (transactions v2); -Dc2m.bench.tx=transaction.version=1 for v1.
+    String tx = System.getProperty("c2m.bench.tx", "");
     try (EmbeddedBroker broker = tx.isEmpty() ? EmbeddedBroker.start(PARTITIONS)
-        : EmbeddedBroker.start(PARTITIONS, tx)) {
+        : EmbeddedBroker.start(PARTITIONS, tx);
+        Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+            broker.bootstrapServers()))) {
       String bootstrap = broker.bootstrapServers();
-      try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-          bootstrap))) {
-        List<NewTopic> topics = new ArrayList<>();
-        for (String t : List.of(EVENTS, CONSENTS, "bench-niches", "bench-dead")) {
-          topics.add(new NewTopic(t, PARTITIONS, (short) 1));
-        }
-        admin.createTopics(topics).all().get();
-        produce(bootstrap, events, consumers);
-        double one = run(admin, bootstrap, "bench-one", 1, events + consumers);
-        double two = run(admin, bootstrap, "bench-two", 2, events + consumers);
-        System.out.printf("c2m-streams throughput: %d events + %d consents, %d partitions%n"
-            + "  1 instance : %.0f records/s (%.0f per instance)%n"
-            + "  2 instances: %.0f records/s (%.0f per instance)%n"
-            + "  ratio 2/1  : %.2f; available processors %d; load average %.1f%n",
-            events, consumers, PARTITIONS, one, one, two, two / 2, two / one,
-            Runtime.getRuntime().availableProcessors(),
-            java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                .getSystemLoadAverage());
-      }
+      double one = run(admin, bootstrap, "bench-one", 1, events, consumers);
+      double two = run(admin, bootstrap, "bench-two", 2, events, consumers);
+      System.out.printf("c2m-streams throughput: %d events + %d consents, %d partitions%n"
+          + "  1 instance : %.0f records/s (%.0f per instance)%n"
+          + "  2 instances: %.0f records/s (%.0f per instance)%n"
+          + "  ratio 2/1  : %.2f; available processors %d; load average %.1f%n",
+          events, consumers, PARTITIONS, one, one, two, two / 2, two / one,
+          Runtime.getRuntime().availableProcessors(),
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+              .getSystemLoadAverage());
     }
   }
 
-  static void produce(String bootstrap, int events, int consumers) {
+  static void produce(String bootstrap, String prefix, int events, int consumers) {
     Properties p = new Properties();
     p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
@@ -87,7 +79,7 @@ class StreamsThroughputIT {
         new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
       for (int c = 0; c < consumers; c++) {
         String id = "u" + c;
-        producer.send(new ProducerRecord<>(CONSENTS, null, start.toEpochMilli(), utf8(id),
+        producer.send(new ProducerRecord<>(prefix + CONSENTS, null, start.toEpochMilli(), utf8(id),
             utf8(C2mJson.toJson(ConsumerAccount.of(new ConsumerId(id), Consent.PROFILING)))));
       }
       for (int e = 0; e < events; e++) {
@@ -97,7 +89,7 @@ class StreamsThroughputIT {
             + "\",\"timestamp\":\"" + at + "\",\"properties\":{\"category\":\""
             + cats[r.nextInt(cats.length)] + "\",\"color\":\"" + colors[r.nextInt(colors.length)]
             + "\",\"size\":\"M\",\"price\":" + (20 + r.nextInt(30)) + "}}";
-        producer.send(new ProducerRecord<>(EVENTS, null, at.toEpochMilli(), utf8(id),
+        producer.send(new ProducerRecord<>(prefix + EVENTS, null, at.toEpochMilli(), utf8(id),
             utf8(line)));
       }
       producer.flush();
@@ -108,9 +100,20 @@ class StreamsThroughputIT {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Runs {@code instances} instances of a new application until it has committed every input. */
-  static double run(Admin admin, String bootstrap, String app, int instances, long total)
-      throws Exception {
+  /**
+   * Runs {@code instances} instances of a new application on topics of its own: they start on
+   * empty topics and are all RUNNING (tasks spread, no state to move) before the input is
+   * produced; the rate is measured from the first to the last commit of the input offsets.
+   */
+  static double run(Admin admin, String bootstrap, String app, int instances, int events,
+      int consumers) throws Exception {
+    String prefix = app + "-";
+    List<NewTopic> topics = new ArrayList<>();
+    for (String t : List.of(EVENTS, CONSENTS, "niches", "dead")) {
+      topics.add(StreamsFailoverIT.keptForever(new NewTopic(prefix + t, PARTITIONS, (short) 1)));
+    }
+    admin.createTopics(topics).all().get();
+    long total = events + (long) consumers;
     Path dir = Files.createTempDirectory("c2m-bench");
     List<KafkaStreams> running = new ArrayList<>();
     try {
@@ -118,8 +121,8 @@ class StreamsThroughputIT {
         Properties p = Instance.properties(bootstrap, dir.resolve("i" + i));
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, app);
         KafkaStreams s = new KafkaStreams(C2mStreams.builder()
-            .signalsTopic(EVENTS).consentsTopic(CONSENTS)
-            .nichesTopic("bench-niches").deadLetterTopic("bench-dead")
+            .signalsTopic(prefix + EVENTS).consentsTopic(prefix + CONSENTS)
+            .nichesTopic(prefix + "niches").deadLetterTopic(prefix + "dead")
             .eventReader(EventReader.trustingIds())
             .profileEpoch(Instant.parse("2026-02-01T00:00:00Z"))
             .nicheInterval(Duration.ofMinutes(10))
@@ -127,10 +130,15 @@ class StreamsThroughputIT {
         s.start();
         running.add(s);
       }
+      for (KafkaStreams s : running) {
+        StreamsFailoverIT.waitFor(s, KafkaStreams.State.RUNNING, Duration.ofMinutes(3));
+      }
+      Thread.sleep(5000); // a late rebalance settles
+      produce(bootstrap, prefix, events, consumers);
       Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
       for (int q = 0; q < PARTITIONS; q++) {
-        latest.put(new TopicPartition(EVENTS, q), OffsetSpec.latest());
-        latest.put(new TopicPartition(CONSENTS, q), OffsetSpec.latest());
+        latest.put(new TopicPartition(prefix + EVENTS, q), OffsetSpec.latest());
+        latest.put(new TopicPartition(prefix + CONSENTS, q), OffsetSpec.latest());
       }
       long firstAt = 0;
       long firstCommitted = 0;

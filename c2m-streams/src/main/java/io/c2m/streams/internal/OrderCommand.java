@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.c2m.json.C2mJson;
-import io.c2m.order.Offer;
 import io.c2m.order.Order;
 import io.c2m.order.OrderEvent;
 import io.c2m.order.OrderReceipt;
@@ -16,9 +15,9 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
- * What flows through the order intake: an order or an offer for the design's task; and, out of
- * the processors, an acknowledgement, a lifecycle event or a dead letter. Only orders and offers
- * cross the repartition topic ({@link #serde()}).
+ * What flows through the order intake: an order for the design's task; and, out of the
+ * processors, an acknowledgement, a lifecycle event or a dead letter. Only orders cross the
+ * repartition topic ({@link #serde()}).
  */
 public sealed interface OrderCommand {
   /**
@@ -30,18 +29,6 @@ public sealed interface OrderCommand {
     /** Validates. */
     public Place {
       requireNonNull(order, "order");
-    }
-  }
-
-  /**
-   * A design's offer (its terms), replacing the earlier one.
-   *
-   * @param offer the offer
-   */
-  record PutOffer(Offer offer) implements OrderCommand {
-    /** Validates. */
-    public PutOffer {
-      requireNonNull(offer, "offer");
     }
   }
 
@@ -96,11 +83,8 @@ public sealed interface OrderCommand {
           ObjectNode node = mapper.createObjectNode();
           if (c instanceof Place p) {
             node.set("order", mapper.valueToTree(p.order()));
-          } else if (c instanceof PutOffer o) {
-            node.set("offer", mapper.valueToTree(o.offer()));
           } else {
-            throw new SerializationException("Only orders and offers are written to " + topic
-                + ".");
+            throw new SerializationException("Only orders are written to " + topic + ".");
           }
           try {
             return mapper.writeValueAsBytes(node);
@@ -117,11 +101,7 @@ public sealed interface OrderCommand {
             if (node.has("order")) {
               return new Place(mapper.treeToValue(node.get("order"), Order.class));
             }
-            if (node.has("offer")) {
-              return new PutOffer(mapper.treeToValue(node.get("offer"), Offer.class));
-            }
-            throw new SerializationException("A record of topic " + topic
-                + " is neither an order nor an offer.");
+            throw new SerializationException("A record of topic " + topic + " is no order.");
           } catch (IOException | IllegalArgumentException e) {
             throw new SerializationException("A record of topic " + topic
                 + " is not an order command in c2m's JSON (" + e.getClass().getSimpleName()

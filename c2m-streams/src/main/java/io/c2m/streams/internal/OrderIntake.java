@@ -63,7 +63,7 @@ public final class OrderIntake implements Processor<String, OrderCommand, String
    *
    * @param period the planning period (batches start at its boundaries, as in the engine)
    * @param check how often, in stream time, campaigns are advanced
-   * @param stores orders, history, sequence, offers and batches store names
+   * @param stores orders, history, sequence, (global) offers and batches store names
    */
   public OrderIntake(Duration period, Duration check, String... stores) {
     this.period = requireNonNull(period, "period");
@@ -89,9 +89,7 @@ public final class OrderIntake implements Processor<String, OrderCommand, String
   @Override
   public void process(Record<String, OrderCommand> record) {
     clock.now = Instant.ofEpochMilli(Math.max(0, context.currentStreamTimeMs()));
-    if (record.value() instanceof OrderCommand.PutOffer o) {
-      book.offer(o.offer());
-    } else if (record.value() instanceof OrderCommand.Place p) {
+    if (record.value() instanceof OrderCommand.Place p) {
       OrderReceipt receipt = book.accept(p.order());
       context.forward(new Record<>(p.order().id().value(), new OrderCommand.Ack(receipt),
           record.timestamp()));

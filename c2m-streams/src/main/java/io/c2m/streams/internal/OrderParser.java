@@ -1,7 +1,6 @@
 package io.c2m.streams.internal;
 
 import io.c2m.json.C2mJson;
-import io.c2m.order.Offer;
 import io.c2m.order.Order;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -9,23 +8,12 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 /**
- * Reads a record of the orders topic (key the order id, value an {@link Order} in c2m's JSON) or
- * of the offers topic (key the design id, value an {@link Offer}). A record that cannot be read,
- * or whose key is not its id, goes to the dead-letter topic with the reason; the orders keep
- * their order-id key, the offers their design-id key.
+ * Reads a record of the orders topic: key the order id, value an {@link Order} in c2m's JSON. A
+ * record that cannot be read, or whose key is not its id, goes to the dead-letter topic with the
+ * reason.
  */
 public final class OrderParser implements Processor<byte[], byte[], String, OrderCommand> {
-  private final boolean offers;
   private ProcessorContext<String, OrderCommand> context;
-
-  /**
-   * Creates a parser.
-   *
-   * @param offers true for the offers topic, false for the orders topic
-   */
-  public OrderParser(boolean offers) {
-    this.offers = offers;
-  }
 
   @Override
   public void init(ProcessorContext<String, OrderCommand> c) {
@@ -34,32 +22,22 @@ public final class OrderParser implements Processor<byte[], byte[], String, Orde
 
   @Override
   public void process(Record<byte[], byte[]> record) {
-    String what = offers ? "an offer" : "an order";
     if (record.value() == null || record.key() == null) {
       dead(record, "the record has no " + (record.key() == null ? "key" : "value")
-          + "; " + what + " is keyed by its id.");
+          + "; an order is keyed by its id.");
       return;
     }
     String key = new String(record.key(), StandardCharsets.UTF_8);
-    String json = new String(record.value(), StandardCharsets.UTF_8);
     try {
-      if (offers) {
-        Offer o = C2mJson.fromJson(json, Offer.class);
-        if (!o.design().value().equals(key)) {
-          dead(record, "the offer's design id differs from the record's key.");
-          return;
-        }
-        context.forward(new Record<>(key, new OrderCommand.PutOffer(o), record.timestamp()));
-      } else {
-        Order o = C2mJson.fromJson(json, Order.class);
-        if (!o.id().value().equals(key)) {
-          dead(record, "the order's id differs from the record's key.");
-          return;
-        }
-        context.forward(new Record<>(key, new OrderCommand.Place(o), record.timestamp()));
+      Order o = C2mJson.fromJson(new String(record.value(), StandardCharsets.UTF_8),
+          Order.class);
+      if (!o.id().value().equals(key)) {
+        dead(record, "the order's id differs from the record's key.");
+        return;
       }
+      context.forward(new Record<>(key, new OrderCommand.Place(o), record.timestamp()));
     } catch (IllegalArgumentException e) {
-      dead(record, "the value is not " + what + " in c2m's JSON: " + e.getMessage());
+      dead(record, "the value is not an order in c2m's JSON: " + e.getMessage());
     }
   }
 

@@ -34,9 +34,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * rules: a signal is profiled only if the consumer's latest consents include {@link
  * Consent#PROFILING}; consents without it, or a forget, delete the profile (a tombstone, in the
  * changelog too); a consumer profiled again starts from nothing. The daily interest per item of
- * profiled signals is kept for trends. Every {@code interval} of wall-clock time, if anything
- * changed, the partition's profiles are decayed to its stream time and counted into {@link
- * CandidateCounts}, forwarded for the niche merge.
+ * profiled signals is kept for trends. Every {@code interval} of wall-clock time, if a record
+ * arrived since the last count (it may have changed a profile or moved the stream time), the
+ * partition's profiles are decayed to its stream time and counted into {@link CandidateCounts},
+ * forwarded for the niche merge.
  */
 public final class ProfileProcessor implements Processor<String, ProfileCommand, String,
     CandidateCounts> {
@@ -89,21 +90,21 @@ public final class ProfileProcessor implements Processor<String, ProfileCommand,
 
   @Override
   public void process(Record<String, ProfileCommand> record) {
+    // Any record may move the stream time, the instant the counts are decayed to.
+    dirty = true;
     ProfileCommand command = record.value();
     if (command instanceof ProfileCommand.Add a) {
       add(a.signal());
     } else if (command instanceof ProfileCommand.Consent k) {
       String id = k.account().id().value();
       consents.put(id, k.account());
-      if (!k.account().allows(Consent.PROFILING) && profiles.delete(id) != null) {
-        dirty = true;
+      if (!k.account().allows(Consent.PROFILING)) {
+        profiles.delete(id);
       }
     } else if (command instanceof ProfileCommand.Forget f) {
       String id = f.consumer().value();
       consents.delete(id);
-      if (profiles.delete(id) != null) {
-        dirty = true;
-      }
+      profiles.delete(id);
     }
   }
 
@@ -128,7 +129,6 @@ public final class ProfileProcessor implements Processor<String, ProfileCommand,
       Double before = interest.get(cell);
       interest.put(cell, before == null ? w : before + w);
     }
-    dirty = true;
   }
 
   /** Counts the partition's profiles and forwards the counts, if anything changed. */

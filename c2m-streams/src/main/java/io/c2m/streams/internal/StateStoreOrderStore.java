@@ -28,7 +28,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * task. Durability is the stores' changelogs, written in the same exactly-once transaction as
  * the acknowledgement; an order is acknowledged only once that transaction commits. Holds the
  * orders, offers and batches of one task (one partition of the orders repartitioned by design).
- * Insertion order is kept by a per-task sequence. Not thread-safe: a task is single-threaded.
+ * Insertion order is kept by a per-task sequence. Offers are read from the global offers store.
+ * Not thread-safe: a task is single-threaded.
  */
 public final class StateStoreOrderStore implements OrderStore {
   private static final String NEXT = "next";
@@ -44,7 +45,7 @@ public final class StateStoreOrderStore implements OrderStore {
    * @param orders order id to its current record
    * @param history order id to its events
    * @param sequence zero-padded insertion number to order id, and {@code next}
-   * @param offers design id to its offer
+   * @param offers design id to its offer (the global store: read-only here)
    * @param batches batch id to its batch
    */
   public StateStoreOrderStore(KeyValueStore<String, BookedOrder> orders,
@@ -164,9 +165,16 @@ public final class StateStoreOrderStore implements OrderStore {
     return out;
   }
 
+  /**
+   * Refused: offers come from the offers topic into a global store, on every instance.
+   *
+   * @param offer the offer
+   * @throws UnsupportedOperationException always
+   */
   @Override
   public void putOffer(Offer offer) {
-    offers.put(requireNonNull(offer, "offer").design().value(), offer);
+    throw new UnsupportedOperationException("Offers are published to the offers topic; the "
+        + "streams order intake reads them from its global store.");
   }
 
   @Override
