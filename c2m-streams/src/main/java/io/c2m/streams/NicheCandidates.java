@@ -111,9 +111,20 @@ public final class NicheCandidates {
     return out;
   }
 
-  /** The interest of the days a trend as of {@code asOf} may read, with a week's margin. */
+  /**
+   * The first UTC day of interest a trend as of an instant may read, with a week's margin for
+   * partitions whose stream times differ: interest of earlier days is never read again.
+   *
+   * @param asOf the instant
+   * @return the day, counted from 1970-01-01
+   */
+  public static long firstTrendDay(Instant asOf) {
+    return Math.floorDiv(asOf.toEpochMilli(), DAY_MILLIS) - TREND.totalDays() - 7;
+  }
+
+  /** The interest of the days a trend as of {@code asOf} may read. */
   private static InterestTimeline window(InterestTimeline interest, Instant asOf) {
-    long first = Math.floorDiv(asOf.toEpochMilli(), DAY_MILLIS) - TREND.totalDays() - 7;
+    long first = firstTrendDay(asOf);
     Map<Attributes, Map<Long, Double>> kept = new HashMap<>();
     for (InterestTimeline.ItemInterest item : interest.items()) {
       for (InterestTimeline.DayInterest d : item.days()) {

@@ -26,6 +26,8 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +105,34 @@ class C2mStreamsTest {
       assertEquals("u1", log.get(log.size() - 1).key());
       assertNull(log.get(log.size() - 1).value(), "a tombstone");
     }
+  }
+
+  @Test
+  void interestOfDaysNoTrendReadsIsDeleted() {
+    try (Driver d = new Driver(Workload.END, 1)) {
+      d.consents.pipeInput(utf8("u1"), utf8(C2mJson.toJson(
+          ConsumerAccount.of(new ConsumerId("u1"), Consent.PROFILING))), Workload.END);
+      d.events.pipeInput(utf8("k"), utf8(VIEW), Instant.parse("2026-02-20T10:00:00Z"));
+      KeyValueStore<String, Double> interest =
+          d.driver.getKeyValueStore(C2mStreams.INTEREST_STORE);
+      d.mine();
+      assertEquals(1, count(interest), "a day within the trend window is kept");
+      String later = VIEW.replace("2026-02-20", "2026-06-20");
+      d.events.pipeInput(utf8("k"), utf8(later), Instant.parse("2026-06-20T10:00:00Z"));
+      d.mine();
+      assertEquals(1, count(interest), "the February day is gone, the June day kept");
+    }
+  }
+
+  private static int count(KeyValueStore<String, Double> store) {
+    int n = 0;
+    try (KeyValueIterator<String, Double> it = store.all()) {
+      while (it.hasNext()) {
+        it.next();
+        n++;
+      }
+    }
+    return n;
   }
 
   @Test

@@ -144,24 +144,33 @@ public final class ProfileProcessor implements Processor<String, ProfileCommand,
         current.add(it.next().value.profile(asOf, settings.halfLife()));
       }
     }
-    CandidateCounts counts = NicheCandidates.count(
-        context.taskId().partition(), asOf, current, timeline());
+    CandidateCounts counts = NicheCandidates.count(context.taskId().partition(), asOf, current,
+        timeline(NicheCandidates.firstTrendDay(asOf)));
     context.forward(new Record<>(ALL, counts, Math.max(streamTime, 0)));
     dirty = false;
   }
 
-  /** The interest store as a timeline (the counting keeps only the trend window). */
-  private InterestTimeline timeline() {
+  /**
+   * The interest store as a timeline from a day on; cells of earlier days, which no trend reads
+   * again, are deleted (tombstones in the changelog), so the store stays bounded.
+   */
+  private InterestTimeline timeline(long firstDay) {
     Map<Attributes, Map<Long, Double>> byItem = new HashMap<>();
+    List<String> old = new ArrayList<>();
     try (KeyValueIterator<String, Double> it = interest.all()) {
       while (it.hasNext()) {
         KeyValue<String, Double> kv = it.next();
         int at = kv.key.lastIndexOf('@');
-        Attributes item = C2mJson.fromJson(kv.key.substring(0, at), Attributes.class);
         long day = Long.parseLong(kv.key.substring(at + 1));
+        if (day < firstDay) {
+          old.add(kv.key);
+          continue;
+        }
+        Attributes item = C2mJson.fromJson(kv.key.substring(0, at), Attributes.class);
         byItem.computeIfAbsent(item, x -> new TreeMap<>()).put(day, kv.value);
       }
     }
+    old.forEach(interest::delete);
     return InterestTimeline.of(byItem);
   }
 }
