@@ -6,6 +6,7 @@ import io.c2m.ConsumerId;
 import io.c2m.InvalidConfigurationException;
 import io.c2m.json.EventReader;
 import io.c2m.order.BookedBatch;
+import io.c2m.privacy.AudienceGuard;
 import io.c2m.order.BookedOrder;
 import io.c2m.order.Offer;
 import io.c2m.order.OrderEvent;
@@ -166,6 +167,7 @@ public final class C2mStreams {
     private String deadLetterTopic;
     private EventReader eventReader;
     private int minimumAudience = 20;
+    private boolean syntheticData;
     private long seed;
     private ProfileSettings profileSettings = ProfileSettings.defaults();
     private Instant profileEpoch = Instant.parse("2025-01-01T00:00:00Z");
@@ -253,17 +255,32 @@ public final class C2mStreams {
 
     /**
      * Sets the least audience of a released niche, counted over all partitions (k-anonymity).
+     * Below {@link AudienceGuard#FLOOR} (5) it is refused unless {@link #syntheticData()} was
+     * called first, as in the engine.
      *
-     * @param k at least 1; default 20, as the engine
+     * @param k at least {@link AudienceGuard#FLOOR}, or at least 1 for synthetic data; default
+     *     20, as the engine
      * @return this
-     * @throws IllegalArgumentException if below 1
+     * @throws InvalidConfigurationException if {@code k < 1}, or below the floor without the
+     *     synthetic-data opt-in
      */
     public Builder minimumAudience(int k) {
-      if (k < 1) {
-        throw new IllegalArgumentException(
-            "The minimum audience (" + k + ") must be at least 1.");
+      try {
+        this.minimumAudience = AudienceGuard.checkFloor(k, syntheticData);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidConfigurationException(e.getMessage());
       }
-      this.minimumAudience = k;
+      return this;
+    }
+
+    /**
+     * Declares that the data is synthetic (no real consumer in it), which alone allows a
+     * {@link #minimumAudience(int)} below {@link AudienceGuard#FLOOR}; call it before that.
+     *
+     * @return this
+     */
+    public Builder syntheticData() {
+      this.syntheticData = true;
       return this;
     }
 

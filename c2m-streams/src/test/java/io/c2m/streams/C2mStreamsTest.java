@@ -149,7 +149,9 @@ class C2mStreamsTest {
     InvalidConfigurationException missing = assertThrows(InvalidConfigurationException.class,
         () -> C2mStreams.builder().signalsTopic("e").build(p));
     assertTrue(missing.getMessage().contains("Topic is not set"), missing.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> C2mStreams.builder().minimumAudience(0));
+    assertThrows(InvalidConfigurationException.class,
+        () -> C2mStreams.builder().minimumAudience(4), "below the floor of 5");
+    assertNotNull(C2mStreams.builder().syntheticData().minimumAudience(2));
   }
 
   @Test

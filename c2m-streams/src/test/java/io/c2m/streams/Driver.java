@@ -49,6 +49,7 @@ final class Driver implements AutoCloseable {
         .signalsTopic(Workload.EVENTS).consentsTopic(Workload.CONSENTS)
         .nichesTopic("niches").deadLetterTopic("dead-letters")
         .eventReader(EventReader.trustingIds())
+        .syntheticData()
         .minimumAudience(minimumAudience)
         .profileEpoch(epoch)
         .nicheInterval(INTERVAL)

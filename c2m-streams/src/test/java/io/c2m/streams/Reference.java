@@ -27,8 +27,8 @@ final class Reference {
 
   Reference(List<Workload.Op> ops, int minimumAudience) {
     Instant end = end(ops);
-    engine = C2m.builder().clock(Clock.fixed(end, ZoneOffset.UTC)).minimumAudience(minimumAudience)
-        .build();
+    engine = C2m.builder().clock(Clock.fixed(end, ZoneOffset.UTC)).syntheticData()
+        .minimumAudience(minimumAudience).build();
     EventReader reader = EventReader.trustingIds();
     ProfileStore interest = new ProfileStore(ProfileSettings.defaults(), id -> true, end);
     Set<String> consenting = new HashSet<>();
