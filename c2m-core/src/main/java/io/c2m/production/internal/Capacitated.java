@@ -106,7 +106,7 @@ public final class Capacitated implements BatchingStrategy {
     long[] moq = new long[n];
     long[] multiple = new long[n];
     long[] largest = new long[n];
-    List<List<long[]>> chunks = new ArrayList<>();
+    List<List<Clsp.Chunk>> chunks = new ArrayList<>();
     List<List<Order>> chunkOrders = new ArrayList<>();
     for (int t = 0; t < periods; t++) {
       capacity[t] = line.isPresent() ? line.get().capacityPerPeriod()
@@ -127,7 +127,7 @@ public final class Capacitated implements BatchingStrategy {
         unit[i][t] = problem.unitCost(d, t);
         hold[i][t] = problem.holdingCost(d, t + lead);
       }
-      List<long[]> cs = new ArrayList<>();
+      List<Clsp.Chunk> cs = new ArrayList<>();
       List<Order> os = new ArrayList<>();
       List<Order> sorted = PlanBuilder.sortedByPlaced(byDesign.get(d));
       for (Order o : sorted) {
@@ -142,7 +142,7 @@ public final class Capacitated implements BatchingStrategy {
               + " units exceeds the largest batch of " + largest[i] + " units of design " + d
               + ", " + problem.largestBatchLimit(d) + ".");
         } else {
-          cs.add(new long[] {latest, o.quantity(), placed});
+          cs.add(new Clsp.Chunk(latest, o.quantity(), placed));
           os.add(o);
         }
       }
@@ -155,28 +155,28 @@ public final class Capacitated implements BatchingStrategy {
     boolean unitOrders = true;
     for (int i = 0; i < n && unitOrders; i++) {
       unitOrders = moq[i] == 1 && multiple[i] == 1;
-      for (long[] ch : chunks.get(i)) {
-        unitOrders &= ch[1] == 1;
+      for (Clsp.Chunk ch : chunks.get(i)) {
+        unitOrders &= ch.quantity() == 1;
       }
     }
-    List<List<long[]>> solved = chunks;
+    List<List<Clsp.Chunk>> solved = chunks;
     List<List<List<Order>>> members = new ArrayList<>();
     if (unitOrders) {
       solved = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        Map<List<Long>, List<Order>> byWindow = new TreeMap<>((a, b) -> {
-          int cmp = Long.compare(a.get(0), b.get(0));
-          return cmp != 0 ? cmp : Long.compare(a.get(1), b.get(1));
+        Map<List<Integer>, List<Order>> byWindow = new TreeMap<>((a, b) -> {
+          int cmp = Integer.compare(a.get(0), b.get(0));
+          return cmp != 0 ? cmp : Integer.compare(a.get(1), b.get(1));
         });
         for (int c = 0; c < chunks.get(i).size(); c++) {
-          long[] ch = chunks.get(i).get(c);
-          byWindow.computeIfAbsent(List.of(ch[0], ch[2]), k -> new ArrayList<>())
+          Clsp.Chunk ch = chunks.get(i).get(c);
+          byWindow.computeIfAbsent(List.of(ch.due(), ch.placed()), k -> new ArrayList<>())
               .add(chunkOrders.get(i).get(c));
         }
-        List<long[]> cs = new ArrayList<>();
+        List<Clsp.Chunk> cs = new ArrayList<>();
         List<List<Order>> ms = new ArrayList<>();
         byWindow.forEach((w, os) -> {
-          cs.add(new long[] {w.get(0), os.size(), w.get(1)});
+          cs.add(new Clsp.Chunk(w.get(0), os.size(), w.get(1)));
           ms.add(os);
         });
         solved.add(cs);
@@ -200,9 +200,9 @@ public final class Capacitated implements BatchingStrategy {
       for (int c = 0; c < solved.get(i).size(); c++) {
         List<Order> os = members.get(i).get(c);
         int k = 0;
-        for (long[] piece : sol.produced().get(i).get(c)) {
-          for (long q = 0; q < piece[1] && k < os.size(); q++) {
-            batches.computeIfAbsent((int) piece[0], key -> new ArrayList<>()).add(os.get(k++));
+        for (Clsp.Piece piece : sol.produced().get(i).get(c)) {
+          for (long q = 0; q < piece.quantity() && k < os.size(); q++) {
+            batches.computeIfAbsent(piece.period(), key -> new ArrayList<>()).add(os.get(k++));
           }
         }
         for (; k < os.size(); k++) {
@@ -210,7 +210,7 @@ public final class Capacitated implements BatchingStrategy {
           builder.pending(o, PendingReason.NO_ROOM_FOUND, "The heuristic found no room on the line"
               + " for design " + d + " between period " + problem.placedPeriod(o)
               + " and the latest "
-              + "release " + solved.get(i).get(c)[0] + " for this order (a feasible plan may still "
+              + "release " + solved.get(i).get(c).due() + " for this order (a feasible plan may still "
               + "exist).");
         }
       }
