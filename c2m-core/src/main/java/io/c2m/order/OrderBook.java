@@ -165,9 +165,16 @@ public final class OrderBook implements AutoCloseable {
    */
   public OrderReceipt accept(Order order) {
     requireNonNull(order, "order");
-    Optional<BookedOrder> existing = store.find(order.id());
-    if (existing.isPresent()) {
-      return answer(order, existing.get().order());
+    if (store.find(order.id()).isPresent()) {
+      // A resend is answered by the store's insert, not by this read: the insert returns only once
+      // the first order is durable, so a duplicate is never acknowledged before the original.
+      Insertion again = store.insert(order, OrderEvent.accepted(order.id(), OrderState.PLACED,
+          clock.instant(), "resent"));
+      if (again.outcome() != Insertion.Outcome.INSERTED) {
+        return answer(order, again.stored().order());
+      }
+      throw new IllegalStateException("Order (" + order.id() + ") was found in the store and then "
+          + "inserted as new: the store broke its contract.");
     }
     OrderState into = OrderState.PLACED;
     String why;
