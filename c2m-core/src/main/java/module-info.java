@@ -1,10 +1,8 @@
 /**
  * c2m core: the C2M domain model, the strategy SPIs with their built-ins, JSON, the simulator and
- * privacy. Internal packages are not exported, except {@code io.c2m.internal} to c2m-ml only
- * (its providers read settings with core's {@code Settings}); "module" warnings are suppressed
- * because c2m-ml is not on core's module path when core compiles.
+ * privacy. Internal packages are not exported (providers outside core read their settings with
+ * the public {@code io.c2m.StrategySettings}); the architecture test checks the rest.
  */
-@SuppressWarnings("module")
 module io.c2m.core {
   requires transitive com.fasterxml.jackson.databind;
   requires commons.math3;
@@ -23,8 +21,6 @@ module io.c2m.core {
   exports io.c2m.privacy;
   exports io.c2m.json;
   exports io.c2m.sim;
-  // Qualified: c2m-ml's strategy providers read their settings as core's do.
-  exports io.c2m.internal to io.c2m.ml;
 
   uses io.c2m.niche.NicheInferenceProvider;
   uses io.c2m.design.DesignTailorProvider;

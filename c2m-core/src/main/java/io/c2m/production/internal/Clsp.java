@@ -8,8 +8,8 @@ import java.util.Random;
 
 /**
  * The capacitated lot-sizing problem with setup times (CLSP): several items share one resource
- * whose capacity per period is consumed by each item's setups and units. Internal, public for the
- * evaluation command and the benchmarks.
+ * whose capacity per period is consumed by each item's setups and units. Internal (not exported):
+ * evaluations and benchmarks reach it through {@code io.c2m.production.LotSizingEvaluation}.
  *
  * <p>Solved by the Lagrangian relaxation of the capacity constraints of Trigeiro, Thomas and
  * McClain (1989, "Capacitated lot sizing with setup times", Management Science 35(3):353-366):
