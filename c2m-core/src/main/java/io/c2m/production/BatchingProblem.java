@@ -51,10 +51,11 @@ import java.util.TreeSet;
  *     a top-up must have a salvage value below its lowest unit cost.
  * @param asOf the instant the plan is made as of: the orders placed until then are all there are
  *     so far, and a group-buy campaign whose window closes after it is still open (more orders may
- *     come), not failed. {@link Instant#MAX} (the default of the shorter constructors) means the
- *     orders are final: every window closing within the horizon counts as closed. The engine sets
- *     it to its clock's now and {@code start} to the start of the current period, so nothing is
- *     scheduled in the past; orders placed before {@code start} then count as placed in period 0.
+ *     come), not failed. {@link Instant#MAX} (the default of the shorter constructor and the
+ *     factories) means the orders are final: every window closing within the horizon counts as
+ *     closed. The engine sets it to its clock's now and {@code start} to the start of the current
+ *     period, so nothing is scheduled in the past; orders placed before {@code start} then count
+ *     as placed in period 0.
  */
 public record BatchingProblem(
     List<Order> orders,
@@ -218,73 +219,6 @@ public record BatchingProblem(
   }
 
   /**
-   * A problem whose orders are final ({@code asOf} = {@link Instant#MAX}).
-   *
-   * @param orders the orders
-   * @param constraints constraints per design
-   * @param defaults constraints of other designs
-   * @param start the start of period 0
-   * @param period the period length
-   * @param horizon the number of periods
-   * @param periodCosts per-period costs per design
-   * @param lines shared lines
-   * @param topUps newsvendor top-ups per design
-   * @param priceBreaks quantity price breaks per design
-   * @param forecasts per-period forecasts per design
-   */
-  public BatchingProblem(List<Order> orders, Map<DesignId, ProductionConstraints> constraints,
-      ProductionConstraints defaults, Instant start, Duration period, int horizon,
-      Map<DesignId, PeriodCosts> periodCosts, List<ProductionLine> lines,
-      Map<DesignId, NewsvendorTopUp> topUps, Map<DesignId, List<PriceBreak>> priceBreaks,
-      Map<DesignId, List<ForecastPoint>> forecasts) {
-    this(orders, constraints, defaults, start, period, horizon, periodCosts, lines, topUps,
-        priceBreaks, forecasts, Instant.MAX);
-  }
-
-  /**
-   * A problem without per-period forecasts (the form before forecasts were added).
-   *
-   * @param orders the orders
-   * @param constraints constraints per design
-   * @param defaults constraints of other designs
-   * @param start the start of period 0
-   * @param period the period length
-   * @param horizon the number of periods
-   * @param periodCosts per-period costs per design
-   * @param lines shared lines
-   * @param topUps newsvendor top-ups per design
-   * @param priceBreaks quantity price breaks per design
-   */
-  public BatchingProblem(List<Order> orders, Map<DesignId, ProductionConstraints> constraints,
-      ProductionConstraints defaults, Instant start, Duration period, int horizon,
-      Map<DesignId, PeriodCosts> periodCosts, List<ProductionLine> lines,
-      Map<DesignId, NewsvendorTopUp> topUps, Map<DesignId, List<PriceBreak>> priceBreaks) {
-    this(orders, constraints, defaults, start, period, horizon, periodCosts, lines, topUps,
-        priceBreaks, Map.of());
-  }
-
-  /**
-   * A problem without price breaks.
-   *
-   * @param orders the orders
-   * @param constraints constraints per design
-   * @param defaults constraints of other designs
-   * @param start the start of period 0
-   * @param period the period length
-   * @param horizon the number of periods
-   * @param periodCosts per-period costs per design
-   * @param lines shared lines
-   * @param topUps newsvendor top-ups per design
-   */
-  public BatchingProblem(List<Order> orders, Map<DesignId, ProductionConstraints> constraints,
-      ProductionConstraints defaults, Instant start, Duration period, int horizon,
-      Map<DesignId, PeriodCosts> periodCosts, List<ProductionLine> lines,
-      Map<DesignId, NewsvendorTopUp> topUps) {
-    this(orders, constraints, defaults, start, period, horizon, periodCosts, lines, topUps,
-        Map.of());
-  }
-
-  /**
    * A problem with per-design constraints and a horizon that ends with the last order's due
    * period; no per-period costs, no shared line, no top-up.
    *
@@ -297,7 +231,7 @@ public record BatchingProblem(
   public BatchingProblem(List<Order> orders, Map<DesignId, ProductionConstraints> constraints,
       ProductionConstraints defaults, Instant start, Duration period) {
     this(orders, constraints, defaults, start, period, derivedHorizon(orders, start, period),
-        Map.of(), List.of(), Map.of());
+        Map.of(), List.of(), Map.of(), Map.of(), Map.of(), Instant.MAX);
   }
 
   /**
@@ -389,7 +323,7 @@ public record BatchingProblem(
       }
     }
     return new BatchingProblem(orders, constraints, defaults, Instant.EPOCH, day, horizon,
-        Map.of(), List.of(), Map.of());
+        Map.of(), List.of(), Map.of(), Map.of(), Map.of(), Instant.MAX);
   }
 
   private static int derivedHorizon(List<Order> orders, Instant start, Duration period) {

@@ -91,7 +91,7 @@ class ForecastTopUpIssue3Test {
         Map.of(A, new LineUse(0, 1), B, new LineUse(0, 1)));
     ProductionConstraints c = ProductionConstraints.unconstrained().withCosts(1, 2, 1);
     BatchingProblem p = new BatchingProblem(orders, Map.of(), c, T0, DAY, 3, Map.of(),
-        List.of(line), Map.of(A, topUp(10, 0)), Map.of(), Map.of(A, flat(3, 10)));
+        List.of(line), Map.of(A, topUp(10, 0)), Map.of(), Map.of(A, flat(3, 10)), Instant.MAX);
     assertEquals(30, p.topUpUnits(A, 0, Integer.MAX_VALUE));
     for (BatchingStrategy s : List.of(BatchingStrategy.wagnerWhitin(),
         BatchingStrategy.deadline(), BatchingStrategy.silverMeal(),
@@ -181,7 +181,7 @@ class ForecastTopUpIssue3Test {
         Map.of(A, new LineUse(0, 1), B, new LineUse(0, 1)));
     ProductionConstraints c = ProductionConstraints.unconstrained().withCosts(4, 1, 1);
     BatchingProblem p = new BatchingProblem(orders, Map.of(), c, T0, DAY, 4, Map.of(),
-        List.of(line), Map.of(B, topUp(10, 0)), Map.of(), Map.of(B, flat(4, 5)));
+        List.of(line), Map.of(B, topUp(10, 0)), Map.of(), Map.of(B, flat(4, 5)), Instant.MAX);
     BatchPlan plan = BatchingStrategy.wagnerWhitin().plan(p);
     assertEquals(List.of(), BatchPlanChecks.violations(p, plan));
     assertEquals(List.of("a@0:20", "b@1:25", "b@2:20"), plan.batches().stream()
@@ -202,7 +202,7 @@ class ForecastTopUpIssue3Test {
     BatchingProblem p = new BatchingProblem(orders, Map.of(),
         ProductionConstraints.unconstrained().withCosts(1, 1, 0), T0, DAY, 2, Map.of(),
         List.of(), Map.of(A, new NewsvendorTopUp(10, 0, new ForecastPoint(1, 5, 5, 5, 5))),
-        Map.of(), Map.of());
+        Map.of(), Map.of(), Instant.MAX);
     assertEquals(5, p.topUpUnits(A));
     ProductionBatch b1 = new ProductionBatch(BatchId.of("a#1"), A, 0, 0, 15, 10,
         List.of(OrderId.of("o1")), new CostBreakdown(1, 0, 15));

@@ -136,7 +136,7 @@ class ForecastTopUpTest {
         new Order(OrderId.of("o2"), ConsumerId.of("c"), A, 10, 0, t0, t0));
     BatchingProblem p = new BatchingProblem(orders, Map.of(),
         ProductionConstraints.unconstrained().withCosts(1, 2, 0), t0, day, 3, Map.of(),
-        List.of(), Map.of(A, topUp(10, 0)), Map.of(), Map.of(A, flat(3, 5)));
+        List.of(), Map.of(A, topUp(10, 0)), Map.of(), Map.of(A, flat(3, 5)), Instant.MAX);
     ProductionBatch b1 = new ProductionBatch(BatchId.of("a#1"), A, 0, 0, 25, 10,
         List.of(OrderId.of("o1")), new CostBreakdown(1, 0, 50));
     ProductionBatch b2 = new ProductionBatch(BatchId.of("a#2"), A, 0, 0, 25, 10,
