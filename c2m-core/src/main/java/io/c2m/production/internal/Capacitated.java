@@ -123,19 +123,20 @@ public final class Capacitated implements BatchingStrategy {
       largest[i] = problem.largestBatch(d);
       int lead = c.leadTimePeriods();
       for (int t = 0; t < periods; t++) {
-        setup[i][t] = problem.setupCost(d, t);
-        unit[i][t] = problem.unitCost(d, t);
-        hold[i][t] = problem.holdingCost(d, t + lead);
+        setup[i][t] = problem.costs().setupCost(d, t);
+        unit[i][t] = problem.costs().unitCost(d, t);
+        hold[i][t] = problem.costs().holdingCost(d, t + lead);
       }
       List<Clsp.Chunk> cs = new ArrayList<>();
       List<Order> os = new ArrayList<>();
       List<Order> sorted = PlanBuilder.sortedByPlaced(byDesign.get(d));
       for (Order o : sorted) {
-        int placed = problem.placedPeriod(o);
-        int latest = problem.duePeriod(o) - lead;
+        int placed = problem.calendar().placedPeriod(o);
+        int latest = problem.calendar().duePeriod(o) - lead;
         if (latest < placed) {
           builder.pending(o, PendingReason.DEADLINE_INFEASIBLE, "Order placed in period "
-              + placed + " and due in period " + problem.duePeriod(o) + " cannot be made in "
+              + placed + " and due in period " + problem.calendar().duePeriod(o)
+              + " cannot be made in "
               + "time with a lead time of " + lead + " periods.");
         } else if (problem.batchQuantityFor(d, o.quantity()) > largest[i]) {
           builder.pending(o, PendingReason.EXCEEDS_MAX_BATCH, "Order of " + o.quantity()
@@ -208,7 +209,7 @@ public final class Capacitated implements BatchingStrategy {
         for (; k < os.size(); k++) {
           Order o = os.get(k);
           builder.pending(o, PendingReason.NO_ROOM_FOUND, "The heuristic found no room on the line"
-              + " for design " + d + " between period " + problem.placedPeriod(o)
+              + " for design " + d + " between period " + problem.calendar().placedPeriod(o)
               + " and the latest "
               + "release " + solved.get(i).get(c).due() + " for this order (a feasible plan may still "
               + "exist).");

@@ -498,7 +498,7 @@ public final class PlanCommand implements Callable<Integer> {
       int ready = Math.min(b.readyPeriod(), horizon);
       for (OrderId id : b.orders()) {
         Order o = orders.get(id);
-        int due = Math.min(problem.duePeriod(o), horizon);
+        int due = Math.min(problem.calendar().duePeriod(o), horizon);
         if (ready < due) {
           df[0][ready] += o.quantity();
           df[0][due] -= o.quantity();
@@ -544,7 +544,7 @@ public final class PlanCommand implements Callable<Integer> {
     Map<DesignId, long[][]> pp = perPeriod(problem, plan);
     Map<DesignId, int[]> demand = new TreeMap<>();
     for (Order o : problem.orders()) {
-      demand.computeIfAbsent(o.design(), x -> new int[problem.horizon()])[problem.duePeriod(o)]
+      demand.computeIfAbsent(o.design(), x -> new int[problem.horizon()])[problem.calendar().duePeriod(o)]
           += o.quantity();
     }
     out.printf(Locale.ROOT, "%-12s %8s %10s %12s %10s %10s%n", "item", "period", "demand",
