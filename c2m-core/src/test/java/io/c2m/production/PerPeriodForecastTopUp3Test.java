@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * Regressions of the review of per-period forecast top-ups (issue 3, parts 1, 3 and 7). Expected
  * values are worked out by hand in the comments, not taken from the code's output.
  */
-class ForecastTopUpIssue3Test {
+class PerPeriodForecastTopUp3Test {
   private static final DesignId A = DesignId.of("a");
   private static final DesignId B = DesignId.of("b");
   private static final Instant T0 = Instant.EPOCH;
