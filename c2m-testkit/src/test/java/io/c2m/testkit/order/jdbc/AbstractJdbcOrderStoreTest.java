@@ -405,7 +405,7 @@ abstract class AbstractJdbcOrderStoreTest {
   @Test
   void valuesRoundTripExactly() {
     OrderStore s = open();
-    double[] prices = {0.1 + 0.2, Double.MIN_VALUE, 1e308, 1 / 3.0, 0.0, 123456.789012345};
+    double[] prices = {0.1 + 0.2, Double.MIN_VALUE, 1e308, 1 / 3.0, 0.0, -0.0, 123456.789012345};
     for (int i = 0; i < prices.length; i++) {
       Instant placed = Instant.ofEpochSecond(-62135596800L + i * 7919L, 999_999_999 - i);
       Order o = new Order(OrderId.of("p-" + i), ConsumerId.of("c"), DesignId.of("d"), 1,
@@ -414,7 +414,7 @@ abstract class AbstractJdbcOrderStoreTest {
           "accepted, with ünïcödé and 'quotes'"));
       BookedOrder b = s.find(o.id()).orElseThrow();
       assertEquals(o, b.order());
-      assertEquals(Double.doubleToRawLongBits(prices[i]),
+      assertEquals(Double.doubleToRawLongBits(prices[i] == 0 ? 0.0 : prices[i]),
           Double.doubleToRawLongBits(b.order().unitPrice()));
       assertEquals(placed.plusNanos(1), b.acceptedAt());
     }
