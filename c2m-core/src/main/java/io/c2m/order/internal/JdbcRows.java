@@ -74,29 +74,70 @@ final class JdbcRows {
   }
 
 
+  /** The number of parameters of one order row ({@link #ORDER_COLUMNS}). */
+  static final int ORDER_PARAMS = 16;
+  /** The number of parameters of one event row ({@link #EVENT_COLUMNS}). */
+  static final int EVENT_PARAMS = 7;
+
   static void bindOrder(PreparedStatement ps, Order o, OrderEvent accepted)
       throws SQLException {
-    ps.setString(1, o.id().value());
-    ps.setString(2, o.consumer().value());
-    ps.setString(3, o.design().value());
-    ps.setInt(4, o.quantity());
-    ps.setDouble(5, o.unitPrice());
-    bindInstant(ps, 6, o.placedAt());
-    bindInstant(ps, 8, o.latestDelivery());
-    ps.setString(10, accepted.to().name());
-    ps.setString(11, "");
-    bindInstant(ps, 12, accepted.at());
-    bindInstant(ps, 14, accepted.at());
-    ps.setInt(16, 1);
+    bindOrder(ps, 0, o, accepted);
+  }
+
+  /** Binds an order row to parameters {@code base + 1} to {@code base + ORDER_PARAMS}. */
+  static void bindOrder(PreparedStatement ps, int base, Order o, OrderEvent accepted)
+      throws SQLException {
+    ps.setString(base + 1, o.id().value());
+    ps.setString(base + 2, o.consumer().value());
+    ps.setString(base + 3, o.design().value());
+    ps.setInt(base + 4, o.quantity());
+    ps.setDouble(base + 5, o.unitPrice());
+    bindInstant(ps, base + 6, o.placedAt());
+    bindInstant(ps, base + 8, o.latestDelivery());
+    ps.setString(base + 10, accepted.to().name());
+    ps.setString(base + 11, "");
+    bindInstant(ps, base + 12, accepted.at());
+    bindInstant(ps, base + 14, accepted.at());
+    ps.setInt(base + 16, 1);
   }
 
   static void bindEvent(PreparedStatement ps, OrderEvent e, int seq) throws SQLException {
-    ps.setString(1, e.order().value());
-    ps.setInt(2, seq);
-    ps.setString(3, e.from().name());
-    ps.setString(4, e.to().name());
-    bindInstant(ps, 5, e.at());
-    ps.setString(7, e.reason());
+    bindEvent(ps, 0, e, seq);
+  }
+
+  /** Binds an event row to parameters {@code base + 1} to {@code base + EVENT_PARAMS}. */
+  static void bindEvent(PreparedStatement ps, int base, OrderEvent e, int seq)
+      throws SQLException {
+    ps.setString(base + 1, e.order().value());
+    ps.setInt(base + 2, seq);
+    ps.setString(base + 3, e.from().name());
+    ps.setString(base + 4, e.to().name());
+    bindInstant(ps, base + 5, e.at());
+    ps.setString(base + 7, e.reason());
+  }
+
+  /**
+   * Returns {@code INSERT INTO table (columns) VALUES (?, ...), (?, ...), ...}: a multi-row insert
+   * (SQL-92, PostgreSQL and H2 alike).
+   *
+   * @param table the table
+   * @param columns its columns
+   * @param params parameters per row
+   * @param rows rows
+   * @return the statement
+   */
+  static String insertRows(String table, String columns, int params, int rows) {
+    StringBuilder row = new StringBuilder("(");
+    for (int i = 0; i < params; i++) {
+      row.append(i == 0 ? "?" : ", ?");
+    }
+    row.append(')');
+    StringBuilder sql = new StringBuilder("INSERT INTO ").append(table).append(" (")
+        .append(columns).append(") VALUES ");
+    for (int r = 0; r < rows; r++) {
+      sql.append(r == 0 ? "" : ", ").append(row);
+    }
+    return sql.toString();
   }
 
   static void bindInstant(PreparedStatement ps, int i, Instant t) throws SQLException {

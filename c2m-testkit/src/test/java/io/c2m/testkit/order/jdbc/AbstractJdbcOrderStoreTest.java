@@ -176,6 +176,39 @@ abstract class AbstractJdbcOrderStoreTest {
   }
 
   @Test
+  void insertAllStoresManyOrdersInMultiRowStatementsInOrder() {
+    OrderStore s = open();
+    for (int i = 0; i < 150; i += 15) {
+      Order o = order("m-" + i, "c1", 1, 5);
+      s.insert(o, accepted(o, T0));
+    }
+    List<Order> in = new ArrayList<>();
+    for (int i = 149; i >= 0; i--) {
+      in.add(order("m-" + i, "c1", 1, 5)); // 2 full statements of 64 new rows and a tail of 12
+    }
+    List<OrderStore.Insertion> res = s.insertAll(in,
+        in.stream().map(o -> accepted(o, T0.plusSeconds(1))).toList());
+    for (int k = 0; k < in.size(); k++) {
+      int i = 149 - k;
+      assertEquals(i % 15 == 0 ? Outcome.DUPLICATE : Outcome.INSERTED, res.get(k).outcome(),
+          "m-" + i);
+    }
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 150; i += 15) {
+      expected.add("m-" + i);
+    }
+    for (int i = 149; i >= 0; i--) {
+      if (i % 15 != 0) {
+        expected.add("m-" + i);
+      }
+    }
+    assertEquals(expected, s.orders().stream().map(b -> b.order().id().value()).toList());
+    assertEquals(List.of(accepted(in.get(0), T0.plusSeconds(1))),
+        s.history(OrderId.of("m-149")));
+    assertEquals(T0.plusSeconds(1), s.find(OrderId.of("m-1")).orElseThrow().acceptedAt());
+  }
+
+  @Test
   void aStateChangeAndItsEventAreStoredTogether() {
     OrderStore s = open();
     for (String id : List.of("o-1", "o-2")) {
