@@ -258,10 +258,8 @@ public final class NichesCommand implements Callable<Integer> {
       // Checked: the audience is recounted and niches below the minimum are withheld
       // (k-anonymity), as the engine does.
       niches = NicheInference.checked(inference).infer(request);
-      if (inference instanceof io.c2m.niche.internal.AttributeMiner miner) {
-        miner.lastCap().ifPresent(cap -> err.println("c2m niches: note: the search was capped by "
-            + cap + "."));
-      }
+      inference.lastCap().ifPresent(cap -> err.println(
+          "c2m niches: note: the search was capped by " + cap + "."));
     }
     if (json) {
       out.println(toJson(niches));

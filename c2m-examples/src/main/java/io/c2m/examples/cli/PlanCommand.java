@@ -567,7 +567,7 @@ public final class PlanCommand implements Callable<Integer> {
     List<Object[]> rows = new ArrayList<>(); // batch, units, expected profit
     double total = 0;
     for (ProductionBatch b : plan.batches()) {
-      if (!problem.hasForecastTopUp(b.design())) {
+      if (!problem.costs().hasForecastTopUp(b.design())) {
         continue;
       }
       int next = Integer.MAX_VALUE;
@@ -576,7 +576,7 @@ public final class PlanCommand implements Callable<Integer> {
           next = Math.min(next, o.period());
         }
       }
-      int units = problem.topUpUnits(b.design(), b.period(), next);
+      int units = problem.costs().topUpUnits(b.design(), b.period(), next);
       ProductionConstraints c = problem.constraintsFor(b.design());
       int from = (int) Math.min(problem.horizon(), (long) b.period() + c.leadTimePeriods());
       int to = (int) Math.min(problem.horizon(), (long) next + c.leadTimePeriods());
