@@ -16,6 +16,7 @@ import io.c2m.niche.NicheRequest;
 import io.c2m.ConsumerId;
 import io.c2m.privacy.AudienceGuard;
 import io.c2m.privacy.ConsentMapping;
+import io.c2m.privacy.InsightExporter;
 import io.c2m.privacy.PersonalData;
 import io.c2m.privacy.Pseudonymizer;
 import io.c2m.signal.ProfileSettings;
@@ -111,6 +112,12 @@ public final class NichesCommand implements Callable<Integer> {
   @Option(names = "--pseudonym-key-file", paramLabel = "FILE",
       description = "The HMAC key (at least 16 bytes); default: a random key for this run only.")
   Path pseudonymKeyFile;
+
+  @Option(names = "--insights", paramLabel = "KEY-FILE",
+      description = "Print the manufacturer-facing export instead (JSON NicheInsights: coarsened, "
+          + "noisy audiences, no consumer id, nothing below max(5, --min-audience)); the file "
+          + "holds the marketplace's secret (at least 16 bytes), kept and reused across exports.")
+  Path insightKeyFile;
 
   @Option(names = "--require-consent",
       description = "Skip events that state no consent (default: profile them).")
@@ -237,6 +244,7 @@ public final class NichesCommand implements Callable<Integer> {
       return EXIT_NOTHING_USABLE;
     }
     List<Niche> niches = List.of();
+    List<io.c2m.signal.ConsumerProfile> profilesUsed = List.of();
     int profiled = 0;
     if (ingest.profiled > 0) {
       Duration halfLife = ProfileSettings.defaults().halfLife();
@@ -252,7 +260,8 @@ public final class NichesCommand implements Callable<Integer> {
             + ingest.last + "); every preference would have decayed to nothing.");
       }
       Instant at = asOf != null ? asOf : ingest.last;
-      NicheRequest request = new NicheRequest(ingest.store.profiles(at), minAudience, at, seed,
+      profilesUsed = ingest.store.profiles(at);
+      NicheRequest request = new NicheRequest(profilesUsed, minAudience, at, seed,
           ingest.store.timeline());
       profiled = request.profiles().size();
       // Checked: the audience is recounted and niches below the minimum are withheld
@@ -261,7 +270,9 @@ public final class NichesCommand implements Callable<Integer> {
       inference.lastCap().ifPresent(cap -> err.println(
           "c2m niches: note: the search was capped by " + cap + "."));
     }
-    if (json) {
+    if (insightKeyFile != null) {
+      out.println(insights(niches, profilesUsed));
+    } else if (json) {
       out.println(toJson(niches));
     } else {
       out.print(table(niches));
@@ -271,6 +282,30 @@ public final class NichesCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** The manufacturer-facing export of the niches ({@link InsightExporter}), as JSON. */
+  private String insights(List<Niche> niches, List<io.c2m.signal.ConsumerProfile> profiles) {
+    byte[] secret;
+    try {
+      secret = Files.readAllBytes(insightKeyFile);
+    } catch (java.io.IOException e) {
+      throw new ParameterException(spec.commandLine(), "--insights: cannot read "
+          + PersonalData.escapeControls(insightKeyFile.toString()) + ".");
+    }
+    InsightExporter exporter;
+    try {
+      exporter = new InsightExporter(secret, Math.max(AudienceGuard.FLOOR, minAudience),
+          InsightExporter.DEFAULT_BAND);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--insights: " + e.getMessage());
+    }
+    try {
+      return io.c2m.json.C2mJson.mapper().writerWithDefaultPrettyPrinter()
+          .writeValueAsString(exporter.export(niches, profiles));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write the insights as JSON.", e);
+    }
   }
 
   /** The exit code when the input had lines but none was usable. */
