@@ -1,12 +1,10 @@
 /**
  * c2m core: the C2M domain model, the strategy SPIs with their built-ins, JSON, the simulator and
- * privacy. Internal packages are not exported, except {@code io.c2m.internal} to c2m-ml only
- * (its providers read settings with core's {@code Settings}); "module" warnings are suppressed
- * because c2m-ml is not on core's module path when core compiles. Commons Math is not required:
- * the build relocates the part c2m uses into the non-exported {@code io.c2m.internal.math3}
- * (see c2m-core/pom.xml), so no module is named after a jar file.
+ * privacy. Internal packages are not exported (providers outside core read their settings with
+ * the public {@code io.c2m.StrategySettings}); the architecture test checks the rest. Commons
+ * Math is not required: the build relocates the part c2m uses into the non-exported {@code
+ * io.c2m.internal.math3} (see c2m-core/pom.xml), so no module is named after a jar file.
  */
-@SuppressWarnings("module")
 module io.c2m.core {
   requires transitive com.fasterxml.jackson.databind;
   requires org.slf4j;
@@ -24,8 +22,6 @@ module io.c2m.core {
   exports io.c2m.privacy;
   exports io.c2m.json;
   exports io.c2m.sim;
-  // Qualified: c2m-ml's strategy providers read their settings as core's do.
-  exports io.c2m.internal to io.c2m.ml;
 
   uses io.c2m.niche.NicheInferenceProvider;
   uses io.c2m.design.DesignTailorProvider;

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.c2m.demand.DemandForecast;
 import io.c2m.demand.DemandForecaster;
 import io.c2m.demand.DemandSeries;
-import io.c2m.design.CategoryPricePoints;
+import io.c2m.signal.CategoryPricePoints;
 import io.c2m.design.ConceptTestRule;
 import io.c2m.design.DesignTailor;
 import io.c2m.design.ProductDesign;

@@ -19,7 +19,7 @@ import java.util.Set;
  * <p>Profiles hold one price aggregate and one affinity per attribute value over all categories.
  * The two category-scoped components let a tailor keep a shoes niche's design from being priced or
  * specified from its members' coat purchases: {@code pricePoints} gives each member's price point
- * on items of the niche's category (from {@link CategoryPricePoints}), {@code categoryValues} the
+ * on items of the niche's category (from {@link io.c2m.signal.CategoryPricePoints}), {@code categoryValues} the
  * attribute values that occur on items of that category.
  *
  * <p><b>Pricing.</b> When {@code pricePoints} is not empty a tailor prices from it. When it is

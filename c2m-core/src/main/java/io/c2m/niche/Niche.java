@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.c2m.Attributes;
 import io.c2m.NicheId;
 import io.c2m.internal.Checks;
+import io.c2m.privacy.Releasable;
+import io.c2m.signal.CategoryPricePoints;
 
 /**
  * A narrow group of consumers who share a product preference: the unit a manufacturer designs and
@@ -20,9 +22,10 @@ import io.c2m.internal.Checks;
  * @param trend the trend of interest
  */
 public record Niche(
-    NicheId id, Attributes definition, int audience, double demandScore, double lift, Trend trend) {
+    NicheId id, Attributes definition, int audience, double demandScore, double lift, Trend trend)
+    implements Releasable {
   /** The attribute key that scopes a niche to a product category. */
-  public static final String CATEGORY = "category";
+  public static final String CATEGORY = CategoryPricePoints.CATEGORY;
 
   /**
    * Validates.

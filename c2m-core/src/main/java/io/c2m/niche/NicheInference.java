@@ -40,6 +40,16 @@ public interface NicheInference {
   }
 
   /**
+   * Describes the budget that cut this strategy's last inference short, if it has budgets and the
+   * last one hit one, for a caller that reports it (the command line does). The default has none.
+   *
+   * @return the description of the budget and the counts (never consumer data), or empty
+   */
+  default java.util.Optional<String> lastCap() {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * Returns the stable name of this strategy.
    *
    * @return the name

@@ -1,6 +1,5 @@
 package io.c2m.privacy;
 
-import io.c2m.niche.Niche;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -54,14 +53,15 @@ public record AudienceGuard(int minimumAudience) {
   }
 
   /**
-   * Keeps the niches with at least the minimum audience, in their order.
+   * Keeps the niches (or other aggregates) with at least the minimum audience, in their order.
    *
    * @param niches the niches
+   * @param <T> the type of the aggregates, e.g. {@code io.c2m.niche.Niche}
    * @return those that may be released
    */
-  public List<Niche> release(List<Niche> niches) {
-    List<Niche> out = new ArrayList<>(niches.size());
-    for (Niche n : niches) {
+  public <T extends Releasable> List<T> release(List<T> niches) {
+    List<T> out = new ArrayList<>(niches.size());
+    for (T n : niches) {
       if (n.audience() >= minimumAudience) {
         out.add(n);
       }

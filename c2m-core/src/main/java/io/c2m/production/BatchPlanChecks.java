@@ -23,11 +23,11 @@ import java.util.Set;
  *   <li>its ordered quantity is the sum of its orders; its quantity is at least the MOQ, a multiple
  *       of the order multiple, at most {@link BatchingProblem#largestBatch(DesignId)}, and no more
  *       than the smallest such quantity covering its orders plus the design's top-up (no
- *       speculative stock unless asked for): {@link BatchingProblem#topUpUnits(DesignId)}, or, for a
- *       design with a per-period forecast ({@link BatchingProblem#hasForecastTopUp(DesignId)}),
- *       {@link BatchingProblem#topUpUnits(DesignId, int, int)} from the batch's period to the
+ *       speculative stock unless asked for): {@link BatchingCosts#topUpUnits(DesignId)}, or, for a
+ *       design with a per-period forecast ({@link BatchingCosts#hasForecastTopUp(DesignId)}),
+ *       {@link BatchingCosts#topUpUnits(DesignId, int, int)} from the batch's period to the
  *       design's next (later) batch period in the plan, on at most one batch per design and
- *       period; a season top-up ({@link BatchingProblem#topUpUnits(DesignId)}) on at most one
+ *       period; a season top-up ({@link BatchingCosts#topUpUnits(DesignId)}) on at most one
  *       batch of the design;
  *   <li>its ready period is its period plus the lead time; the orders it is ready too late for
  *       (ready after their due period) are exactly its {@link ProductionBatch#lateOrders()}:
@@ -36,9 +36,9 @@ import java.util.Set;
  *       shared line in every period (setup times plus unit uses) fits the line's capacity;
  *   <li>costs add up: setup cost of the release period, unit cost of the release period (or of
  *       the price break the quantity reaches) times the quantity, holding cost of each on-time order's units from the ready period to its due
- *       period ({@link BatchingProblem#holdingCost(DesignId, int, int)}), plus, for the units
+ *       period ({@link BatchingCosts#holdingCost(DesignId, int, int)}), plus, for the units
  *       above the smallest batch covering its orders (its top-up),
- *       {@link BatchingProblem#topUpHoldingCost(DesignId, int, int)} each, to the design's next
+ *       {@link BatchingCosts#topUpHoldingCost(DesignId, int, int)} each, to the design's next
  *       batch period in the plan for a per-period forecast, else to the end; the plan's cost is the
  *       sum of its batches', part by part.
  * </ul>
@@ -53,7 +53,7 @@ public final class BatchPlanChecks {
   }
 
   /**
-   * {@link BatchingProblem#holdingCost(DesignId, int, int)} in constant time: prefix sums of the
+   * {@link BatchingCosts#holdingCost(DesignId, int, int)} in constant time: prefix sums of the
    * per-period holding costs, built once per design (a per-order loop was quadratic).
    */
   private static double holding(BatchingProblem problem, Map<DesignId, double[]> prefixes,
@@ -61,12 +61,12 @@ public final class BatchPlanChecks {
     PeriodCosts pc = problem.periodCosts().get(design);
     if (to <= from || pc == null || pc.holdingCost().isEmpty() || to > problem.horizon()
         || from < 0) {
-      return problem.holdingCost(design, from, to);
+      return problem.costs().holdingCost(design, from, to);
     }
     double[] prefix = prefixes.computeIfAbsent(design, d -> {
       double[] a = new double[problem.horizon() + 1];
       for (int t = 0; t < problem.horizon(); t++) {
-        a[t + 1] = a[t] + problem.holdingCost(d, t);
+        a[t + 1] = a[t] + problem.costs().holdingCost(d, t);
       }
       return a;
     });
@@ -96,7 +96,7 @@ public final class BatchPlanChecks {
     // release periods of the designs whose top-up depends on the next batch's period
     Map<DesignId, java.util.TreeSet<Integer>> releases = new HashMap<>();
     for (ProductionBatch b : plan.batches()) {
-      if (problem.hasForecastTopUp(b.design())) {
+      if (problem.costs().hasForecastTopUp(b.design())) {
         releases.computeIfAbsent(b.design(), d -> new java.util.TreeSet<>()).add(b.period());
       }
     }
@@ -121,11 +121,11 @@ public final class BatchPlanChecks {
           out.add("Batch " + b.id() + " of design " + b.design() + " serves order " + id
               + " of design " + o.design() + ".");
         }
-        if (problem.placedPeriod(o) > b.period()) {
+        if (problem.calendar().placedPeriod(o) > b.period()) {
           out.add("Batch " + b.id() + " is released in period " + b.period() + ", before order "
-              + id + " was placed (period " + problem.placedPeriod(o) + ").");
+              + id + " was placed (period " + problem.calendar().placedPeriod(o) + ").");
         }
-        int due = problem.duePeriod(o);
+        int due = problem.calendar().duePeriod(o);
         if (b.readyPeriod() > due) {
           late.add(id);
         } else {
@@ -149,14 +149,14 @@ public final class BatchPlanChecks {
       if (releases.containsKey(b.design())) {
         Integer later = releases.get(b.design()).higher(b.period());
         next = later == null ? Integer.MAX_VALUE : later;
-        topUp = problem.topUpUnits(b.design(), b.period(), next);
+        topUp = problem.costs().topUpUnits(b.design(), b.period(), next);
         if (toppingUp && !toppedUp.add(b.design().value() + "@" + b.period())) {
           out.add("Batch " + b.id() + " tops up design " + b.design() + " a second time in period "
               + b.period() + "; one batch per design and period may carry a top-up.");
         }
       } else {
         next = Integer.MAX_VALUE;
-        topUp = problem.topUpUnits(b.design());
+        topUp = problem.costs().topUpUnits(b.design());
         if (toppingUp && topUp > 0 && !toppedUp.add(b.design().value())) {
           out.add("Batch " + b.id() + " tops up design " + b.design() + " a second time; its "
               + "season top-up goes on one batch of the design only.");
@@ -164,7 +164,7 @@ public final class BatchPlanChecks {
       }
       if (b.quantity() > plain) {
         expectedHolding += ((long) b.quantity() - plain)
-            * problem.topUpHoldingCost(b.design(), b.period(), next);
+            * problem.costs().topUpHoldingCost(b.design(), b.period(), next);
       }
       if (b.orders().isEmpty() && topUp == 0) {
         out.add("Batch " + b.id() + " serves no order and design " + b.design()
@@ -187,12 +187,13 @@ public final class BatchPlanChecks {
         out.add("Batch " + b.id() + " is ready in period " + b.readyPeriod() + " but released in "
             + b.period() + " with lead time " + c.leadTimePeriods() + ".");
       }
-      double expSetup = problem.setupCost(b.design(), b.period());
+      double expSetup = problem.costs().setupCost(b.design(), b.period());
       if (!close(b.cost().setup(), expSetup)) {
         out.add("Batch " + b.id() + " has setup cost " + b.cost().setup() + ", expected "
             + expSetup + ".");
       }
-      double expUnit = problem.unitCost(b.design(), b.period(), b.quantity()) * b.quantity();
+      double expUnit = problem.costs().unitCost(b.design(), b.period(), b.quantity())
+          * b.quantity();
       if (!close(b.cost().unit(), expUnit)) {
         out.add("Batch " + b.id() + " has unit cost " + b.cost().unit() + ", expected "
             + expUnit + ".");

@@ -30,7 +30,7 @@ import java.util.TreeSet;
  * period {@code s} is ready in {@code s + lead time}; its goods wait in stock until each order's due
  * period and pay the holding cost of every period they are left in stock at its end (periods
  * {@code ready .. due - 1}). Surplus units of rounding to the multiple and the MOQ are not held;
- * top-up units are charged {@link #topUpHoldingCost(DesignId, int, int)} each.
+ * top-up units are charged {@link BatchingCosts#topUpHoldingCost(DesignId, int, int)} each.
  *
  * @param orders the committed orders; distinct ids, none placed before {@code start}
  * @param constraints constraints per design; designs not listed use {@code defaults}
@@ -46,15 +46,17 @@ import java.util.TreeSet;
  * @param forecasts optional forecast of each design's uncommitted demand per period: one point
  *     per period of the horizon, point {@code t} (step {@code t + 1}) for period {@code t}, its
  *     mean within [p10, p90]; with a {@link NewsvendorTopUp} it sizes each batch's top-up from
- *     the periods the batch covers (see {@link #topUpUnits(DesignId, int, int)}); the forecasts
+ *     the periods the batch covers (see {@link BatchingCosts#topUpUnits(DesignId, int, int)});
+ *     the forecasts
  *     of designs without a top-up or without orders are ignored; none by default. A design with
  *     a top-up must have a salvage value below its lowest unit cost.
  * @param asOf the instant the plan is made as of: the orders placed until then are all there are
  *     so far, and a group-buy campaign whose window closes after it is still open (more orders may
- *     come), not failed. {@link Instant#MAX} (the default of the shorter constructors) means the
- *     orders are final: every window closing within the horizon counts as closed. The engine sets
- *     it to its clock's now and {@code start} to the start of the current period, so nothing is
- *     scheduled in the past; orders placed before {@code start} then count as placed in period 0.
+ *     come), not failed. {@link Instant#MAX} (the default of the shorter constructor and the
+ *     factories) means the orders are final: every window closing within the horizon counts as
+ *     closed. The engine sets it to its clock's now and {@code start} to the start of the current
+ *     period, so nothing is scheduled in the past; orders placed before {@code start} then count
+ *     as placed in period 0.
  */
 public record BatchingProblem(
     List<Order> orders,
@@ -159,7 +161,7 @@ public record BatchingProblem(
                 + ", before the start of planning (" + start + ").\nMaybe plan as of a "
                 + "moment (asOf): then orders placed before the start count as placed in period 0.");
       }
-      long due = Math.min(Integer.MAX_VALUE - 1L, periodIndex(start, periodMillis,
+      long due = Math.min(Integer.MAX_VALUE - 1L, BatchingCalendar.periodIndex(start, periodMillis,
           o.latestDelivery()));
       if (due >= horizon) {
         throw new IllegalArgumentException("Order (" + o.id() + ") is due in period " + due
@@ -218,73 +220,6 @@ public record BatchingProblem(
   }
 
   /**
-   * A problem whose orders are final ({@code asOf} = {@link Instant#MAX}).
-   *
-   * @param orders the orders
-   * @param constraints constraints per design
-   * @param defaults constraints of other designs
-   * @param start the start of period 0
-   * @param period the period length
-   * @param horizon the number of periods
-   * @param periodCosts per-period costs per design
-   * @param lines shared lines
-   * @param topUps newsvendor top-ups per design
-   * @param priceBreaks quantity price breaks per design
-   * @param forecasts per-period forecasts per design
-   */
-  public BatchingProblem(List<Order> orders, Map<DesignId, ProductionConstraints> constraints,
-      ProductionConstraints defaults, Instant start, Duration period, int horizon,
-      Map<DesignId, PeriodCosts> periodCosts, List<ProductionLine> lines,
-      Map<DesignId, NewsvendorTopUp> topUps, Map<DesignId, List<PriceBreak>> priceBreaks,
-      Map<DesignId, List<ForecastPoint>> forecasts) {
-    this(orders, constraints, defaults, start, period, horizon, periodCosts, lines, topUps,
-        priceBreaks, forecasts, Instant.MAX);
-  }
-
-  /**
-   * A problem without per-period forecasts (the form before forecasts were added).
-   *
-   * @param orders the orders
-   * @param constraints constraints per design
-   * @param defaults constraints of other designs
-   * @param start the start of period 0
-   * @param period the period length
-   * @param horizon the number of periods
-   * @param periodCosts per-period costs per design
-   * @param lines shared lines
-   * @param topUps newsvendor top-ups per design
-   * @param priceBreaks quantity price breaks per design
-   */
-  public BatchingProblem(List<Order> orders, Map<DesignId, ProductionConstraints> constraints,
-      ProductionConstraints defaults, Instant start, Duration period, int horizon,
-      Map<DesignId, PeriodCosts> periodCosts, List<ProductionLine> lines,
-      Map<DesignId, NewsvendorTopUp> topUps, Map<DesignId, List<PriceBreak>> priceBreaks) {
-    this(orders, constraints, defaults, start, period, horizon, periodCosts, lines, topUps,
-        priceBreaks, Map.of());
-  }
-
-  /**
-   * A problem without price breaks.
-   *
-   * @param orders the orders
-   * @param constraints constraints per design
-   * @param defaults constraints of other designs
-   * @param start the start of period 0
-   * @param period the period length
-   * @param horizon the number of periods
-   * @param periodCosts per-period costs per design
-   * @param lines shared lines
-   * @param topUps newsvendor top-ups per design
-   */
-  public BatchingProblem(List<Order> orders, Map<DesignId, ProductionConstraints> constraints,
-      ProductionConstraints defaults, Instant start, Duration period, int horizon,
-      Map<DesignId, PeriodCosts> periodCosts, List<ProductionLine> lines,
-      Map<DesignId, NewsvendorTopUp> topUps) {
-    this(orders, constraints, defaults, start, period, horizon, periodCosts, lines, topUps,
-        Map.of());
-  }
-
-  /**
    * A problem with per-design constraints and a horizon that ends with the last order's due
    * period; no per-period costs, no shared line, no top-up.
    *
@@ -297,7 +232,7 @@ public record BatchingProblem(
   public BatchingProblem(List<Order> orders, Map<DesignId, ProductionConstraints> constraints,
       ProductionConstraints defaults, Instant start, Duration period) {
     this(orders, constraints, defaults, start, period, derivedHorizon(orders, start, period),
-        Map.of(), List.of(), Map.of());
+        Map.of(), List.of(), Map.of(), Map.of(), Map.of(), Instant.MAX);
   }
 
   /**
@@ -389,7 +324,7 @@ public record BatchingProblem(
       }
     }
     return new BatchingProblem(orders, constraints, defaults, Instant.EPOCH, day, horizon,
-        Map.of(), List.of(), Map.of());
+        Map.of(), List.of(), Map.of(), Map.of(), Map.of(), Instant.MAX);
   }
 
   private static int derivedHorizon(List<Order> orders, Instant start, Duration period) {
@@ -400,38 +335,9 @@ public record BatchingProblem(
     long millis = Math.max(1, period.toMillis());
     for (Order o : orders) {
       max = Math.max(max, Math.min(Integer.MAX_VALUE - 1L,
-          periodIndex(start, millis, o.latestDelivery())));
+          BatchingCalendar.periodIndex(start, millis, o.latestDelivery())));
     }
     return (int) Math.min(Integer.MAX_VALUE, max + 1);
-  }
-
-  private static long periodIndex(Instant start, long periodMillis, Instant instant) {
-    return Math.max(0, Math.floorDiv(millisBetween(start, instant), Math.max(1, periodMillis)));
-  }
-
-  /**
-   * {@code Duration.between(start, instant).toMillis()} (truncated toward zero), or
-   * {@link Long#MAX_VALUE} where that overflows, computed without allocating: strategies ask it
-   * twice per order.
-   */
-  private static long millisBetween(Instant start, Instant instant) {
-    // Instant seconds are within +-3.2e16, so the difference cannot overflow
-    long secs = instant.getEpochSecond() - start.getEpochSecond();
-    long nanos = (long) instant.getNano() - start.getNano();
-    if (nanos < 0) {
-      nanos += 1_000_000_000L;
-      secs--;
-    }
-    // as Duration.toMillis: a negative duration counts its nanoseconds toward zero
-    if (secs < 0 && nanos > 0) {
-      secs++;
-      nanos -= 1_000_000_000L;
-    }
-    long ms = secs * 1000;
-    if (Math.abs(secs) > Long.MAX_VALUE / 1000 - 1) {
-      return Long.MAX_VALUE;
-    }
-    return ms + nanos / 1_000_000;
   }
 
   /**
@@ -504,36 +410,6 @@ public record BatchingProblem(
   }
 
   /**
-   * Returns the signed index of the period an instant falls in: negative before {@code start}
-   * (unlike {@link #periodOf(Instant)}, which counts such instants in period 0), clamped to the
-   * range of an int.
-   *
-   * @param instant the instant
-   * @return the signed period index
-   */
-  public long signedPeriodOf(Instant instant) {
-    long secs = instant.getEpochSecond() - start.getEpochSecond();
-    long pm = period.toMillis();
-    if (Math.abs(secs) > Long.MAX_VALUE / 2000) {
-      return secs < 0 ? Integer.MIN_VALUE : Integer.MAX_VALUE;
-    }
-    long ms = secs * 1000 + ((long) instant.getNano() - start.getNano()) / 1_000_000;
-    return Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Math.floorDiv(ms, pm)));
-  }
-
-  /**
-   * Returns the number of periods known to be over for campaign windows: a window closing at the
-   * start of period {@code c} has closed when {@code c <= closedThrough()}. The horizon when the
-   * orders are final ({@code asOf} = {@link Instant#MAX}); else the signed period of {@code asOf},
-   * at most the horizon.
-   *
-   * @return the period index up to which windows have closed
-   */
-  public long closedThrough() {
-    return asOf.equals(Instant.MAX) ? horizon : Math.min(horizon, signedPeriodOf(asOf));
-  }
-
-  /**
    * Returns a copy with another horizon.
    *
    * @param periods the number of periods
@@ -592,7 +468,7 @@ public record BatchingProblem(
   /**
    * Returns a copy with per-period forecasts of uncommitted demand. With a design's
    * {@link NewsvendorTopUp} they size each of its batches' top-ups
-   * ({@link #topUpUnits(DesignId, int, int)}); without one they change nothing.
+   * ({@link BatchingCosts#topUpUnits(DesignId, int, int)}); without one they change nothing.
    *
    * @param perPeriod per design, one point per period of the horizon
    * @return the new problem
@@ -604,22 +480,22 @@ public record BatchingProblem(
   }
 
   /**
-   * Returns the unit cost of a batch of a design released in a period: the period's unit cost, or
-   * that of the largest price break the quantity reaches.
+   * Returns the planning calendar: the period of an instant, of an order's placement and due
+   * date, and the campaign windows closed as of {@code asOf}.
    *
-   * @param design the design
-   * @param t the release period
-   * @param quantity the batch quantity
-   * @return the cost per unit
+   * @return the calendar of this problem
    */
-  public double unitCost(DesignId design, int t, int quantity) {
-    double cost = unitCost(design, t);
-    for (PriceBreak b : priceBreaks.getOrDefault(design, List.of())) {
-      if (quantity >= b.minQuantity()) {
-        cost = b.unitCost();
-      }
-    }
-    return cost;
+  public BatchingCalendar calendar() {
+    return new BatchingCalendar(start, period, horizon, asOf);
+  }
+
+  /**
+   * Returns the cost queries: setup, unit and holding costs per design and period, top-ups.
+   *
+   * @return the costs of this problem
+   */
+  public BatchingCosts costs() {
+    return new BatchingCosts(this);
   }
 
   /**
@@ -728,225 +604,4 @@ public record BatchingProblem(
     return c.roundToMultiple(Math.max(ordered, c.minimumOrderQuantity()));
   }
 
-  /**
-   * Returns the speculative units a design's batches may add beyond their orders when it has no
-   * per-period forecast: the newsvendor top-up of its season forecast, not rounded (strategies
-   * add it to the design's first batch and round the batch once: a batch of {@code ordered}
-   * units with top-up {@code q} makes {@code batchQuantityFor(design, ordered + q)}); zero
-   * without a top-up. With a per-period forecast, see {@link #topUpUnits(DesignId, int, int)}.
-   *
-   * @param design the design
-   * @return the top-up units
-   */
-  public int topUpUnits(DesignId design) {
-    NewsvendorTopUp t = topUps.get(design);
-    if (t == null) {
-      return 0;
-    }
-    return t.units(constraintsFor(design).unitCost());
-  }
-
-  /**
-   * Tells whether a design's top-ups are sized per batch from a per-period forecast: it has both a
-   * {@link NewsvendorTopUp} and a forecast in {@link #forecasts()}.
-   *
-   * @param design the design
-   * @return true if {@link #topUpUnits(DesignId, int, int)} depends on the periods
-   */
-  public boolean hasForecastTopUp(DesignId design) {
-    return topUps.containsKey(design) && forecasts.containsKey(design);
-  }
-
-  /**
-   * Returns the speculative units one batch of a design released in {@code releasePeriod} may add
-   * beyond its orders, when the design's next batch is released in {@code nextReleasePeriod}.
-   *
-   * <p>Without a top-up: zero. With a top-up but no per-period forecast: the season-wide
-   * {@link #topUpUnits(DesignId)}, whatever the periods. With both: the newsvendor quantity
-   * ({@link NewsvendorTopUp#units(double, List)}) of the forecast demand of the periods the batch
-   * covers, from its ready period {@code releasePeriod + lead time} up to (excluding) the next
-   * batch's ready period {@code nextReleasePeriod + lead time}, or to the end of the horizon;
-   * zero if that range is empty. Not rounded: the batch rounds {@code ordered + top-up} once, up to
-   * the order multiple ({@link #batchQuantityFor(DesignId, int)}). Only one batch per design and
-   * release period carries a top-up.
-   *
-   * <p>Each batch is sized as a fresh newsvendor: the top-up units of an earlier batch that are
-   * still unsold when this batch is ready are not netted against its window (stock of earlier
-   * top-ups is not tracked). The sizing is therefore generous when windows are short and demand
-   * falls below the forecast; its cost is charged as {@link #topUpHoldingCost(DesignId, int, int)}
-   * per top-up unit. Forecasts of designs without a top-up, or without orders (no batch to top
-   * up), are ignored.
-   *
-   * @param design the design
-   * @param releasePeriod the batch's release period
-   * @param nextReleasePeriod the design's next (later) release period; {@link Integer#MAX_VALUE}
-   *     for none
-   * @return the top-up units, zero or more
-   */
-  public int topUpUnits(DesignId design, int releasePeriod, int nextReleasePeriod) {
-    NewsvendorTopUp t = topUps.get(design);
-    if (t == null) {
-      return 0;
-    }
-    List<ForecastPoint> f = forecasts.get(design);
-    if (f == null) {
-      return topUpUnits(design);
-    }
-    ProductionConstraints c = constraintsFor(design);
-    long from = Math.max(0, (long) releasePeriod + c.leadTimePeriods());
-    long to = Math.min(horizon, (long) nextReleasePeriod + c.leadTimePeriods());
-    if (from >= to) {
-      return 0;
-    }
-    return t.units(c.unitCost(), f.subList((int) from, (int) to));
-  }
-
-  /**
-   * Returns the holding cost charged per top-up unit of a batch of a design released in
-   * {@code releasePeriod}, the design's next release being {@code nextReleasePeriod}. The
-   * convention: the top-up covers the periods from the batch's ready period
-   * {@code from = releasePeriod + lead time} up to (excluding) {@code to}, the next batch's ready
-   * period or the end of the horizon, as in {@link #topUpUnits(DesignId, int, int)} (for a season
-   * top-up without a per-period forecast: to the end of the horizon); its units are taken to sell
-   * evenly over those periods, and a unit sold in period {@code t} pays the holding cost of
-   * periods {@code from .. t - 1}, as a committed order due in {@code t} does. So the charge is the
-   * average of {@link #holdingCost(DesignId, int, int) holdingCost(design, from, t)} over
-   * {@code t} in {@code [from, to)}: with a constant holding cost {@code h}, {@code h (to - from -
-   * 1) / 2}. Zero if the range is empty. Units left unsold at the end are not charged further.
-   *
-   * @param design the design
-   * @param releasePeriod the batch's release period
-   * @param nextReleasePeriod the design's next release period; {@link Integer#MAX_VALUE} for none
-   * @return the holding cost per top-up unit, zero or more
-   */
-  public double topUpHoldingCost(DesignId design, int releasePeriod, int nextReleasePeriod) {
-    ProductionConstraints c = constraintsFor(design);
-    long from = Math.max(0, (long) releasePeriod + c.leadTimePeriods());
-    long to = Math.min(horizon, (long) nextReleasePeriod + c.leadTimePeriods());
-    if (from >= to) {
-      return 0;
-    }
-    PeriodCosts pc = periodCosts.get(design);
-    if (pc == null || pc.holdingCost().isEmpty()) {
-      return c.holdingCostPerUnitPeriod() * (to - from - 1) / 2.0;
-    }
-    double sum = 0;
-    double running = 0;
-    for (long t = from; t < to; t++) {
-      sum += running; // the holding cost from `from` to t
-      running += holdingCost(design, (int) t);
-    }
-    return sum / (to - from);
-  }
-
-  /**
-   * Returns the setup cost of a batch of a design released in a period.
-   *
-   * @param design the design
-   * @param t the period; beyond the horizon the constant cost applies
-   * @return the setup cost
-   */
-  public double setupCost(DesignId design, int t) {
-    PeriodCosts pc = periodCosts.get(design);
-    if (pc != null && !pc.setupCost().isEmpty() && t < pc.setupCost().size()) {
-      return pc.setupCost().get(t);
-    }
-    return constraintsFor(design).setupCost();
-  }
-
-  /**
-   * Returns the unit cost of a design made in a period.
-   *
-   * @param design the design
-   * @param t the period
-   * @return the cost per unit
-   */
-  public double unitCost(DesignId design, int t) {
-    PeriodCosts pc = periodCosts.get(design);
-    if (pc != null && !pc.unitCost().isEmpty() && t < pc.unitCost().size()) {
-      return pc.unitCost().get(t);
-    }
-    return constraintsFor(design).unitCost();
-  }
-
-  /**
-   * Returns the cost of one unit of a design left in stock at the end of a period.
-   *
-   * @param design the design
-   * @param t the period
-   * @return the holding cost
-   */
-  public double holdingCost(DesignId design, int t) {
-    PeriodCosts pc = periodCosts.get(design);
-    if (pc != null && !pc.holdingCost().isEmpty() && t < pc.holdingCost().size()) {
-      return pc.holdingCost().get(t);
-    }
-    return constraintsFor(design).holdingCostPerUnitPeriod();
-  }
-
-  /**
-   * Returns the holding cost of one unit ready in period {@code from} and shipped in period
-   * {@code to}: the sum of the holding costs of periods {@code from .. to - 1}; zero if
-   * {@code to <= from}.
-   *
-   * @param design the design
-   * @param from the ready period
-   * @param to the due period
-   * @return the cost per unit
-   */
-  public double holdingCost(DesignId design, int from, int to) {
-    if (to <= from) {
-      return 0;
-    }
-    PeriodCosts pc = periodCosts.get(design);
-    if (pc == null || pc.holdingCost().isEmpty()) {
-      return constraintsFor(design).holdingCostPerUnitPeriod() * ((long) to - from);
-    }
-    double sum = 0;
-    for (int t = from; t < to; t++) {
-      sum += holdingCost(design, t);
-    }
-    return sum;
-  }
-
-  /**
-   * Returns the period an order was placed in.
-   *
-   * @param order the order
-   * @return the period
-   */
-  public int placedPeriod(Order order) {
-    return periodOf(order.placedAt());
-  }
-
-  /**
-   * Returns the period an order is due in (the period of its latest delivery).
-   *
-   * @param order the order
-   * @return the period
-   */
-  public int duePeriod(Order order) {
-    return periodOf(order.latestDelivery());
-  }
-
-  /**
-   * Returns the period an instant falls in.
-   *
-   * @param instant an instant not before the start
-   * @return the 0-based period index
-   */
-  public int periodOf(Instant instant) {
-    long p = periodIndex(start, period.toMillis(), instant);
-    return (int) Math.min(Integer.MAX_VALUE - 1L, p);
-  }
-
-  /**
-   * Returns the start of a period.
-   *
-   * @param index the 0-based period index
-   * @return its first instant
-   */
-  public Instant startOf(int index) {
-    return start.plus(period.multipliedBy(index));
-  }
 }

@@ -18,7 +18,7 @@ import org.apache.commons.math3.special.Erf;
  * <p>When the problem has a forecast per period for the design ({@link BatchingProblem#forecasts()}),
  * the season {@code forecast} here is not used: each batch is topped up by
  * {@link #units(double, List)} of the periods it covers (see
- * {@link BatchingProblem#topUpUnits(DesignId, int, int)}); {@code price} and {@code salvageValue}
+ * {@link BatchingCosts#topUpUnits(DesignId, int, int)}); {@code price} and {@code salvageValue}
  * still set the critical fractile.
  *
  * <p>Limitation: the unit cost {@code c} is the design's flat unit cost of its

@@ -11,6 +11,7 @@ import io.c2m.ConsumerId;
 import io.c2m.niche.Niche;
 import io.c2m.niche.Trend;
 import io.c2m.privacy.Consent;
+import io.c2m.signal.CategoryPricePoints;
 import io.c2m.signal.ConsumerAccount;
 import io.c2m.signal.ProfileSettings;
 import io.c2m.signal.Signal;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.c2m.DesignId;
 import io.c2m.demand.ForecastPoint;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -154,7 +155,7 @@ class ForecastTopUpProperties {
     }
     BatchingProblem p = withForecastTopUps(new BatchingProblem(base.orders(), free,
         ProductionConstraints.unconstrained(), base.start(), base.period(), base.horizon(),
-        Map.of(), List.of(), Map.of()), r);
+        Map.of(), List.of(), Map.of(), Map.of(), Map.of(), Instant.MAX), r);
     Map<DesignId, NewsvendorTopUp> dearer = new HashMap<>();
     p.topUps().forEach((d, t) -> dearer.put(d,
         new NewsvendorTopUp(t.price() + raise, t.salvageValue(), t.forecast())));

@@ -73,8 +73,8 @@ class ForecastTopUpTest {
     BatchingProblem p = lotForLot().withTopUps(Map.of(A, topUp(10, 0)))
         .withForecasts(Map.of(A, flat(6, 5)));
     // batch of period 0 covers periods 0..2 (15 units), batch of period 3 covers 3..5 (15 units)
-    assertEquals(15, p.topUpUnits(A, 0, 3));
-    assertEquals(15, p.topUpUnits(A, 3, Integer.MAX_VALUE));
+    assertEquals(15, p.costs().topUpUnits(A, 0, 3));
+    assertEquals(15, p.costs().topUpUnits(A, 3, Integer.MAX_VALUE));
     for (BatchingStrategy s : List.of(BatchingStrategy.wagnerWhitin(),
         BatchingStrategy.silverMeal(), BatchingStrategy.deadline())) {
       BatchPlan plan = s.plan(p);
@@ -90,7 +90,7 @@ class ForecastTopUpTest {
   void aForecastWithoutATopUpChangesNothing() {
     BatchingProblem plain = lotForLot();
     BatchingProblem withForecast = plain.withForecasts(Map.of(A, flat(6, 5)));
-    assertEquals(0, withForecast.topUpUnits(A, 0, 3));
+    assertEquals(0, withForecast.costs().topUpUnits(A, 0, 3));
     BatchPlan a = BatchingStrategy.wagnerWhitin().plan(plain);
     BatchPlan b = BatchingStrategy.wagnerWhitin().plan(withForecast);
     assertEquals(a, b);
@@ -104,7 +104,7 @@ class ForecastTopUpTest {
             .withMaximumBatch(20))
         .withTopUps(Map.of(A, topUp(10, 0))).withForecasts(Map.of(A, flat(3, 5)));
     // 15 units, not rounded; 10 + 15 = 25 rounds once to 28, above the largest 20
-    assertEquals(15, p.topUpUnits(A, 0, Integer.MAX_VALUE));
+    assertEquals(15, p.costs().topUpUnits(A, 0, Integer.MAX_VALUE));
     BatchPlan plan = BatchingStrategy.wagnerWhitin().plan(p);
     assertEquals(20, plan.batches().get(0).quantity());
     assertEquals(List.of(), BatchPlanChecks.violations(p, plan));
@@ -136,7 +136,7 @@ class ForecastTopUpTest {
         new Order(OrderId.of("o2"), ConsumerId.of("c"), A, 10, 0, t0, t0));
     BatchingProblem p = new BatchingProblem(orders, Map.of(),
         ProductionConstraints.unconstrained().withCosts(1, 2, 0), t0, day, 3, Map.of(),
-        List.of(), Map.of(A, topUp(10, 0)), Map.of(), Map.of(A, flat(3, 5)));
+        List.of(), Map.of(A, topUp(10, 0)), Map.of(), Map.of(A, flat(3, 5)), Instant.MAX);
     ProductionBatch b1 = new ProductionBatch(BatchId.of("a#1"), A, 0, 0, 25, 10,
         List.of(OrderId.of("o1")), new CostBreakdown(1, 0, 50));
     ProductionBatch b2 = new ProductionBatch(BatchId.of("a#2"), A, 0, 0, 25, 10,

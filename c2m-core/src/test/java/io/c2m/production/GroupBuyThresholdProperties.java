@@ -90,15 +90,15 @@ class GroupBuyThresholdProperties {
         cum += byId.get(b.orders().get(k)).quantity();
         k++;
       }
-      int reached = problem.periodOf(byId.get(b.orders().get(k)).placedAt());
+      int reached = problem.calendar().periodOf(byId.get(b.orders().get(k)).placedAt());
       for (int j = k + 1; j < b.orders().size(); j++) {
-        assertEquals(reached, problem.periodOf(byId.get(b.orders().get(j)).placedAt()),
+        assertEquals(reached, problem.calendar().periodOf(byId.get(b.orders().get(j)).placedAt()),
             "the batch waited longer than its threshold: " + b);
       }
       // Released in the period the threshold was reached, or later only when the design's
       // capacity in that period is already taken by another batch.
       Instant lastPlaced = byId.get(b.orders().get(k)).placedAt();
-      int wanted = problem.periodOf(lastPlaced);
+      int wanted = problem.calendar().periodOf(lastPlaced);
       assertTrue(b.period() >= wanted, b::toString);
       if (b.period() > wanted) {
         int cap = problem.defaults().capacityPerPeriod();

@@ -4,7 +4,7 @@ import io.c2m.production.BatchPlan;
 import io.c2m.production.BatchingProblem;
 import io.c2m.production.BatchingStrategies;
 import io.c2m.production.BatchingStrategy;
-import io.c2m.production.internal.Clsp;
+import io.c2m.production.LotSizingEvaluation;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,7 +40,7 @@ public class BatchingCapacitatedBenchmark {
   @Param({"../shared/data/lotsizing"})
   public String dir;
 
-  Clsp problem;
+  LotSizingEvaluation.ClassicClsp problem;
 
   BatchingProblem orders;
 
@@ -94,7 +94,7 @@ public class BatchingCapacitatedBenchmark {
    * @return the solution
    */
   @Benchmark
-  public Clsp.Solution classic() {
+  public LotSizingEvaluation.Result classic() {
     return problem.solve(200, 30, 42);
   }
 
@@ -104,7 +104,7 @@ public class BatchingCapacitatedBenchmark {
    * @return the solution
    */
   @Benchmark
-  public Clsp.Solution noKicks() {
+  public LotSizingEvaluation.Result noKicks() {
     return problem.solve(200, 0, 42);
   }
 }

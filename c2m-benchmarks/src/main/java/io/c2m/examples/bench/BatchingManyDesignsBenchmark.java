@@ -5,7 +5,7 @@ import io.c2m.production.BatchPlan;
 import io.c2m.production.BatchingProblem;
 import io.c2m.production.BatchingStrategy;
 import io.c2m.production.ProductionConstraints;
-import io.c2m.production.internal.LotSizing;
+import io.c2m.production.LotSizingEvaluation;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -75,7 +75,7 @@ public class BatchingManyDesignsBenchmark {
   public double kernelFast() {
     double sum = 0;
     for (long[] d : demand) {
-      sum += LotSizing.fast(d, setup, unit, hold).cost();
+      sum += LotSizingEvaluation.wagnerWhitin(d, setup, unit, hold);
     }
     return sum;
   }
@@ -89,7 +89,7 @@ public class BatchingManyDesignsBenchmark {
   public double kernelReference() {
     double sum = 0;
     for (long[] d : demand) {
-      sum += LotSizing.reference(d, setup, unit, hold, 1, 1, Long.MAX_VALUE, null).cost();
+      sum += LotSizingEvaluation.wagnerWhitinReference(d, setup, unit, hold);
     }
     return sum;
   }

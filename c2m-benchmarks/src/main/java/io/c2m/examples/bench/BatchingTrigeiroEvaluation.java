@@ -6,9 +6,9 @@ import io.c2m.production.BatchingProblem;
 import io.c2m.production.BatchingStrategies;
 import io.c2m.production.BatchingStrategy;
 import io.c2m.production.LineUse;
+import io.c2m.production.LotSizingEvaluation;
 import io.c2m.production.ProductionConstraints;
 import io.c2m.production.ProductionLine;
-import io.c2m.production.internal.Clsp;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +25,8 @@ import java.util.TreeMap;
  * of {@code ../shared/data/lotsizing}), two ways, per instance:
  *
  * <ul>
- *   <li>the classic solver {@link Clsp#classic} (the splittable CLSP of the literature) with the
+ *   <li>the classic solver {@link LotSizingEvaluation#classicClsp} (the splittable CLSP of the
+ *       literature) with the
  *       given iterations and kicks: its cost, the Lagrangian lower bound, the gap
  *       {@code (cost - bound) / bound} (an overestimate of the true gap) and the time;
  *   <li>the shipped {@code capacitated} strategy with its default settings on the same data as
@@ -50,8 +51,8 @@ public final class BatchingTrigeiroEvaluation {
    * @param unitOrders the same instance with every unit its own order ({@code c2m plan
    *     --order-size 1}): the splittable problem
    */
-  public record Instance(String name, Clsp problem, BatchingProblem orders,
-      BatchingProblem unitOrders) {}
+  public record Instance(String name, LotSizingEvaluation.ClassicClsp problem,
+      BatchingProblem orders, BatchingProblem unitOrders) {}
 
   private static int instanceOrder(String name) {
     try {
@@ -132,8 +133,8 @@ public final class BatchingTrigeiroEvaluation {
           ProductionConstraints.unconstrained(), 1).withHorizon(t)
           .withLines(List.of(new ProductionLine("line", cap, uses)));
       out.add(new Instance(e.getKey(),
-          Clsp.classic(capacity, setupTime, unitUse, setupCost, holdingCost, d), orders,
-          unitOrders));
+          LotSizingEvaluation.classicClsp(capacity, setupTime, unitUse, setupCost, holdingCost,
+              d), orders, unitOrders));
     }
     out.sort((a, b) -> Integer.compare(instanceOrder(a.name()), instanceOrder(b.name())));
     return out;
@@ -229,7 +230,8 @@ public final class BatchingTrigeiroEvaluation {
       System.exit(1);
     }
     Map<String, Double> optima = optima();
-    out.println("classic = Clsp.classic (splittable CLSP, seed 42); unit = the capacitated "
+    out.println("classic = LotSizingEvaluation.classicClsp (splittable CLSP, seed 42); "
+        + "unit = the capacitated "
         + "strategy with one order per unit (c2m plan --order-size 1); whole = the strategy with "
         + "one whole order per item and period. gap% = (cost - optimum) / optimum; "
         + "lbGap% = (cost - Lagrangian bound) / bound; pend = units left pending; "
@@ -248,8 +250,9 @@ public final class BatchingTrigeiroEvaluation {
       Double opt = optima.get(in.name());
       long c0 = cpu.getCurrentThreadCpuTime();
       long t0 = System.nanoTime();
-      Clsp.Solution s = wholeOnly ? new Clsp.Solution(Double.NaN, Double.NaN, 0, List.of(),
-          new long[0][]) : in.problem().solve(iterations, kicks, 42);
+      LotSizingEvaluation.Result s = wholeOnly
+          ? new LotSizingEvaluation.Result(Double.NaN, Double.NaN, 0)
+          : in.problem().solve(iterations, kicks, 42);
       long nanos = System.nanoTime() - t0;
       classic.cpuNanos += cpu.getCurrentThreadCpuTime() - c0;
       double bound = s.lowerBound();

@@ -1,6 +1,6 @@
 package io.c2m.examples.bench;
 
-import io.c2m.production.internal.LotSizing;
+import io.c2m.production.LotSizingEvaluation;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -55,8 +55,8 @@ public class BatchingWagnerWhitinBenchmark {
    * @return the plan
    */
   @Benchmark
-  public LotSizing.Solution fast() {
-    return LotSizing.fast(demand, setup, unit, hold);
+  public double fast() {
+    return LotSizingEvaluation.wagnerWhitin(demand, setup, unit, hold);
   }
 
   /**
@@ -65,7 +65,7 @@ public class BatchingWagnerWhitinBenchmark {
    * @return the plan
    */
   @Benchmark
-  public LotSizing.Solution reference() {
-    return LotSizing.reference(demand, setup, unit, hold, 1, 1, Long.MAX_VALUE, null);
+  public double reference() {
+    return LotSizingEvaluation.wagnerWhitinReference(demand, setup, unit, hold);
   }
 }

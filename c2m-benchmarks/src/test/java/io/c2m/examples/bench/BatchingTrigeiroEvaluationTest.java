@@ -3,7 +3,7 @@ package io.c2m.examples.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.c2m.production.internal.Clsp;
+import io.c2m.production.LotSizingEvaluation;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -21,7 +21,7 @@ class BatchingTrigeiroEvaluationTest {
     Path dir = Path.of(getClass().getResource("/lotsizing/README.md").toURI()).getParent();
     List<BatchingTrigeiroEvaluation.Instance> all = BatchingTrigeiroEvaluation.read(dir);
     assertEquals(1, all.size());
-    Clsp.Solution s = all.get(0).problem().solve(200, 10, 42);
+    LotSizingEvaluation.Result s = all.get(0).problem().solve(200, 10, 42);
     assertEquals(0, s.unmet());
     assertTrue(s.lowerBound() > 0 && s.lowerBound() <= s.cost());
     assertTrue(s.gap() < 0.10, "gap " + s.gap());
@@ -40,7 +40,7 @@ class BatchingTrigeiroEvaluationTest {
     Map<String, Double> optima = BatchingTrigeiroEvaluation.optima();
     double sum = 0;
     for (BatchingTrigeiroEvaluation.Instance in : all.subList(0, 5)) {
-      Clsp.Solution s = in.problem().solve(100, 10, 42);
+      LotSizingEvaluation.Result s = in.problem().solve(100, 10, 42);
       assertTrue(s.unmet() == 0 && s.gap() < 0.2, in.name() + " gap " + s.gap());
       double opt = optima.get(in.name());
       // the proven optimum lies between our bound and our plan's cost (else a model mismatch)

@@ -197,6 +197,7 @@ public final class AttributeMiner implements NicheInference {
    *
    * @return the description, such as "maxItemsets (200000): ...", or empty
    */
+  @Override
   public java.util.Optional<String> lastCap() {
     return java.util.Optional.ofNullable(lastCap);
   }

@@ -106,7 +106,7 @@ public final class Capacitated implements BatchingStrategy {
     long[] moq = new long[n];
     long[] multiple = new long[n];
     long[] largest = new long[n];
-    List<List<long[]>> chunks = new ArrayList<>();
+    List<List<Clsp.Chunk>> chunks = new ArrayList<>();
     List<List<Order>> chunkOrders = new ArrayList<>();
     for (int t = 0; t < periods; t++) {
       capacity[t] = line.isPresent() ? line.get().capacityPerPeriod()
@@ -123,26 +123,27 @@ public final class Capacitated implements BatchingStrategy {
       largest[i] = problem.largestBatch(d);
       int lead = c.leadTimePeriods();
       for (int t = 0; t < periods; t++) {
-        setup[i][t] = problem.setupCost(d, t);
-        unit[i][t] = problem.unitCost(d, t);
-        hold[i][t] = problem.holdingCost(d, t + lead);
+        setup[i][t] = problem.costs().setupCost(d, t);
+        unit[i][t] = problem.costs().unitCost(d, t);
+        hold[i][t] = problem.costs().holdingCost(d, t + lead);
       }
-      List<long[]> cs = new ArrayList<>();
+      List<Clsp.Chunk> cs = new ArrayList<>();
       List<Order> os = new ArrayList<>();
       List<Order> sorted = PlanBuilder.sortedByPlaced(byDesign.get(d));
       for (Order o : sorted) {
-        int placed = problem.placedPeriod(o);
-        int latest = problem.duePeriod(o) - lead;
+        int placed = problem.calendar().placedPeriod(o);
+        int latest = problem.calendar().duePeriod(o) - lead;
         if (latest < placed) {
           builder.pending(o, PendingReason.DEADLINE_INFEASIBLE, "Order placed in period "
-              + placed + " and due in period " + problem.duePeriod(o) + " cannot be made in "
+              + placed + " and due in period " + problem.calendar().duePeriod(o)
+              + " cannot be made in "
               + "time with a lead time of " + lead + " periods.");
         } else if (problem.batchQuantityFor(d, o.quantity()) > largest[i]) {
           builder.pending(o, PendingReason.EXCEEDS_MAX_BATCH, "Order of " + o.quantity()
               + " units exceeds the largest batch of " + largest[i] + " units of design " + d
               + ", " + problem.largestBatchLimit(d) + ".");
         } else {
-          cs.add(new long[] {latest, o.quantity(), placed});
+          cs.add(new Clsp.Chunk(latest, o.quantity(), placed));
           os.add(o);
         }
       }
@@ -155,28 +156,28 @@ public final class Capacitated implements BatchingStrategy {
     boolean unitOrders = true;
     for (int i = 0; i < n && unitOrders; i++) {
       unitOrders = moq[i] == 1 && multiple[i] == 1;
-      for (long[] ch : chunks.get(i)) {
-        unitOrders &= ch[1] == 1;
+      for (Clsp.Chunk ch : chunks.get(i)) {
+        unitOrders &= ch.quantity() == 1;
       }
     }
-    List<List<long[]>> solved = chunks;
+    List<List<Clsp.Chunk>> solved = chunks;
     List<List<List<Order>>> members = new ArrayList<>();
     if (unitOrders) {
       solved = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        Map<List<Long>, List<Order>> byWindow = new TreeMap<>((a, b) -> {
-          int cmp = Long.compare(a.get(0), b.get(0));
-          return cmp != 0 ? cmp : Long.compare(a.get(1), b.get(1));
+        Map<List<Integer>, List<Order>> byWindow = new TreeMap<>((a, b) -> {
+          int cmp = Integer.compare(a.get(0), b.get(0));
+          return cmp != 0 ? cmp : Integer.compare(a.get(1), b.get(1));
         });
         for (int c = 0; c < chunks.get(i).size(); c++) {
-          long[] ch = chunks.get(i).get(c);
-          byWindow.computeIfAbsent(List.of(ch[0], ch[2]), k -> new ArrayList<>())
+          Clsp.Chunk ch = chunks.get(i).get(c);
+          byWindow.computeIfAbsent(List.of(ch.due(), ch.placed()), k -> new ArrayList<>())
               .add(chunkOrders.get(i).get(c));
         }
-        List<long[]> cs = new ArrayList<>();
+        List<Clsp.Chunk> cs = new ArrayList<>();
         List<List<Order>> ms = new ArrayList<>();
         byWindow.forEach((w, os) -> {
-          cs.add(new long[] {w.get(0), os.size(), w.get(1)});
+          cs.add(new Clsp.Chunk(w.get(0), os.size(), w.get(1)));
           ms.add(os);
         });
         solved.add(cs);
@@ -200,17 +201,17 @@ public final class Capacitated implements BatchingStrategy {
       for (int c = 0; c < solved.get(i).size(); c++) {
         List<Order> os = members.get(i).get(c);
         int k = 0;
-        for (long[] piece : sol.produced().get(i).get(c)) {
-          for (long q = 0; q < piece[1] && k < os.size(); q++) {
-            batches.computeIfAbsent((int) piece[0], key -> new ArrayList<>()).add(os.get(k++));
+        for (Clsp.Piece piece : sol.produced().get(i).get(c)) {
+          for (long q = 0; q < piece.quantity() && k < os.size(); q++) {
+            batches.computeIfAbsent(piece.period(), key -> new ArrayList<>()).add(os.get(k++));
           }
         }
         for (; k < os.size(); k++) {
           Order o = os.get(k);
           builder.pending(o, PendingReason.NO_ROOM_FOUND, "The heuristic found no room on the line"
-              + " for design " + d + " between period " + problem.placedPeriod(o)
+              + " for design " + d + " between period " + problem.calendar().placedPeriod(o)
               + " and the latest "
-              + "release " + solved.get(i).get(c)[0] + " for this order (a feasible plan may still "
+              + "release " + solved.get(i).get(c).due() + " for this order (a feasible plan may still "
               + "exist).");
         }
       }

@@ -64,10 +64,10 @@ final class ClspFlow {
    * @param unitCost unit cost per item and period
    * @param hold holding cost per item and period
    * @param largest largest batch per item
-   * @param chunks per item, chunks {@code {duePeriod, quantity, placedPeriod}}
+   * @param chunks per item, its chunks
    */
   ClspFlow(double[] capacity, double[] setupTime, double unitUse, double[][] setupCost,
-      double[][] unitCost, double[][] hold, long[] largest, List<List<long[]>> chunks) {
+      double[][] unitCost, double[][] hold, long[] largest, List<List<Clsp.Chunk>> chunks) {
     this.n = setupTime.length;
     this.periods = capacity.length;
     this.capacity = capacity;
@@ -82,8 +82,8 @@ final class ClspFlow {
       Arrays.fill(g, -1);
     }
     for (int i = 0; i < n; i++) {
-      for (long[] c : chunks.get(i)) {
-        int p = (int) c[2];
+      for (Clsp.Chunk c : chunks.get(i)) {
+        int p = c.placed();
         if (groupOf[i][p] < 0) {
           groupOf[i][p] = groups++;
         }
@@ -100,9 +100,9 @@ final class ClspFlow {
           groupPlaced[groupOf[i][p]] = p;
         }
       }
-      for (long[] c : chunks.get(i)) {
-        groupDemand[groupOf[i][(int) c[2]]][(int) c[0]] += c[1];
-        total += c[1];
+      for (Clsp.Chunk c : chunks.get(i)) {
+        groupDemand[groupOf[i][c.placed()]][c.due()] += c.quantity();
+        total += c.quantity();
       }
     }
     totalDemand = total;

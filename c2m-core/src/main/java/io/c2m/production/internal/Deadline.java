@@ -43,11 +43,12 @@ public final class Deadline implements BatchingStrategy {
       List<Order> orders = PlanBuilder.sortedByPlaced(e.getValue());
       Map<Integer, List<Order>> byRelease = new TreeMap<>();
       for (Order o : orders) {
-        int release = problem.duePeriod(o) - lead;
-        int placed = problem.placedPeriod(o);
+        int release = problem.calendar().duePeriod(o) - lead;
+        int placed = problem.calendar().placedPeriod(o);
         if (release < placed) {
           builder.pending(o, PendingReason.DEADLINE_INFEASIBLE, "Order placed in period "
-              + placed + " and due in period " + problem.duePeriod(o) + " cannot be made in "
+              + placed + " and due in period " + problem.calendar().duePeriod(o)
+              + " cannot be made in "
               + "time with a lead time of " + lead + " periods.");
         } else {
           byRelease.computeIfAbsent(release, r -> new ArrayList<>()).add(o);

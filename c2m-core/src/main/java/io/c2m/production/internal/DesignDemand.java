@@ -2,6 +2,8 @@ package io.c2m.production.internal;
 
 import io.c2m.DesignId;
 import io.c2m.order.Order;
+import io.c2m.production.BatchingCalendar;
+import io.c2m.production.BatchingCosts;
 import io.c2m.production.BatchingProblem;
 import io.c2m.production.PendingReason;
 import io.c2m.production.ProductionConstraints;
@@ -52,10 +54,11 @@ final class DesignDemand {
       breakCost[k] = breaks.get(k).unitCost();
     }
     if (p.periodCosts().containsKey(design)) {
+      BatchingCosts costs = p.costs();
       for (int l = 0; l < periods; l++) {
-        setup[l] = p.setupCost(design, l);
-        unit[l] = p.unitCost(design, l);
-        hold[l] = p.holdingCost(design, l + lead);
+        setup[l] = costs.setupCost(design, l);
+        unit[l] = costs.unitCost(design, l);
+        hold[l] = costs.holdingCost(design, l + lead);
       }
     } else {
       // the constant costs BatchingProblem returns for every period of such a design
@@ -69,6 +72,7 @@ final class DesignDemand {
     this(builder.problem(), design, builder.problem().constraintsFor(design).leadTimePeriods(),
         builder.problem().constraintsFor(design));
     BatchingProblem p = builder.problem();
+    BatchingCalendar calendar = p.calendar();
     ProductionConstraints c = p.constraintsFor(design);
     int lead = c.leadTimePeriods();
     // Orders by release period (a stable counting sort), each period's orders by placement then
@@ -81,8 +85,8 @@ final class DesignDemand {
     List<Object[]> pend = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Order o = designOrders.get(i);
-      int placedAt = p.placedPeriod(o);
-      int due = p.duePeriod(o);
+      int placedAt = calendar.placedPeriod(o);
+      int due = calendar.duePeriod(o);
       int l = due - lead;
       rel[i] = -1;
       if (l < placedAt) {
@@ -125,7 +129,7 @@ final class DesignDemand {
         }
         byRelease[k++] = o;
         demand[l] += o.quantity();
-        int placedAt = p.placedPeriod(o);
+        int placedAt = calendar.placedPeriod(o);
         placed[l] = Math.max(placed[l], placedAt);
         if (placedAt > 0) {
           releaseBinds = true;

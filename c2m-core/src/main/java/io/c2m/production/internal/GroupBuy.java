@@ -2,6 +2,7 @@ package io.c2m.production.internal;
 
 import io.c2m.DesignId;
 import io.c2m.production.BatchPlan;
+import io.c2m.production.BatchingCalendar;
 import io.c2m.production.BatchingProblem;
 import io.c2m.production.BatchingStrategy;
 import io.c2m.production.PendingReason;
@@ -21,7 +22,7 @@ import java.util.Map;
  * the largest batch (one setup per period, not one per order). A campaign whose window has closed
  * below the MOQ is cancelled: its orders are pending {@link PendingReason#CANCELLED_WINDOW_CLOSED},
  * to be refunded, never counted as produced. A window has closed when it closes by
- * {@link BatchingProblem#closedThrough()}: within the horizon when the orders are final, by the
+ * {@link BatchingCalendar#closedThrough()}: within the horizon when the orders are final, by the
  * problem's {@code asOf} (the engine's now) otherwise, so a campaign that opened an hour ago is
  * open, not failed. Campaigns still open (or without a window, {@code window = 0}) stay pending
  * {@link PendingReason#BELOW_MOQ}, with the closing date in the detail.
@@ -92,7 +93,8 @@ public final class GroupBuy implements BatchingStrategy {
     List<Campaign> open = new ArrayList<>();
     // batches released in the current period: later orders of the period join them (one setup)
     List<Campaign> released = new ArrayList<>();
-    long closed = problem.closedThrough();
+    BatchingCalendar calendar = problem.calendar();
+    long closed = calendar.closedThrough();
     for (int g = 0; g < t.designs.length; g++) {
       DesignId design = t.designs[g];
       io.c2m.production.ProductionConstraints c = problem.constraintsFor(design);
@@ -103,7 +105,8 @@ public final class GroupBuy implements BatchingStrategy {
       long releasedPeriod = Long.MIN_VALUE;
       for (int row = t.start[g]; row < t.start[g + 1]; row++) {
         // the signed period: an order placed before the start keeps its real campaign timing
-        long p = t.placed[row] > 0 ? t.placed[row] : problem.signedPeriodOf(t.order(row).placedAt());
+        long p = t.placed[row] > 0 ? t.placed[row]
+            : calendar.signedPeriodOf(t.order(row).placedAt());
         int q = t.quantity[row];
         if (p != releasedPeriod) {
           for (Campaign x : released) {

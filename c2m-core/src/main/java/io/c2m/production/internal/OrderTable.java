@@ -3,6 +3,7 @@ package io.c2m.production.internal;
 import io.c2m.DesignId;
 import io.c2m.OrderId;
 import io.c2m.order.Order;
+import io.c2m.production.BatchingCalendar;
 import io.c2m.production.BatchingProblem;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -98,6 +99,7 @@ final class OrderTable {
       t.start[r + 1] += t.start[r];
     }
     int[] next = Arrays.copyOf(t.start, nd);
+    BatchingCalendar calendar = problem.calendar();
     for (int i = 0; i < n; i++) {
       Order o = all.get(i);
       int k = next[of[i]]++;
@@ -106,8 +108,8 @@ final class OrderTable {
       t.quantity[k] = o.quantity();
       java.time.Instant p = o.placedAt();
       t.second[k] = p.getEpochSecond();
-      t.placed[k] = problem.periodOf(p);
-      t.due[k] = problem.periodOf(o.latestDelivery());
+      t.placed[k] = calendar.periodOf(p);
+      t.due[k] = calendar.periodOf(o.latestDelivery());
     }
     return t;
   }

@@ -6,6 +6,8 @@ import io.c2m.OrderId;
 import io.c2m.Provenance;
 import io.c2m.order.Order;
 import io.c2m.production.BatchPlan;
+import io.c2m.production.BatchingCalendar;
+import io.c2m.production.BatchingCosts;
 import io.c2m.production.BatchingProblem;
 import io.c2m.production.CostBreakdown;
 import io.c2m.production.LineUse;
@@ -34,15 +36,17 @@ import java.util.Optional;
  * past a promise flag those orders late). Top-ups: only once every committed quantity is placed,
  * each design's newsvendor top-up is added (without a per-period forecast, the season top-up on
  * the design's first placed batch; with one, on the first batch of each final release period,
- * sized by {@link BatchingProblem#topUpUnits(DesignId, int, int)} up to the design's next final
+ * sized by {@link BatchingCosts#topUpUnits(DesignId, int, int)} up to the design's next final
  * release period), the batch rounded once to {@code ordered + top-up}, and cut down to the room
  * left in its period (largest batch, design capacity, line capacity). So a speculative top-up
  * never moves, delays or drops a committed order. Costing: setup and unit cost of the release
  * period, holding from ready to due period, plus
- * {@link BatchingProblem#topUpHoldingCost(DesignId, int, int)} per top-up unit.
+ * {@link BatchingCosts#topUpHoldingCost(DesignId, int, int)} per top-up unit.
  */
 final class PlanBuilder {
   private final BatchingProblem problem;
+  private final BatchingCalendar calendar;
+  private final BatchingCosts costs;
   private final List<Draft> drafts = new ArrayList<>();
   private final List<PendingOrder> pending = new ArrayList<>();
 
@@ -116,6 +120,8 @@ final class PlanBuilder {
 
   PlanBuilder(BatchingProblem problem) {
     this.problem = problem;
+    this.calendar = problem.calendar();
+    this.costs = problem.costs();
   }
 
   BatchingProblem problem() {
@@ -171,7 +177,7 @@ final class PlanBuilder {
     }
     int earliest = 0;
     for (Order o : orders) {
-      earliest = Math.max(earliest, problem.placedPeriod(o));
+      earliest = Math.max(earliest, calendar.placedPeriod(o));
     }
     drafts.add(new Draft(designIndex(design), period, List.copyOf(orders), drafts.size(),
         Math.min(period, earliest), null, null));
@@ -422,7 +428,7 @@ final class PlanBuilder {
         for (int k = 0; k < ids.length; k++) {
           Order o = orders.get(k);
           ids[k] = o.id();
-          int due = problem.duePeriod(o);
+          int due = calendar.duePeriod(o);
           if (ready > due) {
             if (late == null) {
               late = new ArrayList<>();
@@ -456,9 +462,9 @@ final class PlanBuilder {
   /**
    * Adds the top-ups once every committed quantity is placed (phase 1 placed them at their
    * committed quantities): per design with a per-period forecast, the first batch of each final
-   * release period gets {@link BatchingProblem#topUpUnits(DesignId, int, int)} up to the design's
+   * release period gets {@link BatchingCosts#topUpUnits(DesignId, int, int)} up to the design's
    * next final release period; per design with a season top-up, its first placed batch gets
-   * {@link BatchingProblem#topUpUnits(DesignId)}. Each batch becomes the smallest quantity covering
+   * {@link BatchingCosts#topUpUnits(DesignId)}. Each batch becomes the smallest quantity covering
    * {@code ordered + top-up} (rounded once), never above the largest batch, then cut down, by
    * whole multiples, to the room its period has left in the design's capacity and its line's
    * capacity, taken in placement order. The ledgers are updated as top-ups are added.
@@ -500,7 +506,7 @@ final class PlanBuilder {
         }
         Integer n = released.get(design).higher(period);
         next = n == null ? Integer.MAX_VALUE : n;
-        topUp = problem.topUpUnits(dc.design, period, next);
+        topUp = costs.topUpUnits(dc.design, period, next);
       } else if (dc.topUp > 0 && !toppedUp[design]) {
         toppedUp[design] = true;
         next = Integer.MAX_VALUE;
@@ -524,7 +530,7 @@ final class PlanBuilder {
           }
         }
         quantities[di] = q;
-        holding[di] = ((long) q - plain) * problem.topUpHoldingCost(dc.design, period, next);
+        holding[di] = ((long) q - plain) * costs.topUpHoldingCost(dc.design, period, next);
       }
     }
     return holding;
@@ -637,8 +643,8 @@ final class PlanBuilder {
       this.lead = constraints.leadTimePeriods();
       this.line = problem.lineOf(design);
       this.limited = line.isPresent() || capacity != Integer.MAX_VALUE;
-      this.forecastTopUp = problem.hasForecastTopUp(design);
-      this.topUp = forecastTopUp ? 0 : problem.topUpUnits(design);
+      this.forecastTopUp = costs.hasForecastTopUp(design);
+      this.topUp = forecastTopUp ? 0 : costs.topUpUnits(design);
       this.periodCosts = problem.periodCosts().get(design);
       this.priceBreaks = problem.priceBreaks().containsKey(design);
     }
@@ -649,12 +655,12 @@ final class PlanBuilder {
     }
 
     double setupCost(int t) {
-      return periodCosts == null ? constraints.setupCost() : problem.setupCost(design, t);
+      return periodCosts == null ? constraints.setupCost() : costs.setupCost(design, t);
     }
 
     double unitCost(int t, int quantity) {
       return periodCosts == null && !priceBreaks ? constraints.unitCost()
-          : problem.unitCost(design, t, quantity);
+          : costs.unitCost(design, t, quantity);
     }
 
     /** Holding cost per unit from ready to due: prefix sums when the horizon is moderate. */
@@ -666,12 +672,12 @@ final class PlanBuilder {
         return constraints.holdingCostPerUnitPeriod() * ((long) due - ready);
       }
       if (problem.horizon() > 100_000) {
-        return problem.holdingCost(design, ready, due);
+        return costs.holdingCost(design, ready, due);
       }
       if (prefix == null) {
         prefix = new double[problem.horizon() + 1];
         for (int t = 0; t < problem.horizon(); t++) {
-          prefix[t + 1] = prefix[t] + problem.holdingCost(design, t);
+          prefix[t + 1] = prefix[t] + costs.holdingCost(design, t);
         }
       }
       return prefix[due] - prefix[ready];

@@ -72,10 +72,10 @@ public final class TestAndReorder implements BatchingStrategy {
       Deque<Order> waiting = new ArrayDeque<>();
       int next = 0;
       long size = testQuantity;
-      int first = orders.isEmpty() ? 0 : problem.placedPeriod(orders.get(0));
+      int first = orders.isEmpty() ? 0 : problem.calendar().placedPeriod(orders.get(0));
       for (int p = first; p < problem.horizon() && (next < orders.size() || !waiting.isEmpty());
           p++) {
-        while (next < orders.size() && problem.placedPeriod(orders.get(next)) <= p) {
+        while (next < orders.size() && problem.calendar().placedPeriod(orders.get(next)) <= p) {
           Order o = orders.get(next++);
           if (problem.batchQuantityFor(design, o.quantity()) > largest) {
             builder.pending(o, PendingReason.EXCEEDS_MAX_BATCH, "Order of " + o.quantity()
@@ -87,7 +87,7 @@ public final class TestAndReorder implements BatchingStrategy {
         }
         if (waiting.isEmpty()) {
           if (next < orders.size()) {
-            p = Math.max(p, problem.placedPeriod(orders.get(next)) - 1);
+            p = Math.max(p, problem.calendar().placedPeriod(orders.get(next)) - 1);
           }
           continue;
         }
@@ -121,7 +121,7 @@ public final class TestAndReorder implements BatchingStrategy {
           if (next >= orders.size()) {
             break;
           }
-          p = Math.max(p, problem.placedPeriod(orders.get(next)) - 1);
+          p = Math.max(p, problem.calendar().placedPeriod(orders.get(next)) - 1);
         }
       }
       for (Order o : waiting) {

@@ -50,7 +50,7 @@ public final class TimeWindow implements BatchingStrategy {
       List<Order> orders = PlanBuilder.sortedByPlaced(e.getValue());
       Map<Integer, List<Order>> byRelease = new TreeMap<>();
       for (Order o : orders) {
-        long release = ((long) problem.placedPeriod(o) + every - 1) / every * every;
+        long release = ((long) problem.calendar().placedPeriod(o) + every - 1) / every * every;
         if (release >= problem.horizon()) {
           builder.pending(o, PendingReason.AWAITING_RELEASE, "The next release of design "
               + design + " is in period " + release + ", after the horizon.");

@@ -88,15 +88,15 @@ class ClspExactTest {
     double[][] unit = new double[n][periods];
     double[][] hold = new double[n][periods];
     long[] big = new long[n];
-    List<List<long[]>> chunks = new ArrayList<>();
+    List<List<Clsp.Chunk>> chunks = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Arrays.fill(setup[i], k[i]);
       Arrays.fill(hold[i], h[i]);
       big[i] = Long.MAX_VALUE / 4;
-      List<long[]> cs = new ArrayList<>();
+      List<Clsp.Chunk> cs = new ArrayList<>();
       for (int t = 0; t < periods; t++) {
         if (d[i][t] > 0) {
-          cs.add(new long[] {t, d[i][t], 0});
+          cs.add(new Clsp.Chunk(t, d[i][t], 0));
         }
       }
       chunks.add(cs);

@@ -166,19 +166,19 @@ class ClspProperties {
     double[][] k = new double[n][periods];
     double[][] u = new double[n][periods];
     double[][] h = new double[n][periods];
-    List<List<long[]>> chunks = new ArrayList<>();
+    List<List<Clsp.Chunk>> chunks = new ArrayList<>();
     List<long[]> all = new ArrayList<>();
     long total = 0;
     for (int i = 0; i < n; i++) {
       st[i] = r.nextInt(6);
       java.util.Arrays.fill(k[i], 1 + r.nextInt(30));
       java.util.Arrays.fill(h[i], 0.5 + r.nextInt(3));
-      List<long[]> cs = new ArrayList<>();
+      List<Clsp.Chunk> cs = new ArrayList<>();
       for (int t = 0; t < periods; t++) {
         if (r.nextInt(4) > 0) {
           long q = 1 + r.nextInt(6);
           int placed = r.nextInt(3) == 0 ? r.nextInt(t + 1) : 0;
-          cs.add(new long[] {t, q, placed});
+          cs.add(new Clsp.Chunk(t, q, placed));
           all.add(new long[] {t, q, placed, i});
           total += q;
         }
@@ -206,10 +206,11 @@ class ClspProperties {
         }
       }
       for (int c = 0; c < chunks.get(i).size(); c++) {
-        for (long[] piece : s.produced().get(i).get(c)) {
-          assertTrue(piece[0] <= chunks.get(i).get(c)[0]
-              && piece[0] >= chunks.get(i).get(c)[2], "made outside its window");
-          assertEquals(chunks.get(i).get(c)[1], piece[1], "an unsplittable order was split");
+        for (Clsp.Piece piece : s.produced().get(i).get(c)) {
+          assertTrue(piece.period() <= chunks.get(i).get(c).due()
+              && piece.period() >= chunks.get(i).get(c).placed(), "made outside its window");
+          assertEquals(chunks.get(i).get(c).quantity(), piece.quantity(),
+              "an unsplittable order was split");
         }
       }
     }

@@ -111,7 +111,15 @@ class ClspWholeOrderTest {
           hold[i][t] = h[i];
         }
       }
-      Clsp clsp = new Clsp(capacity, st, unitUse, setup, unit, hold, ones, ones, largest, orders,
+      List<List<Clsp.Chunk>> chunks = new ArrayList<>();
+      for (List<long[]> os : orders) {
+        List<Clsp.Chunk> cs = new ArrayList<>();
+        for (long[] o : os) {
+          cs.add(new Clsp.Chunk((int) o[0], o[1], (int) o[2]));
+        }
+        chunks.add(cs);
+      }
+      Clsp clsp = new Clsp(capacity, st, unitUse, setup, unit, hold, ones, ones, largest, chunks,
           false);
       Clsp.Solution sol = clsp.solve(50, 10, 42);
       if (Double.isInfinite(optimum)) {

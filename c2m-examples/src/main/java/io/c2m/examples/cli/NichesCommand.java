@@ -9,11 +9,11 @@ import io.c2m.ml.NicheEvaluation;
 import io.c2m.niche.Niche;
 import io.c2m.niche.NicheInference;
 import io.c2m.niche.NicheInferences;
+import io.c2m.niche.InsightExporter;
 import io.c2m.niche.NicheRequest;
 import io.c2m.ConsumerId;
 import io.c2m.privacy.AudienceGuard;
 import io.c2m.privacy.ConsentMapping;
-import io.c2m.privacy.InsightExporter;
 import io.c2m.privacy.PersonalData;
 import io.c2m.privacy.Pseudonymizer;
 import io.c2m.signal.ProfileSettings;
@@ -264,10 +264,8 @@ public final class NichesCommand implements Callable<Integer> {
       // Checked: the audience is recounted and niches below the minimum are withheld
       // (k-anonymity), as the engine does.
       niches = NicheInference.checked(inference).infer(request);
-      if (inference instanceof io.c2m.niche.internal.AttributeMiner miner) {
-        miner.lastCap().ifPresent(cap -> err.println("c2m niches: note: the search was capped by "
-            + cap + "."));
-      }
+      inference.lastCap().ifPresent(cap -> err.println(
+          "c2m niches: note: the search was capped by " + cap + "."));
     }
     if (insightKeyFile != null) {
       out.println(insights(niches, profilesUsed));

@@ -579,7 +579,7 @@ public final class PlanCommand implements Callable<Integer> {
     List<Object[]> rows = new ArrayList<>(); // batch, units, expected profit
     double total = 0;
     for (ProductionBatch b : plan.batches()) {
-      if (!problem.hasForecastTopUp(b.design())) {
+      if (!problem.costs().hasForecastTopUp(b.design())) {
         continue;
       }
       int next = Integer.MAX_VALUE;
@@ -588,7 +588,7 @@ public final class PlanCommand implements Callable<Integer> {
           next = Math.min(next, o.period());
         }
       }
-      int units = problem.topUpUnits(b.design(), b.period(), next);
+      int units = problem.costs().topUpUnits(b.design(), b.period(), next);
       ProductionConstraints c = problem.constraintsFor(b.design());
       int from = (int) Math.min(problem.horizon(), (long) b.period() + c.leadTimePeriods());
       int to = (int) Math.min(problem.horizon(), (long) next + c.leadTimePeriods());
@@ -690,7 +690,7 @@ public final class PlanCommand implements Callable<Integer> {
       int ready = Math.min(b.readyPeriod(), horizon);
       for (OrderId id : b.orders()) {
         Order o = orders.get(id);
-        int due = Math.min(problem.duePeriod(o), horizon);
+        int due = Math.min(problem.calendar().duePeriod(o), horizon);
         if (ready < due) {
           df[0][ready] += o.quantity();
           df[0][due] -= o.quantity();
@@ -736,7 +736,7 @@ public final class PlanCommand implements Callable<Integer> {
     Map<DesignId, long[][]> pp = perPeriod(problem, plan);
     Map<DesignId, int[]> demand = new TreeMap<>();
     for (Order o : problem.orders()) {
-      demand.computeIfAbsent(o.design(), x -> new int[problem.horizon()])[problem.duePeriod(o)]
+      demand.computeIfAbsent(o.design(), x -> new int[problem.horizon()])[problem.calendar().duePeriod(o)]
           += o.quantity();
     }
     out.printf(Locale.ROOT, "%-12s %8s %10s %12s %10s %10s%n", "item", "period", "demand",

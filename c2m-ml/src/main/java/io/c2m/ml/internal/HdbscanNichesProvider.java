@@ -1,7 +1,7 @@
 package io.c2m.ml.internal;
 
 import io.c2m.InvalidConfigurationException;
-import io.c2m.internal.Settings;
+import io.c2m.StrategySettings;
 import io.c2m.niche.NicheInference;
 import io.c2m.niche.NicheInferenceProvider;
 import io.c2m.niche.TrendSettings;
@@ -27,7 +27,7 @@ public final class HdbscanNichesProvider implements NicheInferenceProvider {
 
   @Override
   public NicheInference create(Map<String, String> settings) {
-    Settings s = Settings.of(name(), settings);
+    StrategySettings s = StrategySettings.of(name(), settings);
     int k = s.getInt("neighbours", HdbscanNiches.DEFAULT_NEIGHBOURS);
     int sample = s.getInt("sampleSize", HdbscanNiches.DEFAULT_SAMPLE_SIZE);
     double share = s.getDouble("minShare", 0.5);

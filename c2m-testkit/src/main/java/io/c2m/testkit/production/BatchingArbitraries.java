@@ -59,7 +59,8 @@ public final class BatchingArbitraries {
             .withLeadTimePeriods(c.leadTimePeriods()));
       }
       return new BatchingProblem(p.orders(), plain, ProductionConstraints.unconstrained(),
-          p.start(), p.period(), p.horizon(), p.periodCosts(), List.of(), Map.of());
+          p.start(), p.period(), p.horizon(), p.periodCosts(), List.of(), Map.of(), Map.of(),
+          Map.of(), Instant.MAX);
     });
   }
 
@@ -174,7 +175,7 @@ public final class BatchingArbitraries {
     }
     return new BatchingProblem(orders, constraints, ProductionConstraints.unconstrained(), start,
         period, horizon, periodCosts, lines, topUps, breaks, forecasts(seed, horizon,
-            new java.util.TreeSet<>(constraints.keySet())));
+            new java.util.TreeSet<>(constraints.keySet())), Instant.MAX);
   }
 
   /**

@@ -106,7 +106,7 @@ public interface BatchingStrategyContract {
         assertTrue(problem.topUps().containsKey(b.design()), "batch " + b.id() + " has no order");
       }
       for (OrderId id : b.orders()) {
-        assertTrue(problem.placedPeriod(byId.get(id)) <= b.period(),
+        assertTrue(problem.calendar().placedPeriod(byId.get(id)) <= b.period(),
             "batch " + b.id() + " precedes order " + id);
       }
     }

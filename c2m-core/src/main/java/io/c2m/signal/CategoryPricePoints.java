@@ -1,12 +1,8 @@
-package io.c2m.design;
+package io.c2m.signal;
 
 import static java.util.Objects.requireNonNull;
 
 import io.c2m.ConsumerId;
-import io.c2m.niche.Niche;
-import io.c2m.signal.ProfileSettings;
-import io.c2m.signal.Signal;
-import io.c2m.signal.SignalType;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -15,7 +11,7 @@ import java.util.OptionalDouble;
 
 /**
  * Each consumer's price point <em>per product category</em>: the decayed, weighted mean of the
- * prices of their priced signals on items of that category (the {@value Niche#CATEGORY}
+ * prices of their priced signals on items of that category (the {@value #CATEGORY}
  * attribute). A {@link io.c2m.signal.ConsumerProfile} keeps one price aggregate over all
  * categories, so a shoes niche priced from its members' profiles would mix in their coat
  * purchases; this aggregate keeps the categories apart so a design is priced from what its members
@@ -33,6 +29,12 @@ import java.util.OptionalDouble;
  * one thread or lock around it (the engine {@code C2m} does).
  */
 public final class CategoryPricePoints {
+  /**
+   * The attribute key of an item's product category ({@code io.c2m.niche.Niche#CATEGORY} is the
+   * same key): price evidence is collected per value of it.
+   */
+  public static final String CATEGORY = "category";
+
   private final double[] weights = new double[SignalType.values().length];
   private final long halfLifeMillis;
   /** Per consumer, per category: {reference epoch millis, decayed weight, decayed weighted sum}. */
@@ -64,7 +66,7 @@ public final class CategoryPricePoints {
     if (!(w > 0) || !(value >= 0) || signal.type() == SignalType.REVIEW) {
       return false;
     }
-    String category = signal.item().get(Niche.CATEGORY).orElse(null);
+    String category = signal.item().get(CATEGORY).orElse(null);
     if (category == null) {
       return false;
     }
@@ -132,7 +134,7 @@ public final class CategoryPricePoints {
    * Returns a consumer's price point in one category.
    *
    * @param consumer the consumer
-   * @param category the category, the value of the {@value Niche#CATEGORY} attribute
+   * @param category the category, the value of the {@value #CATEGORY} attribute
    * @return the decayed, weighted mean price of their priced signals on items of the category, or
    *     empty if they have none
    */

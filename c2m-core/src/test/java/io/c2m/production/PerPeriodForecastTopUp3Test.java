@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * Regressions of the review of per-period forecast top-ups (issue 3, parts 1, 3 and 7). Expected
  * values are worked out by hand in the comments, not taken from the code's output.
  */
-class ForecastTopUpIssue3Test {
+class PerPeriodForecastTopUp3Test {
   private static final DesignId A = DesignId.of("a");
   private static final DesignId B = DesignId.of("b");
   private static final Instant T0 = Instant.EPOCH;
@@ -91,8 +91,8 @@ class ForecastTopUpIssue3Test {
         Map.of(A, new LineUse(0, 1), B, new LineUse(0, 1)));
     ProductionConstraints c = ProductionConstraints.unconstrained().withCosts(1, 2, 1);
     BatchingProblem p = new BatchingProblem(orders, Map.of(), c, T0, DAY, 3, Map.of(),
-        List.of(line), Map.of(A, topUp(10, 0)), Map.of(), Map.of(A, flat(3, 10)));
-    assertEquals(30, p.topUpUnits(A, 0, Integer.MAX_VALUE));
+        List.of(line), Map.of(A, topUp(10, 0)), Map.of(), Map.of(A, flat(3, 10)), Instant.MAX);
+    assertEquals(30, p.costs().topUpUnits(A, 0, Integer.MAX_VALUE));
     for (BatchingStrategy s : List.of(BatchingStrategy.wagnerWhitin(),
         BatchingStrategy.deadline(), BatchingStrategy.silverMeal(),
         BatchingStrategy.capacitated())) {
@@ -181,7 +181,7 @@ class ForecastTopUpIssue3Test {
         Map.of(A, new LineUse(0, 1), B, new LineUse(0, 1)));
     ProductionConstraints c = ProductionConstraints.unconstrained().withCosts(4, 1, 1);
     BatchingProblem p = new BatchingProblem(orders, Map.of(), c, T0, DAY, 4, Map.of(),
-        List.of(line), Map.of(B, topUp(10, 0)), Map.of(), Map.of(B, flat(4, 5)));
+        List.of(line), Map.of(B, topUp(10, 0)), Map.of(), Map.of(B, flat(4, 5)), Instant.MAX);
     BatchPlan plan = BatchingStrategy.wagnerWhitin().plan(p);
     assertEquals(List.of(), BatchPlanChecks.violations(p, plan));
     assertEquals(List.of("a@0:20", "b@1:25", "b@2:20"), plan.batches().stream()
@@ -202,8 +202,8 @@ class ForecastTopUpIssue3Test {
     BatchingProblem p = new BatchingProblem(orders, Map.of(),
         ProductionConstraints.unconstrained().withCosts(1, 1, 0), T0, DAY, 2, Map.of(),
         List.of(), Map.of(A, new NewsvendorTopUp(10, 0, new ForecastPoint(1, 5, 5, 5, 5))),
-        Map.of(), Map.of());
-    assertEquals(5, p.topUpUnits(A));
+        Map.of(), Map.of(), Instant.MAX);
+    assertEquals(5, p.costs().topUpUnits(A));
     ProductionBatch b1 = new ProductionBatch(BatchId.of("a#1"), A, 0, 0, 15, 10,
         List.of(OrderId.of("o1")), new CostBreakdown(1, 0, 15));
     ProductionBatch b2 = new ProductionBatch(BatchId.of("a#2"), A, 1, 1, 15, 10,
@@ -229,7 +229,7 @@ class ForecastTopUpIssue3Test {
       BatchingProblem p = BatchingProblem.ofPeriodDemand(Map.of(A, new int[] {5}), Map.of(),
           ProductionConstraints.unconstrained().withCosts(0, 1, 0).withOrderMultiple(10))
           .withTopUps(Map.of(A, new NewsvendorTopUp(10, 0, new ForecastPoint(1, q, q, q, q))));
-      assertEquals(q, p.topUpUnits(A));
+      assertEquals(q, p.costs().topUpUnits(A));
       BatchPlan plan = BatchingStrategy.wagnerWhitin().plan(p);
       assertEquals(List.of(), BatchPlanChecks.violations(p, plan));
       assertEquals(20, plan.batches().get(0).quantity(), "top-up " + q);

@@ -16,7 +16,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 
 /** Invariants from the review of per-period forecast top-ups (issue 3, parts 3 and 7). */
-class ForecastTopUpIssue3Properties {
+class PerPeriodForecastTopUp3Properties {
   private static final double Z90 = 1.2815515655446004;
   private static final List<BatchingStrategy> STRATEGIES = List.of(BatchingStrategy.groupBuy(),
       BatchingStrategy.groupBuy(2), BatchingStrategy.timeWindow(2), BatchingStrategy.deadline(),

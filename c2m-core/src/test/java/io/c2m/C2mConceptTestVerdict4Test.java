@@ -1,15 +1,11 @@
-package io.c2m.design;
+package io.c2m;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.c2m.Attributes;
-import io.c2m.C2m;
-import io.c2m.ConsumerId;
-import io.c2m.DesignId;
-import io.c2m.NicheId;
-import io.c2m.OrderId;
+import io.c2m.design.ConceptTestRule;
+import io.c2m.design.ProductDesign;
 import io.c2m.order.Order;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,8 +17,11 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Issue 4, part 5: the engine judges a concept test from the orders on its book. */
-class EngineConceptTestTest {
+/**
+ * The engine judges a concept test from the orders on its book (issue 4, part 5); moved from
+ * {@code io.c2m.design.EngineConceptTestTest} to the package of {@link C2m}, which it tests.
+ */
+class C2mConceptTestVerdict4Test {
   private static final Instant NOW = Instant.parse("2026-05-01T00:00:00Z");
 
   private static ProductDesign design(String flavour) {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * Regression of the review of per-period forecast top-ups (issue 3, part 4): JSON of a problem
  * written before {@link BatchingProblem#forecasts()} existed still reads.
  */
-class BatchingProblemJsonIssue3Test {
+class BatchingProblemJsonWithoutForecasts3Test {
   private static final DesignId A = DesignId.of("a");
 
   @Test

@@ -1,4 +1,4 @@
-package io.c2m.privacy;
+package io.c2m.niche;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,9 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.c2m.Attributes;
 import io.c2m.ConsumerId;
 import io.c2m.json.C2mJson;
-import io.c2m.niche.Niche;
-import io.c2m.niche.Trend;
-import io.c2m.niche.TrendDirection;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

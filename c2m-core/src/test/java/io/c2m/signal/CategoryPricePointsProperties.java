@@ -1,12 +1,9 @@
-package io.c2m.design;
+package io.c2m.signal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.c2m.Attributes;
 import io.c2m.ConsumerId;
-import io.c2m.signal.ProfileSettings;
-import io.c2m.signal.Signal;
-import io.c2m.signal.SignalType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

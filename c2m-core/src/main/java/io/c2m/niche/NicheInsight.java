@@ -1,10 +1,9 @@
-package io.c2m.privacy;
+package io.c2m.niche;
 
 import static java.util.Objects.requireNonNull;
 
 import io.c2m.Attributes;
 import io.c2m.NicheId;
-import io.c2m.niche.TrendDirection;
 
 /**
  * What a marketplace may hand to a manufacturer about one niche: its definition, a coarsened

@@ -1,4 +1,4 @@
-package io.c2m.design;
+package io.c2m.signal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -7,9 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.c2m.Attributes;
 import io.c2m.ConsumerId;
-import io.c2m.signal.ProfileSettings;
-import io.c2m.signal.Signal;
-import io.c2m.signal.SignalType;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

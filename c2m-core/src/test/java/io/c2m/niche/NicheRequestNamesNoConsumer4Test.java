@@ -16,7 +16,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Regressions of the niche review (issue 4): one profile per consumer; no ids in messages. */
-class NicheRequestReview4Test {
+class NicheRequestNamesNoConsumer4Test {
   private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
 
   private static ConsumerProfile profile(String id) {

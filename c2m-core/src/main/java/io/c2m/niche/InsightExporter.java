@@ -1,9 +1,9 @@
-package io.c2m.privacy;
+package io.c2m.niche;
 
 import static java.util.Objects.requireNonNull;
 
 import io.c2m.ConsumerId;
-import io.c2m.niche.Niche;
+import io.c2m.privacy.AudienceGuard;
 import io.c2m.signal.ConsumerProfile;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

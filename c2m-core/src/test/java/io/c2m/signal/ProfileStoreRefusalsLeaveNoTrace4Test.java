@@ -11,7 +11,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** Regressions of the niche review (issue 4): refused signals leave no trace, no self-merge. */
-class ProfileStoreReview4Test {
+class ProfileStoreRefusalsLeaveNoTrace4Test {
   private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
   private static final Attributes DRESS = Attributes.of("category", "dress", "color", "sage");
 
