@@ -88,6 +88,18 @@ public final class C2mJson {
   }
 
   /**
+   * Converts a value to a JSON tree with a shared mapper, as {@link #toJson(Object)} would write
+   * it; for callers who add fields before writing (such as a {@link JsonEnvelope}'s data).
+   *
+   * @param value a c2m record (or any value the mapper handles)
+   * @return the tree
+   * @throws IllegalArgumentException if the value cannot be converted
+   */
+  public static com.fasterxml.jackson.databind.JsonNode toTree(Object value) {
+    return SHARED.valueToTree(value);
+  }
+
+  /**
    * Reads a value from JSON text with a shared mapper.
    *
    * @param json the text

@@ -117,13 +117,28 @@ import java.util.function.IntFunction;
  * text, a timestamp as a number in Segment), a number out of range (a price or rating that is
  * negative or not finite such as {@code 1e400}, a timestamp outside a 64-bit count of
  * microseconds), a timestamp that does not parse, an attribute given twice, or is longer than the
- * {@linkplain Builder#maxLineLength(int) limit}. Good lines are always kept.
+ * {@linkplain Builder#maxLineLength(int) limit}. Also rejected (issue 11): a top-level field given
+ * twice (so a second {@code userId} or {@code timestamp} cannot win), text that is not
+ * well-formed UTF-8 or Unicode (overlong forms, encoded or lone surrogates), a price or rating
+ * above {@link #MAX_AMOUNT}, a quantity that is not a whole number from 0 to
+ * {@link #MAX_QUANTITY}, and an instant outside years 0000 to 9999 or outside the
+ * {@linkplain Builder#window window} around a clock ({@link EventProblem.Kind#OUT_OF_WINDOW}).
+ * A receiver that throws an {@link IllegalArgumentException} or {@link ArithmeticException} for a
+ * signal rejects that line only. Good lines are always kept.
+ *
+ * <h2>Consent and personal data</h2>
+ * An event whose stated consent (Segment {@code context.consent.categoryPreferences}, GA4
+ * {@code consent} or {@code privacy_info}) does not allow profiling under the
+ * {@linkplain Builder#consent consent mapping} is skipped. Attribute keys that name personal data
+ * and values shaped like an e-mail address or a phone number are dropped
+ * ({@link io.c2m.privacy.PersonalData}).
  *
  * <h2>Privacy</h2>
  * Raw user ids pass through the id mapping chosen when the reader is built, typically a
  * {@link Pseudonymizer}; there is no default, because only the caller knows whether its ids are
  * already pseudonymous ({@link #trustingIds()}). Nothing is logged. Problem reasons quote only
- * event names, call types, timestamps and numbers, clipped to 40 characters; never user ids,
+ * event names, call types, timestamps and numbers, clipped to 40 characters, with control
+ * characters escaped and e-mail- or phone-shaped text withheld; never user ids,
  * product fields or other free text of a line (the quoted parts and character codes in
  * JSON syntax errors are elided).
  *

@@ -42,6 +42,14 @@ class C2mJarContentsIT {
   }
 
   @Test
+  void holdsCommonsMathOnlyRelocatedInsideCore() throws IOException {
+    try (JarFile jar = jar()) {
+      assertTrue(jar.stream().anyMatch(e -> e.getName().startsWith("io/c2m/internal/math3/")));
+      assertTrue(jar.stream().noneMatch(e -> e.getName().startsWith("org/apache/commons/math3/")));
+    }
+  }
+
+  @Test
   void topLicenseIsC2msOwnAndNoticeNamesC2m() throws IOException {
     try (JarFile jar = jar()) {
       String license = text(jar, "META-INF/LICENSE");

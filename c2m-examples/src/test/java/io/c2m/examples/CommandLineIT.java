@@ -89,7 +89,7 @@ class CommandLineIT {
       assertTrue(niches.err().contains("Product Teleported"), niches.err());
       assertTrue(niches.err().contains("1 rejected"), niches.err());
       assertTrue(niches.err().contains("1 without attribute data"), niches.err());
-      JsonNode array = new ObjectMapper().readTree(niches.out());
+      JsonNode array = new ObjectMapper().readTree(niches.out()).get("data");
       assertTrue(array.isArray() && array.size() > 0, niches.out());
       boolean sage = false;
       for (JsonNode n : array) {

@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
  * journal is killed with SIGKILL at random moments (seeded), again and again; after each kill the
  * journal reopens and every acknowledged order is present exactly once, as sent, every
  * acknowledged cancellation holds, and nothing unacknowledged is half-present (an order present is
- * whole, as sent; an order never sent is absent). 10 cycles here; {@code
+ * whole, as sent; an order never sent is absent), and while a child has the journal, this process
+ * cannot open it (the file lock). 10 cycles here; {@code
  * -Dc2m.crash.cycles=100} for the long run (see BENCHMARKS.md).
  */
 class JournalCrashTest {
@@ -134,6 +135,12 @@ class JournalCrashTest {
     });
     assertTrue(ready.await(60, TimeUnit.SECONDS), "the child started (cycle " + cycle + ")");
     writer.start();
+    if (cycle == 0) {
+      // the file lock keeps a second process out while the child has the journal
+      IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(
+          IllegalStateException.class, () -> OrderStore.journal(dir, JournalOptions.defaults()));
+      assertTrue(e.getMessage().contains("one writer"), e.getMessage());
+    }
     someAcked.await(30, TimeUnit.SECONDS);
     Thread.sleep(random.nextInt(50));
     p.destroyForcibly(); // SIGKILL on Linux

@@ -1,7 +1,9 @@
 package io.c2m.examples.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.c2m.C2mException;
 import io.c2m.demand.DemandForecast;
 import io.c2m.demand.DemandForecaster;
@@ -13,11 +15,15 @@ import io.c2m.demand.eval.Backtest;
 import io.c2m.demand.eval.Holdout;
 import io.c2m.demand.eval.IntervalSummary;
 import io.c2m.demand.eval.MethodSummary;
+import io.c2m.json.C2mJson;
+import io.c2m.json.JsonEnvelope;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -217,32 +223,7 @@ public final class ForecastCommand implements Callable<Integer> {
       return 1;
     }
     if (json) {
-      List<Map<String, Object>> rows = new ArrayList<>();
-      for (DemandForecast fc : forecasts) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("series_id", fc.seriesId());
-        row.put("method", fc.method());
-        row.put("model", fc.model());
-        Map<String, Object> prov = new LinkedHashMap<>();
-        prov.put("strategy", fc.provenance().strategy());
-        prov.put("version", fc.provenance().version());
-        prov.put("seed", fc.provenance().seed());
-        prov.put("settings", fc.provenance().settings());
-        row.put("provenance", prov);
-        List<Map<String, Object>> points = new ArrayList<>();
-        for (ForecastPoint p : fc.points()) {
-          Map<String, Object> pt = new LinkedHashMap<>();
-          pt.put("step", p.step());
-          pt.put("mean", p.mean());
-          pt.put("p10", p.p10());
-          pt.put("p50", p.p50());
-          pt.put("p90", p.p90());
-          points.add(pt);
-        }
-        row.put("points", points);
-        rows.add(row);
-      }
-      out.println(mapper().writeValueAsString(rows));
+      out.println(forecastJson(forecasts));
     } else {
       // Column widths follow the longest series id, method and model, so long names align.
       int idWidth = "series_id".length();
@@ -363,30 +344,7 @@ public final class ForecastCommand implements Callable<Integer> {
       allFailed |= s.allFailed();
     }
     if (json) {
-      List<Map<String, Object>> rows = new ArrayList<>();
-      for (int i = 0; i < summaries.size(); i++) {
-        MethodSummary s = summaries.get(i);
-        IntervalSummary iv = intervals.get(i);
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("method", s.method());
-        row.put("sMAPE", finiteOrNull(s.smape()));
-        row.put("MASE", finiteOrNull(s.mase()));
-        row.put("coverage", finiteOrNull(s.coverage()));
-        Map<String, Object> byLevel = new LinkedHashMap<>();
-        for (int j = 0; j < LEVELS.length; j++) {
-          Map<String, Object> l = new LinkedHashMap<>();
-          l.put("coverage", finiteOrNull(iv.coverage().get(j)));
-          l.put("MSIS", finiteOrNull(iv.msis().get(j)));
-          byLevel.put(Long.toString(Math.round(LEVELS[j] * 100)), l);
-        }
-        row.put("intervals", byLevel);
-        row.put("pinball", finiteOrNull(s.pinball()));
-        row.put("holdouts", s.forecasts());
-        row.put("failures", s.failures());
-        row.put("failure_reasons", s.failureReasons());
-        rows.add(row);
-      }
-      out.println(mapper().writeValueAsString(rows));
+      out.println(evaluationJson(summaries, intervals));
     } else {
       out.printf(Locale.ROOT, "%d holdout(s), season %d; coverage of the 10%%-90%% interval "
           + "(nominal 0.80); pinball scaled like MASE%n", holdouts.size(), season);
@@ -406,12 +364,55 @@ public final class ForecastCommand implements Callable<Integer> {
     return bad > 0 || allFailed ? 1 : 0;
   }
 
-  private static Double finiteOrNull(double v) {
-    return Double.isFinite(v) ? v : null;
+  /**
+   * The forecasts in c2m's JSON envelope (kind {@code forecast}, schema
+   * {@code docs/schemas/forecast.schema.json}): each {@link DemandForecast} as C2mJson writes it,
+   * plus its {@code model}.
+   */
+  static String forecastJson(List<DemandForecast> forecasts) {
+    ArrayNode data = JsonNodeFactory.instance.arrayNode();
+    for (DemandForecast fc : forecasts) {
+      ObjectNode row = (ObjectNode) C2mJson.toTree(fc);
+      row.put("model", fc.model());
+      data.add(row);
+    }
+    return JsonEnvelope.of("forecast", Instant.now().truncatedTo(ChronoUnit.SECONDS), data)
+        .toJson();
   }
 
-  private static ObjectMapper mapper() {
-    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static void putFinite(ObjectNode node, String field, double v) {
+    if (Double.isFinite(v)) {
+      node.put(field, v);
+    } else {
+      node.putNull(field);
+    }
+  }
+
+  /**
+   * The holdout evaluation in c2m's JSON envelope (kind {@code forecast-evaluation}, schema
+   * {@code docs/schemas/forecast-evaluation.schema.json}): each {@link MethodSummary} as C2mJson
+   * writes it, plus {@code intervals}: the coverage and MSIS of the conformal intervals by
+   * level ({@code "80"}, {@code "95"}); a measure that no holdout defined (NaN) is null.
+   */
+  static String evaluationJson(List<MethodSummary> summaries, List<IntervalSummary> intervals) {
+    JsonNode data = C2mJson.toTree(summaries);
+    for (int i = 0; i < data.size(); i++) {
+      ObjectNode row = (ObjectNode) data.get(i);
+      for (String measure : List.of("smape", "mase", "pinball", "coverage")) {
+        if (!Double.isFinite(row.path(measure).asDouble(0))) {
+          row.putNull(measure);
+        }
+      }
+      ObjectNode byLevel = row.putObject("intervals");
+      IntervalSummary iv = intervals.get(i);
+      for (int j = 0; j < LEVELS.length; j++) {
+        ObjectNode l = byLevel.putObject(Long.toString(Math.round(LEVELS[j] * 100)));
+        putFinite(l, "coverage", iv.coverage().get(j));
+        putFinite(l, "msis", iv.msis().get(j));
+      }
+    }
+    return JsonEnvelope.of("forecast-evaluation", Instant.now().truncatedTo(ChronoUnit.SECONDS),
+        data).toJson();
   }
 
   /** Series read from a file, by id in file order of first appearance, and the problems found. */

@@ -1,13 +1,10 @@
 package io.c2m.examples.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.c2m.InvalidConfigurationException;
 import io.c2m.json.EventProblem;
 import io.c2m.json.EventReader;
 import io.c2m.json.EventReport;
+import io.c2m.json.JsonEnvelope;
 import io.c2m.ml.NicheEvaluation;
 import io.c2m.niche.Niche;
 import io.c2m.niche.NicheInference;
@@ -16,6 +13,7 @@ import io.c2m.niche.NicheRequest;
 import io.c2m.ConsumerId;
 import io.c2m.privacy.AudienceGuard;
 import io.c2m.privacy.ConsentMapping;
+import io.c2m.privacy.InsightExporter;
 import io.c2m.privacy.PersonalData;
 import io.c2m.privacy.Pseudonymizer;
 import io.c2m.signal.ProfileSettings;
@@ -112,6 +110,12 @@ public final class NichesCommand implements Callable<Integer> {
       description = "The HMAC key (at least 16 bytes); default: a random key for this run only.")
   Path pseudonymKeyFile;
 
+  @Option(names = "--insights", paramLabel = "KEY-FILE",
+      description = "Print the manufacturer-facing export instead (JSON NicheInsights: coarsened, "
+          + "noisy audiences, no consumer id, nothing below max(5, --min-audience)); the file "
+          + "holds the marketplace's secret (at least 16 bytes), kept and reused across exports.")
+  Path insightKeyFile;
+
   @Option(names = "--require-consent",
       description = "Skip events that state no consent (default: profile them).")
   boolean requireConsent;
@@ -144,7 +148,7 @@ public final class NichesCommand implements Callable<Integer> {
       description = "The seed of strategies that draw random numbers (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--json", description = "Print a JSON array of niches.")
+  @Option(names = "--json", description = "Print the niches as JSON (c2m's niches document).")
   boolean json;
 
   @Option(names = "--evaluate",
@@ -237,6 +241,7 @@ public final class NichesCommand implements Callable<Integer> {
       return EXIT_NOTHING_USABLE;
     }
     List<Niche> niches = List.of();
+    List<io.c2m.signal.ConsumerProfile> profilesUsed = List.of();
     int profiled = 0;
     if (ingest.profiled > 0) {
       Duration halfLife = ProfileSettings.defaults().halfLife();
@@ -252,7 +257,8 @@ public final class NichesCommand implements Callable<Integer> {
             + ingest.last + "); every preference would have decayed to nothing.");
       }
       Instant at = asOf != null ? asOf : ingest.last;
-      NicheRequest request = new NicheRequest(ingest.store.profiles(at), minAudience, at, seed,
+      profilesUsed = ingest.store.profiles(at);
+      NicheRequest request = new NicheRequest(profilesUsed, minAudience, at, seed,
           ingest.store.timeline());
       profiled = request.profiles().size();
       // Checked: the audience is recounted and niches below the minimum are withheld
@@ -263,8 +269,11 @@ public final class NichesCommand implements Callable<Integer> {
             + cap + "."));
       }
     }
-    if (json) {
-      out.println(toJson(niches));
+    if (insightKeyFile != null) {
+      out.println(insights(niches, profilesUsed));
+    } else if (json) {
+      out.println(toJson(niches, asOf != null ? asOf
+          : ingest.store != null ? ingest.last : Instant.EPOCH));
     } else {
       out.print(table(niches));
       if (niches.isEmpty()) {
@@ -273,6 +282,30 @@ public final class NichesCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** The manufacturer-facing export of the niches ({@link InsightExporter}), as JSON. */
+  private String insights(List<Niche> niches, List<io.c2m.signal.ConsumerProfile> profiles) {
+    byte[] secret;
+    try {
+      secret = Files.readAllBytes(insightKeyFile);
+    } catch (java.io.IOException e) {
+      throw new ParameterException(spec.commandLine(), "--insights: cannot read "
+          + PersonalData.escapeControls(insightKeyFile.toString()) + ".");
+    }
+    InsightExporter exporter;
+    try {
+      exporter = new InsightExporter(secret, Math.max(AudienceGuard.FLOOR, minAudience),
+          InsightExporter.DEFAULT_BAND);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--insights: " + e.getMessage());
+    }
+    try {
+      return io.c2m.json.C2mJson.mapper().writerWithDefaultPrettyPrinter()
+          .writeValueAsString(exporter.export(niches, profiles));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write the insights as JSON.", e);
+    }
   }
 
   /** The exit code when the input had lines but none was usable. */
@@ -401,26 +434,11 @@ public final class NichesCommand implements Callable<Integer> {
         + "--min-audience.", profiles, strategy, minAudience);
   }
 
-  static String toJson(List<Niche> niches) {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ArrayNode array = mapper.createArrayNode();
-    for (Niche n : niches) {
-      ObjectNode o = array.addObject();
-      o.put("id", n.id().value());
-      ObjectNode def = o.putObject("definition");
-      n.definition().values().forEach(def::put);
-      o.put("audience", n.audience());
-      o.put("lift", n.lift());
-      o.put("demandScore", n.demandScore());
-      ObjectNode trend = o.putObject("trend");
-      trend.put("direction", n.trend().direction().name().toLowerCase(Locale.ROOT));
-      trend.put("growth", n.trend().growth());
-      trend.put("halfLifeDays", n.trend().halfLifeDays());
-    }
-    try {
-      return mapper.writeValueAsString(array);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("Cannot write niches as JSON.", e);
-    }
+  /**
+   * The niches in c2m's JSON envelope (kind {@code niches}, schema
+   * {@code docs/schemas/niches.schema.json}), written by C2mJson: enums as c2m spells them.
+   */
+  static String toJson(List<Niche> niches, Instant asOf) {
+    return JsonEnvelope.of("niches", asOf, niches).toJson();
   }
 }

@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.c2m.DesignId;
 import io.c2m.OrderId;
+import io.c2m.json.JsonEnvelope;
 import io.c2m.order.Order;
 import io.c2m.production.BatchPlan;
 import io.c2m.production.BatchingProblem;
 import io.c2m.production.BatchingStrategies;
 import io.c2m.production.BatchingStrategy;
+import io.c2m.production.ErpFormat;
 import io.c2m.production.LineUse;
 import io.c2m.production.PendingOrder;
 import io.c2m.production.PeriodCosts;
@@ -23,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,8 +102,11 @@ public final class PlanCommand implements Callable<Integer> {
       + "batch per release period and leave orders beyond the largest batch pending BATCH_FULL).")
   int orderSize = Integer.MAX_VALUE;
 
-  @Option(names = "--json", description = "Print the plan as JSON.")
+  @Option(names = "--json", description = "Print the plan as JSON (c2m's plan document).")
   boolean json;
+
+  @CommandLine.Mixin
+  PlanOutputOptions output = new PlanOutputOptions();
 
   @Option(names = "--separator", paramLabel = "C", defaultValue = ",",
       description = "The column separator of the CSV files, such as ; (default: ${DEFAULT-VALUE}).")
@@ -506,13 +512,19 @@ public final class PlanCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("Infeasible instance: " + e.getMessage(), e);
     }
+    ErpFormat erp = output.format(cl);
+    if (erp != null && json) {
+      throw new CommandLine.ParameterException(cl, "Give --json or --format, not both.");
+    }
     BatchPlan plan = BatchingStrategy.checked(s).plan(problem);
     PrintWriter out = cl.getOut();
     if (forecastMethod != null || price != null || salvage != null) {
       return forecastTopUps(cl, s, problem, plan, demand, d.first);
     }
-    if (json) {
-      printJson(out, problem, plan, d.first);
+    if (erp != null) {
+      out.print(output.erpFile(cl, erp, plan, PlanOutputOptions.now()));
+    } else if (json) {
+      printJson(out, problem, plan, d.first, output.currency(cl));
     } else {
       printText(out, problem, plan, d.first);
     }
@@ -593,15 +605,16 @@ public final class PlanCommand implements Callable<Integer> {
       try {
         java.io.StringWriter planJson = new java.io.StringWriter();
         try (PrintWriter w = new PrintWriter(planJson)) {
-          printJson(w, problem, plan, first);
+          printJson(w, problem, plan, first, output.currency(cl));
         }
         root = (ObjectNode) mapper.readTree(planJson.toString());
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new IllegalStateException("Could not re-read the plan JSON: " + e.getMessage(), e);
       }
-      ObjectNode co = root.putObject("committedOnly");
+      ObjectNode data = (ObjectNode) root.get("data");
+      ObjectNode co = data.putObject("committedOnly");
       co.put("totalCost", committedPlan.cost().total());
-      ObjectNode tu = root.putObject("forecastTopUps");
+      ObjectNode tu = data.putObject("forecastTopUps");
       tu.put("method", forecastMethod);
       tu.put("expectedProfit", total);
       ArrayNode arr = tu.putArray("batches");
@@ -760,29 +773,33 @@ public final class PlanCommand implements Callable<Integer> {
   }
 
   /**
-   * The plan as JSON: the ERP shape of {@link io.c2m.json.C2mJson} (batches, pending, cost,
-   * provenance; periods there are indexes from 0), plus the researcher's summary: cost parts,
-   * the file's periods and production, stock and surplus per item and period. Streamed: the
-   * per-period arrays (millions of numbers at the largest horizon) are written as they are
-   * computed, never held as a tree or a string.
+   * The plan in c2m's JSON envelope (kind {@code plan}, schema
+   * {@code docs/schemas/plan.schema.json}): the plan as {@link io.c2m.json.C2mJson} writes it
+   * (batches, pending, provenance; periods there are indexes from 0) with every cost as money,
+   * plus the researcher's summary: the file's periods and production, stock and surplus per item
+   * and period. Streamed: the per-period arrays (millions of numbers at the largest horizon) are
+   * written as they are computed, never held as a tree or a string.
    */
   private static void printJson(PrintWriter out, BatchingProblem problem, BatchPlan plan,
-      int first) {
+      int first, Currency currency) {
     ObjectMapper mapper = io.c2m.json.C2mJson.mapper().copy()
         .enable(SerializationFeature.INDENT_OUTPUT)
         .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
-    ObjectNode head = mapper.valueToTree(plan);
+    ObjectNode head = PlanOutputOptions.planData(plan, currency);
     try (com.fasterxml.jackson.core.JsonGenerator g = mapper.createGenerator(out)) {
       g.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET); // out stays
+      g.enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+      g.writeStartObject();
+      g.writeStringField("schemaVersion", JsonEnvelope.SCHEMA_VERSION);
+      g.writeStringField("kind", "plan");
+      g.writeStringField("c2mVersion", JsonEnvelope.currentVersion());
+      g.writeStringField("asOf", PlanOutputOptions.now().toString());
+      g.writeFieldName("data");
       g.writeStartObject();
       for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e : head.properties()) {
         g.writeFieldName(e.getKey());
         mapper.writeTree(g, e.getValue());
       }
-      g.writeNumberField("totalCost", plan.cost().total());
-      g.writeNumberField("setupCost", plan.cost().setup());
-      g.writeNumberField("holdingCost", plan.cost().holding());
-      g.writeNumberField("unitCost", plan.cost().unit());
       g.writeNumberField("firstPeriod", first);
       g.writeNumberField("lateOrderCount", plan.lateOrderCount());
       g.writeArrayFieldStart("periods");
@@ -805,6 +822,7 @@ public final class PlanCommand implements Callable<Integer> {
         g.writeEndObject();
       }
       g.writeEndArray();
+      g.writeEndObject(); // data
       g.writeEndObject();
     } catch (IOException e) {
       throw new IllegalStateException("Could not write the plan as JSON: " + e.getMessage(), e);

@@ -45,10 +45,10 @@ class ForecastCommandReviewTest {
     Run r = run("forecast", "--evaluate", "--series", train, "--test", test, "--method",
         "naive", "--json");
     assertEquals(0, r.code(), r.err());
-    JsonNode row = new ObjectMapper().readTree(r.out()).get(0);
-    assertEquals(1, row.get("holdouts").asInt());
+    JsonNode row = new ObjectMapper().readTree(r.out()).get("data").get(0);
+    assertEquals(1, row.get("forecasts").asInt());
     // Naive forecasts 14 for 16 twice: sMAPE 200 * 2 / 30.
-    assertEquals(200.0 * 2 / 30, row.get("sMAPE").asDouble(), 1e-9);
+    assertEquals(200.0 * 2 / 30, row.get("smape").asDouble(), 1e-9);
   }
 
   @Test
@@ -105,10 +105,10 @@ class ForecastCommandReviewTest {
     Run r = run("forecast", "--evaluate", "--holdout", "2", "--series", s, "--method",
         "holt-winters-multiplicative", "--season", "2", "--json");
     assertEquals(1, r.code(), r.err());
-    JsonNode row = new ObjectMapper().readTree(r.out()).get(0);
-    assertEquals(0, row.get("holdouts").asInt());
+    JsonNode row = new ObjectMapper().readTree(r.out()).get("data").get(0);
+    assertEquals(0, row.get("forecasts").asInt());
     assertEquals(1, row.get("failures").asInt());
-    assertTrue(row.get("failure_reasons").get(0).asText().contains("strictly positive"),
+    assertTrue(row.get("failureReasons").get(0).asText().contains("strictly positive"),
         row.toString());
     assertTrue(r.err().contains("failed on every holdout"), r.err());
   }
@@ -171,7 +171,7 @@ class ForecastCommandReviewTest {
     String s = write("s.csv", "t,value\n1,0\n2,0\n3,5\n4,0\n5,0\n6,3\n7,0\n8,0\n9,4\n");
     Run json = run("forecast", "--series", s, "--horizon", "1", "--json");
     assertEquals(0, json.code(), json.err());
-    JsonNode row = new ObjectMapper().readTree(json.out()).get(0);
+    JsonNode row = new ObjectMapper().readTree(json.out()).get("data").get(0);
     assertEquals("auto", row.get("method").asText());
     String model = row.get("model").asText();
     // Intermittent (one demand in three periods): one of the intermittent methods.

@@ -31,9 +31,9 @@ class ForecastCommandTest {
     Run r = run("forecast", "--series", file("single.csv"), "--horizon", "3", "--method",
         "naive", "--json");
     assertEquals(0, r.code(), r.err());
-    JsonNode json = new ObjectMapper().readTree(r.out());
+    JsonNode json = new ObjectMapper().readTree(r.out()).get("data");
     assertEquals(1, json.size());
-    assertEquals("single", json.get(0).get("series_id").asText());
+    assertEquals("single", json.get(0).get("seriesId").asText());
     assertEquals("naive", json.get(0).get("method").asText());
     JsonNode points = json.get(0).get("points");
     assertEquals(3, points.size());
@@ -46,11 +46,11 @@ class ForecastCommandTest {
   void reportsBadSeriesAndLinesAndForecastsTheRest() throws Exception {
     Run r = run("forecast", "--series", file("mixed.csv"), "--horizon", "2", "--json");
     assertEquals(1, r.code());
-    JsonNode json = new ObjectMapper().readTree(r.out());
+    JsonNode json = new ObjectMapper().readTree(r.out()).get("data");
     assertEquals(2, json.size(), r.out());
-    assertEquals("A", json.get(0).get("series_id").asText());
+    assertEquals("A", json.get(0).get("seriesId").asText());
     // E's lines are out of order in the file, which is allowed.
-    assertEquals("E", json.get(1).get("series_id").asText());
+    assertEquals("E", json.get(1).get("seriesId").asText());
     assertTrue(r.err().contains("series B at t=2"), r.err());
     assertTrue(r.err().contains("line 12") && r.err().contains("\"x\""), r.err());
     assertTrue(r.err().contains("series D") && r.err().contains("gaps"), r.err());
@@ -62,10 +62,10 @@ class ForecastCommandTest {
     Run r = run("forecast", "--evaluate", "--series", file("train.csv"), "--test",
         file("test.csv"), "--json");
     assertEquals(0, r.code(), r.err());
-    JsonNode json = new ObjectMapper().readTree(r.out());
+    JsonNode json = new ObjectMapper().readTree(r.out()).get("data");
     JsonNode naive = null;
     for (JsonNode row : json) {
-      assertTrue(row.has("sMAPE") && row.has("MASE") && row.has("coverage"), row.toString());
+      assertTrue(row.has("smape") && row.has("mase") && row.has("coverage"), row.toString());
       if (row.get("method").asText().equals("naive")) {
         naive = row;
       }
@@ -74,21 +74,21 @@ class ForecastCommandTest {
     // Naive by hand: A forecasts 27 for 28, 28; E forecasts 5 for 6, 6.
     double smapeA = 200.0 / 55;
     double smapeE = 200.0 / 11;
-    assertEquals((smapeA + smapeE) / 2, naive.get("sMAPE").asDouble(), 1e-9);
+    assertEquals((smapeA + smapeE) / 2, naive.get("smape").asDouble(), 1e-9);
     // MASE scales: A's lag-1 differences 2,1,2,1,1,2,1,1,2 (13/9); E's 0,1,1,1,1,1,1 (6/7).
     // Both mean absolute errors are 1.
-    assertEquals((9.0 / 13 + 7.0 / 6) / 2, naive.get("MASE").asDouble(), 1e-9);
+    assertEquals((9.0 / 13 + 7.0 / 6) / 2, naive.get("mase").asDouble(), 1e-9);
     // Issue 12: coverage and MSIS of the conformal 80% and 95% intervals, per method.
     for (JsonNode row : json) {
       for (String level : new String[] {"80", "95"}) {
         JsonNode iv = row.get("intervals").get(level);
-        assertTrue(iv.has("coverage") && iv.has("MSIS"), row.toString());
+        assertTrue(iv.has("coverage") && iv.has("msis"), row.toString());
       }
     }
     JsonNode n80 = naive.get("intervals").get("80");
     JsonNode n95 = naive.get("intervals").get("95");
     assertTrue(n80.get("coverage").asDouble() <= n95.get("coverage").asDouble(), r.out());
-    assertTrue(n95.get("MSIS").asDouble() > 0, r.out());
+    assertTrue(n95.get("msis").asDouble() > 0, r.out());
   }
 
   @Test
@@ -96,14 +96,14 @@ class ForecastCommandTest {
     Run r = run("forecast", "--evaluate", "--series", file("train.csv"), "--holdout", "1",
         "--origins", "3", "--method", "naive", "--json");
     assertEquals(0, r.code(), r.err());
-    JsonNode row = new ObjectMapper().readTree(r.out()).get(0);
-    assertEquals(6, row.get("holdouts").asInt());
+    JsonNode row = new ObjectMapper().readTree(r.out()).get("data").get(0);
+    assertEquals(6, row.get("forecasts").asInt());
     // Naive one step ahead from the last three origins. A (..., 25, 26, 25, 27): 25 for 26,
     // 26 for 25, 25 for 27.
     double a = (200.0 * 1 / 51 + 200.0 * 1 / 51 + 200.0 * 2 / 52) / 3;
     // E: 6->5, 5->6, 6->5: each 200/11.
     double e = 200.0 / 11;
-    assertEquals((a + e) / 2, row.get("sMAPE").asDouble(), 1e-9);
+    assertEquals((a + e) / 2, row.get("smape").asDouble(), 1e-9);
   }
 
   @Test

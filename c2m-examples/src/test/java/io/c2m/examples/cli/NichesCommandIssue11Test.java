@@ -159,6 +159,24 @@ class NichesCommandIssue11Test {
   }
 
   @Test
+  void theManufacturerExportHasCoarsenedAudiencesAndNoConsumerId() throws IOException {
+    Path file = events(true);
+    Path key = Files.writeString(dir.resolve("secret"), "a marketplace secret of 32 bytes");
+    Run r = run("niches", "--events", file.toString(), "--insights", key.toString());
+    assertEquals(0, r.code(), r.err());
+    com.fasterxml.jackson.databind.JsonNode array =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    assertTrue(array.size() > 0, r.out());
+    for (com.fasterxml.jackson.databind.JsonNode n : array) {
+      assertEquals(0, n.get("audience").asInt() % n.get("audienceBand").asInt(), n.toString());
+      assertTrue(n.get("audience").asInt() >= 20, n.toString());
+    }
+    assertFalse(r.out().contains("\"c-") || r.out().contains("consumer"), r.out());
+    assertEquals(r.out(), run("niches", "--events", file.toString(), "--insights",
+        key.toString()).out(), "the same members give the same figures");
+  }
+
+  @Test
   void badPseudonymisationOptionsAreUsageErrors() throws IOException {
     Path file = events(true);
     assertEquals(2, run("niches", "--events", file.toString(), "--pseudonymize", "maybe").code());

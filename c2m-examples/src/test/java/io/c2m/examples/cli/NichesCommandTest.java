@@ -60,7 +60,7 @@ class NichesCommandTest {
     Path file = events();
     Run r = run("niches", "--events", file.toString(), "--min-audience", "20", "--json");
     assertEquals(0, r.code(), r.err());
-    JsonNode array = new ObjectMapper().readTree(r.out());
+    JsonNode array = new ObjectMapper().readTree(r.out()).get("data");
     assertTrue(array.isArray());
     List<Attributes> definitions = new ArrayList<>();
     for (JsonNode n : array) {

@@ -57,10 +57,12 @@ class PlanCommandTest {
     Result r = run("plan", "--strategy", "wagner-whitin", "--setup-cost", "0",
         "--holding-cost", "1", "--json", f.toString());
     assertEquals(0, r.code(), r.err());
-    JsonNode n = new ObjectMapper().readTree(r.out());
-    assertEquals(864, n.get("totalCost").asDouble(), 1e-9);
-    assertEquals(n.get("totalCost").asDouble(), n.get("setupCost").asDouble()
-        + n.get("holdingCost").asDouble() + n.get("unitCost").asDouble(), 1e-9);
+    JsonNode n = new ObjectMapper().readTree(r.out()).get("data");
+    assertEquals(864, n.get("totalCost").get("amount").asDouble(), 1e-9);
+    JsonNode cost = n.get("cost");
+    assertEquals(n.get("totalCost").get("amount").asDouble(),
+        cost.get("setup").get("amount").asDouble() + cost.get("holding").get("amount").asDouble()
+            + cost.get("unit").get("amount").asDouble(), 1e-9);
     JsonNode prod = n.get("items").get(0).get("production");
     long total = 0;
     for (JsonNode x : prod) {
@@ -79,7 +81,7 @@ class PlanCommandTest {
         "--holding-cost", "1", "--unit-cost", "4", "--forecast", "auto", "--price", "10",
         "--salvage", "1", "--json", f.toString());
     assertEquals(0, r.code(), r.err());
-    JsonNode n = new ObjectMapper().readTree(r.out());
+    JsonNode n = new ObjectMapper().readTree(r.out()).get("data");
     assertEquals(864 + 4 * 630, n.get("committedOnly").get("totalCost").asDouble(), 1e-9);
     JsonNode tu = n.get("forecastTopUps");
     assertEquals("auto", tu.get("method").asText());
@@ -121,9 +123,9 @@ class PlanCommandTest {
     Result r = run("plan", "--strategy", "wagner-whitin", "--items", items.toString(),
         "--capacity", "100", "--json", f.toString());
     assertEquals(0, r.code(), r.err());
-    JsonNode n = new ObjectMapper().readTree(r.out());
+    JsonNode n = new ObjectMapper().readTree(r.out()).get("data");
     // per item: one setup (10) and 5 units held one period (5) beats two setups (20)
-    assertEquals(30, n.get("totalCost").asDouble(), 1e-9);
+    assertEquals(30, n.get("totalCost").get("amount").asDouble(), 1e-9);
     assertEquals(2, n.get("items").size());
   }
 
@@ -140,8 +142,8 @@ class PlanCommandTest {
     Result r = run("plan", "--strategy", "capacitated", "--items", items.toString(),
         "--capacity", "16", "--order-size", "1", "--json", f.toString());
     assertEquals(0, r.code(), r.err());
-    JsonNode n = new ObjectMapper().readTree(r.out());
-    assertEquals(404, n.get("totalCost").asDouble(), 1e-9);
+    JsonNode n = new ObjectMapper().readTree(r.out()).get("data");
+    assertEquals(404, n.get("totalCost").get("amount").asDouble(), 1e-9);
     // whole period orders cannot be split: infeasible, said clearly, non-zero exit
     Result whole = run("plan", "--strategy", "capacitated", "--items", items.toString(),
         "--capacity", "16", f.toString());
@@ -194,7 +196,7 @@ class PlanCommandTest {
     Result r = run("plan", "--strategy", "wagner-whitin", "--setup-cost", "100",
         "--holding-cost", "1", "--multiple", "7", "--json", f.toString());
     assertEquals(0, r.code(), r.err());
-    JsonNode n = new ObjectMapper().readTree(r.out());
+    JsonNode n = new ObjectMapper().readTree(r.out()).get("data");
     JsonNode it = n.get("items").get(0);
     int[] demand = {10, 10, 0, 10};
     long made = 0;

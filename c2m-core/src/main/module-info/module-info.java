@@ -2,12 +2,13 @@
  * c2m core: the C2M domain model, the strategy SPIs with their built-ins, JSON, the simulator and
  * privacy. Internal packages are not exported, except {@code io.c2m.internal} to c2m-ml only
  * (its providers read settings with core's {@code Settings}); "module" warnings are suppressed
- * because c2m-ml is not on core's module path when core compiles.
+ * because c2m-ml is not on core's module path when core compiles. Commons Math is not required:
+ * the build relocates the part c2m uses into the non-exported {@code io.c2m.internal.math3}
+ * (see c2m-core/pom.xml), so no module is named after a jar file.
  */
 @SuppressWarnings("module")
 module io.c2m.core {
   requires transitive com.fasterxml.jackson.databind;
-  requires commons.math3;
   requires org.slf4j;
   // The JDBC order store's API takes a javax.sql.DataSource; the driver is the user's.
   requires transitive java.sql;
