@@ -293,8 +293,10 @@ public interface DemandForecaster {
 
   /**
    * The default: for intermittent series whichever of Croston/SBA/TSB fits best in-sample,
-   * otherwise {@link #combo(int)}. Chosen as the most accurate default we measured on the M3
-   * yearly and quarterly series (BENCHMARKS.md, "Forecast accuracy on M3").
+   * otherwise the mean of {@link #ets(int)}, {@link #theta(int)} and {@link
+   * #dynamicOptimisedTheta(int)} ({@link #combo(int)} is more accurate but slower). Chosen as
+   * the most accurate default within the speed target that we measured on the M3 yearly and
+   * quarterly series (BENCHMARKS.md, "Forecast accuracy on M3").
    *
    * @return the forecaster named {@code "auto"}
    */

@@ -24,9 +24,11 @@ import java.util.TreeMap;
  * Mcomp) against the original submissions' published accuracy, and on AirPassengers (Box and
  * Jenkins) with the last year held out.
  *
- * <p>Usage: {@code java -cp benchmarks.jar io.c2m.examples.bench.ForecastM3Evaluation [DATA_DIR]}, where
- * {@code DATA_DIR} (default {@code ../shared/data/forecasting}) holds the files described in its
- * README. Methods that do not model seasonality get the season length of the data, so that they
+ * <p>Usage: {@code java -cp benchmarks.jar io.c2m.examples.bench.ForecastM3Evaluation
+ * [DATA_DIR [METHODS [intervals]]]}, where {@code DATA_DIR} (default {@code
+ * ../shared/data/forecasting}) holds the files described in its README, {@code METHODS} (a
+ * comma-separated list of forecaster names) replaces the default list on M3, and {@code
+ * intervals} prints their 80% and 95% coverage and MSIS, model and conformal, instead. Methods that do not model seasonality get the season length of the data, so that they
  * adjust significantly seasonal series as M3's did.
  */
 public final class ForecastM3Evaluation {

@@ -4,13 +4,14 @@ import io.c2m.demand.DemandForecaster;
 import io.c2m.internal.Settings;
 
 /**
- * Provides {@code "auto"}: {@code combo}, or the Croston family for intermittent series; setting
+ * Provides {@code "auto"}: the mean of ets, theta and dotm, or the Croston family for
+ * intermittent series; setting
  * {@code season} (default 1) for seasonal adjustment.
  */
 public final class AutoProvider extends AbstractForecasterProvider {
   /** Creates the provider; called by {@link java.util.ServiceLoader}. */
   public AutoProvider() {
-    super("auto", "combo of ets, arima and theta; Croston family when intermittent");
+    super("auto", "mean of ets, theta and dotm; Croston family when intermittent");
   }
 
   @Override

@@ -4,8 +4,8 @@ import io.c2m.demand.DemandForecaster;
 import io.c2m.internal.Settings;
 
 /**
- * Provides {@code "dotm"}: the dynamic optimised theta model (Fiorucci et al. 2016); setting {@code season} (default 1)
- * adjusts a seasonal series first.
+ * Provides {@code "dotm"}: the dynamic optimised theta model (Fiorucci et al.
+ * 2016); setting {@code season} (default 1) adjusts a seasonal series first.
  */
 public final class DotmProvider extends AbstractForecasterProvider {
   /** Creates the provider; called by {@link java.util.ServiceLoader}. */

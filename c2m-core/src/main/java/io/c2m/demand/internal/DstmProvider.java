@@ -4,8 +4,8 @@ import io.c2m.demand.DemandForecaster;
 import io.c2m.internal.Settings;
 
 /**
- * Provides {@code "dstm"}: the dynamic standard theta model (Fiorucci et al. 2016); setting {@code season} (default 1)
- * adjusts a seasonal series first.
+ * Provides {@code "dstm"}: the dynamic standard theta model (Fiorucci et al.
+ * 2016); setting {@code season} (default 1) adjusts a seasonal series first.
  */
 public final class DstmProvider extends AbstractForecasterProvider {
   /** Creates the provider; called by {@link java.util.ServiceLoader}. */

@@ -21,24 +21,28 @@ class AutoTest {
       trend[t] = 20 + 3 * t + r.nextGaussian();
       sparse[t] = t % 5 == 0 ? 3 + r.nextInt(3) : 0;
     }
-    assertEquals("combo", auto.choose(new DemandSeries("up", trend)));
+    assertEquals("ets-theta-dotm", auto.choose(new DemandSeries("up", trend)));
     assertTrue(List.of("croston", "sba", "tsb").contains(
         auto.choose(new DemandSeries("sparse", sparse))));
   }
 
   @Test
-  void autoIsTheCombinationsForecastUnderItsOwnName() {
+  void autoIsTheFastCombinationUnderItsOwnName() {
     double[] y = new double[24];
     for (int t = 0; t < y.length; t++) {
       y[t] = 100 + 2 * t + (t * 7919 % 11);
     }
     DemandSeries s = new DemandSeries("s", y);
     DemandForecast a = DemandForecaster.auto(4).forecast(s, 5);
-    DemandForecast c = DemandForecaster.combo(4).forecast(s, 5);
+    DemandForecast c = new Combo("x", List.of(DemandForecaster.ets(4),
+        DemandForecaster.theta(4), DemandForecaster.dynamicOptimisedTheta(4)), false)
+        .forecast(s, 5);
     assertEquals(c.points(), a.points());
     assertEquals("auto", a.method());
-    assertEquals("combo", a.model());
-    assertTrue(a.provenance().settings().get("members").endsWith("+arima+theta"));
+    assertEquals("ets-theta-dotm", a.model());
+    assertTrue(a.provenance().settings().get("members").endsWith("+theta+dotm"));
+    assertTrue(DemandForecaster.combo(4).forecast(s, 5).provenance().settings().get("members")
+        .endsWith("+arima+theta"));
   }
 
   @Test
