@@ -732,12 +732,15 @@ public final class C2m {
     }
     if (!tus.isEmpty()) {
       problem = problem.withTopUps(tus);
-      Map<DesignId, List<ForecastPoint>> fc = new HashMap<>();
+      Map<DesignId, DemandSeries> toForecast = new HashMap<>();
       for (Map.Entry<DesignId, DemandSeries> e : hist.entrySet()) {
         if (tus.containsKey(e.getKey())) {
-          fc.put(e.getKey(), forecaster.forecast(e.getValue(), horizon).points());
+          toForecast.put(e.getKey(), e.getValue());
         }
       }
+      // a history too short for the forecaster falls back to a simpler method (in provenance)
+      Map<DesignId, List<ForecastPoint>> fc = io.c2m.demand.PlanForecasts.points(
+          io.c2m.demand.PlanForecasts.forecasts(forecaster, toForecast, horizon));
       if (!fc.isEmpty()) {
         problem = problem.withForecasts(fc);
       }
