@@ -112,7 +112,7 @@ final class C2mSide implements SimulationStrategy {
       for (Ledger.SimOrder o : open) {
         if (t - o.placed + s.leadTime() + s.shippingTime() > market.patience(o.consumer)) {
           ledger.end(o, OrderFate.CANCELLED);
-        } else if (t - o.placed >= s.campaignPeriods()) {
+        } else if (t - o.placed > s.campaignPeriods()) {
           ledger.end(o, OrderFate.EXPIRED);
         } else {
           still.add(o);

@@ -79,8 +79,9 @@ final class EngineAdapter {
   /**
    * Plans the open orders with the batching strategy from the start of {@code period} and
    * returns the batches it releases in that period. An order placed earlier counts as placed now
-   * and is due {@code campaignPeriods + leadTime + shippingTime} after it was placed (or now, if
-   * that has passed): a planning copy only, the ledger keeps the real times.
+   * and is due to be ready {@code campaignPeriods + leadTime} after it was placed (or now, if that
+   * has passed), so that it ships on time: a planning copy only, the ledger keeps the real
+   * times.
    */
   List<Release> plan(List<Ledger.SimOrder> open, int period, Ledger ledger) {
     if (open.isEmpty()) {
@@ -95,8 +96,7 @@ final class EngineAdapter {
       if (placed.isBefore(start)) {
         placed = start;
       }
-      Instant due = market.periodStart(o.placed + s.campaignPeriods() + s.leadTime()
-          + s.shippingTime());
+      Instant due = market.periodStart(o.placed + s.campaignPeriods() + s.leadTime());
       if (due.isBefore(placed)) {
         due = placed;
       }

@@ -73,6 +73,7 @@ final class Ledger {
   long lostUnits;
   long orderedUnits;
   private final double[] potential;
+  private final java.util.Set<Integer> potentialCounted = new java.util.HashSet<>();
   private final double[] servedBeforeFade;
   private final int[] firstBatch;
   private final double[][] demand;
@@ -121,10 +122,14 @@ final class Ledger {
     return idx;
   }
 
-  /** Counts what a browsing consumer wanting a planted niche would ideally have ordered. */
+  /**
+   * Counts what a browsing consumer wanting a planted niche would have ordered from a perfect
+   * design at their price with no wait: their quantity, the first time their draw is below the
+   * order rate while they want the niche (a consumer orders a design once).
+   */
   void wanted(MarketModel.Visit v, int period) {
-    if (v.tasteNiche() >= 0) {
-      potential[v.tasteNiche()] += s.orderRate() * v.quantity();
+    if (v.tasteNiche() >= 0 && v.draw() < s.orderRate() && potentialCounted.add(v.consumer())) {
+      potential[v.tasteNiche()] += v.quantity();
     }
   }
 
@@ -326,9 +331,13 @@ final class Ledger {
     List<Double> waits = new ArrayList<>();
     long cancellations = 0;
     long expirations = 0;
+    long deliveredOrders = 0;
     for (SimOrder o : orders) {
       switch (o.state) {
-        case DELIVERED -> waits.add((double) (o.delivered - o.placed));
+        case DELIVERED -> {
+          waits.add((double) (o.delivered - o.placed));
+          deliveredOrders++;
+        }
         case CANCELLED -> cancellations++;
         case EXPIRED -> expirations++;
         default -> throw new IllegalStateException("order " + o.id + " ended the run "
@@ -351,7 +360,7 @@ final class Ledger {
     }
     RunMetrics m = new RunMetrics(strategy, market.seed(), revenue, markdownRevenue, setupCost,
         unitCost, holdingCost, revenue + markdownRevenue - setupCost - unitCost - holdingCost,
-        orders.size(), orderedUnits, deliveredUnits, produced, cleared + scrapped, scrapped,
+        paid, refunded, orders.size(), deliveredOrders, orderedUnits, deliveredUnits, produced, cleared + scrapped, scrapped,
         markdownLoss, lostUnits, wantedUnits == 0 ? 0 : (double) deliveredUnits / wantedUnits,
         mean, p95, cancellations, expirations, batches, niches);
     return new RunResult(m, new Timeline(rows(demand), rows(production), list(stockSeries),

@@ -13,7 +13,8 @@ import io.c2m.Attributes;
  * @param timeToFirstBatch periods from its emergence to the first batch or lot of a design that
  *     serves it (its spec holds the whole definition); NaN when none was made
  * @param potentialDemand units its members would have ordered had a perfect design been offered
- *     at their price with no wait (the expected value over their visits while they wanted it)
+ *     at their price with no wait, each member once (drawn with the same draws every strategy
+ *     sees)
  * @param servedBeforeFade units delivered, by its fade, to members who ordered while wanting it
  * @param servedShare {@code servedBeforeFade / potentialDemand}, at most 1 (0 without demand)
  */

@@ -21,7 +21,10 @@ import java.util.Map;
  * @param unitCost unit cost of every unit made
  * @param holdingCost cost of holding stock
  * @param margin revenue plus markdown revenue minus production cost
+ * @param paid what consumers paid when they ordered
+ * @param refunded what cancelled and expired orders got back
  * @param orders orders placed
+ * @param deliveredOrders orders delivered
  * @param orderedUnits units ordered
  * @param deliveredUnits units delivered to consumers
  * @param producedUnits units made
@@ -46,7 +49,10 @@ public record RunMetrics(
     double unitCost,
     double holdingCost,
     double margin,
+    double paid,
+    double refunded,
     long orders,
+    long deliveredOrders,
     long orderedUnits,
     long deliveredUnits,
     long producedUnits,

@@ -195,7 +195,7 @@ public record SimulationSettings(
 
   /**
    * The defaults: 180 days, 20,000 consumers with 20 signals each over the run, seven planted
-   * fashion niches (4,800 members) that emerge, peak and fade at different times (two established
+   * fashion niches (9,600 members) that emerge, peak and fade at different times (two established
    * from the start, one never fading, one fleeting), a 14-day lead time and first batches of 100.
    *
    * @return the default settings
@@ -203,23 +203,23 @@ public record SimulationSettings(
   public static SimulationSettings defaults() {
     List<PlantedNiche> niches = List.of(
         new PlantedNiche(Attributes.of("category", "dress", "color", "sage", "material", "linen"),
-            1200, 32),
+            2400, 32),
         new PlantedNiche(Attributes.of("category", "sneakers", "color", "white", "style",
-            "minimal"), 1000, 65).activeBetween(0, 0.45),
+            "minimal"), 2000, 65).activeBetween(0, 0.45),
         new PlantedNiche(Attributes.of("category", "jacket", "color", "mustard", "material",
-            "wool", "style", "vintage"), 800, 89).activeBetween(0.15, 0.6),
+            "wool", "style", "vintage"), 1600, 89).activeBetween(0.15, 0.6),
         new PlantedNiche(Attributes.of("category", "shirt", "color", "lilac", "material", "silk"),
-            600, 45).activeBetween(0.3, 0.7),
+            1200, 45).activeBetween(0.3, 0.7),
         new PlantedNiche(Attributes.of("category", "jeans", "color", "cream", "material", "denim",
-            "style", "vintage"), 500, 58).activeBetween(0.5, 0.95),
+            "style", "vintage"), 1000, 58).activeBetween(0.5, 0.95),
         new PlantedNiche(Attributes.of("category", "skirt", "color", "terracotta", "style",
-            "boho"), 400, 38).activeBetween(0.6, 1),
+            "boho"), 800, 38).activeBetween(0.6, 1),
         new PlantedNiche(Attributes.of("category", "dress", "color", "black", "material", "silk",
-            "style", "formal"), 300, 70).activeBetween(0.7, 0.85));
+            "style", "formal"), 600, 70).activeBetween(0.7, 0.85));
     return new SimulationSettings(180, 20_000, 20, niches, 0.75, 0.4, 0.95,
-        0.20, 0.15, 3, 1.76, 30, 28, 14, 2, 7, 28, 7, 25, 14,
+        0.20, 0.15, 3, 1.76, 30, 35, 14, 2, 10, 28, 7, 25, 14,
         100, 10, 2000, 1000, 250, 12, 0.05,
-        90, 45, 12, 0.3, 0.5, 0.7, Instant.parse("2026-01-05T00:00:00Z"));
+        90, 45, 12, 1.0, 0.5, 0.7, Instant.parse("2026-01-05T00:00:00Z"));
   }
 
   /**
@@ -434,7 +434,7 @@ public record SimulationSettings(
     d.put("consumers", "consumers in the marketplace (default 20000; planted niche members scale "
         + "with it)");
     d.put("signalsPerConsumer", "mean behavioural signals of a consumer over the run (default 20)");
-    d.put("niches", "planted niches (default 7 fashion niches, 24% of consumers, emerging, "
+    d.put("niches", "planted niches (default 7 fashion niches, 48% of consumers, emerging, "
         + "peaking and fading at different times)");
     d.put("nicheFocus", "share of a niche member's signals on its niche at its peak (default 0.75, "
         + "as the fashion marketplace)");
@@ -448,12 +448,12 @@ public record SimulationSettings(
         + "1988 meta-analysis)");
     d.put("waitTolerance", "days of promised wait that divide ordering by e (default 30; "
         + "assumption)");
-    d.put("patience", "mean days a consumer waits before cancelling (default 28, each consumer "
+    d.put("patience", "mean days a consumer waits before cancelling (default 35, each consumer "
         + "0.5x-1.5x)");
     d.put("leadTime", "C2M production lead time in days (default 14, as reported for small-batch "
         + "on-demand fashion)");
     d.put("shippingTime", "days from shipping or from stock to the door (default 2)");
-    d.put("campaignPeriods", "days an order waits for its batch before it expires (default 7)");
+    d.put("campaignPeriods", "days an order waits for its batch before it expires (default 10)");
     d.put("offerPeriods", "days a design stays offered after its niche was last found "
         + "(default 28)");
     d.put("discoverEvery", "C2M finds niches and tailors designs every N days (default 7)");
@@ -469,8 +469,8 @@ public record SimulationSettings(
     d.put("seasonLength", "days of a make-to-stock season (default 90)");
     d.put("mtsLeadTime", "make-to-stock replenishment lead time in days (default 45)");
     d.put("mtsAssortment", "most designs stocked in a season (default 12)");
-    d.put("mtsConversionGuess", "units per audience member forecast without history "
-        + "(default 0.3)");
+    d.put("mtsConversionGuess", "units per niche audience member forecast for a season without "
+        + "history (default 1.0; assumption)");
     d.put("markdownPrice", "share of the full price leftovers clear at (default 0.5)");
     d.put("clearanceShare", "share of leftovers that clear; the rest is scrapped (default 0.7)");
     d.put("start", "the instant day 0 starts (default 2026-01-05T00:00:00Z)");

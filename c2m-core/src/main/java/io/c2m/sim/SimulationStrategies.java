@@ -89,7 +89,7 @@ public final class SimulationStrategies {
   private static <T> T part(String name, java.util.function.Supplier<T> make) {
     try {
       return make.get();
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | io.c2m.InvalidConfigurationException e) {
       throw new IllegalArgumentException("The strategy \"" + name + "\" names an unknown part: "
           + e.getMessage(), e);
     }
