@@ -39,6 +39,7 @@ public final class C2mCommand implements Runnable {
     cl.addSubcommand(new ForecastCommand());
     cl.addSubcommand(new NichesCommand());
     cl.addSubcommand(new PlanCommand());
+    cl.addSubcommand(SimulateCommand.commandLine());
     cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
       line.getErr().println("c2m: " + java.util.Objects.requireNonNullElse(ex.getMessage(),
           ex.getClass().getSimpleName()));
