@@ -9,6 +9,8 @@ module io.c2m.core {
   requires transitive com.fasterxml.jackson.databind;
   requires commons.math3;
   requires org.slf4j;
+  // The JDBC order store's API takes a javax.sql.DataSource; the driver is the user's.
+  requires transitive java.sql;
 
   exports io.c2m;
   exports io.c2m.signal;

@@ -10,5 +10,6 @@ module io.c2m.testkit {
   exports io.c2m.testkit;
   exports io.c2m.testkit.demand;
   exports io.c2m.testkit.niche;
+  exports io.c2m.testkit.order;
   exports io.c2m.testkit.production;
 }

@@ -13,15 +13,35 @@ import io.c2m.design.TailorRequest;
 import io.c2m.niche.Niche;
 import io.c2m.niche.NicheInference;
 import io.c2m.niche.NicheRequest;
+import io.c2m.demand.ForecastPoint;
+import io.c2m.order.BatchState;
+import io.c2m.order.BookedBatch;
+import io.c2m.order.BookedOrder;
+import io.c2m.order.Campaign;
+import io.c2m.order.Offer;
 import io.c2m.order.Order;
 import io.c2m.order.OrderBook;
+import io.c2m.order.OrderEvent;
+import io.c2m.order.OrderListener;
 import io.c2m.order.OrderReceipt;
+import io.c2m.order.OrderState;
+import io.c2m.order.OrderStore;
 import io.c2m.privacy.AudienceGuard;
 import io.c2m.privacy.Consent;
+import io.c2m.production.Advance;
 import io.c2m.production.BatchPlan;
 import io.c2m.production.BatchingProblem;
 import io.c2m.production.BatchingStrategy;
+import io.c2m.production.CostBreakdown;
+import io.c2m.production.NewsvendorTopUp;
+import io.c2m.production.PendingOrder;
+import io.c2m.production.PendingReason;
+import io.c2m.production.PeriodCosts;
+import io.c2m.production.ProductionBatch;
 import io.c2m.production.ProductionConstraints;
+import io.c2m.production.ProductionLine;
+import io.c2m.production.Schedule;
+import io.c2m.production.ScheduledBatch;
 import io.c2m.signal.ConsumerAccount;
 import io.c2m.signal.ConsumerProfile;
 import io.c2m.signal.IngestReport;
@@ -32,11 +52,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -90,6 +112,11 @@ public final class C2m {
   private final Set<DesignId> offered = ConcurrentHashMap.newKeySet();
   private final Map<DesignId, ProductionConstraints> constraints = new HashMap<>();
   private final OrderBook orders;
+  private final List<ProductionLine> lines;
+  private final Map<DesignId, PeriodCosts> periodCosts = new HashMap<>();
+  private final Map<DesignId, NewsvendorTopUp> topUps = new HashMap<>();
+  private final Map<DesignId, DemandSeries> demandHistory = new HashMap<>();
+  private final Object advanceLock = new Object();
 
   private C2m(Builder b) {
     this.clock = b.clock;
@@ -106,7 +133,9 @@ public final class C2m {
     this.guard = new AudienceGuard(b.minimumAudience);
     this.profiles = new ProfileAggregator(profileSettings, this::mayProfile, clock.instant());
     this.categoryPrices = new CategoryPricePoints(profileSettings);
-    this.orders = new OrderBook(this::isOffered);
+    this.lines = b.lines;
+    this.orders = OrderBook.of(b.orderStore, clock,
+        b.requireKnownConsumers ? this::isKnownConsumer : c -> true);
   }
 
   /**
@@ -124,7 +153,13 @@ public final class C2m {
   }
 
   private boolean isOffered(DesignId id) {
-    return offered.contains(id);
+    return offered.contains(id) || orders.offer(id).isPresent();
+  }
+
+  private boolean isKnownConsumer(ConsumerId id) {
+    synchronized (accounts) {
+      return accounts.containsKey(id);
+    }
   }
 
   /**
@@ -136,7 +171,9 @@ public final class C2m {
    */
   public synchronized void registerConsumer(ConsumerAccount account) {
     requireNonNull(account, "account");
-    accounts.put(account.id(), account);
+    synchronized (accounts) {
+      accounts.put(account.id(), account);
+    }
     if (!account.allows(Consent.PROFILING)) {
       profiles.erase(account.id());
       categoryPrices.erase(account.id());
@@ -155,7 +192,10 @@ public final class C2m {
    */
   public synchronized boolean forgetConsumer(ConsumerId consumer) {
     requireNonNull(consumer, "consumer");
-    boolean hadAccount = accounts.remove(consumer) != null;
+    boolean hadAccount;
+    synchronized (accounts) {
+      hadAccount = accounts.remove(consumer) != null;
+    }
     boolean hadPrices = categoryPrices.erase(consumer);
     return profiles.erase(consumer) || hadPrices || hadAccount;
   }
@@ -364,6 +404,36 @@ public final class C2m {
   private void put(ProductDesign design) {
     designs.put(design.id(), design);
     offered.add(design.id());
+    if (orders.offer(design.id()).isEmpty()) {
+      orders.offer(Offer.of(design.id(), design.unitPrice()));
+    }
+  }
+
+  /**
+   * Puts a design on offer on explicit terms (price, group-buy campaign, sales window, cap per
+   * order), or replaces the terms of a design on offer; stored in the order store, so a durable
+   * store keeps it across restarts. A design offered with {@link #offer(ProductDesign)} gets the
+   * terms {@link Offer#of} (its price, no campaign, no window) unless terms were set before.
+   *
+   * <p>When the design has no production constraints of its own ({@link #constraints(DesignId,
+   * ProductionConstraints)}), it is planned with the default constraints raised to the offer's
+   * minimum order quantity and lead time (rounded up to whole periods) and, when above 1, with the
+   * offer's multiple.
+   *
+   * @param offer the terms
+   */
+  public void offer(Offer offer) {
+    orders.offer(requireNonNull(offer, "offer"));
+  }
+
+  /**
+   * Returns the terms of a design on offer.
+   *
+   * @param design the design
+   * @return the offer, or empty
+   */
+  public Optional<Offer> offerOf(DesignId design) {
+    return orders.offer(design);
   }
 
   /**
@@ -404,8 +474,10 @@ public final class C2m {
   }
 
   /**
-   * Accepts an order, idempotently: the same order twice is one order, another order under a
-   * taken id is rejected, as is an order for a design not on offer.
+   * Accepts an order, idempotently by id on business content, against its design's offer (see
+   * {@link OrderBook} for the rules: on offer, sales window open at the order's time, the offer's
+   * price, the cap per order, a known consumer when {@link Builder#requireKnownConsumers(boolean)}).
+   * The receipt is returned once the order is in the order store (durable for a durable store).
    *
    * @param order the order
    * @return the receipt
@@ -415,12 +487,139 @@ public final class C2m {
   }
 
   /**
-   * Returns the accepted orders, in acceptance order.
+   * Returns the order book: the orders with their states, the lifecycle operations, listeners.
+   *
+   * @return the book
+   */
+  public OrderBook orderBook() {
+    return orders;
+  }
+
+  /**
+   * Registers a listener of every order event (acceptance, release, cancellation, expiry,
+   * production, shipment, delivery), to capture payments, refund or print labels.
+   *
+   * @param listener the listener
+   */
+  public void addOrderListener(OrderListener listener) {
+    orders.addListener(listener);
+  }
+
+  /**
+   * Cancels an order, allowed until its production starts.
+   *
+   * @param order the order
+   * @param reason why
+   * @return the event
+   * @throws IllegalStateException naming the order, its state and the rule if not allowed
+   */
+  public OrderEvent cancelOrder(OrderId order, String reason) {
+    return orders.cancel(order, reason);
+  }
+
+  /**
+   * Starts production of a released batch.
+   *
+   * @param batch the batch
+   * @return the events of its orders
+   * @throws IllegalStateException if the batch is not released
+   */
+  public List<OrderEvent> startProduction(BatchId batch) {
+    return orders.startProduction(batch);
+  }
+
+  /**
+   * Ships a batch in production: its orders are shipped, the batch done.
+   *
+   * @param batch the batch
+   * @return the events
+   * @throws IllegalStateException if the batch is not in production
+   */
+  public List<OrderEvent> ship(BatchId batch) {
+    return orders.ship(batch);
+  }
+
+  /**
+   * Marks the shipped orders of a batch delivered.
+   *
+   * @param batch the batch
+   * @return the events
+   */
+  public List<OrderEvent> deliver(BatchId batch) {
+    return orders.deliver(batch);
+  }
+
+  /**
+   * Returns the accepted orders, in acceptance order, whatever their state.
    *
    * @return the orders
    */
   public List<Order> orders() {
     return orders.orders();
+  }
+
+  /**
+   * Sets the per-period costs of a design, from the current period on: period 0 is the period of
+   * the clock's now at each plan; a list shorter than the plan's horizon repeats its last value.
+   *
+   * @param design the design
+   * @param costs the costs
+   */
+  public synchronized void periodCosts(DesignId design, PeriodCosts costs) {
+    periodCosts.put(requireNonNull(design, "design"), requireNonNull(costs, "costs"));
+  }
+
+  /**
+   * Adds a speculative newsvendor top-up to a design's batches, sized from the configured
+   * forecaster's forecast of its {@link #demandHistory(DesignId, DemandSeries)} when one is set
+   * (else from the top-up's own forecast).
+   *
+   * @param design the design
+   * @param topUp the top-up
+   */
+  public synchronized void topUp(DesignId design, NewsvendorTopUp topUp) {
+    topUps.put(requireNonNull(design, "design"), requireNonNull(topUp, "topUp"));
+  }
+
+  /**
+   * Sets the observed uncommitted demand per period of a design, forecast with the configured
+   * forecaster to size its top-ups batch by batch.
+   *
+   * @param design the design
+   * @param history the demand per past period, the last value the latest period
+   */
+  public synchronized void demandHistory(DesignId design, DemandSeries history) {
+    demandHistory.put(requireNonNull(design, "design"), requireNonNull(history, "history"));
+  }
+
+  /**
+   * Closes the losing candidates of a concept test: each design whose verdict is not a winner is
+   * withdrawn from sale (its offer's sales window ends now) and its open orders are cancelled
+   * (refund due), so production goes only to the winners.
+   *
+   * @param verdicts the verdicts of {@link #conceptTest}
+   * @return the cancellation events
+   */
+  public List<OrderEvent> closeLosers(List<ConceptTestRule.Verdict> verdicts) {
+    requireNonNull(verdicts, "verdicts");
+    Instant now = clock.instant();
+    List<OrderEvent> events = new ArrayList<>();
+    Set<DesignId> losers = new HashSet<>();
+    for (ConceptTestRule.Verdict v : verdicts) {
+      if (!v.winner()) {
+        losers.add(v.evidence().design());
+        orders.offer(v.evidence().design()).ifPresent(o -> {
+          Instant from = o.salesFrom().isBefore(now) ? o.salesFrom() : now.minusNanos(1);
+          orders.offer(o.withSalesWindow(from, now));
+        });
+      }
+    }
+    for (BookedOrder b : orders.booked(EnumSet.of(OrderState.PLACED, OrderState.IN_CAMPAIGN))) {
+      if (losers.contains(b.order().design())) {
+        events.add(orders.cancel(b.order().id(), "the design lost its concept test"));
+      }
+    }
+    return events;
   }
 
   /**
@@ -482,39 +681,214 @@ public final class C2m {
   }
 
   /**
-   * Plans production batches for every accepted order with the configured strategy. Period 0 is
-   * {@link #planningStart()}.
+   * Plans production batches for the open orders ({@link OrderState#PLACED}) with the configured
+   * strategy, as of the clock's now: period 0 is the current period ({@link #planningStart()}), so
+   * nothing is scheduled in the past; a group-buy window that closes after now is still open (its
+   * orders wait, {@link io.c2m.production.PendingReason#BELOW_MOQ}), not failed. Released batches
+   * are frozen and not re-planned; orders in campaigns of an {@link Offer} are planned by their
+   * campaign (see {@link #schedule()}). The configured lines, per-period costs and top-ups apply.
+   * Changes nothing: {@link #advance()} releases what is due.
    *
-   * @return the plan
+   * @return the plan, period 0 = {@link #planningStart()}
    * @throws StrategyException if the strategy fails or breaks the batching contract
    */
-  public synchronized BatchPlan planBatches() {
-    List<Order> all = orders.orders();
+  public BatchPlan planBatches() {
+    return plan(clock.instant());
+  }
+
+  private BatchPlan plan(Instant now) {
+    Instant start = periodStart(now);
+    List<Order> open = new ArrayList<>();
+    for (BookedOrder b : orders.booked(EnumSet.of(OrderState.PLACED))) {
+      open.add(b.order());
+    }
+    Map<DesignId, ProductionConstraints> cs;
+    Map<DesignId, PeriodCosts> pcs;
+    Map<DesignId, NewsvendorTopUp> tus;
+    Map<DesignId, DemandSeries> hist;
+    synchronized (this) {
+      cs = new HashMap<>(constraints);
+      pcs = new HashMap<>(periodCosts);
+      tus = new HashMap<>(topUps);
+      hist = new HashMap<>(demandHistory);
+    }
+    for (Order o : open) {
+      if (!cs.containsKey(o.design())) {
+        orders.offer(o.design()).ifPresent(of -> cs.put(o.design(), fromOffer(of)));
+      }
+    }
     BatchingProblem problem =
-        new BatchingProblem(all, constraints, defaultConstraints, planningStart(all), period);
+        BatchingProblem.asOf(open, cs, defaultConstraints, start, period, now);
+    if (!lines.isEmpty()) {
+      problem = problem.withLines(lines);
+    }
+    int horizon = problem.horizon();
+    if (!pcs.isEmpty()) {
+      Map<DesignId, PeriodCosts> fitted = new HashMap<>();
+      for (Map.Entry<DesignId, PeriodCosts> e : pcs.entrySet()) {
+        fitted.put(e.getKey(), fit(e.getValue(), horizon));
+      }
+      problem = problem.withPeriodCosts(fitted);
+    }
+    if (!tus.isEmpty()) {
+      problem = problem.withTopUps(tus);
+      Map<DesignId, List<ForecastPoint>> fc = new HashMap<>();
+      for (Map.Entry<DesignId, DemandSeries> e : hist.entrySet()) {
+        if (tus.containsKey(e.getKey())) {
+          fc.put(e.getKey(), forecaster.forecast(e.getValue(), horizon).points());
+        }
+      }
+      if (!fc.isEmpty()) {
+        problem = problem.withForecasts(fc);
+      }
+    }
     return batching.plan(problem);
   }
 
+  private static PeriodCosts fit(PeriodCosts c, int horizon) {
+    return new PeriodCosts(fit(c.setupCost(), horizon), fit(c.holdingCost(), horizon),
+        fit(c.unitCost(), horizon));
+  }
+
+  private static List<Double> fit(List<Double> xs, int horizon) {
+    if (xs.isEmpty()) {
+      return xs;
+    }
+    List<Double> out = new ArrayList<>(horizon);
+    for (int t = 0; t < horizon; t++) {
+      out.add(xs.get(Math.min(t, xs.size() - 1)));
+    }
+    return out;
+  }
+
+  private ProductionConstraints fromOffer(Offer o) {
+    ProductionConstraints d = defaultConstraints;
+    long lead = (o.leadTime().toMillis() + period.toMillis() - 1) / period.toMillis();
+    int moq = Math.max(d.minimumOrderQuantity(), o.minimumOrderQuantity());
+    int multiple = o.orderMultiple() > 1 ? o.orderMultiple() : d.orderMultiple();
+    if (moq == d.minimumOrderQuantity() && multiple == d.orderMultiple()
+        && lead <= d.leadTimePeriods()) {
+      return d;
+    }
+    return d.withMaximumBatch(Math.max(d.maximumBatch(), moq))
+        .withMinimumOrderQuantity(moq)
+        .withOrderMultiple(multiple)
+        .withLeadTimePeriods((int) Math.min(Integer.MAX_VALUE,
+            Math.max(lead, d.leadTimePeriods())));
+  }
+
   /**
-   * Returns the start of period 0 of the next {@link #planBatches()}: the beginning of the planning
-   * period (periods are aligned to the epoch) that holds the earlier of the clock's now and the
-   * earliest accepted order.
+   * Returns production as of the clock's now without changing anything: the frozen batches, the
+   * campaigns that reached their minimum (to be released by the next {@link #advance()}) and the
+   * strategy's plan of the open orders, with calendar dates.
+   *
+   * @return the schedule
+   */
+  public Schedule schedule() {
+    Instant now = clock.instant();
+    return schedule(now, plan(now), orders.campaigns(now));
+  }
+
+  private Schedule schedule(Instant now, BatchPlan plan, List<Campaign> campaigns) {
+    Instant start = periodStart(now);
+    List<ScheduledBatch> batches = new ArrayList<>();
+    for (BookedBatch b : orders.batches()) {
+      batches.add(new ScheduledBatch(b.id(), b.design(), b.state(), b.start(), b.ready(),
+          b.quantity(), b.orders()));
+    }
+    List<PendingOrder> pending = new ArrayList<>(plan.pending());
+    for (Campaign c : campaigns) {
+      if (c.status() == Campaign.Status.FAILED) {
+        continue;
+      }
+      String detail = c.status() == Campaign.Status.REACHED
+          ? "The campaign of design " + c.design() + " reached its minimum order quantity ("
+              + c.units() + " of " + c.minimumOrderQuantity() + " units); released at the next "
+              + "advance."
+          : "The campaign of design " + c.design() + " has " + c.units() + " of the "
+              + c.minimumOrderQuantity() + " units it needs; it collects orders until "
+              + c.closes() + ".";
+      for (OrderId id : c.orders()) {
+        Order o = orders.find(id).orElseThrow().order();
+        pending.add(new PendingOrder(id, o.design(), o.quantity(), PendingReason.BELOW_MOQ,
+            detail));
+      }
+    }
+    for (ProductionBatch b : plan.batches()) {
+      batches.add(new ScheduledBatch(b.id(), b.design(), BatchState.PLANNED,
+          start.plus(period.multipliedBy(b.period())),
+          start.plus(period.multipliedBy(b.readyPeriod())), b.quantity(), b.orders()));
+    }
+    return new Schedule(now, start, period, batches, pending, plan);
+  }
+
+  /**
+   * Rolls the order book forward to the clock's now: campaigns of offers that reached their
+   * minimum order quantity are released as batches, campaigns whose window closed below it expire
+   * (refund due), the strategy's batches of the current period are released and frozen (their
+   * orders {@link OrderState#RELEASED}), and orders of strategy campaigns whose window has closed
+   * expire. Every change is stored with its event and given to the listeners.
+   *
+   * @return the events and the schedule after them
+   * @throws StrategyException if the strategy fails or breaks the batching contract
+   */
+  public Advance advance() {
+    synchronized (advanceLock) {
+      Instant now = clock.instant();
+      Instant start = periodStart(now);
+      List<OrderEvent> events = new ArrayList<>(orders.advanceCampaigns(now, start));
+      BatchPlan plan = plan(now);
+      List<ProductionBatch> later = new ArrayList<>();
+      for (ProductionBatch b : plan.batches()) {
+        if (b.period() == 0) {
+          BookedBatch frozen = new BookedBatch(orders.newBatchId(b.design(), start), b.design(),
+              BatchState.RELEASED, start, start.plus(period.multipliedBy(b.readyPeriod())),
+              b.quantity(), b.orders(), now);
+          events.addAll(orders.release(frozen, "released by " + plan.provenance().strategy()
+              + " in the period starting " + start));
+        } else {
+          later.add(b);
+        }
+      }
+      List<OrderId> failed = new ArrayList<>();
+      List<PendingOrder> waiting = new ArrayList<>();
+      for (PendingOrder p : plan.pending()) {
+        if (p.reason().isCancellation()) {
+          failed.add(p.order());
+        } else {
+          waiting.add(p);
+        }
+      }
+      if (!failed.isEmpty()) {
+        events.addAll(orders.expire(failed, "the group-buy window closed below the minimum "
+            + "order quantity: refund due"));
+      }
+      BatchPlan rest = new BatchPlan(later, waiting, sum(later), plan.provenance());
+      return new Advance(events, schedule(now, rest, orders.campaigns(now)));
+    }
+  }
+
+  private static CostBreakdown sum(List<ProductionBatch> batches) {
+    CostBreakdown c = CostBreakdown.ZERO;
+    for (ProductionBatch b : batches) {
+      c = c.plus(b.cost());
+    }
+    return c;
+  }
+
+  /**
+   * Returns the start of period 0 of the next {@link #planBatches()}: the start of the planning
+   * period (periods are aligned to the epoch) that holds the clock's now.
    *
    * @return the start of period 0
    */
   public Instant planningStart() {
-    return planningStart(orders.orders());
+    return periodStart(clock.instant());
   }
 
-  private Instant planningStart(List<Order> all) {
-    Instant first = clock.instant();
-    for (Order o : all) {
-      if (o.placedAt().isBefore(first)) {
-        first = o.placedAt();
-      }
-    }
+  private Instant periodStart(Instant now) {
     long p = period.toMillis();
-    return Instant.ofEpochMilli(Math.floorDiv(first.toEpochMilli(), p) * p);
+    return Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), p) * p);
   }
 
   /**
@@ -559,8 +933,47 @@ public final class C2m {
     private DemandForecaster forecaster = DemandForecaster.movingAverage(7);
     private BatchingStrategy batching = BatchingStrategy.groupBuy();
     private ProductionConstraints defaultConstraints = ProductionConstraints.unconstrained();
+    private OrderStore orderStore = OrderStore.inMemory();
+    private boolean requireKnownConsumers = false;
+    private List<ProductionLine> lines = List.of();
 
     private Builder() {}
+
+    /**
+     * Sets where orders, offers and released batches live (default {@link
+     * OrderStore#inMemory()}, not durable). Give a journal or JDBC store for orders that survive a
+     * restart; the engine closes nothing: the caller owns the store.
+     *
+     * @param store the store
+     * @return this
+     */
+    public Builder orderStore(OrderStore store) {
+      this.orderStore = requireNonNull(store, "orderStore");
+      return this;
+    }
+
+    /**
+     * Refuses orders of consumers the engine has no account of ({@link
+     * C2m#registerConsumer(ConsumerAccount)}); default false.
+     *
+     * @param required whether the consumer must be known
+     * @return this
+     */
+    public Builder requireKnownConsumers(boolean required) {
+      this.requireKnownConsumers = required;
+      return this;
+    }
+
+    /**
+     * Sets the production lines shared by several designs (default none).
+     *
+     * @param productionLines the lines
+     * @return this
+     */
+    public Builder lines(List<ProductionLine> productionLines) {
+      this.lines = List.copyOf(requireNonNull(productionLines, "lines"));
+      return this;
+    }
 
     /**
      * Sets the clock (default: system UTC). Inject a fixed clock for reproducible runs.

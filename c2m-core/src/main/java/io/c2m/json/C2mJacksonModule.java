@@ -204,10 +204,11 @@ public final class C2mJacksonModule extends SimpleModule {
   // ---- records: components added later ----
 
   /**
-   * Reads a {@link BatchingProblem} written before its {@code forecasts} component existed: a
-   * missing {@code forecasts} field reads as an empty map (no forecasts), so JSON written by an
+   * Reads a {@link BatchingProblem} written before its {@code forecasts} or {@code asOf}
+   * components existed: a missing {@code forecasts} field reads as an empty map (no forecasts), a
+   * missing {@code asOf} as {@link java.time.Instant#MAX} (final orders), so JSON written by an
    * earlier version still reads although {@link C2mJson}'s mappers fail on other missing creator
-   * properties. Only that one field of that one record is defaulted; everything else stays strict.
+   * properties. Only those fields of that one record are defaulted; everything else stays strict.
    */
   private static final class LaterComponentDefaults extends BeanDeserializerModifier {
     private static final long serialVersionUID = 1L;
@@ -216,7 +217,8 @@ public final class C2mJacksonModule extends SimpleModule {
     public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config,
         BeanDescription beanDesc, JsonDeserializer<?> deserializer) {
       if (beanDesc.getBeanClass() == BatchingProblem.class) {
-        return new DefaultMissingField(deserializer, "forecasts");
+        return new DefaultMissingField(deserializer, "forecasts",
+            new DefaultMissingField(deserializer, "asOf", null));
       }
       return deserializer;
     }
@@ -226,15 +228,31 @@ public final class C2mJacksonModule extends SimpleModule {
   private static final class DefaultMissingField extends DelegatingDeserializer {
     private static final long serialVersionUID = 1L;
     private final String field;
+    /** Another missing field to default, or null. */
+    private final DefaultMissingField also;
 
-    DefaultMissingField(JsonDeserializer<?> delegate, String field) {
+    DefaultMissingField(JsonDeserializer<?> delegate, String field, DefaultMissingField also) {
       super(delegate);
       this.field = field;
+      this.also = also;
     }
 
     @Override
     protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> newDelegatee) {
-      return new DefaultMissingField(newDelegatee, field);
+      return new DefaultMissingField(newDelegatee, field, also);
+    }
+
+    private void fill(ObjectNode o) {
+      if (!o.has(field)) {
+        if (field.equals("asOf")) {
+          o.put(field, java.time.Instant.MAX.toString());
+        } else {
+          o.putObject(field);
+        }
+      }
+      if (also != null) {
+        also.fill(o);
+      }
     }
 
     @Override
@@ -243,8 +261,8 @@ public final class C2mJacksonModule extends SimpleModule {
         return super.deserialize(p, ctxt);
       }
       JsonNode tree = ctxt.readTree(p);
-      if (tree instanceof ObjectNode o && !o.has(field)) {
-        o.putObject(field);
+      if (tree instanceof ObjectNode o) {
+        fill(o);
       }
       try (JsonParser q = tree.traverse(p.getCodec())) {
         q.nextToken();

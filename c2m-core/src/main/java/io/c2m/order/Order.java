@@ -60,4 +60,18 @@ public record Order(
   public Order withQuantity(int q) {
     return new Order(id, consumer, design, q, unitPrice, placedAt, latestDelivery);
   }
+
+  /**
+   * Tells whether another order has the same business content: consumer, design, quantity and unit
+   * price (timestamps and id are not compared). A resent order with the same id and business content
+   * is a retry ({@link OrderStore.Insertion.Outcome#DUPLICATE}); with other content a conflict.
+   *
+   * @param other the other order
+   * @return true if the business content is the same
+   */
+  public boolean sameBusinessContent(Order other) {
+    return consumer.equals(other.consumer) && design.equals(other.design)
+        && quantity == other.quantity
+        && Double.compare(unitPrice, other.unitPrice) == 0;
+  }
 }

@@ -49,6 +49,12 @@ import java.util.TreeSet;
  *     the periods the batch covers (see {@link #topUpUnits(DesignId, int, int)}); the forecasts
  *     of designs without a top-up or without orders are ignored; none by default. A design with
  *     a top-up must have a salvage value below its lowest unit cost.
+ * @param asOf the instant the plan is made as of: the orders placed until then are all there are
+ *     so far, and a group-buy campaign whose window closes after it is still open (more orders may
+ *     come), not failed. {@link Instant#MAX} (the default of the shorter constructors) means the
+ *     orders are final: every window closing within the horizon counts as closed. The engine sets
+ *     it to its clock's now and {@code start} to the start of the current period, so nothing is
+ *     scheduled in the past; orders placed before {@code start} then count as placed in period 0.
  */
 public record BatchingProblem(
     List<Order> orders,
@@ -61,7 +67,8 @@ public record BatchingProblem(
     List<ProductionLine> lines,
     Map<DesignId, NewsvendorTopUp> topUps,
     Map<DesignId, List<PriceBreak>> priceBreaks,
-    Map<DesignId, List<ForecastPoint>> forecasts) {
+    Map<DesignId, List<ForecastPoint>> forecasts,
+    Instant asOf) {
   /**
    * The longest horizon, in periods, that the strategies planning period by period (lot sizing,
    * capacitated) accept; others plan any horizon.
@@ -84,6 +91,7 @@ public record BatchingProblem(
     requireNonNull(defaults, "defaults");
     requireNonNull(start, "start");
     requireNonNull(period, "period");
+    requireNonNull(asOf, "asOf");
     periodCosts = Map.copyOf(Checks.requireNoNulls(periodCosts, "periodCosts"));
     lines = List.copyOf(Checks.requireNoNulls(lines, "lines"));
     topUps = Map.copyOf(Checks.requireNoNulls(topUps, "topUps"));
@@ -145,10 +153,11 @@ public record BatchingProblem(
       if (!ids.add(o.id())) {
         throw new IllegalArgumentException("The order id (" + o.id() + ") occurs twice.");
       }
-      if (o.placedAt().isBefore(start)) {
+      if (o.placedAt().isBefore(start) && asOf.equals(Instant.MAX)) {
         throw new IllegalArgumentException(
             "Order (" + o.id() + ") was placed at " + o.placedAt()
-                + ", before the start of planning (" + start + ").");
+                + ", before the start of planning (" + start + ").\nMaybe plan as of a "
+                + "moment (asOf): then orders placed before the start count as placed in period 0.");
       }
       long due = Math.min(Integer.MAX_VALUE - 1L, periodIndex(start, periodMillis,
           o.latestDelivery()));
@@ -209,6 +218,30 @@ public record BatchingProblem(
   }
 
   /**
+   * A problem whose orders are final ({@code asOf} = {@link Instant#MAX}).
+   *
+   * @param orders the orders
+   * @param constraints constraints per design
+   * @param defaults constraints of other designs
+   * @param start the start of period 0
+   * @param period the period length
+   * @param horizon the number of periods
+   * @param periodCosts per-period costs per design
+   * @param lines shared lines
+   * @param topUps newsvendor top-ups per design
+   * @param priceBreaks quantity price breaks per design
+   * @param forecasts per-period forecasts per design
+   */
+  public BatchingProblem(List<Order> orders, Map<DesignId, ProductionConstraints> constraints,
+      ProductionConstraints defaults, Instant start, Duration period, int horizon,
+      Map<DesignId, PeriodCosts> periodCosts, List<ProductionLine> lines,
+      Map<DesignId, NewsvendorTopUp> topUps, Map<DesignId, List<PriceBreak>> priceBreaks,
+      Map<DesignId, List<ForecastPoint>> forecasts) {
+    this(orders, constraints, defaults, start, period, horizon, periodCosts, lines, topUps,
+        priceBreaks, forecasts, Instant.MAX);
+  }
+
+  /**
    * A problem without per-period forecasts (the form before forecasts were added).
    *
    * @param orders the orders
@@ -265,6 +298,27 @@ public record BatchingProblem(
       ProductionConstraints defaults, Instant start, Duration period) {
     this(orders, constraints, defaults, start, period, derivedHorizon(orders, start, period),
         Map.of(), List.of(), Map.of());
+  }
+
+  /**
+   * A problem planned as of an instant (see {@code asOf} in the class comment): the horizon ends
+   * with the last order's due period; no per-period costs, no shared line, no top-up. Orders placed
+   * before {@code start} count as placed in period 0.
+   *
+   * @param orders the orders
+   * @param constraints constraints per design
+   * @param defaults constraints of other designs
+   * @param start the start of period 0
+   * @param period the period length
+   * @param asOf the instant the plan is made as of
+   * @return the problem
+   */
+  public static BatchingProblem asOf(List<Order> orders,
+      Map<DesignId, ProductionConstraints> constraints, ProductionConstraints defaults,
+      Instant start, Duration period, Instant asOf) {
+    return new BatchingProblem(orders, constraints, defaults, start, period,
+        derivedHorizon(orders, start, period), Map.of(), List.of(), Map.of(), Map.of(), Map.of(),
+        asOf);
   }
 
   /**
@@ -439,6 +493,47 @@ public record BatchingProblem(
   }
 
   /**
+   * Returns a copy planned as of an instant (see {@code asOf} in the class comment).
+   *
+   * @param instant the instant; {@link Instant#MAX} for final orders
+   * @return the new problem
+   */
+  public BatchingProblem withAsOf(Instant instant) {
+    return new BatchingProblem(orders, constraints, defaults, start, period, horizon, periodCosts,
+        lines, topUps, priceBreaks, forecasts, instant);
+  }
+
+  /**
+   * Returns the signed index of the period an instant falls in: negative before {@code start}
+   * (unlike {@link #periodOf(Instant)}, which counts such instants in period 0), clamped to the
+   * range of an int.
+   *
+   * @param instant the instant
+   * @return the signed period index
+   */
+  public long signedPeriodOf(Instant instant) {
+    long secs = instant.getEpochSecond() - start.getEpochSecond();
+    long pm = period.toMillis();
+    if (Math.abs(secs) > Long.MAX_VALUE / 2000) {
+      return secs < 0 ? Integer.MIN_VALUE : Integer.MAX_VALUE;
+    }
+    long ms = secs * 1000 + ((long) instant.getNano() - start.getNano()) / 1_000_000;
+    return Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Math.floorDiv(ms, pm)));
+  }
+
+  /**
+   * Returns the number of periods known to be over for campaign windows: a window closing at the
+   * start of period {@code c} has closed when {@code c <= closedThrough()}. The horizon when the
+   * orders are final ({@code asOf} = {@link Instant#MAX}); else the signed period of {@code asOf},
+   * at most the horizon.
+   *
+   * @return the period index up to which windows have closed
+   */
+  public long closedThrough() {
+    return asOf.equals(Instant.MAX) ? horizon : Math.min(horizon, signedPeriodOf(asOf));
+  }
+
+  /**
    * Returns a copy with another horizon.
    *
    * @param periods the number of periods
@@ -447,7 +542,7 @@ public record BatchingProblem(
    */
   public BatchingProblem withHorizon(int periods) {
     return new BatchingProblem(orders, constraints, defaults, start, period, periods, periodCosts,
-        lines, topUps, priceBreaks, forecasts);
+        lines, topUps, priceBreaks, forecasts, asOf);
   }
 
   /**
@@ -458,7 +553,7 @@ public record BatchingProblem(
    */
   public BatchingProblem withPeriodCosts(Map<DesignId, PeriodCosts> costs) {
     return new BatchingProblem(orders, constraints, defaults, start, period, horizon, costs, lines,
-        topUps, priceBreaks, forecasts);
+        topUps, priceBreaks, forecasts, asOf);
   }
 
   /**
@@ -469,7 +564,7 @@ public record BatchingProblem(
    */
   public BatchingProblem withLines(List<ProductionLine> productionLines) {
     return new BatchingProblem(orders, constraints, defaults, start, period, horizon, periodCosts,
-        productionLines, topUps, priceBreaks, forecasts);
+        productionLines, topUps, priceBreaks, forecasts, asOf);
   }
 
   /**
@@ -480,7 +575,7 @@ public record BatchingProblem(
    */
   public BatchingProblem withTopUps(Map<DesignId, NewsvendorTopUp> newsvendor) {
     return new BatchingProblem(orders, constraints, defaults, start, period, horizon, periodCosts,
-        lines, newsvendor, priceBreaks, forecasts);
+        lines, newsvendor, priceBreaks, forecasts, asOf);
   }
 
   /**
@@ -491,7 +586,7 @@ public record BatchingProblem(
    */
   public BatchingProblem withPriceBreaks(Map<DesignId, List<PriceBreak>> breaks) {
     return new BatchingProblem(orders, constraints, defaults, start, period, horizon, periodCosts,
-        lines, topUps, breaks, forecasts);
+        lines, topUps, breaks, forecasts, asOf);
   }
 
   /**
@@ -505,7 +600,7 @@ public record BatchingProblem(
    */
   public BatchingProblem withForecasts(Map<DesignId, List<ForecastPoint>> perPeriod) {
     return new BatchingProblem(orders, constraints, defaults, start, period, horizon, periodCosts,
-        lines, topUps, priceBreaks, perPeriod);
+        lines, topUps, priceBreaks, perPeriod, asOf);
   }
 
   /**

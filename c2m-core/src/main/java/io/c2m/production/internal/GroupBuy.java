@@ -18,10 +18,16 @@ import java.util.Map;
  * in period {@code o} accepts orders placed before period {@code o + window}. It is released, as
  * one batch, in the period of the order that lifts its committed quantity to the minimum order
  * quantity; orders placed later in that same period join the released batch while it stays within
- * the largest batch (one setup per period, not one per order). A campaign whose window closes below the MOQ within the horizon is cancelled: its
- * orders are pending {@link PendingReason#CANCELLED_WINDOW_CLOSED}, to be refunded, never counted
- * as produced. Campaigns still open at the end of the horizon (or without a window,
- * {@code window = 0}) stay pending {@link PendingReason#BELOW_MOQ}.
+ * the largest batch (one setup per period, not one per order). A campaign whose window has closed
+ * below the MOQ is cancelled: its orders are pending {@link PendingReason#CANCELLED_WINDOW_CLOSED},
+ * to be refunded, never counted as produced. A window has closed when it closes by
+ * {@link BatchingProblem#closedThrough()}: within the horizon when the orders are final, by the
+ * problem's {@code asOf} (the engine's now) otherwise, so a campaign that opened an hour ago is
+ * open, not failed. Campaigns still open (or without a window, {@code window = 0}) stay pending
+ * {@link PendingReason#BELOW_MOQ}, with the closing date in the detail.
+ *
+ * <p>Orders placed before the problem's start (an engine planning as of now) keep their real
+ * placement period for the window (negative indexes) and are released from period 0 on.
  */
 public final class GroupBuy implements BatchingStrategy {
   /** The stable name. */
@@ -56,10 +62,11 @@ public final class GroupBuy implements BatchingStrategy {
   private static final class Campaign {
     int[] rows = new int[8];
     int size;
-    final int opened;
+    /** The signed period of the first order (negative before the problem's start). */
+    final long opened;
     long quantity;
 
-    Campaign(int opened) {
+    Campaign(long opened) {
       this.opened = opened;
     }
 
@@ -85,6 +92,7 @@ public final class GroupBuy implements BatchingStrategy {
     List<Campaign> open = new ArrayList<>();
     // batches released in the current period: later orders of the period join them (one setup)
     List<Campaign> released = new ArrayList<>();
+    long closed = problem.closedThrough();
     for (int g = 0; g < t.designs.length; g++) {
       DesignId design = t.designs[g];
       io.c2m.production.ProductionConstraints c = problem.constraintsFor(design);
@@ -92,13 +100,14 @@ public final class GroupBuy implements BatchingStrategy {
       int largest = problem.largestBatch(design);
       open.clear();
       released.clear();
-      int releasedPeriod = -1;
+      long releasedPeriod = Long.MIN_VALUE;
       for (int row = t.start[g]; row < t.start[g + 1]; row++) {
-        int p = t.placed[row];
+        // the signed period: an order placed before the start keeps its real campaign timing
+        long p = t.placed[row] > 0 ? t.placed[row] : problem.signedPeriodOf(t.order(row).placedAt());
         int q = t.quantity[row];
         if (p != releasedPeriod) {
           for (Campaign x : released) {
-            builder.batchRows(design, releasedPeriod, t, x.rows());
+            builder.batchRows(design, (int) Math.max(0, releasedPeriod), t, x.rows());
           }
           released.clear();
           releasedPeriod = p;
@@ -148,14 +157,17 @@ public final class GroupBuy implements BatchingStrategy {
         }
       }
       for (Campaign x : released) {
-        builder.batchRows(design, releasedPeriod, t, x.rows());
+        builder.batchRows(design, (int) Math.max(0, releasedPeriod), t, x.rows());
       }
       for (Campaign x : open) {
-        if (window > 0 && x.opened + window <= problem.horizon()) {
+        if (window > 0 && x.opened + window <= closed) {
           cancel(builder, t, design, x, moq);
         } else {
           String detail = "Design " + design + " has " + x.quantity + " of the " + moq
-              + " units its minimum order quantity needs.";
+              + " units its minimum order quantity needs"
+              + (window > 0 ? "; its campaign is open until "
+                  + closing(problem, x.opened + window) + "."
+                  : ".");
           for (int i = 0; i < x.size; i++) {
             builder.pendingRow(t, x.rows[i], design, PendingReason.BELOW_MOQ, detail);
           }
@@ -163,6 +175,15 @@ public final class GroupBuy implements BatchingStrategy {
       }
     }
     return builder.build(NAME, Map.of("window", Integer.toString(window)));
+  }
+
+  /** The instant a window closes, or its period index where that instant is out of range. */
+  private static String closing(BatchingProblem problem, long index) {
+    try {
+      return problem.start().plus(problem.period().multipliedBy(index)).toString();
+    } catch (ArithmeticException | java.time.DateTimeException e) {
+      return "the start of period " + index;
+    }
   }
 
   private static void cancel(PlanBuilder builder, OrderTable t, DesignId design, Campaign c,

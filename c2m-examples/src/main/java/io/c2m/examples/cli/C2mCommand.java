@@ -38,6 +38,7 @@ public final class C2mCommand implements Runnable {
     cl.addSubcommand(new DemoCommand());
     cl.addSubcommand(new ForecastCommand());
     cl.addSubcommand(new NichesCommand());
+    cl.addSubcommand(new OrdersCommand());
     cl.addSubcommand(new PlanCommand());
     cl.addSubcommand(SimulateCommand.commandLine());
     cl.setExecutionExceptionHandler((ex, line, parseResult) -> {

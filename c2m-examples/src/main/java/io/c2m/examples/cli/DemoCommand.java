@@ -4,7 +4,7 @@ import io.c2m.examples.demo.DemoReport;
 import io.c2m.examples.demo.FashionDemo;
 import io.c2m.sim.MarketplaceSpec;
 import io.c2m.ConsumerId;
-import io.c2m.examples.bench.NicheEventLines;
+import io.c2m.examples.demo.NicheEventLines;
 import io.c2m.privacy.Consent;
 import io.c2m.signal.ConsumerAccount;
 import io.c2m.signal.Signal;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.c2m.Attributes;
-import io.c2m.examples.bench.NicheEventLines;
+import io.c2m.examples.demo.NicheEventLines;
 import io.c2m.sim.MarketplaceSpec;
 import io.c2m.sim.PlantedNiche;
 import java.io.IOException;

@@ -34,7 +34,7 @@ import java.util.TreeMap;
  *       the splittable problem is a relaxation) and its time.
  * </ul>
  *
- * <p>Run: {@code java -cp c2m-examples/target/c2m.jar
+ * <p>Run: {@code java -cp c2m-benchmarks/target/benchmarks.jar
  * io.c2m.examples.bench.BatchingTrigeiroEvaluation [DIR] [ITERATIONS] [KICKS]} (defaults: the
  * strategy's own 200 iterations and 30 kicks).
  */

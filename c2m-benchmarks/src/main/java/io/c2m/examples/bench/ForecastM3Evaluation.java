@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * Mcomp) against the original submissions' published accuracy, and on AirPassengers (Box and
  * Jenkins) with the last year held out.
  *
- * <p>Usage: {@code java -cp c2m.jar io.c2m.examples.bench.ForecastM3Evaluation [DATA_DIR]}, where
+ * <p>Usage: {@code java -cp benchmarks.jar io.c2m.examples.bench.ForecastM3Evaluation [DATA_DIR]}, where
  * {@code DATA_DIR} (default {@code ../shared/data/forecasting}) holds the files described in its
  * README. Methods that do not model seasonality get the season length of the data, so that they
  * adjust significantly seasonal series as M3's did.

@@ -3,6 +3,7 @@ package io.c2m.examples.bench;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.c2m.examples.demo.NicheEventLines;
 import io.c2m.json.EventReader;
 import io.c2m.json.EventReport;
 import io.c2m.json.ProfileSink;
@@ -34,7 +35,7 @@ import java.util.Locale;
  * of the two threads' CPU times plus the merge's, that is the wall-clock time two otherwise idle
  * cores would need. It is an estimate, stated as such.
  *
- * <p>Usage: {@code java -cp c2m-examples/target/c2m.jar
+ * <p>Usage: {@code java -cp c2m-benchmarks/target/benchmarks.jar
  * io.c2m.examples.bench.ProfileJsonCpuTime [rounds]} (default 30).
  */
 public final class ProfileJsonCpuTime {

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
  * not count that wait, so it states what "N per second on one core" needs. Run it on one core:
  *
  * <pre>
- * taskset -c 1 java -XX:ActiveProcessorCount=1 -Xmx3g -cp c2m-examples/target/c2m.jar \
+ * taskset -c 1 java -XX:ActiveProcessorCount=1 -Xmx3g -cp c2m-benchmarks/target/benchmarks.jar \
  *   io.c2m.examples.bench.BatchingCpuTime 15
  * </pre>
  *

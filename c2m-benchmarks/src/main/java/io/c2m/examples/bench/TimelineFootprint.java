@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  * default 100,000 consumers with 20 signals each, 100,000 distinct items, one year), measured as
  * heap growth after {@code System.gc()} per consumer profile. Uses only the store's public fast
  * path, so the same class measures older versions of the store. Run: {@code java -Xmx8g -cp
- * c2m.jar io.c2m.examples.bench.TimelineFootprint [consumers] [signals] [items] [days]}.
+ * benchmarks.jar io.c2m.examples.bench.TimelineFootprint [consumers] [signals] [items] [days]}.
  */
 public final class TimelineFootprint {
   private TimelineFootprint() {}

@@ -1,6 +1,7 @@
 package io.c2m.examples.bench;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import io.c2m.examples.demo.NicheEventLines;
 import io.c2m.json.EventReader;
 import io.c2m.json.EventReport;
 import io.c2m.json.ProfileSink;

@@ -1,4 +1,4 @@
-package io.c2m.examples.bench;
+package io.c2m.examples.demo;
 
 import io.c2m.signal.Signal;
 import io.c2m.sim.MarketplaceSpec;

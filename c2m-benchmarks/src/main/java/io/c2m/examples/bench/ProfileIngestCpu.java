@@ -7,7 +7,7 @@ import java.util.Locale;
  * threads, the garbage collector's included), interleaving the store and the baselines round by
  * round ({@code store} is the bulk path, {@code storeOneByOne} one call per signal): on a shared
  * machine the wall clock depends on the other tenants, CPU time much less. Run
- * pinned to one core for the "one core" figure: {@code taskset -c 0 java -cp c2m.jar
+ * pinned to one core for the "one core" figure: {@code taskset -c 0 java -cp benchmarks.jar
  * io.c2m.examples.bench.ProfileIngestCpu [rounds]}.
  */
 public final class ProfileIngestCpu {

@@ -14,7 +14,7 @@ import java.util.Locale;
  * consumer of the store's evidence arrays, and of the whole store measured on the heap (including
  * the id, value and item dictionaries); then the time to build the store, to read the profiles and
  * to mine them, in wall-clock and in CPU time of the process (the honest figure on a shared
- * machine: wall-clock there depends on the other tenants). Run: {@code java -Xmx8g -cp c2m.jar io.c2m.examples.bench.ProfileFootprint
+ * machine: wall-clock there depends on the other tenants). Run: {@code java -Xmx8g -cp benchmarks.jar io.c2m.examples.bench.ProfileFootprint
  * [consumers] [signalsPerConsumer]}.
  */
 public final class ProfileFootprint {

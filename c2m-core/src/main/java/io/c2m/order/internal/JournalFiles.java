@@ -1,0 +1,372 @@
+package io.c2m.order.internal;
+
+import io.c2m.order.BookedBatch;
+import io.c2m.order.BookedOrder;
+import io.c2m.order.JournalOptions;
+import io.c2m.order.Offer;
+import io.c2m.order.OrderEvent;
+import io.c2m.order.OrderStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import java.util.zip.CRC32C;
+
+/**
+ * The journal's files: naming, recovery (snapshot then segments, torn tail cut, corruption
+ * refused with file and offset) and snapshot writing. Separate from {@link JournalOrderStore} so
+ * the write path stays readable.
+ *
+ * <p>A directory holds segments {@code segment-N.log} (records appended in order; N grows) and at
+ * most one snapshot {@code snapshot-N.snap}: the whole state as of the start of segment N. A
+ * snapshot is written as {@code .tmp}, forced, renamed atomically, the directory forced; only then
+ * are the segments before N and older snapshots deleted, so a crash at any point leaves either the
+ * old snapshot with all its segments or the new one with the segments it needs.
+ */
+final class JournalFiles {
+  private static final int READ_CHUNK = 4 << 20;
+
+  private JournalFiles() {}
+
+  static Path segment(Path dir, long n) {
+    return dir.resolve(String.format("segment-%016d.log", n));
+  }
+
+  static Path snapshot(Path dir, long n) {
+    return dir.resolve(String.format("snapshot-%016d.snap", n));
+  }
+
+  private static long number(Path p, String prefix, String suffix) {
+    String name = p.getFileName().toString();
+    if (!name.startsWith(prefix) || !name.endsWith(suffix)) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(name.substring(prefix.length(), name.length() - suffix.length()));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  static void forceDir(Path dir) throws IOException {
+    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+      d.force(true);
+    }
+  }
+
+  /** What recovery found. */
+  record Recovered(long lastSegment, long logBytes, long snapshotBytes) {}
+
+  /**
+   * Loads the newest snapshot and replays the segments after it into {@code state}.
+   *
+   * @return the segment to append to, the log bytes since the snapshot, the snapshot's size
+   * @throws IllegalStateException naming the file and offset of a corrupt record
+   */
+  static Recovered recover(Path dir, InMemoryOrderStore state, JournalOptions options)
+      throws IOException {
+    TreeMap<Long, Path> segments = new TreeMap<>();
+    TreeMap<Long, Path> snapshots = new TreeMap<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        String name = p.getFileName().toString();
+        if (name.endsWith(".tmp")) {
+          Files.delete(p); // a snapshot cut short by a crash; its segments are all still here
+        } else if (number(p, "segment-", ".log") >= 0) {
+          segments.put(number(p, "segment-", ".log"), p);
+        } else if (number(p, "snapshot-", ".snap") >= 0) {
+          snapshots.put(number(p, "snapshot-", ".snap"), p);
+        }
+      }
+    }
+    long first = 1;
+    long snapshotBytes = 0;
+    if (!snapshots.isEmpty()) {
+      first = snapshots.lastKey();
+      Path snap = snapshots.lastEntry().getValue();
+      loadSnapshot(snap, first, state);
+      snapshotBytes = Files.size(snap);
+      // a crash between the rename and the clean-up left older files: finish the clean-up
+      for (Path old : snapshots.headMap(first).values()) {
+        Files.delete(old);
+      }
+      for (Path old : segments.headMap(first).values()) {
+        Files.delete(old);
+      }
+    }
+    List<Path> replay = new ArrayList<>(segments.tailMap(first).values());
+    long logBytes = 0;
+    for (int i = 0; i < replay.size(); i++) {
+      Path seg = replay.get(i);
+      long end = scan(seg, i == replay.size() - 1, options, r -> applyLog(r, state));
+      logBytes += end;
+      if (end < Files.size(seg)) {
+        // cut here (torn tail, or corruption with truncateCorruption): later segments go aside
+        for (Path later : replay.subList(i + 1, replay.size())) {
+          Files.move(later, later.resolveSibling(later.getFileName() + ".dropped"));
+        }
+        try (FileChannel ch = FileChannel.open(seg, StandardOpenOption.WRITE)) {
+          ch.truncate(end);
+          ch.force(true);
+        }
+        forceDir(dir);
+        return new Recovered(segments.isEmpty() ? first : number(seg, "segment-", ".log"),
+            logBytes, snapshotBytes);
+      }
+    }
+    long last = replay.isEmpty() ? first : number(replay.get(replay.size() - 1), "segment-",
+        ".log");
+    return new Recovered(last, logBytes, snapshotBytes);
+  }
+
+  /** Applies one log record; a record that does not apply is corrupt. */
+  private static void applyLog(JournalCodec.Reader r, InMemoryOrderStore state) {
+    int type = r.getByte();
+    switch (type) {
+      case JournalCodec.INSERT -> {
+        var o = r.order();
+        OrderEvent acc = r.eventTail(o.id(), o.placedAt());
+        if (state.insert(o, acc).outcome() != OrderStore.Insertion.Outcome.INSERTED) {
+          throw new IllegalStateException("order (" + o.id() + ") is inserted twice");
+        }
+      }
+      case JournalCodec.COMMIT -> state.commit(r.change());
+      case JournalCodec.OFFER -> state.putOffer(r.offer());
+      default -> throw new IllegalStateException("record type " + type + " is not a log record");
+    }
+  }
+
+  private static void loadSnapshot(Path snap, long number, InMemoryOrderStore state)
+      throws IOException {
+    long[] count = {-1, 0}; // announced at the end, read so far
+    long end = scan(snap, false, JournalOptions.defaults(), r -> {
+      if (count[0] >= 0) {
+        throw new IllegalStateException("a record after the snapshot's end");
+      }
+      int type = r.getByte();
+      switch (type) {
+        case JournalCodec.SNAP_HEAD -> {
+          if (r.getLong() != number) {
+            throw new IllegalStateException("the snapshot's head names another segment");
+          }
+        }
+        case JournalCodec.SNAP_ORDER -> {
+          List<OrderEvent> history = new ArrayList<>();
+          BookedOrder b = r.snapOrder(history);
+          state.restore(b, history);
+          count[1]++;
+        }
+        case JournalCodec.COMMIT -> state.commit(r.change());
+        case JournalCodec.OFFER -> state.putOffer(r.offer());
+        case JournalCodec.SNAP_END -> count[0] = r.getLong();
+        default -> throw new IllegalStateException("record type " + type + " in a snapshot");
+      }
+    });
+    if (count[0] != count[1]) {
+      throw new IllegalStateException("The snapshot " + snap + " is incomplete at byte offset "
+          + end + ": it holds " + count[1] + " orders and no end record.\nMaybe restore the "
+          + "journal directory from a backup.");
+    }
+  }
+
+  /** Applies a record whose checksum is right. */
+  @FunctionalInterface
+  interface RecordSink {
+    void apply(JournalCodec.Reader r);
+  }
+
+  /**
+   * Reads a file's records in order; returns the offset where the good records end: the file's
+   * size, or the start of a torn last record (a write cut short) to cut, or (with {@code
+   * truncateCorruption}) of a corrupt one.
+   *
+   * @throws IllegalStateException naming the file and offset of a corrupt record before the end
+   */
+  static long scan(Path file, boolean last, JournalOptions options, RecordSink sink)
+      throws IOException {
+    JournalCodec.Reader reader = new JournalCodec.Reader();
+    CRC32C crc = new CRC32C();
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = ch.size();
+      byte[] buf = new byte[(int) Math.min(READ_CHUNK, Math.max(size, 64))];
+      long base = 0; // file offset of buf[0]
+      int lo = 0;
+      int hi = 0;
+      while (true) {
+        long off = base + lo;
+        if (off == size) {
+          return size;
+        }
+        if (hi - lo < JournalCodec.HEADER) {
+          System.arraycopy(buf, lo, buf, 0, hi - lo);
+          base += lo;
+          hi -= lo;
+          lo = 0;
+          hi = fill(ch, base, buf, hi);
+          if (hi < JournalCodec.HEADER) {
+            return bad(file, off, size, last, true, options, "an incomplete record header");
+          }
+        }
+        int len = (buf[lo] & 0xFF) << 24 | (buf[lo + 1] & 0xFF) << 16 | (buf[lo + 2] & 0xFF) << 8
+            | buf[lo + 3] & 0xFF;
+        int sum = (buf[lo + 4] & 0xFF) << 24 | (buf[lo + 5] & 0xFF) << 16
+            | (buf[lo + 6] & 0xFF) << 8 | buf[lo + 7] & 0xFF;
+        if (len <= 0 || len > JournalCodec.MAX_RECORD) {
+          return bad(file, off, size, last, zerosFrom(ch, off, size), options,
+              "a record length of " + len + " bytes (1 to " + JournalCodec.MAX_RECORD + ")");
+        }
+        int need = JournalCodec.HEADER + len;
+        if (hi - lo < need) {
+          if (need > buf.length) {
+            buf = java.util.Arrays.copyOf(buf, need);
+          }
+          System.arraycopy(buf, lo, buf, 0, hi - lo);
+          base += lo;
+          hi -= lo;
+          lo = 0;
+          hi = fill(ch, base, buf, hi);
+          if (hi < need) {
+            return bad(file, off, size, last, true, options,
+                "a record of " + len + " bytes that ends past the end of the file");
+          }
+        }
+        crc.reset();
+        crc.update(buf, lo + JournalCodec.HEADER, len);
+        if ((int) crc.getValue() != sum) {
+          boolean tail = off + need == size || zerosFrom(ch, off, size);
+          return bad(file, off, size, last, tail, options, "a checksum mismatch");
+        }
+        byte[] payload = buf;
+        reader.reset(payload, lo + JournalCodec.HEADER);
+        try {
+          sink.apply(reader);
+        } catch (RuntimeException e) {
+          throw new IllegalStateException("The journal file " + file + " has a record at byte "
+              + "offset " + off + " that cannot be applied: " + e.getMessage()
+              + "\nMaybe the directory holds files of another journal; restore it from a backup.",
+              e);
+        }
+        if (reader.pos != lo + need) {
+          throw new IllegalStateException("The journal file " + file + " has a record at byte "
+              + "offset " + off + " of " + len + " bytes whose content is "
+              + (reader.pos - lo - JournalCodec.HEADER) + " bytes.\nMaybe restore the journal "
+              + "directory from a backup.");
+        }
+        lo += need;
+      }
+    }
+  }
+
+  private static int fill(FileChannel ch, long base, byte[] buf, int hi) throws IOException {
+    ByteBuffer bb = ByteBuffer.wrap(buf, hi, buf.length - hi);
+    while (bb.hasRemaining()) {
+      if (ch.read(bb, base + bb.position()) < 0) {
+        break;
+      }
+    }
+    return bb.position();
+  }
+
+  private static boolean zerosFrom(FileChannel ch, long off, long size) throws IOException {
+    ByteBuffer bb = ByteBuffer.allocate(64 << 10);
+    for (long p = off; p < size; ) {
+      bb.clear();
+      int n = ch.read(bb, p);
+      if (n <= 0) {
+        return true;
+      }
+      for (int i = 0; i < n; i++) {
+        if (bb.get(i) != 0) {
+          return false;
+        }
+      }
+      p += n;
+    }
+    return true;
+  }
+
+  private static long bad(Path file, long off, long size, boolean last, boolean tail,
+      JournalOptions options, String what) {
+    if ((last && tail) || options.truncateCorruption()) {
+      return off;
+    }
+    throw new IllegalStateException("The journal file " + file + " is corrupt at byte offset "
+        + off + " (of " + size + "): " + what + ", with more data after it, so this is not a "
+        + "write cut short by a crash.\nMaybe restore the journal directory from a backup, or "
+        + "open it with JournalOptions.withTruncateCorruption(true) to drop this record and "
+        + "everything after it.");
+  }
+
+  /**
+   * Writes a snapshot of the state as of the start of segment {@code number}, then deletes what
+   * it replaces.
+   *
+   * @return the snapshot's size in bytes
+   */
+  static long writeSnapshot(Path dir, long number, List<BookedOrder> orders,
+      List<List<OrderEvent>> histories, List<BookedBatch> batches, List<Offer> offers,
+      boolean fsync) throws IOException {
+    Path tmp = dir.resolve(snapshot(dir, number).getFileName() + ".tmp");
+    long size;
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE,
+        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+      JournalCodec.Writer w = new JournalCodec.Writer(2 << 20);
+      w.snapHead(number);
+      for (int i = 0; i < orders.size(); i++) {
+        w.snapOrder(orders.get(i), histories.get(i));
+        if (w.pos > (1 << 20)) {
+          drain(ch, w);
+        }
+      }
+      for (int i = 0; i < batches.size(); i += 1000) {
+        w.commit(new io.c2m.order.OrderChange(List.of(),
+            batches.subList(i, Math.min(batches.size(), i + 1000))));
+        drain(ch, w);
+      }
+      for (Offer f : offers) {
+        w.offer(f);
+      }
+      w.snapEnd(orders.size());
+      drain(ch, w);
+      if (fsync) {
+        ch.force(true);
+      }
+      size = ch.size();
+    }
+    Path snap = snapshot(dir, number);
+    Files.move(tmp, snap, StandardCopyOption.ATOMIC_MOVE);
+    if (fsync) {
+      forceDir(dir);
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        long seg = number(p, "segment-", ".log");
+        long old = number(p, "snapshot-", ".snap");
+        if ((seg >= 0 && seg < number) || (old >= 0 && old < number)) {
+          Files.delete(p);
+        }
+      }
+    }
+    return size;
+  }
+
+  static void drain(FileChannel ch, JournalCodec.Writer w) throws IOException {
+    ByteBuffer bb = ByteBuffer.wrap(w.buf, 0, w.pos);
+    while (bb.hasRemaining()) {
+      ch.write(bb);
+    }
+    w.clear();
+  }
+
+  static UncheckedIOException unchecked(String what, IOException e) {
+    return new UncheckedIOException(what + ": " + e.getMessage(), e);
+  }
+}
