@@ -13,16 +13,17 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * C2M run period by period through the engine: both sides learn from the same season of history
- * before period 0; then each period the engine ingests the period's signals, every
- * {@code discoverEvery} periods it discovers niches and tailors designs (a design stays on offer
- * {@code offerPeriods} after its niche was last found), browsing consumers order what fits them
- * (promised delivery within {@code campaignPeriods + leadTime + shippingTime}, or
- * {@code shippingTime} from surplus on the shelf), consumers whose patience the wait would exceed
- * cancel, orders no batch took within {@code campaignPeriods} expire, and the batching strategy
- * releases batches (made in {@code leadTime}, their surplus shelved). After the last period no one
- * orders and the run goes on until every order has ended; leftovers and the shelves of designs
- * taken off offer are cleared at the markdown price.
+ * C2M run period by period through the engine ({@link EngineAdapter}): both sides learn from the
+ * same season of history before period 0, when the engine first discovers niches and tailors
+ * designs. Each period, browsing consumers order what fits them, promised delivery within
+ * {@code campaignPeriods + leadTime + shippingTime} (or {@code shippingTime} from a batch's surplus
+ * on the shelf), and the engine accepts the orders; consumers whose patience the wait would exceed
+ * cancel; orders no batch took within {@code campaignPeriods} expire; the engine advances (the
+ * batching strategy releases batches, made in {@code leadTime}, their surplus shelved); then it
+ * ingests the period's signals, and every {@code discoverEvery} periods discovers niches and
+ * tailors designs (a design stays on offer {@code offerPeriods} after its niche was last found).
+ * After the last period no one orders and the run goes on until every order has ended; leftovers
+ * and the shelves of designs taken off offer are cleared at the markdown price.
  */
 final class C2mSide implements SimulationStrategy {
   private final String name;
@@ -51,35 +52,19 @@ final class C2mSide implements SimulationStrategy {
       engine.ingest(t);
     }
     List<Integer> offeredUntil = new ArrayList<>();
+    discover(engine, ledger, offeredUntil, 0);
     List<Ledger.SimOrder> open = new ArrayList<>();
     Set<Long> ordered = new HashSet<>();
     int last = s.periods() + s.campaignPeriods() + s.leadTime() + s.shippingTime()
         + (int) Math.ceil(1.5 * s.patience()) + 2;
     for (int t = 0; t < last; t++) {
       boolean trading = t < s.periods();
-      if (!trading && open.isEmpty() && !ledger.busy()) {
+      if (!trading && open.isEmpty() && !ledger.busy() && !engine.busy()) {
         break;
       }
       ledger.startPeriod(t);
+      engine.now(t);
       if (trading) {
-        engine.ingest(t);
-        if (t % s.discoverEvery() == 0) {
-          EngineAdapter.Discovery found = engine.discover();
-          for (ProductDesign d : found.newDesigns()) {
-            ledger.design(d);
-          }
-          while (offeredUntil.size() < ledger.designs.size()) {
-            offeredUntil.add(-1);
-          }
-          for (int i = 0; i < ledger.designs.size(); i++) {
-            for (Niche n : found.niches()) {
-              if (ledger.designs.get(i).spec().matches(n.definition())) {
-                offeredUntil.set(i, t + s.offerPeriods());
-                break;
-              }
-            }
-          }
-        }
         for (MarketModel.Visit v : market.visits(t)) {
           ledger.wanted(v, t);
           int best = -1;
@@ -103,25 +88,22 @@ final class C2mSide implements SimulationStrategy {
             if (ledger.shelf[best] >= o.quantity) {
               ledger.sellFromShelf(o, t);
             } else {
+              engine.accept(o, ledger);
               open.add(o);
             }
           }
         }
       }
-      List<Ledger.SimOrder> still = new ArrayList<>(open.size());
+      List<Ledger.SimOrder> closed = new ArrayList<>();
       for (Ledger.SimOrder o : open) {
         if (t - o.placed + s.leadTime() + s.shippingTime() > market.patience(o.consumer)) {
-          ledger.end(o, OrderFate.CANCELLED);
+          engine.cancel(o, ledger);
         } else if (t - o.placed > s.campaignPeriods()) {
-          ledger.end(o, OrderFate.EXPIRED);
-        } else {
-          still.add(o);
+          closed.add(o);
         }
       }
-      open = still;
-      for (EngineAdapter.Release r : engine.plan(open, t, ledger)) {
-        ledger.release(r.design(), r.quantity(), r.orders(), t, r.readyPeriod());
-      }
+      engine.expire(closed, ledger);
+      engine.advance(t, ledger);
       open.removeIf(o -> o.state != OrderFate.PLACED);
       for (int i = 0; i < offeredUntil.size(); i++) {
         if (offeredUntil.get(i) < t && ledger.shelf[i] > 0) {
@@ -130,16 +112,39 @@ final class C2mSide implements SimulationStrategy {
       }
       ledger.endPeriod(t);
       if (trading) {
+        engine.ingest(t);
+        if ((t + 1) % s.discoverEvery() == 0 && t + 1 < s.periods()) {
+          discover(engine, ledger, offeredUntil, t + 1);
+        }
         listener.periodDone(t, s.periods());
       }
     }
-    for (Ledger.SimOrder o : open) {
-      ledger.end(o, OrderFate.EXPIRED);
-    }
+    engine.expire(open, ledger);
     for (int i = 0; i < ledger.designs.size(); i++) {
       ledger.clear(i);
     }
+    engine.check(ledger);
     return ledger.result();
+  }
+
+  /** Discovers niches, tailors designs and offers them from {@code from} for offerPeriods. */
+  private static void discover(EngineAdapter engine, Ledger ledger, List<Integer> offeredUntil,
+      int from) {
+    EngineAdapter.Discovery found = engine.discover();
+    for (ProductDesign d : found.newDesigns()) {
+      ledger.design(d);
+    }
+    while (offeredUntil.size() < ledger.designs.size()) {
+      offeredUntil.add(-1);
+    }
+    for (int i = 0; i < ledger.designs.size(); i++) {
+      for (Niche n : found.niches()) {
+        if (ledger.designs.get(i).spec().matches(n.definition())) {
+          offeredUntil.set(i, from + ledger.settings().offerPeriods() - 1);
+          break;
+        }
+      }
+    }
   }
 
   static long pair(int consumer, int design) {

@@ -1,5 +1,6 @@
 package io.c2m.sim;
 
+import io.c2m.BatchId;
 import io.c2m.C2m;
 import io.c2m.DesignId;
 import io.c2m.OrderId;
@@ -7,38 +8,49 @@ import io.c2m.design.DesignTailor;
 import io.c2m.design.ProductDesign;
 import io.c2m.niche.Niche;
 import io.c2m.niche.NicheInference;
+import io.c2m.order.BatchState;
 import io.c2m.order.Order;
-import io.c2m.production.BatchPlan;
-import io.c2m.production.BatchingProblem;
+import io.c2m.order.OrderEvent;
+import io.c2m.order.OrderReceipt;
+import io.c2m.order.OrderState;
+import io.c2m.production.Advance;
 import io.c2m.production.BatchingStrategy;
-import io.c2m.production.ProductionBatch;
+import io.c2m.production.ScheduledBatch;
 import io.c2m.signal.ProfileSettings;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The one place the simulator calls the engine: it ingests a period's signals into a {@link C2m}
- * whose clock it moves, discovers niches and tailors designs with the engine, and plans batches
- * of the open orders with the batching strategy. The engine's order lifecycle (issue 10) is not
- * used yet: the simulator keeps order states in its {@link Ledger} and asks the batching strategy
- * directly, each period, which open orders to release now (a rolling horizon: batches planned for
- * period 0 are released and frozen, later ones are re-planned next period). When the engine's
- * order book has its lifecycle, this class is what changes.
+ * The one place the simulator calls the engine, through its public API only: the engine's clock
+ * is moved period by period; it ingests each period's signals, discovers niches and tailors
+ * designs (tailored designs are on offer), accepts the orders consumers place, and
+ * {@link C2m#advance() advances}: the batching strategy's batches of the current period are
+ * released and frozen. The simulator then starts their production, ships and delivers them
+ * ({@link C2m#startProduction}, {@link C2m#ship}, {@link C2m#deliver}), cancels the orders of
+ * impatient consumers ({@link C2m#cancelOrder}) and expires the orders whose campaign closed
+ * ({@link io.c2m.order.OrderBook#expire}). Every engine event comes back to the simulator's
+ * {@link Ledger} through an {@link io.c2m.order.OrderListener}, and {@link #check(Ledger)} verifies
+ * at the end that the engine's final state of every order is the ledger's.
+ *
+ * <p>Units sold from the shelf (the surplus of a batch rounded up to its minimum or multiple) are
+ * ready-made stock sales, not orders the engine makes: they stay in the ledger only.
  */
 final class EngineAdapter {
-  private static final Duration DAY = Duration.ofDays(1);
-
   private final MarketModel market;
   private final SimulationSettings s;
   private final SimClock clock;
   private final C2m engine;
-  private final BatchingStrategy batching;
+  private final Map<OrderId, OrderState> engineState = new HashMap<>();
+  private final Set<BatchId> seen = new HashSet<>();
+  private final Map<Integer, List<BatchId>> toShip = new HashMap<>();
+  private final Map<Integer, List<BatchId>> toDeliver = new HashMap<>();
 
-  /** A batch to release now. */
+  /** A batch the engine released now. */
   record Release(int design, int quantity, List<Ledger.SimOrder> orders, int readyPeriod) {}
 
   /** What a discovery found. */
@@ -48,8 +60,7 @@ final class EngineAdapter {
       BatchingStrategy batching) {
     this.market = market;
     this.s = market.settings();
-    this.clock = new SimClock(market.periodStart(0));
-    this.batching = batching;
+    this.clock = new SimClock(market.periodStart(-s.seasonLength()));
     this.engine = C2m.builder()
         .clock(clock)
         .seed(market.seed())
@@ -62,11 +73,17 @@ final class EngineAdapter {
         .defaultConstraints(s.constraints())
         .build();
     market.accounts().forEach(engine::registerConsumer);
+    engine.addOrderListener(e -> engineState.put(e.order(), e.to()));
   }
 
-  /** Ingests a period's signals, the clock at the period's end. */
+  /** Moves the engine's clock to the start of a period. */
+  void now(int period) {
+    clock.set(market.periodStart(period));
+  }
+
+  /** Ingests a period's signals, the clock at the period's last millisecond. */
   void ingest(int period) {
-    clock.set(market.periodStart(period + 1));
+    clock.set(market.periodStart(period + 1).minusMillis(1));
     engine.ingest(market.signals(period));
   }
 
@@ -77,51 +94,111 @@ final class EngineAdapter {
   }
 
   /**
-   * Plans the open orders with the batching strategy from the start of {@code period} and
-   * returns the batches it releases in that period. An order placed earlier counts as placed now
-   * and is due to be ready {@code campaignPeriods + leadTime} after it was placed (or now, if that
-   * has passed), so that it ships on time: a planning copy only, the ledger keeps the real
-   * times.
+   * Places an order with the engine, at the start of its period, promised for delivery within
+   * {@code campaignPeriods + leadTime + shippingTime}.
    */
-  List<Release> plan(List<Ledger.SimOrder> open, int period, Ledger ledger) {
-    if (open.isEmpty()) {
-      return List.of();
+  void accept(Ledger.SimOrder o, Ledger ledger) {
+    ProductDesign d = ledger.designs.get(o.design);
+    OrderReceipt r = engine.acceptOrder(new Order(id(o), market.id(o.consumer), d.id(),
+        o.quantity, o.price, market.periodStart(o.placed),
+        market.periodStart(o.placed + s.campaignPeriods() + s.leadTime() + s.shippingTime())));
+    if (r.status() != OrderReceipt.Status.ACCEPTED) {
+      throw new IllegalStateException("The engine refused simulated order " + id(o) + ": "
+          + r.reason());
     }
-    Instant start = market.periodStart(period);
-    List<Order> orders = new ArrayList<>(open.size());
-    Map<OrderId, Ledger.SimOrder> byId = new HashMap<>();
-    for (Ledger.SimOrder o : open) {
-      ProductDesign d = ledger.designs.get(o.design);
-      Instant placed = market.periodStart(o.placed);
-      if (placed.isBefore(start)) {
-        placed = start;
-      }
-      Instant due = market.periodStart(o.placed + s.campaignPeriods() + s.leadTime());
-      if (due.isBefore(placed)) {
-        due = placed;
-      }
-      OrderId id = new OrderId("o" + o.id);
-      byId.put(id, o);
-      orders.add(new Order(id, market.id(o.consumer), d.id(), o.quantity, o.price, placed, due));
+  }
+
+  /** Cancels an order for its consumer, before production. */
+  void cancel(Ledger.SimOrder o, Ledger ledger) {
+    engine.cancelOrder(id(o), "the consumer's patience ran out before production");
+    ledger.end(o, OrderFate.CANCELLED);
+  }
+
+  /** Expires orders whose campaign closed before a batch took them (refund due). */
+  void expire(List<Ledger.SimOrder> orders, Ledger ledger) {
+    if (orders.isEmpty()) {
+      return;
     }
-    BatchPlan plan = batching.plan(new BatchingProblem(orders, Map.of(), s.constraints(), start,
-        DAY));
-    Map<DesignId, Integer> index = new HashMap<>();
+    List<OrderId> ids = new ArrayList<>();
+    for (Ledger.SimOrder o : orders) {
+      ids.add(id(o));
+    }
+    engine.orderBook().expire(ids, "the campaign closed before a batch took the order: refund due");
+    for (Ledger.SimOrder o : orders) {
+      ledger.end(o, OrderFate.EXPIRED);
+    }
+  }
+
+  /**
+   * Ships and delivers the batches due in a period (the clock at its start), then advances the
+   * engine: what the strategy releases now goes into production and into the ledger; orders the
+   * engine expires (a group-buy window closed below the MOQ) are ended in the ledger.
+   */
+  void advance(int period, Ledger ledger) {
+    now(period);
+    for (BatchId b : toShip.getOrDefault(period, List.of())) {
+      engine.ship(b);
+    }
+    for (BatchId b : toDeliver.getOrDefault(period, List.of())) {
+      engine.deliver(b);
+    }
+    toShip.remove(period);
+    toDeliver.remove(period);
+    Advance a = engine.advance();
+    for (OrderEvent e : a.events()) {
+      if (e.to() == OrderState.EXPIRED) {
+        ledger.end(ledger.orders.get(index(e.order())), OrderFate.EXPIRED);
+      }
+    }
+    Map<DesignId, Integer> designIndex = new HashMap<>();
     for (int i = 0; i < ledger.designs.size(); i++) {
-      index.put(ledger.designs.get(i).id(), i);
+      designIndex.put(ledger.designs.get(i).id(), i);
     }
-    List<Release> out = new ArrayList<>();
-    for (ProductionBatch b : plan.batches()) {
-      if (b.period() != 0) {
+    for (ScheduledBatch b : a.schedule().batches()) {
+      if (b.state() != BatchState.RELEASED || !seen.add(b.id())) {
         continue;
       }
       List<Ledger.SimOrder> in = new ArrayList<>(b.orders().size());
       for (OrderId id : b.orders()) {
-        in.add(byId.get(id));
+        in.add(ledger.orders.get(index(id)));
       }
-      out.add(new Release(index.get(b.design()), b.quantity(), in,
-          period + Math.max(s.leadTime(), b.readyPeriod())));
+      long readyOffset = Duration.between(market.periodStart(period), b.ready()).toDays();
+      int ready = period + (int) Math.max(s.leadTime(), readyOffset);
+      engine.startProduction(b.id());
+      ledger.release(designIndex.get(b.design()), b.quantity(), in, period, ready);
+      toShip.computeIfAbsent(ready, p -> new ArrayList<>()).add(b.id());
+      toDeliver.computeIfAbsent(ready + s.shippingTime(), p -> new ArrayList<>()).add(b.id());
     }
-    return out;
+  }
+
+  /** Returns whether batches are still to be shipped or delivered. */
+  boolean busy() {
+    return !toShip.isEmpty() || !toDeliver.isEmpty();
+  }
+
+  /**
+   * Checks that the engine's last state of every order it was given is the ledger's.
+   *
+   * @throws IllegalStateException naming the first order on which they differ
+   */
+  void check(Ledger ledger) {
+    for (Ledger.SimOrder o : ledger.orders) {
+      OrderState e = engineState.get(id(o));
+      if (e == null) {
+        continue; // sold from the shelf: not an engine order
+      }
+      if (!e.name().equals(o.state.name())) {
+        throw new IllegalStateException("Order " + id(o) + " is " + e + " in the engine but "
+            + o.state + " in the simulation.");
+      }
+    }
+  }
+
+  private static OrderId id(Ledger.SimOrder o) {
+    return new OrderId("o" + o.id);
+  }
+
+  private static int index(OrderId id) {
+    return Integer.parseInt(id.value().substring(1));
   }
 }

@@ -99,6 +99,10 @@ final class Ledger {
     deliveredSeries = new double[s.periods()];
   }
 
+  SimulationSettings settings() {
+    return s;
+  }
+
   /** Registers a design (idempotently) and returns its index. */
   int design(ProductDesign d) {
     Integer i = designIndex.get(d.id());
