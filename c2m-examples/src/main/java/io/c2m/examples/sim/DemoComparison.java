@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The end of {@code c2m demo}: a short C2M against make-to-stock comparison over time on the demo's
- * own marketplace size and seed (at most 3,000 consumers over 60 days, one seed, so that it takes
+ * own marketplace size and seed (at most 2,000 consumers over 48 days, one seed, so that it takes
  * seconds), with the main assumptions printed beside it.
  */
 public final class DemoComparison {
@@ -18,7 +18,7 @@ public final class DemoComparison {
   /**
    * Runs the comparison and formats it.
    *
-   * @param consumers the demo's consumers (capped at 3,000)
+   * @param consumers the demo's consumers (capped at 2,000)
    * @param seed the demo's seed
    * @return the text
    */
@@ -37,7 +37,7 @@ public final class DemoComparison {
   }
 
   static SimulationSettings settings(int consumers) {
-    return SimulationSettings.defaults().withConsumers(Math.min(3000, consumers)).withPeriods(60)
-        .with("seasonLength", "30").with("discoverEvery", "10").with("mtsLeadTime", "20");
+    return SimulationSettings.defaults().withConsumers(Math.min(2000, consumers)).withPeriods(48)
+        .with("seasonLength", "24").with("discoverEvery", "12").with("mtsLeadTime", "12");
   }
 }

@@ -48,6 +48,13 @@ class SimulateCommandTest {
   }
 
   @Test
+  void theDemoEndsWithAComparison() {
+    String text = io.c2m.examples.sim.DemoComparison.format(1500, 3);
+    assertTrue(text.contains("C2M against make-to-stock") && text.contains("c2m:wagner-whitin")
+        && text.contains("fillRate") && text.contains("lead time 14 days"), text);
+  }
+
+  @Test
   void aSmallRunWritesTheFilesAndPrintsTheTable(@TempDir Path dir) throws Exception {
     assertEquals(0, run("simulate", "--strategies", "make-to-stock,c2m:wagner-whitin",
         "--periods", "30", "--seeds", "2", "--consumers", "1200", "--set", "seasonLength=15",
