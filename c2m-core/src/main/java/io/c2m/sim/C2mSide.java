@@ -130,7 +130,7 @@ final class C2mSide implements SimulationStrategy {
   /** Discovers niches, tailors designs and offers them from {@code from} for offerPeriods. */
   private static void discover(EngineAdapter engine, Ledger ledger, List<Integer> offeredUntil,
       int from) {
-    EngineAdapter.Discovery found = engine.discover();
+    EngineAdapter.Discovery found = engine.discover(ledger.designs);
     for (ProductDesign d : found.newDesigns()) {
       ledger.design(d);
     }

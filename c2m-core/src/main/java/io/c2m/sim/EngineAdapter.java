@@ -87,10 +87,27 @@ final class EngineAdapter {
     engine.ingest(market.signals(period));
   }
 
-  /** Discovers niches now and tailors designs for them; returns the niches and the new designs. */
-  Discovery discover() {
+  /**
+   * Discovers niches now and tailors designs for those no known design serves (a known niche's
+   * design would come out the same and be skipped, after the cost of gathering its members);
+   * returns the niches and the new designs.
+   */
+  Discovery discover(List<ProductDesign> known) {
     List<Niche> niches = engine.discoverNiches();
-    return new Discovery(niches, engine.tailorDesigns(niches));
+    List<Niche> fresh = new ArrayList<>();
+    for (Niche n : niches) {
+      boolean served = false;
+      for (ProductDesign d : known) {
+        if (d.spec().matches(n.definition())) {
+          served = true;
+          break;
+        }
+      }
+      if (!served) {
+        fresh.add(n);
+      }
+    }
+    return new Discovery(niches, fresh.isEmpty() ? List.of() : engine.tailorDesigns(fresh));
   }
 
   /**

@@ -171,7 +171,7 @@ final class MakeToStock implements SimulationStrategy {
     for (int p = t - s.seasonLength(); p < t; p++) {
       brand.ingest(p);
     }
-    EngineAdapter.Discovery found = brand.discover();
+    EngineAdapter.Discovery found = brand.discover(List.of());
     for (Niche n : found.niches()) {
       audience.put(n.id(), n.audience());
     }
