@@ -146,6 +146,12 @@ public final class SimulateCommand implements Callable<Integer> {
     stdout.print(SimulationReport.text(c, List.of("margin", "productionCost",
         "costPerDeliveredUnit", "unsoldUnits", "lostSales", "fillRate", "meanWait",
         "meanTimeToFirstBatch", "meanServedShare")));
+    stdout.printf(Locale.ROOT, "Assumptions: %d consumers, %d days, %d seeds; C2M lead time %d "
+        + "days, campaign %d days, MOQ %d; make-to-stock seasons of %d days, lead time %d days; "
+        + "price elasticity %.2f, mean patience %.0f days (every knob: report.html, --help).%n",
+        settings.consumers(), settings.periods(), seeds, settings.leadTime(),
+        settings.campaignPeriods(), settings.moq(), settings.seasonLength(),
+        settings.mtsLeadTime(), settings.priceElasticity(), settings.patience());
     stdout.println("Wrote " + (noReport ? "" : "report.html, the charts, ")
         + "runs.csv, summary.csv, paired.csv and comparison.json to " + out + ".");
     if (timing) {

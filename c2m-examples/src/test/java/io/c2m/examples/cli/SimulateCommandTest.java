@@ -60,7 +60,8 @@ class SimulateCommandTest {
         "--periods", "30", "--seeds", "2", "--consumers", "1200", "--set", "seasonLength=15",
         "--set", "discoverEvery=10", "--set", "minimumAudience=10", "--no-report", "--out",
         dir.toString()), err.toString());
-    assertTrue(out.toString().contains("margin") && out.toString().contains("make-to-stock"));
+    assertTrue(out.toString().contains("margin") && out.toString().contains("make-to-stock")
+        && out.toString().contains("Assumptions: 1200 consumers, 30 days"), out.toString());
     String runs = Files.readString(dir.resolve("runs.csv"));
     assertEquals(5, runs.lines().count(), runs);
     assertTrue(err.toString().contains("run 4/4 done"), err.toString());
