@@ -70,7 +70,8 @@ final class C2mSide implements SimulationStrategy {
           int best = -1;
           double bestP = 0;
           for (int i = 0; i < offeredUntil.size(); i++) {
-            if (offeredUntil.get(i) < t || ordered.contains(pair(v.consumer(), i))) {
+            if (offeredUntil.get(i) < t || !ledger.category(i).equals(v.category())
+                || ordered.contains(pair(v.consumer(), i))) {
               continue;
             }
             ProductDesign d = ledger.designs.get(i);

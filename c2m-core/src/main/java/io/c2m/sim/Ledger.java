@@ -46,6 +46,7 @@ final class Ledger {
   private final String strategy;
   final List<ProductDesign> designs = new ArrayList<>();
   final List<Integer> designNiche = new ArrayList<>();
+  private final List<String> designCategory = new ArrayList<>();
   private final Map<io.c2m.DesignId, Integer> designIndex = new HashMap<>();
   final List<SimOrder> orders = new ArrayList<>();
   int[] shelf = new int[16];
@@ -119,6 +120,7 @@ final class Ledger {
       }
     }
     designNiche.add(served);
+    designCategory.add(MarketModel.categoryOf(d.spec()));
     designIndex.put(d.id(), idx);
     if (idx >= shelf.length) {
       shelf = Arrays.copyOf(shelf, shelf.length * 2);
@@ -152,6 +154,11 @@ final class Ledger {
       }
     }
     return o;
+  }
+
+  /** Returns a design's category. */
+  String category(int design) {
+    return designCategory.get(design);
   }
 
   /** Counts a sale lost to an empty shelf. */

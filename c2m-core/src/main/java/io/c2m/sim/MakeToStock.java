@@ -92,7 +92,8 @@ final class MakeToStock implements SimulationStrategy {
           int best = -1;
           double bestP = 0;
           for (int idx : range) {
-            if (ordered.contains(C2mSide.pair(v.consumer(), idx))) {
+            if (!ledger.category(idx).equals(v.category())
+                || ordered.contains(C2mSide.pair(v.consumer(), idx))) {
               continue;
             }
             ProductDesign d = ledger.designs.get(idx);

@@ -56,6 +56,7 @@ public final class MarketModel {
    *
    * @param consumer the consumer's index
    * @param taste what they want now
+   * @param category the category they look at (the taste's), or empty text
    * @param tasteNiche the planted niche whose definition they want now, or -1
    * @param referencePrice the price they think right for it
    * @param draw their uniform draw in [0, 1): they order a design when it is below the
@@ -63,17 +64,8 @@ public final class MarketModel {
    * @param quantity the units they would order
    */
   public record Visit(
-      int consumer, Attributes taste, int tasteNiche, double referencePrice, double draw,
-      int quantity) {
-    /**
-     * Returns the category the consumer looks at.
-     *
-     * @return the category, or empty text when the taste has none
-     */
-    public String category() {
-      return taste.get("category").orElse("");
-    }
-  }
+      int consumer, Attributes taste, String category, int tasteNiche, double referencePrice,
+      double draw, int quantity) {}
 
   /**
    * Draws the consumers of a marketplace.
@@ -328,10 +320,11 @@ public final class MarketModel {
       int quantity = q < 0.8 ? 1 : q < 0.95 ? 2 : 3;
       if (k >= 0 && u < intensity(k, period)) {
         PlantedNiche p = settings.niches().get(k);
-        out.add(new Visit(c, p.definition(), k, p.priceCenter() * priceFactor[c], draw,
-            quantity));
+        out.add(new Visit(c, p.definition(), categoryOf(p.definition()), k,
+            p.priceCenter() * priceFactor[c], draw, quantity));
       } else {
-        out.add(new Visit(c, favourite[c], -1, favouritePrice[c], draw, quantity));
+        out.add(new Visit(c, favourite[c], categoryOf(favourite[c]), -1, favouritePrice[c], draw,
+            quantity));
       }
     }
     return out;
@@ -349,7 +342,7 @@ public final class MarketModel {
    */
   public double orderProbability(Visit visit, Attributes spec, double price, double wait) {
     if (wait > patience[visit.consumer()]
-        || !spec.get("category").orElse("").equals(visit.category())) {
+        || !categoryOf(spec).equals(visit.category())) {
       return 0;
     }
     return settings.orderRate() * fit(visit.taste(), spec)
@@ -372,6 +365,17 @@ public final class MarketModel {
       }
     }
     return Math.pow((double) match / Math.max(1, taste.size()), settings.fitSharpness());
+  }
+
+  /**
+   * Returns an item's or a design's category.
+   *
+   * @param attributes the attributes
+   * @return the category, or empty text
+   */
+  public static String categoryOf(Attributes attributes) {
+    String c = attributes.values().get("category");
+    return c == null ? "" : c;
   }
 
   private double priceResponse(double price, double reference) {
