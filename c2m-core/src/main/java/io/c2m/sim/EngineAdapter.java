@@ -111,14 +111,17 @@ final class EngineAdapter {
   }
 
   /**
-   * Places an order with the engine, at the start of its period, promised for delivery within
-   * {@code campaignPeriods + leadTime + shippingTime}.
+   * Places an order with the engine, at the start of its period. The consumer is promised delivery
+   * within {@code campaignPeriods + leadTime + shippingTime}; the engine plans production only, so
+   * its latest delivery is when the batch must be ready to ship on time: {@code campaignPeriods +
+   * leadTime} after the order (a strategy that produces just in time then releases it on the last
+   * day of its campaign, not after it closed).
    */
   void accept(Ledger.SimOrder o, Ledger ledger) {
     ProductDesign d = ledger.designs.get(o.design);
     OrderReceipt r = engine.acceptOrder(new Order(id(o), market.id(o.consumer), d.id(),
         o.quantity, o.price, market.periodStart(o.placed),
-        market.periodStart(o.placed + s.campaignPeriods() + s.leadTime() + s.shippingTime())));
+        market.periodStart(o.placed + s.campaignPeriods() + s.leadTime())));
     if (r.status() != OrderReceipt.Status.ACCEPTED) {
       throw new IllegalStateException("The engine refused simulated order " + id(o) + ": "
           + r.reason());
@@ -183,8 +186,16 @@ final class EngineAdapter {
       int ready = period + (int) Math.max(s.leadTime(), readyOffset);
       engine.startProduction(b.id());
       ledger.release(designIndex.get(b.design()), b.quantity(), in, period, ready);
-      toShip.computeIfAbsent(ready, p -> new ArrayList<>()).add(b.id());
-      toDeliver.computeIfAbsent(ready + s.shippingTime(), p -> new ArrayList<>()).add(b.id());
+      if (ready == period) {
+        engine.ship(b.id()); // no lead time: made and shipped this period
+      } else {
+        toShip.computeIfAbsent(ready, p -> new ArrayList<>()).add(b.id());
+      }
+      if (ready + s.shippingTime() == period) {
+        engine.deliver(b.id());
+      } else {
+        toDeliver.computeIfAbsent(ready + s.shippingTime(), p -> new ArrayList<>()).add(b.id());
+      }
     }
   }
 
