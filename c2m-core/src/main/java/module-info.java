@@ -36,17 +36,24 @@ module io.c2m.core {
   provides io.c2m.design.DesignTailorProvider with
       io.c2m.design.internal.ModalTailorProvider;
   provides io.c2m.demand.DemandForecasterProvider with
+      io.c2m.demand.internal.ArimaProvider,
       io.c2m.demand.internal.AutoProvider,
+      io.c2m.demand.internal.ComboProvider,
       io.c2m.demand.internal.CrostonProvider,
+      io.c2m.demand.internal.DotmProvider,
+      io.c2m.demand.internal.DstmProvider,
+      io.c2m.demand.internal.EtsProvider,
       io.c2m.demand.internal.HoltDampedProvider,
       io.c2m.demand.internal.HoltProvider,
       io.c2m.demand.internal.HoltWintersAdditiveProvider,
       io.c2m.demand.internal.HoltWintersMultiplicativeProvider,
       io.c2m.demand.internal.MovingAverageProvider,
       io.c2m.demand.internal.NaiveProvider,
+      io.c2m.demand.internal.OtmProvider,
       io.c2m.demand.internal.SbaProvider,
       io.c2m.demand.internal.SeasonalNaiveProvider,
       io.c2m.demand.internal.SesProvider,
+      io.c2m.demand.internal.ThetaProvider,
       io.c2m.demand.internal.TsbProvider;
   provides io.c2m.production.BatchingStrategyProvider with
       io.c2m.production.internal.GroupBuyProvider,

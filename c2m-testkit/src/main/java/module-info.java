@@ -6,6 +6,7 @@ module io.c2m.testkit {
   requires transitive io.c2m.core;
   requires transitive net.jqwik.api;
   requires transitive org.junit.jupiter.api;
+  requires java.management;
 
   exports io.c2m.testkit;
   exports io.c2m.testkit.demand;

@@ -925,6 +925,7 @@ public final class C2m {
     private Clock clock = Clock.systemUTC();
     private long seed = 0;
     private int minimumAudience = 20;
+    private boolean syntheticData;
     private boolean profilePriceFallback = false;
     private Duration period = Duration.ofDays(1);
     private ProfileSettings profileSettings = ProfileSettings.defaults();
@@ -998,18 +999,32 @@ public final class C2m {
     }
 
     /**
-     * Sets the minimum audience of a released niche, the k of k-anonymity (default 20).
+     * Sets the minimum audience of a released niche, the k of k-anonymity (default 20). Below
+     * {@link AudienceGuard#FLOOR} (5) it is refused unless {@link #syntheticData()} was called
+     * first.
      *
-     * @param k at least 1
+     * @param k at least {@link AudienceGuard#FLOOR}, or at least 1 for synthetic data
      * @return this
-     * @throws InvalidConfigurationException if {@code k < 1}
+     * @throws InvalidConfigurationException if {@code k < 1}, or below the floor without the
+     *     synthetic-data opt-in
      */
     public Builder minimumAudience(int k) {
-      if (k < 1) {
-        throw new InvalidConfigurationException(
-            "The minimum audience (" + k + ") must be at least 1.");
+      try {
+        this.minimumAudience = AudienceGuard.checkFloor(k, syntheticData);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidConfigurationException(e.getMessage());
       }
-      this.minimumAudience = k;
+      return this;
+    }
+
+    /**
+     * Declares that the data is synthetic (no real consumer in it), which alone allows a
+     * {@link #minimumAudience(int)} below {@link AudienceGuard#FLOOR}; call it before that.
+     *
+     * @return this
+     */
+    public Builder syntheticData() {
+      this.syntheticData = true;
       return this;
     }
 

@@ -32,7 +32,7 @@ class C2mEngineSafetyTest {
       NicheId.of("n1"), Attributes.of("category", "dress"), 30);
 
   private static C2m engine(int k) {
-    return C2m.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).minimumAudience(k).build();
+    return C2m.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).syntheticData().minimumAudience(k).build();
   }
 
   private static Order order(int i) {
@@ -101,7 +101,7 @@ class C2mEngineSafetyTest {
   @Test
   void nichesAndDesignsUseOnlyConsentingConsumersProfiles() {
     Attributes sage = Attributes.of("category", "dress", "color", "sage", "material", "linen");
-    C2m c2m = C2m.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).minimumAudience(3)
+    C2m c2m = C2m.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).syntheticData().minimumAudience(3)
         .inference(request -> request.profiles().size() >= 3
             ? List.of(new Niche(NicheId.of("sage"), sage, request.profiles().size(), 1, 2,
                 Trend.steady()))
@@ -126,7 +126,7 @@ class C2mEngineSafetyTest {
   void aStrategyThatOverReportsTheAudienceCannotReleaseASmallNiche() {
     Niche lie = new Niche(NicheId.of("lie"), Attributes.of("category", "dress", "color", "sage"),
         1_000, 1, 10, Trend.steady());
-    C2m c2m = C2m.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).minimumAudience(3)
+    C2m c2m = C2m.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).syntheticData().minimumAudience(3)
         .inference(request -> List.of(lie)).build();
     List<Signal> signals = new ArrayList<>();
     for (int i = 0; i < 2; i++) {                 // only two consumers match

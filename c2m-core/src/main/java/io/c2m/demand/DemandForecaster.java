@@ -7,6 +7,7 @@ import io.c2m.demand.internal.Intermittent;
 import io.c2m.demand.internal.MovingAverage;
 import io.c2m.demand.internal.Naive;
 import io.c2m.demand.internal.SeasonalNaive;
+import io.c2m.demand.internal.Theta;
 
 /**
  * Forecasts demand per period, with uncertainty. Pure and thread-safe: the same history and horizon
@@ -247,8 +248,53 @@ public interface DemandForecaster {
   }
 
   /**
-   * Chooses per series: Croston/SBA/TSB for intermittent demand, otherwise the exponential
-   * smoothing model (ses, holt, holt-damped) with the smallest AICc.
+   * The standard theta method (STM; Assimakopoulos and Nikolopoulos 2000, in the state space form
+   * of Fiorucci et al. 2016), {@code theta = 2}, on the seasonally adjusted series.
+   *
+   * @param season the season length (1 for none)
+   * @return the forecaster named {@code "theta"}
+   */
+  static DemandForecaster theta(int season) {
+    return new Theta(Theta.Variant.STM, season);
+  }
+
+  /**
+   * The optimised theta model (OTM; Fiorucci et al. 2016): {@code theta} fitted with the
+   * smoothing constant and initial level.
+   *
+   * @param season the season length (1 for none)
+   * @return the forecaster named {@code "otm"}
+   */
+  static DemandForecaster optimisedTheta(int season) {
+    return new Theta(Theta.Variant.OTM, season);
+  }
+
+  /**
+   * The dynamic standard theta model (DSTM; Fiorucci et al. 2016): {@code theta = 2}, the trend
+   * line re-estimated with each observation.
+   *
+   * @param season the season length (1 for none)
+   * @return the forecaster named {@code "dstm"}
+   */
+  static DemandForecaster dynamicTheta(int season) {
+    return new Theta(Theta.Variant.DSTM, season);
+  }
+
+  /**
+   * The dynamic optimised theta model (DOTM; Fiorucci et al. 2016): {@code theta} fitted, the
+   * trend line re-estimated with each observation.
+   *
+   * @param season the season length (1 for none)
+   * @return the forecaster named {@code "dotm"}
+   */
+  static DemandForecaster dynamicOptimisedTheta(int season) {
+    return new Theta(Theta.Variant.DOTM, season);
+  }
+
+  /**
+   * The default: for intermittent series whichever of Croston/SBA/TSB fits best in-sample,
+   * otherwise {@link #combo(int)}. Chosen as the most accurate default we measured on the M3
+   * yearly and quarterly series (BENCHMARKS.md, "Forecast accuracy on M3").
    *
    * @return the forecaster named {@code "auto"}
    */
@@ -264,6 +310,64 @@ public interface DemandForecaster {
    */
   static DemandForecaster auto(int season) {
     return new Auto(season);
+  }
+
+  /**
+   * Exponential smoothing chosen per series by AICc among ses, holt and holt-damped, on the
+   * seasonally adjusted series (the {@code auto} of issue 5, without its intermittent branch).
+   *
+   * @param season the season length (1 for none)
+   * @return the forecaster named {@code "ets"}
+   */
+  static DemandForecaster ets(int season) {
+    return new io.c2m.demand.internal.EtsSelect(season);
+  }
+
+  /**
+   * Automatic ARIMA (Hyndman and Khandakar 2008): KPSS tests for differencing, a stepwise
+   * search of the orders by AICc, conditional least squares; on the seasonally adjusted series.
+   *
+   * @param season the season length (1 for none)
+   * @return the forecaster named {@code "arima"}
+   */
+  static DemandForecaster arima(int season) {
+    return new io.c2m.demand.internal.Arima(season);
+  }
+
+  /**
+   * The equal-weight mean of {@link #ets(int)}, {@link #arima(int)} and {@link #theta(int)},
+   * step by step, quantiles averaged likewise.
+   *
+   * @param season the season length (1 for none)
+   * @return the forecaster named {@code "combo"}
+   */
+  static DemandForecaster combo(int season) {
+    return Auto.combo(season, false);
+  }
+
+
+  /**
+   * Gives a forecaster conformal prediction intervals calibrated on its own rolling-origin errors
+   * over the history (10 origins): its point forecasts are kept, its p10 and p90 become the
+   * calibrated 80% interval, and {@link IntervalForecaster#intervals} gives any other level. Costs
+   * up to 10 extra fits per forecast. See BENCHMARKS.md for the coverage measured on M3.
+   *
+   * @param forecaster the forecaster
+   * @return the calibrated forecaster, with the same name
+   */
+  static IntervalForecaster conformal(DemandForecaster forecaster) {
+    return io.c2m.demand.internal.Conformal.wrap(forecaster);
+  }
+
+  /**
+   * Like {@link #conformal(DemandForecaster)} with a chosen number of rolling origins.
+   *
+   * @param forecaster the forecaster
+   * @param origins how many origins to refit it at, at least 1
+   * @return the calibrated forecaster, with the same name
+   */
+  static IntervalForecaster conformal(DemandForecaster forecaster, int origins) {
+    return new io.c2m.demand.internal.Conformal(forecaster, origins);
   }
 
   /**

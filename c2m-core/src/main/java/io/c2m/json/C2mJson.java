@@ -3,6 +3,7 @@ package io.c2m.json;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -44,7 +45,10 @@ public final class C2mJson {
    * @return a new builder
    */
   public static JsonMapper.Builder builder() {
-    return JsonMapper.builder()
+    // The read limits are set explicitly (not inherited from whichever Jackson is on the class
+    // path), and no polymorphic default typing is ever activated: a test asserts both.
+    return JsonMapper.builder(JsonFactory.builder()
+            .streamReadConstraints(EventReader.READ_CONSTRAINTS).build())
         .addModule(new C2mJacksonModule())
         .addModule(C2mJacksonModule.isoTimeEverywhere())
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -148,7 +152,9 @@ public final class C2mJson {
         }
       }
     }
-    String at = sb.length() > 0 ? " at " + sb : "";
+    // Field names come from the input: quoted only as short excerpts with controls escaped.
+    String at = sb.length() > 0 ? " at " + io.c2m.privacy.PersonalData.excerpt(sb.toString())
+        : "";
     JsonLocation loc = e.getLocation();
     return loc == null ? at
         : at + " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";

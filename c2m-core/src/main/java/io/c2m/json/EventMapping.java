@@ -6,6 +6,8 @@ import io.c2m.json.EventProblem.Kind;
 import io.c2m.json.RawEvent.Fields;
 import io.c2m.json.RawEvent.LineProblem;
 import io.c2m.json.RawEvent.Num;
+import io.c2m.privacy.ConsentMapping;
+import io.c2m.privacy.PersonalData;
 import io.c2m.signal.SignalType;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -128,12 +130,33 @@ final class EventMapping {
 
   private static final Set<String> STANDARD = Set.of("category", "brand", "variant");
 
+  /** Reserved fields that are still read: the value of a signal, and a quantity to validate. */
+  static final Set<String> READ = Set.of("price", "rating", "quantity");
+
   private final Function<String, ConsumerId> ids;
   private final int idCacheSize;
+  private final long minSecond;
+  private final long maxSecond;
+  private final String window;
+  private final ConsentMapping consentMapping;
 
   EventMapping(Function<String, ConsumerId> ids, int idCacheSize) {
+    this(ids, idCacheSize, EventReader.EARLIEST.getEpochSecond(),
+        EventReader.LATEST.getEpochSecond(), "", ConsentMapping.defaults());
+  }
+
+  /**
+   * A mapping that refuses instants outside {@code [minSecond, maxSecond]} (described by
+   * {@code window} in messages) and reads consent with {@code consentMapping}.
+   */
+  EventMapping(Function<String, ConsumerId> ids, int idCacheSize, long minSecond,
+      long maxSecond, String window, ConsentMapping consentMapping) {
     this.ids = ids;
     this.idCacheSize = idCacheSize;
+    this.minSecond = minSecond;
+    this.maxSecond = maxSecond;
+    this.window = window;
+    this.consentMapping = consentMapping;
   }
 
   /**
@@ -324,9 +347,14 @@ final class EventMapping {
       return;
     }
     if (e.timestamp == RawEvent.PARSED_TIMESTAMP) {
-      out.at(e.timestampSecond, e.timestampNano);
+      out.at(inWindow(e.timestampSecond, "timestamp"), e.timestampNano);
     } else {
-      out.at(segmentTimestamp(e.timestamp));
+      Instant at = segmentTimestamp(e.timestamp);
+      inWindow(at.getEpochSecond(), "timestamp");
+      out.at(at);
+    }
+    if (!consented(e)) {
+      return;
     }
     Fields props = e.properties != null ? e.properties : new Fields("properties");
     emit(rule, props, props.products, segmentUser(e, caches), "segment", false, out,
@@ -344,10 +372,59 @@ final class EventMapping {
       return;
     }
     long micros = ga4Micros(e.eventTimestamp);
-    out.at(micros / 1_000_000L, (int) (micros % 1_000_000L) * 1_000);
+    out.at(inWindow(micros / 1_000_000L, "event_timestamp"),
+        (int) (micros % 1_000_000L) * 1_000);
+    if (!consented(e)) {
+      return;
+    }
     Fields params = e.params != null ? e.params : new Fields("params");
     List<Fields> items = e.items != null ? e.items : params.products;
     emit(rule, params, items, ga4User(e, caches), "ga4", true, out, caches);
+  }
+
+  /**
+   * Refuses an instant outside the reader's window: far in the past or the future of its clock
+   * (or, without a clock, outside years 0000 to 9999), so that one absurd timestamp cannot
+   * overflow a sum, set an epoch or flatten every trend.
+   */
+  private long inWindow(long second, String field) {
+    if (second < minSecond || second > maxSecond) {
+      throw new LineProblem(Kind.OUT_OF_WINDOW, "The field " + field + " ("
+          + (second >= EventReader.EARLIEST.getEpochSecond()
+              && second <= EventReader.LATEST.getEpochSecond()
+              ? Instant.ofEpochSecond(second).toString() : "beyond year 9999 or before year 0")
+          + ") lies outside the accepted window" + window + ".\nMaybe widen the window if "
+          + "such old or future events are real.");
+    }
+    return second;
+  }
+
+  /** Whether the line's stated consent, read with the mapping, allows profiling. */
+  private boolean consented(RawEvent e) {
+    Fields c = e.consent;
+    if (c == null) {
+      return !consentMapping.requireStated();
+    }
+    Set<String> named = e.ga4Consent ? consentMapping.ga4Fields()
+        : consentMapping.segmentCategories();
+    int namedSeen = 0;
+    int granted = 0;
+    int denied = 0;
+    for (int i = 0, n = c.names.size(); i < n; i++) {
+      boolean grants = ConsentMapping.grants(c.values.get(i));
+      if (named.contains(c.names.get(i).toLowerCase(Locale.ROOT))) {
+        namedSeen++;
+        if (!grants) {
+          return false;
+        }
+      }
+      if (grants) {
+        granted++;
+      } else {
+        denied++;
+      }
+    }
+    return namedSeen > 0 || (granted > 0 && denied == 0);
   }
 
   private void emit(Rule rule, Fields event, List<Fields> products,
@@ -362,6 +439,7 @@ final class EventMapping {
     switch (shape) {
       case PRODUCT -> {
         Attributes a = attributes(event, false, caches);
+        quantity(event);
         out.add(consumer, type, a, value(event, type == SignalType.REVIEW ? "rating" : "price"));
       }
       case SEARCH -> out.add(consumer, type, attributes(event, ga4, caches), Double.NaN);
@@ -377,10 +455,32 @@ final class EventMapping {
         }
         for (Fields p : products) {
           Attributes a = attributes(p, false, caches);
+          quantity(p);
           out.add(consumer, type, a, value(p, "price"));
         }
       }
       default -> throw new IllegalStateException("Unhandled shape " + shape);
+    }
+  }
+
+  /**
+   * Validates a product's quantity, if given: a whole number from 0 to
+   * {@link EventReader#MAX_QUANTITY}. It is not part of a signal, but a negative or absurd one
+   * marks a broken or hostile line.
+   */
+  private static void quantity(Fields f) {
+    Object v = f.get("quantity");
+    if (v == null) {
+      return;
+    }
+    if (!(v instanceof Num n) || !n.integral()) {
+      throw new LineProblem(Kind.WRONG_TYPE,
+          "The field " + f.pathOf("quantity") + " must be a whole number, not "
+              + (v instanceof Num ? "a fraction" : kind(v)) + ".");
+    }
+    if (!(n.value() >= 0 && n.value() <= EventReader.MAX_QUANTITY)) {
+      throw new LineProblem(Kind.OUT_OF_RANGE, "The field " + f.pathOf("quantity") + " ("
+          + clip(n.text()) + ") must be from 0 to " + (long) EventReader.MAX_QUANTITY + ".");
     }
   }
 
@@ -401,6 +501,11 @@ final class EventMapping {
     if (n.value() < 0) {
       throw new LineProblem(Kind.OUT_OF_RANGE,
           "The field " + f.pathOf(field) + " (" + clip(n.text()) + ") must be zero or more.");
+    }
+    if (n.value() > EventReader.MAX_AMOUNT) {
+      throw new LineProblem(Kind.OUT_OF_RANGE, "The field " + f.pathOf(field) + " ("
+          + clip(n.text()) + ") must be at most " + (long) EventReader.MAX_AMOUNT
+          + ", so that sums over many signals stay finite.");
     }
     return n.value();
   }
@@ -443,16 +548,20 @@ final class EventMapping {
         continue; // an empty attribute says nothing
       }
       key = key.trim().toLowerCase(Locale.ROOT);
+      if (PersonalData.isPersonalKey(key) || PersonalData.looksPersonal(text)) {
+        continue; // personal data never becomes a preference (and so never leaves in a niche)
+      }
       if (key.indexOf('=') >= 0) {
         throw new LineProblem(Kind.BAD_VALUE,
-            "The attribute name of field " + f.pathOf(name) + " must not contain '='.");
+            "The attribute name of field " + clip(f.pathOf(name)) + " must not contain '='.");
       }
       if (map == null) {
         map = new TreeMap<>();
       }
       if (map.put(key, text) != null) {
         throw new LineProblem(Kind.BAD_VALUE,
-            "The attribute " + key + " is given twice in " + f.path() + " (field " + name + ").");
+            "The attribute " + clip(key) + " is given twice in " + clip(f.path()) + " (field "
+                + clip(name) + ").");
       }
     }
     return map == null ? Attributes.empty() : new Attributes(map);
@@ -612,6 +721,6 @@ final class EventMapping {
 
   /** Shortens text quoted in a reason, so that a problem never carries a whole line. */
   static String clip(String s) {
-    return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+    return PersonalData.excerpt(s);
   }
 }

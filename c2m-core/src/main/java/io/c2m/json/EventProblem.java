@@ -32,7 +32,12 @@ public record EventProblem(long line, Kind kind, String reason) {
     /** The line is longer than the reader's limit; it was not parsed. */
     LINE_TOO_LONG,
     /** The id mapping refused the line's user id. */
-    ID_REJECTED
+    ID_REJECTED,
+    /**
+     * The event's instant lies outside the reader's window around its clock (or outside years
+     * 0000 to 9999): far in the past or in the future.
+     */
+    OUT_OF_WINDOW
   }
 
   /**

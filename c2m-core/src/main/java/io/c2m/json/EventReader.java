@@ -5,11 +5,13 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.c2m.ConsumerId;
 import io.c2m.internal.Checks;
 import io.c2m.json.EventProblem.Kind;
 import io.c2m.json.RawEvent.LineProblem;
+import io.c2m.privacy.ConsentMapping;
 import io.c2m.privacy.Pseudonymizer;
 import io.c2m.signal.Signal;
 import java.io.IOException;
@@ -26,6 +28,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -112,13 +117,28 @@ import java.util.function.IntFunction;
  * text, a timestamp as a number in Segment), a number out of range (a price or rating that is
  * negative or not finite such as {@code 1e400}, a timestamp outside a 64-bit count of
  * microseconds), a timestamp that does not parse, an attribute given twice, or is longer than the
- * {@linkplain Builder#maxLineLength(int) limit}. Good lines are always kept.
+ * {@linkplain Builder#maxLineLength(int) limit}. Also rejected (issue 11): a top-level field given
+ * twice (so a second {@code userId} or {@code timestamp} cannot win), text that is not
+ * well-formed UTF-8 or Unicode (overlong forms, encoded or lone surrogates), a price or rating
+ * above {@link #MAX_AMOUNT}, a quantity that is not a whole number from 0 to
+ * {@link #MAX_QUANTITY}, and an instant outside years 0000 to 9999 or outside the
+ * {@linkplain Builder#window window} around a clock ({@link EventProblem.Kind#OUT_OF_WINDOW}).
+ * A receiver that throws an {@link IllegalArgumentException} or {@link ArithmeticException} for a
+ * signal rejects that line only. Good lines are always kept.
+ *
+ * <h2>Consent and personal data</h2>
+ * An event whose stated consent (Segment {@code context.consent.categoryPreferences}, GA4
+ * {@code consent} or {@code privacy_info}) does not allow profiling under the
+ * {@linkplain Builder#consent consent mapping} is skipped. Attribute keys that name personal data
+ * and values shaped like an e-mail address or a phone number are dropped
+ * ({@link io.c2m.privacy.PersonalData}).
  *
  * <h2>Privacy</h2>
  * Raw user ids pass through the id mapping chosen when the reader is built, typically a
  * {@link Pseudonymizer}; there is no default, because only the caller knows whether its ids are
  * already pseudonymous ({@link #trustingIds()}). Nothing is logged. Problem reasons quote only
- * event names, call types, timestamps and numbers, clipped to 40 characters; never user ids,
+ * event names, call types, timestamps and numbers, clipped to 40 characters, with control
+ * characters escaped and e-mail- or phone-shaped text withheld; never user ids,
  * product fields or other free text of a line (the quoted parts and character codes in
  * JSON syntax errors are elided).
  *
@@ -157,6 +177,30 @@ public final class EventReader {
   /** The default {@link Builder#maxProblemsKept(int)}. */
   public static final int DEFAULT_MAX_PROBLEMS_KEPT = 10_000;
 
+  /** The earliest instant any reader accepts: 0000-01-01T00:00:00Z. */
+  public static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+  /** The latest instant any reader accepts: 9999-12-31T23:59:59Z. */
+  public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+  /**
+   * The largest price or rating accepted: 10^12, so that a sum over a billion signals stays far
+   * below the largest finite {@code double}.
+   */
+  public static final double MAX_AMOUNT = 1e12;
+  /** The largest product quantity accepted: 10^6. */
+  public static final double MAX_QUANTITY = 1e6;
+  /**
+   * Jackson's read limits, set explicitly rather than inherited from a Jackson version: nesting
+   * 64 deep, numbers of 100 characters, strings and names of at most 1 MiB (a line is at most
+   * {@link #MAX_LINE_LENGTH_LIMIT} anyway).
+   */
+  static final StreamReadConstraints READ_CONSTRAINTS = StreamReadConstraints.builder()
+      .maxNestingDepth(64)
+      .maxNumberLength(100)
+      .maxStringLength(1 << 20)
+      .maxNameLength(1 << 16)
+      .maxDocumentLength(MAX_LINE_LENGTH_LIMIT + 2L)
+      .build();
+
   private static final int INITIAL_BUFFER = 1 << 16;
 
   private final JsonFactory factory;
@@ -168,8 +212,19 @@ public final class EventReader {
   private EventReader(Builder b) {
     this.factory = JsonFactory.builder()
         .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+        .streamReadConstraints(READ_CONSTRAINTS)
         .build();
-    this.mapping = new EventMapping(b.ids, b.idCacheSize);
+    long min = EARLIEST.getEpochSecond();
+    long max = LATEST.getEpochSecond();
+    String window = "";
+    if (b.clock != null) {
+      Instant now = b.clock.instant();
+      min = Math.max(min, saturatedMinus(now, b.maxAge));
+      max = Math.min(max, saturatedPlus(now, b.maxLead));
+      window = " (from " + b.maxAge.toDays() + " days before to " + b.maxLead.toDays()
+          + " days after " + now + ")";
+    }
+    this.mapping = new EventMapping(b.ids, b.idCacheSize, min, max, window, b.consent);
     this.maxLineLength = b.maxLineLength;
     this.maxProblemsKept = b.maxProblemsKept;
     this.fastPath = b.fastPath;
@@ -208,9 +263,24 @@ public final class EventReader {
     return builder(ConsumerId::new).idCacheSize(0).build();
   }
 
+  private static long saturatedMinus(Instant now, Duration d) {
+    long s = now.getEpochSecond() - d.getSeconds();
+    return ((now.getEpochSecond() ^ d.getSeconds()) < 0 && (now.getEpochSecond() ^ s) < 0)
+        ? Long.MIN_VALUE : s;
+  }
+
+  private static long saturatedPlus(Instant now, Duration d) {
+    long s = now.getEpochSecond() + d.getSeconds();
+    return ((now.getEpochSecond() ^ s) & (d.getSeconds() ^ s)) < 0 ? Long.MAX_VALUE : s;
+  }
+
   /** Builds an {@link EventReader}. Not thread-safe. */
   public static final class Builder {
     private final Function<String, ConsumerId> ids;
+    private Clock clock;
+    private Duration maxAge;
+    private Duration maxLead;
+    private ConsentMapping consent = ConsentMapping.defaults();
     private int maxLineLength = DEFAULT_MAX_LINE_LENGTH;
     private int maxProblemsKept = DEFAULT_MAX_PROBLEMS_KEPT;
     private int idCacheSize = DEFAULT_ID_CACHE_SIZE;
@@ -279,6 +349,46 @@ public final class EventReader {
             "The id cache size (" + size + ") must not be negative.");
       }
       this.idCacheSize = size;
+      return this;
+    }
+
+    /**
+     * Refuses, line by line ({@link EventProblem.Kind#OUT_OF_WINDOW}), events dated more than
+     * {@code maxAge} before or {@code maxLead} after the clock's instant when the reader is
+     * built. Without a window only instants outside years 0000 to 9999 are refused; with one, a
+     * single absurd timestamp (1940, or a year ahead) cannot anchor or flatten what the good lines
+     * say.
+     *
+     * @param clock gives "now"
+     * @param maxAge how far in the past an event may lie; not negative
+     * @param maxLead how far in the future an event may lie; not negative
+     * @return this
+     * @throws IllegalArgumentException if a duration is negative
+     */
+    public Builder window(Clock clock, Duration maxAge, Duration maxLead) {
+      requireNonNull(clock, "clock");
+      requireNonNull(maxAge, "maxAge");
+      requireNonNull(maxLead, "maxLead");
+      if (maxAge.isNegative() || maxLead.isNegative()) {
+        throw new IllegalArgumentException("The window (" + maxAge + " before, " + maxLead
+            + " after the clock) must not be negative.");
+      }
+      this.clock = clock;
+      this.maxAge = maxAge;
+      this.maxLead = maxLead;
+      return this;
+    }
+
+    /**
+     * Sets how the consent an event states maps to profiling; an event whose consent does not
+     * allow profiling is skipped (counted as skipped, not a problem). The default is
+     * {@link ConsentMapping#defaults()}.
+     *
+     * @param mapping the mapping
+     * @return this
+     */
+    public Builder consent(ConsentMapping mapping) {
+      this.consent = requireNonNull(mapping, "mapping");
       return this;
     }
 
@@ -970,9 +1080,17 @@ public final class EventReader {
         skipped++;
         return;
       }
-      if (fast != null && buf instanceof ByteLines bytes && fast.parse(bytes.buf, from, to, raw)) {
-        mapped();
-        return;
+      if (buf instanceof ByteLines bytes) {
+        if (fast != null && fast.parse(bytes.buf, from, to, raw)) {
+          mapped();
+          return;
+        }
+        int bad = RawEvent.malformedUtf8(bytes.buf, from, to);
+        if (bad >= 0) {
+          reject(Kind.MALFORMED_JSON, "The line is not well-formed UTF-8 at byte " + (bad - from + 1)
+              + " (an overlong form, an encoded surrogate or a truncated sequence).");
+          return;
+        }
       }
       parse(buf.parser(factory, from, to));
     }
@@ -1031,7 +1149,8 @@ public final class EventReader {
           } else {
             sink.accept(scratch.signal(i));
           }
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | ArithmeticException e) {
+          // ArithmeticException: an instant or sum a receiver cannot represent ("long overflow").
           reject(Kind.BAD_VALUE, SafeMessages.rule(e.getMessage()));
           return;
         }

@@ -59,6 +59,9 @@ final class FastLineParser {
     /** Which top-level field this is: an index into {@link #TOP_LEVEL}, or -1. */
     final int top;
 
+    /** The {@link FastLineParser#stamp} of the line whose top level last named this field. */
+    int seenAt = -1;
+
     /**
      * What a member of this name is inside an object: {@link #PRODUCTS} ("products", "items"),
      * {@link #ITEM_PARAMS}, {@link #FILTERS}, or {@link #PLAIN}; decided once per name, not per
@@ -76,7 +79,7 @@ final class FastLineParser {
         default -> PLAIN;
       };
       this.reserved = EventMapping.RESERVED.contains(text);
-      this.skipped = reserved && !text.equals("price") && !text.equals("rating");
+      this.skipped = reserved && !EventMapping.READ.contains(text);
     }
   }
 
@@ -88,7 +91,7 @@ final class FastLineParser {
   /** The top-level fields read; the others are skipped. */
   private static final List<String> TOP_LEVEL = List.of("type", "event", "event_name", "userId",
       "anonymousId", "user_id", "user_pseudo_id", "timestamp", "event_timestamp", "properties",
-      "params", "event_params", "items");
+      "params", "event_params", "items", "context", "consent", "privacy_info");
 
   /** Field names: few and hot. */
   private final Interner names = new Interner();
@@ -101,6 +104,8 @@ final class FastLineParser {
   private int pos;
   private int end;
   private RawEvent e;
+  /** Counts lines, so that {@link Name#seenAt} tells a name given twice at the top level. */
+  private int stamp;
 
   /**
    * Reads one line.
@@ -118,6 +123,7 @@ final class FastLineParser {
     end = to;
     e = event;
     event.reset();
+    int line = ++stamp;
     try {
       ws();
       if (at() != '{') {
@@ -126,7 +132,12 @@ final class FastLineParser {
       pos++;
       if (firstMember()) {
         do {
-          switch (name().top) { // the order of TOP_LEVEL
+          Name top = name();
+          if (top.seenAt == line) {
+            throw GIVE_UP; // a field given twice: Jackson's path rejects the line
+          }
+          top.seenAt = line;
+          switch (top.top) { // the order of TOP_LEVEL
             case 0 -> e.type = scalar();
             case 1 -> e.event = scalar();
             case 2 -> e.eventName = scalar();
@@ -142,6 +153,9 @@ final class FastLineParser {
                 ? keyValueArray(e.pooledFields(null, "event_params", -1))
                 : object(null, "event_params", -1, 2));
             case 12 -> e.items = objectArray(null, "items", 2);
+            case 13 -> segmentConsent();
+            case 14 -> ga4Consent("consent");
+            case 15 -> ga4Consent("privacy_info");
             default -> skip(1);
           }
         } while (nextMember());
@@ -150,6 +164,53 @@ final class FastLineParser {
       return pos == end;
     } catch (GiveUp g) {
       return false;
+    }
+  }
+
+  /** As {@code RawEvent.segmentConsent}: {@code context.consent.categoryPreferences}. */
+  private void segmentConsent() {
+    if (at() != '{') {
+      skip(1);
+      return;
+    }
+    pos++;
+    if (firstMember()) {
+      do {
+        Name n = name();
+        if (n.text.equals("consent") && at() == '{') {
+          pos++;
+          if (firstMember()) {
+            do {
+              Name inner = name();
+              if (inner.text.equals("categoryPreferences") && at() == '{') {
+                e.consent = object(null, "context.consent.categoryPreferences", -1, 4);
+                e.ga4Consent = false;
+              } else {
+                skip(3);
+              }
+            } while (nextMember());
+          }
+        } else {
+          skip(2);
+        }
+      } while (nextMember());
+    }
+  }
+
+  /** As {@code RawEvent.ga4Consent}. */
+  private void ga4Consent(String field) {
+    if (at() != '{') {
+      skip(1);
+      return;
+    }
+    Fields f = object(null, field, -1, 2);
+    if (e.consent != null && e.ga4Consent) {
+      for (int i = 0; i < f.names.size(); i++) {
+        e.consent.add(f.names.get(i), f.values.get(i), false);
+      }
+    } else {
+      e.consent = f;
+      e.ga4Consent = true;
     }
   }
 

@@ -116,6 +116,60 @@ final class RawEvent {
     }
   }
 
+  /**
+   * The index of the first byte of {@code [from, to)} that is not part of well-formed UTF-8, or
+   * -1: overlong forms (such as {@code C0 AF} for '/'), encoded surrogates ({@code ED A0 80}),
+   * code points above U+10FFFF and truncated sequences are all refused, as the Unicode standard
+   * requires (table 3-7) and Jackson's decoder does not check.
+   */
+  static int malformedUtf8(byte[] b, int from, int to) {
+    int i = from;
+    while (i < to) {
+      int c = b[i] & 0xFF;
+      if (c < 0x80) {
+        i++;
+        continue;
+      }
+      int n;
+      int lo = 0x80;
+      int hi = 0xBF;
+      if (c >= 0xC2 && c <= 0xDF) {
+        n = 1;
+      } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 2;
+        if (c == 0xE0) {
+          lo = 0xA0;
+        } else if (c == 0xED) {
+          hi = 0x9F;
+        }
+      } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 3;
+        if (c == 0xF0) {
+          lo = 0x90;
+        } else if (c == 0xF4) {
+          hi = 0x8F;
+        }
+      } else {
+        return i;
+      }
+      if (i + n >= to) {
+        return i;
+      }
+      int second = b[i + 1] & 0xFF;
+      if (second < lo || second > hi) {
+        return i;
+      }
+      for (int k = 2; k <= n; k++) {
+        int cont = b[i + k] & 0xFF;
+        if (cont < 0x80 || cont > 0xBF) {
+          return i;
+        }
+      }
+      i += n + 1;
+    }
+    return -1;
+  }
+
   /** A problem with the line; carries no stack trace, it is an expected outcome. */
   static final class LineProblem extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -149,6 +203,15 @@ final class RawEvent {
   Fields properties;
   Fields params;
   List<Fields> items;
+  /**
+   * The consent the line states, as scalar fields: Segment's
+   * {@code context.consent.categoryPreferences}, GA4's {@code consent} or {@code privacy_info};
+   * null when the line states none. Interpreted by {@link EventMapping} with its
+   * {@link io.c2m.privacy.ConsentMapping}.
+   */
+  Fields consent;
+  /** Whether {@link #consent} is GA4's (true) or Segment's (false). */
+  boolean ga4Consent;
 
   /** Pooled objects and arrays for {@link FastLineParser}; reused from line to line. */
   private final List<Fields> fieldsPool = new ArrayList<>();
@@ -189,6 +252,41 @@ final class RawEvent {
     properties = null;
     params = null;
     items = null;
+    consent = null;
+    ga4Consent = false;
+  }
+
+  /** The top-level field names of the line being parsed by Jackson: a name given twice rejects. */
+  private final java.util.HashSet<String> topNames = new java.util.HashSet<>();
+
+  /**
+   * The problem for a top-level field given twice: the reader never lets the last copy win, since
+   * that would let a line swap its user id or timestamp behind a first, innocent-looking copy.
+   */
+  static LineProblem duplicate(String name) {
+    return new LineProblem(Kind.MALFORMED_JSON, "The field "
+        + io.c2m.privacy.PersonalData.excerpt(name) + " is given twice at the top of the event;"
+        + " a key must not be given twice in one object.");
+  }
+
+  /**
+   * Refuses text that is not well-formed Unicode: a lone surrogate (JSON's {@code \ud800}
+   * escape, or a surrogate encoded in UTF-8 that the decoder let through).
+   */
+  static String wellFormed(String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+        } else {
+          throw new LineProblem(Kind.MALFORMED_JSON,
+              "The line holds a lone surrogate (U+" + Integer.toHexString(c).toUpperCase(
+                  java.util.Locale.ROOT) + "): text must be well-formed Unicode.");
+        }
+      }
+    }
+    return s;
   }
 
   /**
@@ -206,7 +304,11 @@ final class RawEvent {
           "The line must be one JSON object, but it starts with " + describe(t) + ".");
     }
     String name;
+    topNames.clear();
     while ((name = p.nextFieldName()) != null) {
+      if (!topNames.add(name)) {
+        throw duplicate(name);
+      }
       JsonToken v = p.nextToken();
       switch (name) {
         case "type" -> type = scalar(p, v);
@@ -224,6 +326,8 @@ final class RawEvent {
             v == JsonToken.START_ARRAY ? keyValueArray(p, "event_params", new Fields("event_params"))
                 : object(p, v, "event_params"));
         case "items" -> items = objectArray(p, v, "items");
+        case "context" -> segmentConsent(p, v);
+        case "consent", "privacy_info" -> ga4Consent(p, v, name);
         default -> p.skipChildren();
       }
     }
@@ -232,6 +336,49 @@ final class RawEvent {
       throw new LineProblem(Kind.MALFORMED_JSON,
           "The line must hold one JSON object, but " + describe(after)
               + " follows the object.");
+    }
+  }
+
+  /** Reads {@code context.consent.categoryPreferences}, skipping the rest of the context. */
+  private void segmentConsent(JsonParser p, JsonToken v) throws IOException {
+    if (v != JsonToken.START_OBJECT) {
+      p.skipChildren(); // a context that is not an object states no consent
+      return;
+    }
+    String name;
+    while ((name = p.nextFieldName()) != null) {
+      JsonToken t = p.nextToken();
+      if (name.equals("consent") && t == JsonToken.START_OBJECT) {
+        String inner;
+        while ((inner = p.nextFieldName()) != null) {
+          JsonToken u = p.nextToken();
+          if (inner.equals("categoryPreferences") && u == JsonToken.START_OBJECT) {
+            consent = object(p, u, "context.consent.categoryPreferences");
+            ga4Consent = false;
+          } else {
+            p.skipChildren();
+          }
+        }
+      } else {
+        p.skipChildren();
+      }
+    }
+  }
+
+  /** Reads GA4's {@code consent} or {@code privacy_info} object of scalar fields. */
+  private void ga4Consent(JsonParser p, JsonToken v, String name) throws IOException {
+    if (v != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return;
+    }
+    Fields f = object(p, v, name);
+    if (consent != null && ga4Consent) {
+      for (int i = 0; i < f.names.size(); i++) {
+        consent.add(f.names.get(i), f.values.get(i), false);
+      }
+    } else {
+      consent = f;
+      ga4Consent = true;
     }
   }
 
@@ -271,7 +418,7 @@ final class RawEvent {
   /** Reads the current value as a scalar, or {@link #NESTED} after skipping it. */
   private static Object scalar(JsonParser p, JsonToken v) throws IOException {
     return switch (v) {
-      case VALUE_STRING -> p.getText();
+      case VALUE_STRING -> wellFormed(p.getText());
       case VALUE_NUMBER_INT -> new Num(p.getText(), p.getDoubleValue(), true);
       case VALUE_NUMBER_FLOAT -> new Num(p.getText(), p.getDoubleValue(), false);
       case VALUE_TRUE -> Boolean.TRUE;
@@ -305,11 +452,10 @@ final class RawEvent {
         keyValueArray(p, path + ".item_params", f);
       } else if (name.equals("filters") && t == JsonToken.START_ARRAY) {
         filters(p, path + ".filters", f);
-      } else if (EventMapping.RESERVED.contains(name) && !name.equals("price")
-          && !name.equals("rating")) {
+      } else if (EventMapping.RESERVED.contains(name) && !EventMapping.READ.contains(name)) {
         p.skipChildren(); // never read: an id, a name, money or free text; not even decoded
       } else {
-        f.add(name, scalar(p, t));
+        f.add(wellFormed(name), scalar(p, t));
       }
     }
     return f;

@@ -411,7 +411,9 @@ public final class OrderBook implements AutoCloseable {
 
   /**
    * Freezes a batch planned for the current period: stores it and moves its orders (each open)
-   * to {@link OrderState#RELEASED}.
+   * to {@link OrderState#RELEASED}. An order cancelled since the batch was planned (a consumer
+   * racing the release) is left out of the stored batch, which keeps its quantity; a batch whose
+   * orders were all cancelled is not stored.
    *
    * @param batch the batch, {@link BatchState#RELEASED}, with an id not stored yet
    * @param reason why, for the events
@@ -426,8 +428,13 @@ public final class OrderBook implements AutoCloseable {
       }
       List<OrderEvent> events = new ArrayList<>();
       Instant at = clock.instant();
+      List<OrderId> kept = new ArrayList<>();
       for (OrderId id : batch.orders()) {
         BookedOrder o = requireOrder(id);
+        if (o.state() == OrderState.CANCELLED) {
+          continue; // cancelled since the batch was planned: left out, the batch keeps its size
+        }
+        kept.add(id);
         if (!o.state().isOpen()) {
           throw new IllegalStateException("Order (" + id + ") is " + o.state()
               + ": only an open order (PLACED or IN_CAMPAIGN) can be released into batch "
@@ -435,7 +442,13 @@ public final class OrderBook implements AutoCloseable {
         }
         events.add(new OrderEvent(id, o.state(), OrderState.RELEASED, at, reason));
       }
-      store.commit(new OrderChange(events, List.of(batch)));
+      if (kept.isEmpty()) {
+        return List.of();
+      }
+      BookedBatch stored = kept.size() == batch.orders().size() ? batch
+          : new BookedBatch(batch.id(), batch.design(), batch.state(), batch.start(),
+              batch.ready(), batch.quantity(), kept, batch.updatedAt());
+      store.commit(new OrderChange(events, List.of(stored)));
       publish(events);
       return events;
     }
@@ -450,12 +463,16 @@ public final class OrderBook implements AutoCloseable {
    * @throws IllegalStateException if an order is not in a campaign
    */
   public List<OrderEvent> expire(List<OrderId> ids, String reason) {
+    requireNonNull(ids, "ids");
     synchronized (lifecycle) {
       List<OrderEvent> events = new ArrayList<>();
       Instant at = clock.instant();
       for (OrderId id : ids) {
         BookedOrder o = requireOrder(id);
         OrderState from = o.state();
+        if (from == OrderState.CANCELLED) {
+          continue; // cancelled meanwhile: the refund is already due
+        }
         if (from == OrderState.PLACED) {
           // a strategy's campaign failed: the order passes through its campaign
           events.add(new OrderEvent(id, from, OrderState.IN_CAMPAIGN, at, reason));

@@ -30,6 +30,13 @@ public class ForecastBenchmark {
   @Param({"naive", "ses", "holt-damped", "auto"})
   public String method;
 
+  /**
+   * The intervals: {@code model} (the method's analytic quantiles, point forecasting speed) or
+   * {@code conformal} (the default of {@code DemandForecasters.byName}: 10 refits more).
+   */
+  @Param({"model"})
+  public String intervals;
+
   /** How many series. */
   @Param({"10000"})
   public int seriesCount;
@@ -44,7 +51,7 @@ public class ForecastBenchmark {
   @Setup
   public void setUp() {
     series = series(seriesCount, 100, 1);
-    forecaster = DemandForecasters.byName(method);
+    forecaster = DemandForecasters.byName(method, java.util.Map.of("intervals", intervals));
   }
 
   /**

@@ -44,7 +44,8 @@ public final class ForecastM3Evaluation {
     Map<String, List<Holdout>> byPeriod = readM3(dir);
     Map<String, Map<String, double[]>> reference = readReference(dir);
     Map<String, String> m3Names = Map.of("naive", "NAIVE2", "ses", "SINGLE", "holt", "HOLT",
-        "holt-damped", "DAMPEN", "holt-winters-multiplicative", "WINTER", "auto", "THETA");
+        "holt-damped", "DAMPEN", "holt-winters-multiplicative", "WINTER", "auto", "THETA",
+        "theta", "THETA", "otm", "THETA", "dstm", "THETA", "dotm", "THETA");
     for (Map.Entry<String, List<Holdout>> e : byPeriod.entrySet()) {
       String period = e.getKey();
       List<Holdout> hs = e.getValue();
@@ -52,7 +53,8 @@ public final class ForecastM3Evaluation {
       out.printf(Locale.ROOT, "%n== M3 %s: %d series, season %d ==%n", period, hs.size(), m);
       out.printf(Locale.ROOT, "%-30s %6s %8s %8s %7s %7s %8s %8s%n", "method", "n", "sMAPE",
           "M3", "M3-name", "ratio", "MASE", "cover80");
-      for (Map.Entry<String, DemandForecaster> labelled : labelled(m)) {
+      for (Map.Entry<String, DemandForecaster> labelled
+          : args.length > 1 ? named(args[1], m) : labelled(m)) {
         DemandForecaster f = labelled.getValue();
         long t0 = System.nanoTime();
         MethodSummary s = Backtest.evaluate(f, hs, ForkJoinPool.commonPool());
@@ -65,6 +67,10 @@ public final class ForecastM3Evaluation {
             refName, ref == null ? "" : String.format(Locale.ROOT, "%.4f", s.smape() / ref[0]),
             s.mase(), s.coverage(), ms);
       }
+    }
+    if (args.length > 2 && args[2].equals("intervals")) {
+      intervals(byPeriod, args[1], out);
+      return;
     }
     Holdout air = readAirPassengers(dir);
     out.printf(Locale.ROOT, "%n== AirPassengers: train 1949-1959, test 1960 (12 months) ==%n");
@@ -80,6 +86,84 @@ public final class ForecastM3Evaluation {
     }
   }
 
+  /**
+   * Prints the 80% and 95% coverage and MSIS of the named methods' own (model) intervals and of
+   * their conformal intervals.
+   */
+  private static void intervals(Map<String, List<Holdout>> byPeriod, String names,
+      PrintStream out) {
+    for (Map.Entry<String, List<Holdout>> e : byPeriod.entrySet()) {
+      List<Holdout> hs = e.getValue();
+      int m = hs.get(0).season();
+      out.printf(Locale.ROOT, "%n== M3 %s intervals: %d series ==%n", e.getKey(), hs.size());
+      out.printf(Locale.ROOT, "%-24s %-9s %8s %7s %8s %8s %8s %8s%n", "method", "intervals",
+          "sMAPE", "MASE", "cover80", "cover95", "MSIS80", "MSIS95");
+      for (Map.Entry<String, DemandForecaster> labelled : named(names, m)) {
+        for (String kind : List.of("model", "conformal")) {
+          io.c2m.demand.IntervalForecaster f = kind.equals("model")
+              ? new ModelIntervals(labelled.getValue())
+              : DemandForecaster.conformal(labelled.getValue());
+          long t0 = System.nanoTime();
+          io.c2m.demand.eval.IntervalSummary s = Backtest.evaluateIntervals(
+              f, hs, ForkJoinPool.commonPool(), 0.8, 0.95);
+          long ms = (System.nanoTime() - t0) / 1_000_000;
+          out.printf(Locale.ROOT, "%-24s %-9s %8.3f %7.3f %8.3f %8.3f %8.3f %8.3f  (%d ms)%n",
+              labelled.getKey(), kind, s.smape(), s.mase(), s.coverage().get(0),
+              s.coverage().get(1), s.msis().get(0), s.msis().get(1), ms);
+        }
+      }
+    }
+  }
+
+  /** A method's own intervals, read as normal: sd = (p90 - mean) / z_0.9. */
+  private record ModelIntervals(DemandForecaster f) implements io.c2m.demand.IntervalForecaster {
+    @Override
+    public String name() {
+      return f.name();
+    }
+
+    @Override
+    public io.c2m.demand.DemandForecast forecast(DemandSeries history, int horizon) {
+      return f.forecast(history, horizon);
+    }
+
+    @Override
+    public io.c2m.demand.IntervalForecast intervals(
+        DemandSeries history, int horizon, double... levels) {
+      io.c2m.demand.DemandForecast fc = f.forecast(history, horizon);
+      List<io.c2m.demand.IntervalForecast.Interval> iv = new ArrayList<>();
+      org.apache.commons.math3.distribution.NormalDistribution z =
+          new org.apache.commons.math3.distribution.NormalDistribution(null, 0, 1);
+      for (io.c2m.demand.ForecastPoint p : fc.points()) {
+        double sd = (p.p90() - p.mean()) / z.inverseCumulativeProbability(0.9);
+        for (double l : levels) {
+          double half = z.inverseCumulativeProbability(0.5 + l / 2) * sd;
+          iv.add(new io.c2m.demand.IntervalForecast.Interval(
+              p.step(), l, Math.max(0, p.mean() - half), p.mean() + half));
+        }
+      }
+      return new io.c2m.demand.IntervalForecast(fc, iv);
+    }
+  }
+
+  /** The methods named in a comma-separated list, with the season where they take one. */
+  private static List<Map.Entry<String, DemandForecaster>> named(String names, int m) {
+    List<Map.Entry<String, DemandForecaster>> out = new ArrayList<>();
+    for (String name : names.split(",")) {
+      io.c2m.demand.DemandForecasterProvider p = io.c2m.demand.DemandForecasters.provider(name);
+      Map<String, String> settings = p.seasonUse()
+          == io.c2m.demand.DemandForecasterProvider.SeasonUse.NONE
+          || (m < 2 && p.seasonUse() == io.c2m.demand.DemandForecasterProvider.SeasonUse.REQUIRED)
+          ? Map.of("intervals", "model")
+          : Map.of("season", Integer.toString(m), "intervals", "model");
+      if (m < 2 && p.seasonUse() == io.c2m.demand.DemandForecasterProvider.SeasonUse.REQUIRED) {
+        continue;
+      }
+      out.add(Map.entry(name, io.c2m.demand.DemandForecasters.byName(name, settings)));
+    }
+    return out;
+  }
+
   /** The methods with their labels, plus the smoothers with fitted initial states. */
   private static List<Map.Entry<String, DemandForecaster>> labelled(int m) {
     List<Map.Entry<String, DemandForecaster>> out = new ArrayList<>();
@@ -88,7 +172,7 @@ public final class ForecastM3Evaluation {
     }
     for (String name : List.of("ses", "holt", "holt-damped")) {
       out.add(Map.entry(name + " (init=fitted)", io.c2m.demand.DemandForecasters.byName(name,
-          Map.of("season", Integer.toString(m), "init", "fitted"))));
+          Map.of("season", Integer.toString(m), "init", "fitted", "intervals", "model"))));
     }
     if (m > 1) {
       out.add(Map.entry("holt-winters-additive", DemandForecaster.holtWintersAdditive(m)));
@@ -100,7 +184,9 @@ public final class ForecastM3Evaluation {
 
   private static List<DemandForecaster> methods(int m) {
     return List.of(DemandForecaster.naive(m), DemandForecaster.ses(m), DemandForecaster.holt(m),
-        DemandForecaster.holtDamped(m), DemandForecaster.auto(m));
+        DemandForecaster.holtDamped(m), DemandForecaster.auto(m), DemandForecaster.theta(m),
+        DemandForecaster.optimisedTheta(m), DemandForecaster.dynamicTheta(m),
+        DemandForecaster.dynamicOptimisedTheta(m));
   }
 
   /** Reads the M3 series as holdouts, grouped by period (YEARLY, QUARTERLY). */

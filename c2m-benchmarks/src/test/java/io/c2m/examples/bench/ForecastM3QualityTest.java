@@ -49,6 +49,31 @@ class ForecastM3QualityTest {
     }
   }
 
+  /**
+   * Issue 12: auto at or below THETA on the yearly series, and within 2% of it on the quarterly
+   * ones (measured 9.077 against 8.956, a gap recorded in BENCHMARKS.md); the conformal 80%
+   * interval of auto covers 75-85% of the test values on each.
+   */
+  @Test
+  void autoReachesTheThetaFrontierWithHonestIntervals() throws Exception {
+    Path dir = dataDir();
+    Assumptions.assumeTrue(dir != null,
+        "M3 data not found (../shared/data/forecasting or -Dc2m.data): quality test skipped.");
+    Map<String, List<Holdout>> m3 = ForecastM3Evaluation.readM3(dir);
+    Map<String, Map<String, double[]>> ref = ForecastM3Evaluation.readReference(dir);
+    double[] slack = {1.0, 1.02};
+    int i = 0;
+    for (String period : List.of("YEARLY", "QUARTERLY")) {
+      List<Holdout> hs = m3.get(period);
+      int m = hs.get(0).season();
+      double theta = ref.get(period).get("THETA")[0];
+      check(period, DemandForecaster.auto(m), hs, theta * slack[i++]);
+      double cover = Backtest.evaluate(DemandForecaster.conformal(DemandForecaster.auto(m)), hs,
+          ForkJoinPool.commonPool()).coverage();
+      assertTrue(cover >= 0.75 && cover <= 0.85, period + " auto conformal 80%: " + cover);
+    }
+  }
+
   private static void check(String period, DemandForecaster f, List<Holdout> hs, double bound) {
     double smape = Backtest.evaluate(f, hs, ForkJoinPool.commonPool()).smape();
     assertTrue(smape <= bound, period + " " + f.name() + ": sMAPE " + smape + " > " + bound);

@@ -117,6 +117,44 @@ public final class Accuracy {
     return (double) in / actual.length;
   }
 
+  /**
+   * Mean scaled interval score (MSIS, the M4 competition's interval measure; Gneiting and Raftery
+   * 2007): the mean over the horizon of {@code (u - l) + 2/a (l - y) [y < l] + 2/a (y - u) [y > u]}
+   * with {@code a = 1 - level}, divided by {@link #maseScale}. Lower is better; a narrow interval
+   * pays for every value it misses.
+   *
+   * @param history the in-sample values
+   * @param m the season length for the scale
+   * @param actual the observed values
+   * @param lower the interval's lower bounds
+   * @param upper the interval's upper bounds
+   * @param level the interval's nominal coverage, in (0, 1)
+   * @return the MSIS; NaN when the scale is zero or undefined
+   */
+  public static double msis(double[] history, int m, double[] actual, double[] lower,
+      double[] upper, double level) {
+    requireSameLength(actual, lower);
+    requireSameLength(actual, upper);
+    if (!(level > 0 && level < 1)) {
+      throw new IllegalArgumentException("The level (" + level + ") must be in (0, 1).");
+    }
+    double scale = maseScale(history, m);
+    if (!(scale > 0)) {
+      return Double.NaN;
+    }
+    double a = 1 - level;
+    double sum = 0;
+    for (int i = 0; i < actual.length; i++) {
+      sum += upper[i] - lower[i];
+      if (actual[i] < lower[i]) {
+        sum += 2 / a * (lower[i] - actual[i]);
+      } else if (actual[i] > upper[i]) {
+        sum += 2 / a * (actual[i] - upper[i]);
+      }
+    }
+    return sum / actual.length / scale;
+  }
+
   private static void requireSameLength(double[] a, double[] b) {
     Objects.requireNonNull(a, "actual");
     Objects.requireNonNull(b, "forecast");

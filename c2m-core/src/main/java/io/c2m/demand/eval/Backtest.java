@@ -4,6 +4,8 @@ import io.c2m.demand.DemandForecast;
 import io.c2m.demand.DemandForecaster;
 import io.c2m.demand.DemandSeries;
 import io.c2m.demand.ForecastPoint;
+import io.c2m.demand.IntervalForecast;
+import io.c2m.demand.IntervalForecaster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -161,6 +163,106 @@ public final class Backtest {
     return new MethodSummary(forecaster.name(), ok, failed, ok == 0 ? Double.NaN : smape / ok,
         scaled == 0 ? Double.NaN : mase / scaled, scaled == 0 ? Double.NaN : pinball / scaled,
         points == 0 ? Double.NaN : covered / points, failureReasons);
+  }
+
+  /**
+   * Evaluates one forecaster's point forecasts and prediction intervals on every holdout,
+   * forecasting the holdouts on an executor; results are combined in holdout order.
+   *
+   * @param forecaster the method, giving intervals (e.g. {@link
+   *     io.c2m.demand.DemandForecaster#conformal(io.c2m.demand.DemandForecaster)})
+   * @param holdouts the holdouts
+   * @param executor runs the holdouts' forecasts; {@code Runnable::run} for the caller's thread
+   * @param levels the interval levels, each in (0, 1), e.g. 0.8 and 0.95
+   * @return its summary
+   */
+  public static IntervalSummary evaluateIntervals(IntervalForecaster forecaster,
+      List<Holdout> holdouts, Executor executor, double... levels) {
+    Objects.requireNonNull(forecaster, "forecaster");
+    Objects.requireNonNull(executor, "executor");
+    double[] lv = levels.clone();
+    List<Holdout> hs = List.copyOf(holdouts);
+    int k = lv.length;
+    // Per holdout: sMAPE, MASE, then per level covered count and MSIS, then the points.
+    double[][] scores = new double[hs.size()][];
+    String[] reasons = new String[hs.size()];
+    List<CompletableFuture<Void>> runs = new ArrayList<>(hs.size());
+    for (int i = 0; i < hs.size(); i++) {
+      int at = i;
+      runs.add(CompletableFuture.runAsync(() -> {
+        Holdout h = hs.get(at);
+        try {
+          double[] test = h.test();
+          IntervalForecast f = forecaster.intervals(h.train(), test.length, lv);
+          double[] mean = new double[test.length];
+          for (int s = 0; s < test.length; s++) {
+            mean[s] = f.forecast().points().get(s).mean();
+          }
+          double[] train = h.train().values();
+          double[] out = new double[3 + 2 * k];
+          out[0] = Accuracy.smape(test, mean);
+          out[1] = Accuracy.maseScale(train, h.season()) > 0
+              ? Accuracy.mase(train, h.season(), test, mean) : Double.NaN;
+          for (int j = 0; j < k; j++) {
+            double[] lo = new double[test.length];
+            double[] hi = new double[test.length];
+            for (int s = 0; s < test.length; s++) {
+              IntervalForecast.Interval iv = f.interval(s + 1, lv[j]);
+              lo[s] = iv.lower();
+              hi[s] = iv.upper();
+            }
+            out[2 + j] = Accuracy.coverage(test, lo, hi) * test.length;
+            out[2 + k + j] = Accuracy.msis(train, h.season(), test, lo, hi, lv[j]);
+          }
+          out[2 + 2 * k] = test.length;
+          scores[at] = out;
+        } catch (RuntimeException e) {
+          reasons[at] = "series " + h.train().id() + ": "
+              + (e.getMessage() == null ? e.toString() : e.getMessage());
+        }
+      }, executor));
+    }
+    CompletableFuture.allOf(runs.toArray(new CompletableFuture<?>[0])).join();
+    List<String> failureReasons = new ArrayList<>();
+    int ok = 0;
+    int scaled = 0;
+    double smape = 0;
+    double mase = 0;
+    double points = 0;
+    double[] covered = new double[k];
+    double[] msis = new double[k];
+    for (int i = 0; i < scores.length; i++) {
+      double[] s = scores[i];
+      if (s == null) {
+        failureReasons.add(reasons[i]);
+        continue;
+      }
+      ok++;
+      smape += s[0];
+      points += s[2 + 2 * k];
+      boolean isScaled = !Double.isNaN(s[1]);
+      if (isScaled) {
+        mase += s[1];
+        scaled++;
+      }
+      for (int j = 0; j < k; j++) {
+        covered[j] += s[2 + j];
+        if (isScaled) {
+          msis[j] += s[2 + k + j];
+        }
+      }
+    }
+    List<Double> levelList = new ArrayList<>();
+    List<Double> coverage = new ArrayList<>();
+    List<Double> msisList = new ArrayList<>();
+    for (int j = 0; j < k; j++) {
+      levelList.add(lv[j]);
+      coverage.add(points == 0 ? Double.NaN : covered[j] / points);
+      msisList.add(scaled == 0 ? Double.NaN : msis[j] / scaled);
+    }
+    return new IntervalSummary(forecaster.name(), ok, failureReasons.size(),
+        ok == 0 ? Double.NaN : smape / ok, scaled == 0 ? Double.NaN : mase / scaled, levelList,
+        coverage, msisList, failureReasons);
   }
 
   /**

@@ -10,6 +10,11 @@ import java.util.Map;
  * Shared plumbing of the built-in forecaster providers: reads the settings, refuses unknown ones,
  * and turns a bad value into an {@link InvalidConfigurationException}. Internal: each built-in
  * needs its own public provider class for {@link java.util.ServiceLoader}.
+ *
+ * <p>Every built-in takes two more settings: {@code intervals}, {@code conformal} (the default:
+ * honest quantiles calibrated on the method's own rolling-origin errors, {@link Conformal}) or
+ * {@code model} (the method's analytic quantiles, which under-cover on M3 but cost no refit), and
+ * {@code origins} (default 10), the number of rolling origins of the calibration.
  */
 abstract class AbstractForecasterProvider implements DemandForecasterProvider {
   private final String name;
@@ -35,7 +40,15 @@ abstract class AbstractForecasterProvider implements DemandForecasterProvider {
     Settings s = Settings.of(name, settings);
     DemandForecaster f;
     try {
+      String intervals = s.getString("intervals", "conformal");
+      int origins = s.getInt("origins", Conformal.DEFAULT_ORIGINS);
       f = build(s);
+      f = switch (intervals) {
+        case "conformal" -> new Conformal(f, origins);
+        case "model" -> f;
+        default -> throw new IllegalArgumentException("The setting intervals (\"" + intervals
+            + "\") must be conformal or model.");
+      };
     } catch (IllegalArgumentException e) {
       throw new InvalidConfigurationException(e.getMessage(), e);
     }

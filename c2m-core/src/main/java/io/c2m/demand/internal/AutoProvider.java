@@ -4,13 +4,13 @@ import io.c2m.demand.DemandForecaster;
 import io.c2m.internal.Settings;
 
 /**
- * Provides {@code "auto"}: chooses a method per series; setting {@code season} (default 1) for
- * seasonal adjustment.
+ * Provides {@code "auto"}: {@code combo}, or the Croston family for intermittent series; setting
+ * {@code season} (default 1) for seasonal adjustment.
  */
 public final class AutoProvider extends AbstractForecasterProvider {
   /** Creates the provider; called by {@link java.util.ServiceLoader}. */
   public AutoProvider() {
-    super("auto", "chooses per series by AICc (intermittent: by in-sample MSE)");
+    super("auto", "combo of ets, arima and theta; Croston family when intermittent");
   }
 
   @Override

@@ -62,6 +62,14 @@ import java.util.stream.IntStream;
  * counts {@link DemandScore#orderProbability}) and the
  * trend read from the request's interest timeline. Niches are ranked by audience times lift, ties
  * by id. Deterministic: no random numbers are drawn.
+ *
+ * <p><b>Budgets.</b> The search is bounded on any input: a consumer's transaction keeps its
+ * category and at most {@code maxValuesPerConsumer - 1} other preferred values (the most frequent
+ * ones overall, ties by value), and at most {@code maxItemsets} frequent combinations are
+ * explored. Without these, 20 consumers sharing 150 custom attributes give C(150, 5), about
+ * 6 * 10^8, combinations. When a budget cuts the search, the niches found are still
+ * deterministic, and the cut is reported (a warning through SLF4J naming the budget and the
+ * counts, never consumer data; and {@link #lastCap()}).
  */
 public final class AttributeMiner implements NicheInference {
   /** Default cap on the attributes of one niche definition. */
@@ -76,6 +84,17 @@ public final class AttributeMiner implements NicheInference {
   public static final double DEFAULT_MIN_Z = 5.0;
   /** Default least share of a combination's audience outside its kept narrower combinations. */
   public static final double DEFAULT_MIN_RESIDUAL_SHARE = 0.25;
+  /** Default cap on the preferred values of one consumer's transaction, category included. */
+  public static final int DEFAULT_MAX_VALUES_PER_CONSUMER = 24;
+  /** Default cap on the frequent combinations explored by one inference. */
+  public static final long DEFAULT_MAX_ITEMSETS = 200_000;
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AttributeMiner.class);
+
+  private final int maxValuesPerConsumer;
+  private final long maxItemsets;
+  /** The cap of the last inference that hit one, or null; for reporting only. */
+  private volatile String lastCap;
 
   private final int maxAttributes;
   private final double minLift;
@@ -115,6 +134,35 @@ public final class AttributeMiner implements NicheInference {
    */
   public AttributeMiner(int maxAttributes, double minLift, double minZ, double minResidualShare,
       TrendSettings trendSettings) {
+    this(maxAttributes, minLift, minZ, minResidualShare, trendSettings,
+        DEFAULT_MAX_VALUES_PER_CONSUMER, DEFAULT_MAX_ITEMSETS);
+  }
+
+  /**
+   * Creates a miner with explicit search budgets.
+   *
+   * @param maxAttributes the most attributes in one definition, at least 2
+   * @param minLift the least lift of each value over independence, at least 1
+   * @param minZ the least z-score of each value over independence, zero or more
+   * @param minResidualShare the least share of audience outside kept narrower niches, in [0, 1]
+   * @param trendSettings how trends are read
+   * @param maxValuesPerConsumer the most preferred values of one consumer mined, category
+   *     included; at least {@code maxAttributes}
+   * @param maxItemsets the most frequent combinations explored; at least 1000
+   */
+  public AttributeMiner(int maxAttributes, double minLift, double minZ, double minResidualShare,
+      TrendSettings trendSettings, int maxValuesPerConsumer, long maxItemsets) {
+    if (maxValuesPerConsumer < Math.max(2, maxAttributes) || maxValuesPerConsumer > 1000) {
+      throw new IllegalArgumentException("The maximum values per consumer ("
+          + maxValuesPerConsumer + ") must be from maxAttributes (" + maxAttributes
+          + ") to 1000.");
+    }
+    if (maxItemsets < 1000) {
+      throw new IllegalArgumentException(
+          "The maximum itemsets (" + maxItemsets + ") must be at least 1000.");
+    }
+    this.maxValuesPerConsumer = maxValuesPerConsumer;
+    this.maxItemsets = maxItemsets;
     if (maxAttributes < 2) {
       throw new IllegalArgumentException(
           "The maximum attributes per niche (" + maxAttributes + ") must be at least 2.");
@@ -141,6 +189,16 @@ public final class AttributeMiner implements NicheInference {
   @Override
   public String name() {
     return "attribute-miner";
+  }
+
+  /**
+   * Describes the budget that cut the last inference short, if the last one that hit a budget
+   * was the latest; for a caller that reports it (the command line does).
+   *
+   * @return the description, such as "maxItemsets (200000): ...", or empty
+   */
+  public java.util.Optional<String> lastCap() {
+    return java.util.Optional.ofNullable(lastCap);
   }
 
   /** Preferred values of every consumer, as dense item ids; de-duplicated patterns. */
@@ -269,6 +327,40 @@ public final class AttributeMiner implements NicheInference {
         store.timeline());
   }
 
+  /** Per rank: whether the value is a category. */
+  private static boolean[] isCategoryRank(AttributeValue[] valueOfRank) {
+    boolean[] out = new boolean[valueOfRank.length];
+    for (int r = 0; r < out.length; r++) {
+      out[r] = valueOfRank[r].key().equals(Niche.CATEGORY);
+    }
+    return out;
+  }
+
+  /**
+   * Keeps a transaction's categories and its most frequent other values (the lowest ranks), up to
+   * {@link #maxValuesPerConsumer}; the ranks stay sorted.
+   */
+  private int[] capValues(int[] sortedRanks, boolean[] isCategory) {
+    int[] out = new int[maxValuesPerConsumer];
+    int categories = 0;
+    for (int r : sortedRanks) {
+      if (isCategory[r]) {
+        categories++;
+      }
+    }
+    int others = Math.max(0, maxValuesPerConsumer - categories);
+    int len = 0;
+    for (int r : sortedRanks) {
+      if (isCategory[r] || others-- > 0) {
+        if (len == out.length) {
+          break;
+        }
+        out[len++] = r;
+      }
+    }
+    return Arrays.copyOf(out, len);
+  }
+
   /**
    * Mines the transactions (each a consumer's preferred value ids, including a category).
    */
@@ -278,6 +370,7 @@ public final class AttributeMiner implements NicheInference {
     if (n < min) {
       return List.of();
     }
+    int valuesCapped = 0;
     // Support of each value; ranks by support descending, then by value.
     int items = values.length;
     int[] support = new int[items];
@@ -308,6 +401,7 @@ public final class AttributeMiner implements NicheInference {
     }
     // Consumers' transactions as sorted ranks of frequent values; distinct ones with counts.
     int[][] ranked = new int[n][];
+    boolean[] categoryRank = isCategoryRank(valueOfRank);
     Map<FpGrowth.ItemSet, Integer> distinct = new HashMap<>();
     for (int c = 0; c < n; c++) {
       int[] t = perConsumer[c];
@@ -320,6 +414,10 @@ public final class AttributeMiner implements NicheInference {
       }
       r = Arrays.copyOf(r, len);
       Arrays.sort(r);
+      if (r.length > maxValuesPerConsumer) {
+        r = capValues(r, categoryRank);
+        valuesCapped++;
+      }
       ranked[c] = r;
       distinct.merge(new ItemSet(r), 1, Integer::sum);
     }
@@ -331,8 +429,23 @@ public final class AttributeMiner implements NicheInference {
       patternRanks[i] = patterns.get(i).ranks();
       multiplicity[i] = distinct.get(patterns.get(i));
     }
-    Map<ItemSet, Integer> frequent = FpGrowth.mine(patternRanks, multiplicity, frequentItems, min,
-        maxAttributes, true);
+    FpGrowth.Mined mined = FpGrowth.mine(patternRanks, multiplicity, frequentItems, min,
+        maxAttributes, true, maxItemsets);
+    Map<ItemSet, Integer> frequent = mined.sets();
+    String cap = null;
+    if (valuesCapped > 0) {
+      cap = "maxValuesPerConsumer (" + maxValuesPerConsumer + "): " + valuesCapped
+          + " consumers' least frequent preferred values were not mined";
+    }
+    if (mined.capped()) {
+      cap = (cap == null ? "" : cap + "; ") + "maxItemsets (" + maxItemsets + "): the search "
+          + "stopped after " + frequent.size() + " combinations, so niches may be missing";
+    }
+    lastCap = cap;
+    if (cap != null) {
+      LOG.warn("attribute-miner capped its search: {}. Maybe raise the minimum audience or the "
+          + "budget.", cap);
+    }
 
     // Productive combinations that include a category.
     boolean[] isCategory = new boolean[frequentItems];

@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * Provides {@code "attribute-miner"}. Settings: {@code maxAttributes} (5), {@code minLift} (1.5),
  * {@code minZ} (5), {@code minResidualShare} (0.25), and the trend windows {@code recentDays} (7),
- * {@code baselineDays} (28), {@code emergingGrowth} (1.5), {@code minInterest} (10).
+ * {@code baselineDays} (28), {@code emergingGrowth} (1.5), {@code minInterest} (10), and the
+ * search budgets {@code maxValuesPerConsumer} (24) and {@code maxItemsets} (200000).
  */
 public final class AttributeMinerProvider implements NicheInferenceProvider {
   /** Creates the provider; called by {@link java.util.ServiceLoader}. */
@@ -38,10 +39,12 @@ public final class AttributeMinerProvider implements NicheInferenceProvider {
     int baseline = s.getInt("baselineDays", d.baselineDays());
     double growth = s.getDouble("emergingGrowth", d.emergingGrowth());
     double minInterest = s.getDouble("minInterest", d.minInterest());
+    int maxValues = s.getInt("maxValuesPerConsumer", AttributeMiner.DEFAULT_MAX_VALUES_PER_CONSUMER);
+    long maxItemsets = s.getInt("maxItemsets", (int) AttributeMiner.DEFAULT_MAX_ITEMSETS);
     s.requireAllRead();
     try {
       return new AttributeMiner(max, minLift, minZ, share,
-          new TrendSettings(recent, baseline, growth, minInterest));
+          new TrendSettings(recent, baseline, growth, minInterest), maxValues, maxItemsets);
     } catch (IllegalArgumentException e) {
       throw new InvalidConfigurationException(
           "Invalid setting of strategy attribute-miner: " + e.getMessage(), e);

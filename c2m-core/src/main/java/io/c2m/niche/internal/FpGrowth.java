@@ -111,6 +111,69 @@ final class FpGrowth {
     }
   }
 
+  /** The itemsets found and whether the search stopped at its budget. */
+  record Mined(Map<ItemSet, Integer> sets, boolean capped) {}
+
+  /** Thrown inside a task when the shared budget is spent; no stack trace. */
+  private static final class OverBudget extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    OverBudget() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** Counts itemsets found, across tasks, against a budget. */
+  private static final class Budget {
+    final long limit;
+    final java.util.concurrent.atomic.AtomicLong used = new java.util.concurrent.atomic.AtomicLong();
+
+    Budget(long limit) {
+      this.limit = limit;
+    }
+
+    void spend() {
+      if (used.incrementAndGet() > limit) {
+        throw new OverBudget();
+      }
+    }
+  }
+
+  /**
+   * Mines as {@link #mine(int[][], int[], int, int, int, boolean)} does, but finds at most
+   * {@code maxItemsets} itemsets, so that time and memory stay bounded on any input. When the
+   * whole search would find more, it is run again in one thread, top-level ranks in order, and
+   * stopped at the budget: the result is then deterministic (the same sets for the same input),
+   * flagged {@link Mined#capped()}.
+   *
+   * @param maxItemsets the most itemsets found; at least 1
+   * @return the itemsets and whether the budget cut the search short
+   */
+  static Mined mine(int[][] transactions, int[] multiplicity, int items, int minSupport,
+      int maxLength, boolean parallel, long maxItemsets) {
+    Tree tree = new Tree(items);
+    for (int t = 0; t < transactions.length; t++) {
+      tree.insert(transactions[t], transactions[t].length, multiplicity[t]);
+    }
+    Budget budget = new Budget(maxItemsets);
+    try {
+      return new Mined(mineTree(tree, items, minSupport, maxLength, parallel, budget), false);
+    } catch (OverBudget e) {
+      Map<ItemSet, Integer> out = new HashMap<>();
+      Budget sequential = new Budget(maxItemsets);
+      try {
+        for (int r = 0; r < items; r++) {
+          if (tree.support[r] >= minSupport) {
+            grow(tree, r, new int[0], minSupport, maxLength, out, sequential);
+          }
+        }
+      } catch (OverBudget stop) {
+        // the budget is spent: keep what was found, in the deterministic order above
+      }
+      return new Mined(out, true);
+    }
+  }
+
   /**
    * Mines every itemset with support at least {@code minSupport} and at most {@code maxLength}
    * items.
@@ -129,6 +192,11 @@ final class FpGrowth {
     for (int t = 0; t < transactions.length; t++) {
       tree.insert(transactions[t], transactions[t].length, multiplicity[t]);
     }
+    return mineTree(tree, items, minSupport, maxLength, parallel, new Budget(Long.MAX_VALUE));
+  }
+
+  private static Map<ItemSet, Integer> mineTree(Tree tree, int items, int minSupport,
+      int maxLength, boolean parallel, Budget budget) {
     IntStream ranks = IntStream.range(0, items);
     if (parallel) {
       ranks = ranks.parallel();
@@ -136,7 +204,7 @@ final class FpGrowth {
     List<Map<ItemSet, Integer>> parts = ranks.mapToObj(r -> {
       Map<ItemSet, Integer> out = new HashMap<>();
       if (tree.support[r] >= minSupport) {
-        grow(tree, r, new int[0], minSupport, maxLength, out);
+        grow(tree, r, new int[0], minSupport, maxLength, out, budget);
       }
       return out;
     }).toList();
@@ -148,7 +216,8 @@ final class FpGrowth {
   }
 
   private static void grow(Tree tree, int r, int[] suffix, int minSupport, int maxLength,
-      Map<ItemSet, Integer> out) {
+      Map<ItemSet, Integer> out, Budget budget) {
+    budget.spend();
     int[] set = new int[suffix.length + 1];
     set[0] = r;
     System.arraycopy(suffix, 0, set, 1, suffix.length);
@@ -199,7 +268,7 @@ final class FpGrowth {
     }
     for (int x = r - 1; x >= 0; x--) {
       if (conditional.support[x] >= minSupport) {
-        grow(conditional, x, set, minSupport, maxLength, out);
+        grow(conditional, x, set, minSupport, maxLength, out, budget);
       }
     }
   }

@@ -58,8 +58,8 @@ public final class InMemoryOrderStore implements OrderStore {
     }
   }
 
-  private final Map<OrderId, Entry> byId = new HashMap<>();
-  private final List<Entry> inOrder = new ArrayList<>();
+  private Map<OrderId, Entry> byId = new HashMap<>();
+  private final ArrayList<Entry> inOrder = new ArrayList<>();
   private final Map<BatchId, BookedBatch> batches = new LinkedHashMap<>();
   private final Map<DesignId, Offer> offers = new TreeMap<>();
 
@@ -86,15 +86,15 @@ public final class InMemoryOrderStore implements OrderStore {
   @Override
   public synchronized Insertion insert(Order order, OrderEvent accepted) {
     checkAcceptance(order, accepted);
-    Entry e = byId.get(order.id());
+    // One hash walk for a new order (the common case); a retry wastes two small objects.
+    BookedOrder b = new BookedOrder(order, accepted.to(), "", accepted.at(), accepted.at());
+    Entry fresh = new Entry(b, accepted);
+    Entry e = byId.putIfAbsent(order.id(), fresh);
     if (e != null) {
       return new Insertion(e.current.order().sameBusinessContent(order)
           ? Insertion.Outcome.DUPLICATE : Insertion.Outcome.CONFLICT, e.current);
     }
-    BookedOrder b = new BookedOrder(order, accepted.to(), "", accepted.at(), accepted.at());
-    e = new Entry(b, accepted);
-    byId.put(order.id(), e);
-    inOrder.add(e);
+    inOrder.add(fresh);
     return new Insertion(Insertion.Outcome.INSERTED, b);
   }
 
@@ -180,15 +180,29 @@ public final class InMemoryOrderStore implements OrderStore {
    */
   public synchronized void restore(BookedOrder current, List<OrderEvent> history) {
     OrderId id = current.order().id();
-    if (byId.containsKey(id) || history.isEmpty()) {
-      throw new IllegalStateException("Order (" + id + ") is restored twice or without history.");
+    if (history.isEmpty()) {
+      throw new IllegalStateException("Order (" + id + ") is restored without history.");
     }
     Entry e = new Entry(current, history.get(0));
     for (int i = 1; i < history.size(); i++) {
       e.add(history.get(i));
     }
-    byId.put(id, e);
+    if (byId.putIfAbsent(id, e) != null) {
+      throw new IllegalStateException("Order (" + id + ") is restored twice.");
+    }
     inOrder.add(e);
+  }
+
+  /**
+   * Sizes an empty store for some orders, so a journal's recovery does not rehash as it loads.
+   *
+   * @param orders the orders about to be restored
+   */
+  public synchronized void expect(int orders) {
+    if (byId.isEmpty()) {
+      byId = new HashMap<>(Math.max(16, (int) Math.min(1 << 30, orders * 4L / 3 + 1)));
+    }
+    inOrder.ensureCapacity(orders);
   }
 
   /**

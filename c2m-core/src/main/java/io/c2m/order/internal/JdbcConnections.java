@@ -11,7 +11,9 @@ import java.util.Deque;
  * more than "reuse the last few connections" (opening a PostgreSQL connection costs milliseconds,
  * an operation a fraction of one); a user who wants a real pool passes its data source and sets
  * the idle bound to 0. Every connection handed out is in manual-commit mode and comes back either
- * clean (after a commit or rollback) or is closed.
+ * clean (after a commit or rollback) or is closed. A connection idle for more than a second is
+ * checked ({@link Connection#isValid}) before reuse, so that a database restart or a server-side
+ * idle timeout costs no failed operation.
  */
 final class JdbcConnections implements AutoCloseable {
   /** Opens a connection. */
@@ -20,9 +22,14 @@ final class JdbcConnections implements AutoCloseable {
     Connection open() throws SQLException;
   }
 
+  /** An idle connection and when it was given back. */
+  private record Idle(Connection connection, long since) {}
+
+  private static final long CHECK_AFTER_NANOS = 1_000_000_000L;
+
   private final Opener opener;
   private final int maxIdle;
-  private final Deque<Connection> idle = new ArrayDeque<>();
+  private final Deque<Idle> idle = new ArrayDeque<>();
   private boolean closed;
 
   JdbcConnections(Opener opener, int maxIdle) {
@@ -38,12 +45,23 @@ final class JdbcConnections implements AutoCloseable {
    * @throws IllegalStateException if the store is closed
    */
   Connection take() throws SQLException {
-    Connection c;
-    synchronized (this) {
-      if (closed) {
-        throw new IllegalStateException("The JDBC order store is closed.");
+    Connection c = null;
+    while (c == null) {
+      Idle i;
+      synchronized (this) {
+        if (closed) {
+          throw new IllegalStateException("The JDBC order store is closed.");
+        }
+        i = idle.pollFirst();
       }
-      c = idle.pollFirst();
+      if (i == null) {
+        break;
+      }
+      if (System.nanoTime() - i.since() < CHECK_AFTER_NANOS || i.connection().isValid(2)) {
+        c = i.connection();
+      } else {
+        discard(i.connection());
+      }
     }
     if (c == null) {
       c = opener.open();
@@ -65,7 +83,7 @@ final class JdbcConnections implements AutoCloseable {
   void give(Connection c) {
     synchronized (this) {
       if (!closed && idle.size() < maxIdle) {
-        idle.addFirst(c);
+        idle.addFirst(new Idle(c, System.nanoTime()));
         return;
       }
     }
@@ -92,14 +110,14 @@ final class JdbcConnections implements AutoCloseable {
 
   @Override
   public void close() {
-    Deque<Connection> toClose;
+    Deque<Idle> toClose;
     synchronized (this) {
       closed = true;
       toClose = new ArrayDeque<>(idle);
       idle.clear();
     }
-    for (Connection c : toClose) {
-      discard(c);
+    for (Idle i : toClose) {
+      discard(i.connection());
     }
   }
 }

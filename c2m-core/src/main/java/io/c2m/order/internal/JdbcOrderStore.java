@@ -1,10 +1,26 @@
 package io.c2m.order.internal;
 
+import static io.c2m.order.internal.JdbcRows.BATCH_COLUMNS;
+import static io.c2m.order.internal.JdbcRows.EVENT_COLUMNS;
+import static io.c2m.order.internal.JdbcRows.EVENT_PARAMS;
+import static io.c2m.order.internal.JdbcRows.OFFER_COLUMNS;
+import static io.c2m.order.internal.JdbcRows.ORDER_COLUMNS;
+import static io.c2m.order.internal.JdbcRows.ORDER_PARAMS;
+import static io.c2m.order.internal.JdbcRows.bindBatch;
+import static io.c2m.order.internal.JdbcRows.bindEvent;
+import static io.c2m.order.internal.JdbcRows.bindInstant;
+import static io.c2m.order.internal.JdbcRows.bindOffer;
+import static io.c2m.order.internal.JdbcRows.bindOrder;
+import static io.c2m.order.internal.JdbcRows.duration;
+import static io.c2m.order.internal.JdbcRows.forChunks;
+import static io.c2m.order.internal.JdbcRows.instant;
+import static io.c2m.order.internal.JdbcRows.isTransient;
+import static io.c2m.order.internal.JdbcRows.isUniqueViolation;
+import static io.c2m.order.internal.JdbcRows.readOrder;
 import static java.util.Objects.requireNonNull;
 
 import io.c2m.BatchId;
 import io.c2m.C2mException;
-import io.c2m.ConsumerId;
 import io.c2m.DesignId;
 import io.c2m.OrderId;
 import io.c2m.order.BatchState;
@@ -17,14 +33,12 @@ import io.c2m.order.OrderChange;
 import io.c2m.order.OrderEvent;
 import io.c2m.order.OrderState;
 import io.c2m.order.OrderStore;
-import java.sql.BatchUpdateException;
+import io.c2m.order.internal.JdbcRows.Row;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -55,30 +69,23 @@ import javax.sql.DataSource;
  *       IllegalStateException} names the order, its state and the rule), inserts the events (whose
  *       key is the order and its event number) and stores the batches.
  *   <li><b>Batches:</b> {@link #insertAll} looks the ids up first, then inserts the new orders and
- *       events with JDBC batching in one transaction; if another writer inserts one of the ids in
- *       between (a unique violation or a deadlock), it rolls back and inserts order by order.
+ *       events in one transaction, 64 rows per multi-row {@code INSERT} and those statements as a
+ *       JDBC batch; if another writer inserts one of the ids in between (a unique violation or a
+ *       deadlock), it rolls back and inserts order by order.
  *   <li><b>Lossless values:</b> instants and durations as seconds plus nanoseconds, prices as
  *       {@code DOUBLE PRECISION} (a binary64 on PostgreSQL and H2: round-trips exactly).
  * </ul>
  *
  * <p>Every operation is one short transaction at READ COMMITTED on a connection taken from {@link
- * JdbcConnections}. Thread-safe; many store objects (in many processes) may share one database.
- * With PostgreSQL, setting the driver property {@code reWriteBatchedInserts=true} makes batched
- * intake several times faster (see BENCHMARKS.md).
+ * JdbcConnections}. An insert or a commit that the database aborts to break a lock wait (deadlock,
+ * serialization failure, H2's lock timeout) is run again from the start, up to five times; any
+ * other database failure is a {@link C2mException} naming the operation and the SQLSTATE, and the
+ * operation did not happen (an insert is not acknowledged). Thread-safe; many store objects (in
+ * many processes) may share one database.
  */
 public final class JdbcOrderStore implements OrderStore {
-  private static final int IN_CHUNK = 500;
-  private static final String ORDER_COLUMNS = "id, consumer, design, quantity, unit_price, "
-      + "placed_at_s, placed_at_n, latest_delivery_s, latest_delivery_n, state, batch_id, "
-      + "accepted_at_s, accepted_at_n, updated_at_s, updated_at_n, event_count";
-  private static final String EVENT_COLUMNS =
-      "order_id, seq, from_state, to_state, at_s, at_n, reason";
-  private static final String BATCH_COLUMNS = "id, design, state, start_at_s, start_at_n, "
-      + "ready_at_s, ready_at_n, quantity, updated_at_s, updated_at_n";
-  private static final String OFFER_COLUMNS = "design, unit_price, moq, order_multiple, "
-      + "campaign_s, campaign_n, lead_time_s, lead_time_n, sales_from_s, sales_from_n, "
-      + "sales_until_s, sales_until_n, max_per_order";
-
+  /** Rows per multi-row insert of {@link #insertAll}: 64 x 16 parameters, far below the limits. */
+  private static final int ROWS_PER_INSERT = 64;
   /** Signals, inside {@link #insertAll}, that the batch met a concurrent writer. */
   private static final class Fallback extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -93,9 +100,6 @@ public final class JdbcOrderStore implements OrderStore {
   private interface Work<T> {
     T run(Connection c) throws SQLException;
   }
-
-  /** An order row with its event count (the number of its next event). */
-  private record Row(BookedOrder booked, int events) {}
 
   private final JdbcConnections connections;
   private final String orders;
@@ -206,33 +210,6 @@ public final class JdbcOrderStore implements OrderStore {
   private static C2mException failure(String what, SQLException e) {
     return new C2mException("The JDBC order store could not " + what + " (SQLSTATE "
         + e.getSQLState() + "): " + e.getMessage(), e);
-  }
-
-  private static boolean hasState(SQLException e, String... states) {
-    for (SQLException x = e; x != null; x = x.getNextException()) {
-      for (String s : states) {
-        if (s.equals(x.getSQLState())) {
-          return true;
-        }
-      }
-      if (x.getNextException() == x) {
-        break;
-      }
-    }
-    return e.getCause() instanceof SQLException cause && cause != e && hasState(cause, states);
-  }
-
-  private static boolean isUniqueViolation(SQLException e) {
-    return hasState(e, "23505");
-  }
-
-  /**
-   * Tells whether an error is the database giving up on a lock to let another transaction go
-   * on: a deadlock (PostgreSQL 40P01), a serialization failure (40001) or a lock timeout (H2
-   * HYT00). The transaction was rolled back and may be retried as it was.
-   */
-  private static boolean isTransient(SQLException e) {
-    return hasState(e, "40P01", "40001", "HYT00");
   }
 
   /** Runs a whole transaction again (up to 5 tries) while it fails transiently. */
@@ -359,77 +336,65 @@ public final class JdbcOrderStore implements OrderStore {
         toInsert.add(i);
       }
     }
-    if (!toInsert.isEmpty()) {
-      try (PreparedStatement po = c.prepareStatement(insertOrderSql());
-          PreparedStatement pe = c.prepareStatement(insertEventSql())) {
-        for (int i : toInsert) {
-          bindOrder(po, list.get(i), accepted.get(i));
-          po.addBatch();
-          bindEvent(pe, accepted.get(i), 0);
-          pe.addBatch();
-        }
-        po.executeBatch();
-        pe.executeBatch();
-      } catch (SQLException e) {
-        if (isUniqueViolation(e) || isTransient(e)) {
-          throw new Fallback(e);
-        }
-        throw e;
+    try {
+      // the order rows first (the events refer to them), then the events
+      insertChunks(c, toInsert, orders, ORDER_COLUMNS, ORDER_PARAMS,
+          (ps, base, i) -> bindOrder(ps, base, list.get(i), accepted.get(i)));
+      insertChunks(c, toInsert, events, EVENT_COLUMNS, EVENT_PARAMS,
+          (ps, base, i) -> bindEvent(ps, base, accepted.get(i), 0));
+    } catch (SQLException e) {
+      if (isUniqueViolation(e) || isTransient(e)) {
+        throw new Fallback(e);
       }
+      throw e;
     }
     return List.of(out);
   }
 
+  /** Binds row {@code i} of a batch to parameters from {@code base + 1}. */
+  @FunctionalInterface
+  private interface RowBinder {
+    void bind(PreparedStatement ps, int base, int i) throws SQLException;
+  }
+
+  /**
+   * Inserts rows {@value #ROWS_PER_INSERT} per statement (a multi-row {@code VALUES}), the full
+   * statements as one JDBC batch: one round trip and one statement to parse per 64 rows instead of
+   * one per row, whatever the driver's own batch rewriting.
+   */
+  private static void insertChunks(Connection c, List<Integer> rows, String table,
+      String columns, int params, RowBinder binder) throws SQLException {
+    int full = rows.size() / ROWS_PER_INSERT;
+    int tail = rows.size() % ROWS_PER_INSERT;
+    if (full > 0) {
+      try (PreparedStatement ps = c.prepareStatement(
+          JdbcRows.insertRows(table, columns, params, ROWS_PER_INSERT))) {
+        for (int k = 0; k < full; k++) {
+          for (int r = 0; r < ROWS_PER_INSERT; r++) {
+            binder.bind(ps, r * params, rows.get(k * ROWS_PER_INSERT + r));
+          }
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+    if (tail > 0) {
+      try (PreparedStatement ps = c.prepareStatement(
+          JdbcRows.insertRows(table, columns, params, tail))) {
+        for (int r = 0; r < tail; r++) {
+          binder.bind(ps, r * params, rows.get(full * ROWS_PER_INSERT + r));
+        }
+        ps.executeUpdate();
+      }
+    }
+  }
+
   private String insertOrderSql() {
-    return "INSERT INTO " + orders + " (" + ORDER_COLUMNS
-        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    return JdbcRows.insertRows(orders, ORDER_COLUMNS, ORDER_PARAMS, 1);
   }
 
   private String insertEventSql() {
-    return "INSERT INTO " + events + " (" + EVENT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
-  }
-
-  private static void bindOrder(PreparedStatement ps, Order o, OrderEvent accepted)
-      throws SQLException {
-    ps.setString(1, o.id().value());
-    ps.setString(2, o.consumer().value());
-    ps.setString(3, o.design().value());
-    ps.setInt(4, o.quantity());
-    ps.setDouble(5, o.unitPrice());
-    bindInstant(ps, 6, o.placedAt());
-    bindInstant(ps, 8, o.latestDelivery());
-    ps.setString(10, accepted.to().name());
-    ps.setString(11, "");
-    bindInstant(ps, 12, accepted.at());
-    bindInstant(ps, 14, accepted.at());
-    ps.setInt(16, 1);
-  }
-
-  private static void bindEvent(PreparedStatement ps, OrderEvent e, int seq) throws SQLException {
-    ps.setString(1, e.order().value());
-    ps.setInt(2, seq);
-    ps.setString(3, e.from().name());
-    ps.setString(4, e.to().name());
-    bindInstant(ps, 5, e.at());
-    ps.setString(7, e.reason());
-  }
-
-  private static void bindInstant(PreparedStatement ps, int i, Instant t) throws SQLException {
-    ps.setLong(i, t.getEpochSecond());
-    ps.setInt(i + 1, t.getNano());
-  }
-
-  private static void bindDuration(PreparedStatement ps, int i, Duration d) throws SQLException {
-    ps.setLong(i, d.getSeconds());
-    ps.setInt(i + 1, d.getNano());
-  }
-
-  private static Instant instant(ResultSet rs, int i) throws SQLException {
-    return Instant.ofEpochSecond(rs.getLong(i), rs.getInt(i + 1));
-  }
-
-  private static Duration duration(ResultSet rs, int i) throws SQLException {
-    return Duration.ofSeconds(rs.getLong(i), rs.getInt(i + 1));
+    return JdbcRows.insertRows(events, EVENT_COLUMNS, EVENT_PARAMS, 1);
   }
 
   // ---------------------------------------------------------------- changes
@@ -588,46 +553,7 @@ public final class JdbcOrderStore implements OrderStore {
     }
   }
 
-  private static void bindBatch(PreparedStatement ps, BookedBatch b, int i) throws SQLException {
-    ps.setString(i, b.design().value());
-    ps.setString(i + 1, b.state().name());
-    bindInstant(ps, i + 2, b.start());
-    bindInstant(ps, i + 4, b.ready());
-    ps.setInt(i + 6, b.quantity());
-    bindInstant(ps, i + 7, b.updatedAt());
-  }
-
   // ---------------------------------------------------------------- reads
-
-  /** Reads one row of a result set. */
-  @FunctionalInterface
-  private interface RowReader {
-    void read(ResultSet rs) throws SQLException;
-  }
-
-  /** Runs {@code sqlPrefix + "(?, ?, ...)"} over the keys, {@value #IN_CHUNK} at a time. */
-  private static void forChunks(Connection c, String sqlPrefix, Collection<String> keys,
-      RowReader reader) throws SQLException {
-    List<String> all = new ArrayList<>(keys);
-    for (int from = 0; from < all.size(); from += IN_CHUNK) {
-      List<String> part = all.subList(from, Math.min(all.size(), from + IN_CHUNK));
-      StringBuilder sql = new StringBuilder(sqlPrefix).append('(');
-      for (int i = 0; i < part.size(); i++) {
-        sql.append(i == 0 ? "?" : ", ?");
-      }
-      sql.append(')');
-      try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-        for (int i = 0; i < part.size(); i++) {
-          ps.setString(i + 1, part.get(i));
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            reader.read(rs);
-          }
-        }
-      }
-    }
-  }
 
   private Map<OrderId, Row> selectOrders(Connection c, Collection<OrderId> ids)
       throws SQLException {
@@ -641,15 +567,6 @@ public final class JdbcOrderStore implements OrderStore {
       out.put(r.booked().order().id(), r);
     });
     return out;
-  }
-
-  private static Row readOrder(ResultSet rs) throws SQLException {
-    OrderId id = OrderId.of(rs.getString(1));
-    Order o = new Order(id, ConsumerId.of(rs.getString(2)), DesignId.of(rs.getString(3)),
-        rs.getInt(4), rs.getDouble(5), instant(rs, 6), instant(rs, 8));
-    BookedOrder b = new BookedOrder(o, OrderState.valueOf(rs.getString(10)), rs.getString(11),
-        instant(rs, 12), instant(rs, 14));
-    return new Row(b, rs.getInt(16));
   }
 
   @Override
@@ -809,18 +726,6 @@ public final class JdbcOrderStore implements OrderStore {
       pu.setString(14, offer.design().value());
       return pu.executeUpdate();
     }
-  }
-
-  private static void bindOffer(PreparedStatement ps, Offer o) throws SQLException {
-    ps.setString(1, o.design().value());
-    ps.setDouble(2, o.unitPrice());
-    ps.setInt(3, o.minimumOrderQuantity());
-    ps.setInt(4, o.orderMultiple());
-    bindDuration(ps, 5, o.campaign());
-    bindDuration(ps, 7, o.leadTime());
-    bindInstant(ps, 9, o.salesFrom());
-    bindInstant(ps, 11, o.salesUntil());
-    ps.setInt(13, o.maxPerOrder());
   }
 
   @Override

@@ -226,10 +226,11 @@ final class JournalCodec {
       end(s);
     }
 
-    /** Appends a snapshot's head: the first segment it does not cover. */
-    void snapHead(long segment) {
+    /** Appends a snapshot's head: the first segment it does not cover, its number of orders. */
+    void snapHead(long segment, int orders) {
       int s = begin(SNAP_HEAD);
       putLong(segment);
+      putInt(orders);
       end(s);
     }
 
@@ -262,6 +263,9 @@ final class JournalCodec {
     int pos;
     private final Map<String, DesignId> designs = new HashMap<>();
     private final Map<String, String> reasons = new HashMap<>();
+    // Consumers place many orders: one ConsumerId each keeps the recovered heap (and the
+    // collector's copying) smaller.
+    private final Map<String, ConsumerId> consumers = new HashMap<>();
 
     void reset(byte[] b, int from) {
       buf = b;
@@ -325,7 +329,7 @@ final class JournalCodec {
 
     Order order() {
       OrderId id = OrderId.of(getString());
-      ConsumerId c = ConsumerId.of(getString());
+      ConsumerId c = consumers.computeIfAbsent(getString(), ConsumerId::of);
       DesignId d = design();
       int q = getInt();
       double price = Double.longBitsToDouble(getLong());

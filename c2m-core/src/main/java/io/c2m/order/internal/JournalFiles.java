@@ -33,6 +33,8 @@ import java.util.zip.CRC32C;
  */
 final class JournalFiles {
   private static final int READ_CHUNK = 4 << 20;
+  /** The longest torn tail: longer than any one write of the store. */
+  static final int TORN_MAX = 64 << 20;
 
   private JournalFiles() {}
 
@@ -147,6 +149,7 @@ final class JournalFiles {
   private static void loadSnapshot(Path snap, long number, InMemoryOrderStore state)
       throws IOException {
     long[] count = {-1, 0}; // announced at the end, read so far
+    List<OrderEvent> history = new ArrayList<>();
     long end = scan(snap, false, JournalOptions.defaults(), r -> {
       if (count[0] >= 0) {
         throw new IllegalStateException("a record after the snapshot's end");
@@ -157,9 +160,10 @@ final class JournalFiles {
           if (r.getLong() != number) {
             throw new IllegalStateException("the snapshot's head names another segment");
           }
+          state.expect(r.getInt());
         }
         case JournalCodec.SNAP_ORDER -> {
-          List<OrderEvent> history = new ArrayList<>();
+          history.clear(); // restore copies it
           BookedOrder b = r.snapOrder(history);
           state.restore(b, history);
           count[1]++;
@@ -212,7 +216,7 @@ final class JournalFiles {
           lo = 0;
           hi = fill(ch, base, buf, hi);
           if (hi < JournalCodec.HEADER) {
-            return bad(file, off, size, last, true, options, "an incomplete record header");
+            return bad(file, ch, off, size, last, options, "an incomplete record header");
           }
         }
         int len = (buf[lo] & 0xFF) << 24 | (buf[lo + 1] & 0xFF) << 16 | (buf[lo + 2] & 0xFF) << 8
@@ -220,7 +224,7 @@ final class JournalFiles {
         int sum = (buf[lo + 4] & 0xFF) << 24 | (buf[lo + 5] & 0xFF) << 16
             | (buf[lo + 6] & 0xFF) << 8 | buf[lo + 7] & 0xFF;
         if (len <= 0 || len > JournalCodec.MAX_RECORD) {
-          return bad(file, off, size, last, zerosFrom(ch, off, size), options,
+          return bad(file, ch, off, size, last, options,
               "a record length of " + len + " bytes (1 to " + JournalCodec.MAX_RECORD + ")");
         }
         int need = JournalCodec.HEADER + len;
@@ -234,15 +238,14 @@ final class JournalFiles {
           lo = 0;
           hi = fill(ch, base, buf, hi);
           if (hi < need) {
-            return bad(file, off, size, last, true, options,
+            return bad(file, ch, off, size, last, options,
                 "a record of " + len + " bytes that ends past the end of the file");
           }
         }
         crc.reset();
         crc.update(buf, lo + JournalCodec.HEADER, len);
         if ((int) crc.getValue() != sum) {
-          boolean tail = off + need == size || zerosFrom(ch, off, size);
-          return bad(file, off, size, last, tail, options, "a checksum mismatch");
+          return bad(file, ch, off, size, last, options, "a checksum mismatch");
         }
         byte[] payload = buf;
         reader.reset(payload, lo + JournalCodec.HEADER);
@@ -275,34 +278,47 @@ final class JournalFiles {
     return bb.position();
   }
 
-  private static boolean zerosFrom(FileChannel ch, long off, long size) throws IOException {
-    ByteBuffer bb = ByteBuffer.allocate(64 << 10);
-    for (long p = off; p < size; ) {
-      bb.clear();
-      int n = ch.read(bb, p);
-      if (n <= 0) {
-        return true;
-      }
-      for (int i = 0; i < n; i++) {
-        if (bb.get(i) != 0) {
+  /**
+   * Tells whether a bad record at {@code off} is a torn tail: a write cut short by a crash. The
+   * store acknowledges nothing past its last forced write, and one write is at most the records
+   * appended while the previous one was forced, so a torn tail is short ({@link #TORN_MAX}) and
+   * no valid record follows it. A valid record after the bad one means the bad one was
+   * acknowledged data that is now corrupt.
+   */
+  private static boolean tornTail(FileChannel ch, long off, long size) throws IOException {
+    if (size - off > TORN_MAX) {
+      return false;
+    }
+    byte[] rest = new byte[(int) (size - off)];
+    int n = fill(ch, off, rest, 0);
+    CRC32C crc = new CRC32C();
+    for (int p = 1; p + JournalCodec.HEADER < n; p++) {
+      int len = (rest[p] & 0xFF) << 24 | (rest[p + 1] & 0xFF) << 16 | (rest[p + 2] & 0xFF) << 8
+          | rest[p + 3] & 0xFF;
+      if (len > 0 && len <= n - p - JournalCodec.HEADER) {
+        int sum = (rest[p + 4] & 0xFF) << 24 | (rest[p + 5] & 0xFF) << 16
+            | (rest[p + 6] & 0xFF) << 8 | rest[p + 7] & 0xFF;
+        crc.reset();
+        crc.update(rest, p + JournalCodec.HEADER, len);
+        if ((int) crc.getValue() == sum) {
           return false;
         }
       }
-      p += n;
     }
     return true;
   }
 
-  private static long bad(Path file, long off, long size, boolean last, boolean tail,
-      JournalOptions options, String what) {
-    if ((last && tail) || options.truncateCorruption()) {
+  private static long bad(Path file, FileChannel ch, long off, long size, boolean last,
+      JournalOptions options, String what) throws IOException {
+    if ((last && tornTail(ch, off, size)) || options.truncateCorruption()) {
       return off;
     }
     throw new IllegalStateException("The journal file " + file + " is corrupt at byte offset "
-        + off + " (of " + size + "): " + what + ", with more data after it, so this is not a "
-        + "write cut short by a crash.\nMaybe restore the journal directory from a backup, or "
-        + "open it with JournalOptions.withTruncateCorruption(true) to drop this record and "
-        + "everything after it.");
+        + off + " (of " + size + "): " + what + ", "
+        + (last ? "with a valid record after it" : "in a segment that is not the last")
+        + ", so this is not a write cut short by a crash.\nMaybe restore the journal directory "
+        + "from a backup, or open it with JournalOptions.withTruncateCorruption(true) to drop "
+        + "this record and everything after it.");
   }
 
   /**
@@ -319,7 +335,7 @@ final class JournalFiles {
     try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE,
         StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
       JournalCodec.Writer w = new JournalCodec.Writer(2 << 20);
-      w.snapHead(number);
+      w.snapHead(number, orders.size());
       for (int i = 0; i < orders.size(); i++) {
         w.snapOrder(orders.get(i), histories.get(i));
         if (w.pos > (1 << 20)) {

@@ -165,7 +165,13 @@ public final class JournalOrderStore implements OrderStore {
   private Insertion append(Order order, OrderEvent accepted) {
     int mark = pending.pos;
     pending.insert(order, accepted);
-    Insertion ins = state.insert(order, accepted);
+    Insertion ins;
+    try {
+      ins = state.insert(order, accepted);
+    } catch (RuntimeException e) {
+      pending.pos = mark; // nothing stored: nothing journaled
+      throw e;
+    }
     if (ins.outcome() == Insertion.Outcome.INSERTED) {
       appended += pending.pos - mark;
     } else {
@@ -234,7 +240,12 @@ public final class JournalOrderStore implements OrderStore {
       checkOpen();
       int mark = pending.pos;
       pending.offer(offer);
-      state.putOffer(offer);
+      try {
+        state.putOffer(offer);
+      } catch (RuntimeException e) {
+        pending.pos = mark;
+        throw e;
+      }
       appended += pending.pos - mark;
       lsn = appended;
       if (!options.groupCommit()) {
@@ -437,6 +448,17 @@ public final class JournalOrderStore implements OrderStore {
    * Writes a snapshot now (after the pending records), for tests and tools.
    */
   public void snapshotNow() {
+    if (options.groupCommit()) {
+      snapshotLed();
+    } else {
+      // without group commit a writer waits for the flush holding the lock: lead under it too
+      synchronized (state) {
+        snapshotLed();
+      }
+    }
+  }
+
+  private void snapshotLed() {
     long lsn;
     synchronized (state) {
       checkOpen();

@@ -67,4 +67,29 @@ class AccuracyTest {
     assertEquals(1, s.failures());
     assertEquals(0, s.forecasts());
   }
+
+  @Test
+  void msisChargesTheWidthAndTwoOverAlphaPerMiss() {
+    double[] history = {1, 2, 3}; // scale 1
+    assertEquals(4, Accuracy.msis(history, 1, new double[] {10}, new double[] {8},
+        new double[] {12}, 0.95), 1e-9);
+    // 2 above the upper bound: 4 + 2 / 0.05 * 2 = 84.
+    assertEquals(84, Accuracy.msis(history, 1, new double[] {14}, new double[] {8},
+        new double[] {12}, 0.95), 1e-9);
+  }
+
+  @Test
+  void intervalBacktestReportsCoverageAndMsisPerLevel() {
+    double[] y = new double[30];
+    for (int t = 0; t < y.length; t++) {
+      y[t] = 100 + (t * 7919 % 17);
+    }
+    List<Holdout> hs = Backtest.rollingOrigin(List.of(new DemandSeries("s", y)), 4, 3, 10, 1);
+    IntervalSummary s = Backtest.evaluateIntervals(
+        DemandForecaster.conformal(DemandForecaster.ses()), hs, Runnable::run, 0.8, 0.95);
+    assertEquals(3, s.forecasts());
+    assertEquals(List.of(0.8, 0.95), s.levels());
+    assertTrue(s.coverage().get(0) <= s.coverage().get(1));
+    assertTrue(s.msis().get(0) > 0 && s.msis().get(1) > 0);
+  }
 }

@@ -42,8 +42,9 @@ public final class C2mCommand implements Runnable {
     cl.addSubcommand(new PlanCommand());
     cl.addSubcommand(SimulateCommand.commandLine());
     cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
-      line.getErr().println("c2m: " + java.util.Objects.requireNonNullElse(ex.getMessage(),
-          ex.getClass().getSimpleName()));
+      // Messages may quote input: control characters are escaped so no terminal escape passes.
+      line.getErr().println("c2m: " + io.c2m.privacy.PersonalData.escapeControls(
+          java.util.Objects.requireNonNullElse(ex.getMessage(), ex.getClass().getSimpleName())));
       return 1;
     });
     return cl;
@@ -55,7 +56,8 @@ public final class C2mCommand implements Runnable {
    * @param out standard output
    * @param err standard error
    * @param args the arguments
-   * @return 0 on success, 1 on a failed command, 2 on bad usage
+   * @return 0 when the command produced something usable, 1 on a failed command, 2 on bad usage,
+   *     3 when the input had records but every one was rejected (or skipped): nothing usable
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cl = commandLine();

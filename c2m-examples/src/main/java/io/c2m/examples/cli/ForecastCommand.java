@@ -11,6 +11,7 @@ import io.c2m.demand.DemandSeries;
 import io.c2m.demand.ForecastPoint;
 import io.c2m.demand.eval.Backtest;
 import io.c2m.demand.eval.Holdout;
+import io.c2m.demand.eval.IntervalSummary;
 import io.c2m.demand.eval.MethodSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import io.c2m.privacy.PersonalData;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -87,6 +89,14 @@ public final class ForecastCommand implements Callable<Integer> {
           + "values (default: ${DEFAULT-VALUE}).")
   int origins;
 
+  @Option(names = "--separator", paramLabel = "C", defaultValue = ",",
+      description = "The column separator of the CSV files, such as ; (default: ${DEFAULT-VALUE}).")
+  char separator;
+
+  @Option(names = "--max-rows", paramLabel = "N", defaultValue = "5000000",
+      description = "The most data rows read from a file (default: ${DEFAULT-VALUE}).")
+  long maxRows;
+
   /** Creates the command; picocli instantiates it. */
   public ForecastCommand() {}
 
@@ -94,8 +104,9 @@ public final class ForecastCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     CommandLine cl = spec.commandLine();
     CommandLine.ParseResult pr = cl.getParseResult();
-    if (season < 1) {
-      throw new CommandLine.ParameterException(cl, "--season (" + season + ") must be >= 1.");
+    if (season < 1 || season > MAX_SEASON) {
+      throw new CommandLine.ParameterException(cl, "--season (" + season + ") must be >= 1"
+          + " and at most " + MAX_SEASON + ".");
     }
     if (evaluate) {
       if (horizon != null) {
@@ -132,12 +143,17 @@ public final class ForecastCommand implements Callable<Integer> {
     PrintWriter err = cl.getErr();
     Parsed train;
     try {
-      train = read(series);
+      train = read(series, separator, maxRows);
     } catch (IOException e) {
       err.println("c2m: " + e.getMessage());
       return 1;
     }
     train.errors.forEach(e -> err.println("c2m: " + e));
+    if (train.series.isEmpty() && !train.errors.isEmpty()) {
+      err.println("c2m: no usable series in " + PersonalData.escapeControls(series.toString())
+          + ".");
+      return EXIT_NOTHING_USABLE;
+    }
     return evaluate ? evaluate(cl, train) : forecast(cl, train);
   }
 
@@ -164,10 +180,19 @@ public final class ForecastCommand implements Callable<Integer> {
   }
 
   private DemandForecaster forecaster(CommandLine cl, String name) {
+    return forecaster(cl, name, Map.of());
+  }
+
+  /** The interval levels --evaluate reports, with their coverage and MSIS. */
+  private static final double[] LEVELS = {0.8, 0.95};
+
+  private DemandForecaster forecaster(CommandLine cl, String name, Map<String, String> extra) {
+    Map<String, String> settings = new java.util.HashMap<>(extra);
+    if (seasonUse(cl, name) != DemandForecasterProvider.SeasonUse.NONE) {
+      settings.put("season", Integer.toString(season));
+    }
     try {
-      return seasonUse(cl, name) == DemandForecasterProvider.SeasonUse.NONE
-          ? DemandForecasters.byName(name)
-          : DemandForecasters.byName(name, Map.of("season", Integer.toString(season)));
+      return DemandForecasters.byName(name, settings);
     } catch (C2mException e) {
       throw new CommandLine.ParameterException(cl, e.getMessage());
     }
@@ -249,7 +274,7 @@ public final class ForecastCommand implements Callable<Integer> {
     Parsed t = null;
     if (test != null) {
       try {
-        t = read(test);
+        t = read(test, separator, maxRows);
       } catch (IOException e) {
         err.println("c2m: " + e.getMessage());
         return 1;
@@ -283,7 +308,7 @@ public final class ForecastCommand implements Callable<Integer> {
           continue;
         }
         paired.add(testId);
-        long trainLast = train.firstT.get(s.id()) + s.length() - 1;
+        long trainLast = train.firstT.get(s.id()) + s.length() - 1; // |t| <= 2^53: exact
         long testFirst = t.firstT.get(testId);
         if (testFirst != trainLast + 1) {
           err.println("c2m: test file " + test.getFileName() + " line "
@@ -323,8 +348,11 @@ public final class ForecastCommand implements Callable<Integer> {
       }
     }
     List<MethodSummary> summaries = new ArrayList<>();
+    List<IntervalSummary> intervals = new ArrayList<>();
     for (String n : names) {
       summaries.add(Backtest.evaluate(forecaster(cl, n), holdouts));
+      intervals.add(Backtest.evaluateIntervals(DemandForecaster.conformal(
+          forecaster(cl, n, Map.of("intervals", "model"))), holdouts, Runnable::run, LEVELS));
     }
     boolean allFailed = false;
     for (MethodSummary s : summaries) {
@@ -336,12 +364,22 @@ public final class ForecastCommand implements Callable<Integer> {
     }
     if (json) {
       List<Map<String, Object>> rows = new ArrayList<>();
-      for (MethodSummary s : summaries) {
+      for (int i = 0; i < summaries.size(); i++) {
+        MethodSummary s = summaries.get(i);
+        IntervalSummary iv = intervals.get(i);
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("method", s.method());
         row.put("sMAPE", finiteOrNull(s.smape()));
         row.put("MASE", finiteOrNull(s.mase()));
         row.put("coverage", finiteOrNull(s.coverage()));
+        Map<String, Object> byLevel = new LinkedHashMap<>();
+        for (int j = 0; j < LEVELS.length; j++) {
+          Map<String, Object> l = new LinkedHashMap<>();
+          l.put("coverage", finiteOrNull(iv.coverage().get(j)));
+          l.put("MSIS", finiteOrNull(iv.msis().get(j)));
+          byLevel.put(Long.toString(Math.round(LEVELS[j] * 100)), l);
+        }
+        row.put("intervals", byLevel);
         row.put("pinball", finiteOrNull(s.pinball()));
         row.put("holdouts", s.forecasts());
         row.put("failures", s.failures());
@@ -353,6 +391,13 @@ public final class ForecastCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "%d holdout(s), season %d; coverage of the 10%%-90%% interval "
           + "(nominal 0.80); pinball scaled like MASE%n", holdouts.size(), season);
       out.print(Backtest.table(summaries));
+      out.printf(Locale.ROOT, "%nconformal intervals: coverage and MSIS (mean scaled interval "
+          + "score, lower is better)%n%-16s %9s %9s %9s %9s%n", "method", "cover80", "cover95",
+          "MSIS80", "MSIS95");
+      for (IntervalSummary iv : intervals) {
+        out.printf(Locale.ROOT, "%-16s %9.3f %9.3f %9.3f %9.3f%n", iv.method(),
+            iv.coverage().get(0), iv.coverage().get(1), iv.msis().get(0), iv.msis().get(1));
+      }
       out.flush();
     }
     if (allFailed) {
@@ -383,6 +428,13 @@ public final class ForecastCommand implements Callable<Integer> {
     boolean single;
   }
 
+  /** The largest |t| of a period: 2^53, so that t plus a series length never overflows. */
+  static final long MAX_PERIOD = 1L << 53;
+  /** The largest --season. */
+  static final int MAX_SEASON = 10_000;
+  /** The exit code when no series of the file is usable. */
+  static final int EXIT_NOTHING_USABLE = 3;
+
   /**
    * Reads a series file, reporting every bad line and bad series and keeping the good ones.
    *
@@ -391,93 +443,95 @@ public final class ForecastCommand implements Callable<Integer> {
    * @throws IOException if the file cannot be read, with a message naming the path and why
    */
   static Parsed read(Path file) throws IOException {
-    List<String> lines;
-    if (Files.isDirectory(file)) {
-      throw new IOException("cannot read " + file + ": it is a directory, not a CSV file.");
-    }
-    try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new IOException("cannot read " + file + ": no such file.", e);
-    } catch (java.nio.charset.CharacterCodingException e) {
-      throw new IOException("cannot read " + file + ": it is not UTF-8 text.", e);
-    } catch (java.nio.file.AccessDeniedException e) {
-      throw new IOException("cannot read " + file + ": permission denied.", e);
-    } catch (IOException e) {
-      throw new IOException("cannot read " + file + ": " + e.getMessage(), e);
-    }
-    if (!lines.isEmpty() && lines.get(0).startsWith("\uFEFF")) {
-      lines.set(0, lines.get(0).substring(1));
-    }
+    return read(file, ',', CsvInput.DEFAULT_MAX_ROWS);
+  }
+
+  /**
+   * Reads a series file streaming (one row in memory at a time; the series themselves are
+   * kept), reporting every bad line and bad series and keeping the good ones. Columns are found
+   * by header name, in any order; cells may be quoted.
+   *
+   * @param file the file
+   * @param separator the column separator
+   * @param maxRows the most data rows read
+   * @return the series and the errors
+   * @throws IOException if the file cannot be read or is not UTF-8, naming the path, the line and
+   *     why
+   */
+  static Parsed read(Path file, char separator, long maxRows) throws IOException {
     Parsed p = new Parsed();
-    String where = file.getFileName().toString();
-    if (lines.isEmpty() || lines.get(0).isBlank()) {
-      p.errors.add(where + ": the file is empty; it needs a header t,value or series_id,t,value.");
-      return p;
-    }
-    String header = lines.get(0).trim().replace(" ", "").toLowerCase(Locale.ROOT);
-    boolean many;
-    if (header.equals("series_id,t,value")) {
-      many = true;
-    } else if (header.equals("t,value")) {
-      many = false;
-    } else {
-      p.errors.add(where + " line 1: the header (\"" + lines.get(0)
-          + "\") must be t,value or series_id,t,value.");
-      return p;
-    }
-    p.single = !many;
-    String single = stem(where);
     Map<String, TreeMap<Long, Double>> values = new LinkedHashMap<>();
     Map<String, String> badSeries = new TreeMap<>();
-    for (int i = 1; i < lines.size(); i++) {
-      String line = lines.get(i);
-      if (line.isBlank()) {
-        continue;
+    String where;
+    try (CsvInput in = CsvInput.open(file, separator, maxRows)) {
+      where = in.name();
+      int idCol = in.column("series_id");
+      int tCol = in.column("t");
+      int valueCol = in.column("value");
+      boolean many = idCol >= 0;
+      if (tCol < 0 || valueCol < 0 || in.header().size() != (many ? 3 : 2)) {
+        p.errors.add(where + " line 1: the header (\"" + PersonalData.excerpt(
+            String.join(",", in.header())) + "\") must be t,value or series_id,t,value (in any "
+            + "order).");
+        return p;
       }
-      int lineNo = i + 1;
-      String[] f = line.split(",", -1);
-      int expected = many ? 3 : 2;
-      String id = many ? f[0].trim() : single;
-      if (f.length != expected || id.isEmpty()) {
-        p.errors.add(where + " line " + lineNo + ": expected " + expected + " columns ("
-            + header + "), got \"" + line + "\".");
-        if (!id.isEmpty() && f.length >= 1) {
-          badSeries.putIfAbsent(id, "line " + lineNo + " is malformed");
+      p.single = !many;
+      String single = stem(String.valueOf(file.getFileName()));
+      String header = String.join(",", in.header());
+      while (in.next()) {
+        long lineNo = in.line();
+        String id = many ? in.cell(idCol) : single;
+        String shown = PersonalData.excerpt(id);
+        if (in.cells() != in.header().size() || id.isEmpty()) {
+          p.errors.add(where + " line " + lineNo + ": expected " + in.header().size()
+              + " columns (" + header + "), got " + in.cells() + (id.isEmpty() ? " and no "
+              + "series_id" : "") + ".");
+          if (!id.isEmpty()) {
+            badSeries.putIfAbsent(id, "line " + lineNo + " is malformed");
+          }
+          continue;
         }
-        continue;
+        long t;
+        double v;
+        String tText = in.cell(tCol);
+        try {
+          t = Long.parseLong(tText);
+          if (Math.abs(t) > MAX_PERIOD) {
+            throw new NumberFormatException();
+          }
+        } catch (NumberFormatException e) {
+          p.errors.add(in.where(tCol) + ": the period t (\"" + PersonalData.excerpt(tText)
+              + "\") must be an integer from -2^53 to 2^53.");
+          badSeries.putIfAbsent(id, "line " + lineNo + " is malformed");
+          continue;
+        }
+        String vText = in.cell(valueCol);
+        try {
+          v = Double.parseDouble(vText);
+        } catch (NumberFormatException e) {
+          p.errors.add(in.where(valueCol) + ": the value (\"" + PersonalData.excerpt(vText)
+              + "\") must be a number.");
+          badSeries.putIfAbsent(id, "line " + lineNo + " is malformed");
+          continue;
+        }
+        if (!Double.isFinite(v) || v < 0 || v > PlanCommand.MAX_COST) {
+          p.errors.add(in.where(valueCol) + ": the demand (" + PersonalData.excerpt(vText)
+              + ") of series " + shown + " at t=" + t + " must be a finite number from 0 to "
+              + (long) PlanCommand.MAX_COST + ".");
+          badSeries.putIfAbsent(id, "line " + lineNo + " has a bad value");
+          continue;
+        }
+        TreeMap<Long, Double> s = values.computeIfAbsent(id, k -> new TreeMap<>());
+        if (s.put(t, v) != null) {
+          p.errors.add(where + " line " + lineNo + ": series " + shown + " has period " + t
+              + " twice.");
+          badSeries.putIfAbsent(id, "period " + t + " appears twice");
+        }
+        p.lineOf.computeIfAbsent(id, k -> new java.util.HashMap<>()).putIfAbsent(t,
+            (int) Math.min(Integer.MAX_VALUE, lineNo));
       }
-      long t;
-      double v;
-      try {
-        t = Long.parseLong(f[expected - 2].trim());
-      } catch (NumberFormatException e) {
-        p.errors.add(where + " line " + lineNo + ": the period t (\"" + f[expected - 2].trim()
-            + "\") must be an integer.");
-        badSeries.putIfAbsent(id, "line " + lineNo + " is malformed");
-        continue;
-      }
-      try {
-        v = Double.parseDouble(f[expected - 1].trim());
-      } catch (NumberFormatException e) {
-        p.errors.add(where + " line " + lineNo + ": the value (\"" + f[expected - 1].trim()
-            + "\") must be a number.");
-        badSeries.putIfAbsent(id, "line " + lineNo + " is malformed");
-        continue;
-      }
-      if (!Double.isFinite(v) || v < 0) {
-        p.errors.add(where + " line " + lineNo + ": the demand (" + f[expected - 1].trim()
-            + ") of series " + id + " at t=" + t + " must be a finite number, zero or more.");
-        badSeries.putIfAbsent(id, "line " + lineNo + " has a bad value");
-        continue;
-      }
-      TreeMap<Long, Double> s = values.computeIfAbsent(id, k -> new TreeMap<>());
-      if (s.put(t, v) != null) {
-        p.errors.add(where + " line " + lineNo + ": series " + id + " has period " + t
-            + " twice.");
-        badSeries.putIfAbsent(id, "period " + t + " appears twice");
-      }
-      p.lineOf.computeIfAbsent(id, k -> new java.util.HashMap<>()).putIfAbsent(t, lineNo);
+    } catch (CsvInput.Problem e) {
+      throw new IOException(e.getMessage(), e);
     }
     for (Map.Entry<String, TreeMap<Long, Double>> e : values.entrySet()) {
       String id = e.getKey();
@@ -488,7 +542,7 @@ public final class ForecastCommand implements Callable<Integer> {
       Long prev = null;
       String gap = null;
       for (long t : s.keySet()) {
-        if (prev != null && t != prev + 1) {
+        if (prev != null && t != prev + 1) { // |t| <= 2^53: no overflow
           gap = "line " + p.lineOf.get(id).get(t) + " has period " + t + " after period " + prev
               + "; periods must be consecutive, without gaps";
           break;
@@ -503,8 +557,8 @@ public final class ForecastCommand implements Callable<Integer> {
       p.series.put(id, new DemandSeries(id, y));
       p.firstT.put(id, s.firstKey());
     }
-    badSeries.forEach((id, why) -> p.errors.add(where + ": series " + id + " is left out: "
-        + why + "."));
+    badSeries.forEach((id, why) -> p.errors.add(where + ": series " + PersonalData.excerpt(id)
+        + " is left out: " + why + "."));
     p.bad.addAll(badSeries.keySet());
     return p;
   }

@@ -13,6 +13,12 @@ import io.c2m.niche.Niche;
 import io.c2m.niche.NicheInference;
 import io.c2m.niche.NicheInferences;
 import io.c2m.niche.NicheRequest;
+import io.c2m.ConsumerId;
+import io.c2m.privacy.AudienceGuard;
+import io.c2m.privacy.ConsentMapping;
+import io.c2m.privacy.InsightExporter;
+import io.c2m.privacy.PersonalData;
+import io.c2m.privacy.Pseudonymizer;
 import io.c2m.signal.ProfileSettings;
 import io.c2m.signal.ProfileStore;
 import io.c2m.signal.Signal;
@@ -21,7 +27,13 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Set;
+import java.util.function.Function;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -46,8 +58,14 @@ import picocli.CommandLine.Spec;
     description = {
       "Find niches in JSON-lines events (Segment or GA4): each with its definition, audience, "
           + "lift, demand score and trend.",
-      "User ids in the file are taken as already pseudonymous, and every consumer in it as "
-          + "consenting to profiling: filter the export before.",
+      "User ids that look like e-mail addresses or phone numbers are pseudonymised (HMAC-SHA256;"
+          + " --pseudonymize, --pseudonym-key-file); consent stated in an event (Segment "
+          + "context.consent.categoryPreferences, GA4 consent or privacy_info) is honoured, an "
+          + "event without it is taken as consenting unless --require-consent.",
+      "Events dated more than --max-event-age days before or --max-event-lead days after now "
+          + "are refused line by line.",
+      "Exit codes: 0 niches (or why none) printed; 1 failed; 2 bad usage; 3 no usable line "
+          + "(every line rejected or skipped).",
       "With --evaluate, measure the strategies on a synthetic marketplace with planted niches "
           + "instead: precision, recall, adjusted Rand index, and the propensity ROC-AUC."
     })
@@ -64,8 +82,56 @@ public final class NichesCommand implements Callable<Integer> {
   Path events;
 
   @Option(names = "--min-audience", defaultValue = "20",
-      description = "Smallest audience of a niche (default: ${DEFAULT-VALUE}).")
+      description = "Smallest audience of a niche (default: ${DEFAULT-VALUE}); at least 5 "
+          + "unless --synthetic-data.")
   int minAudience;
+
+  @Option(names = "--synthetic-data", description = "Declare the events synthetic (no real "
+      + "consumer): allows --min-audience below the floor of 5.")
+  boolean syntheticData;
+
+  @Option(names = "--now", paramLabel = "INSTANT",
+      description = "The instant the event window is centred on (default: the system clock).")
+  Instant now;
+
+  @Option(names = "--max-event-age", paramLabel = "DAYS", defaultValue = "3650",
+      description = "Refuse events older than this many days before now (default: "
+          + "${DEFAULT-VALUE}).")
+  long maxEventAge;
+
+  @Option(names = "--max-event-lead", paramLabel = "DAYS", defaultValue = "1",
+      description = "Refuse events more than this many days after now (default: "
+          + "${DEFAULT-VALUE}).")
+  long maxEventLead;
+
+  @Option(names = "--pseudonymize", paramLabel = "WHEN", defaultValue = "auto",
+      description = "Pseudonymise user ids: auto (those that look like e-mail addresses or phone "
+          + "numbers), always, or never (default: ${DEFAULT-VALUE}).")
+  String pseudonymize;
+
+  @Option(names = "--pseudonym-key-file", paramLabel = "FILE",
+      description = "The HMAC key (at least 16 bytes); default: a random key for this run only.")
+  Path pseudonymKeyFile;
+
+  @Option(names = "--insights", paramLabel = "KEY-FILE",
+      description = "Print the manufacturer-facing export instead (JSON NicheInsights: coarsened, "
+          + "noisy audiences, no consumer id, nothing below max(5, --min-audience)); the file "
+          + "holds the marketplace's secret (at least 16 bytes), kept and reused across exports.")
+  Path insightKeyFile;
+
+  @Option(names = "--require-consent",
+      description = "Skip events that state no consent (default: profile them).")
+  boolean requireConsent;
+
+  @Option(names = "--consent-category", paramLabel = "NAME",
+      description = "A Segment consent category that must be granted; repeatable (default: "
+          + "Analytics, Personalization, Advertising, where stated).")
+  List<String> consentCategories = new ArrayList<>();
+
+  @Option(names = "--ga4-consent-field", paramLabel = "NAME",
+      description = "A GA4 consent field that must be granted; repeatable (default: "
+          + "analytics_storage, ad_user_data, ad_personalization, where stated).")
+  List<String> ga4ConsentFields = new ArrayList<>();
 
   @Option(names = "--strategy", defaultValue = "attribute-miner",
       description = "The niche inference (default: ${DEFAULT-VALUE}); one of: "
@@ -114,6 +180,14 @@ public final class NichesCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--min-audience (" + minAudience + ") must be at least 1.");
     }
+    if (events != null) {
+      try {
+        AudienceGuard.checkFloor(minAudience, syntheticData);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "--min-audience: " + e.getMessage()
+            .replace("opt in explicitly", "give --synthetic-data"));
+      }
+    }
     if (evaluate == (events != null)) {
       throw new ParameterException(spec.commandLine(),
           "Give exactly one of --events FILE.jsonl and --evaluate.");
@@ -139,30 +213,40 @@ public final class NichesCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--events: cannot read the file " + events + ".");
     }
-    Ingest ingest = new Ingest();
+    Instant clock = now != null ? now : Instant.now();
+    EventReader reader = reader(clock);
+    Ingest ingest = new Ingest(clock);
     EventReport report;
+    String name = PersonalData.escapeControls(String.valueOf(events.getFileName()));
     try {
-      report = EventReader.trustingIds().read(events, ingest);
+      report = reader.read(events, ingest);
     } catch (UncheckedIOException e) {
-      spec.commandLine().getErr().println("c2m niches: cannot read " + events + ": "
-          + e.getCause().getMessage());
+      spec.commandLine().getErr().println("c2m niches: cannot read " + name + ": "
+          + PersonalData.escapeControls(String.valueOf(e.getCause().getMessage())));
       return 1;
     }
     PrintWriter err = spec.commandLine().getErr();
     for (EventProblem p : report.problems()) {
-      err.println(events.getFileName() + ": " + p);
+      err.println(name + ": " + p);
     }
     if (report.problemsOmitted() > 0) {
-      err.println(events.getFileName() + ": " + report.problemsOmitted() + " more problems.");
+      err.println(name + ": " + report.problemsOmitted() + " more problems.");
     }
     err.printf(Locale.ROOT, "%s: %,d lines: %,d accepted, %,d skipped, %,d rejected; %,d signals"
             + ", %,d without attribute data (not profiled)%n", events.getFileName(), report.read(),
         report.accepted(), report.skipped(), report.rejected(), report.signals(),
         ingest.withoutAttributes);
     err.flush();
+    if (report.read() > 0 && report.accepted() == 0) {
+      err.println("c2m niches: no usable line in " + name + " (every line was rejected or "
+          + "skipped).");
+      err.flush();
+      return EXIT_NOTHING_USABLE;
+    }
     List<Niche> niches = List.of();
+    List<io.c2m.signal.ConsumerProfile> profilesUsed = List.of();
     int profiled = 0;
-    if (ingest.store != null) {
+    if (ingest.profiled > 0) {
       Duration halfLife = ProfileSettings.defaults().halfLife();
       if (asOf != null && asOf.isBefore(ingest.last)) {
         throw new ParameterException(spec.commandLine(), "--as-of (" + asOf
@@ -176,14 +260,21 @@ public final class NichesCommand implements Callable<Integer> {
             + ingest.last + "); every preference would have decayed to nothing.");
       }
       Instant at = asOf != null ? asOf : ingest.last;
-      NicheRequest request = new NicheRequest(ingest.store.profiles(at), minAudience, at, seed,
+      profilesUsed = ingest.store.profiles(at);
+      NicheRequest request = new NicheRequest(profilesUsed, minAudience, at, seed,
           ingest.store.timeline());
       profiled = request.profiles().size();
       // Checked: the audience is recounted and niches below the minimum are withheld
       // (k-anonymity), as the engine does.
       niches = NicheInference.checked(inference).infer(request);
+      if (inference instanceof io.c2m.niche.internal.AttributeMiner miner) {
+        miner.lastCap().ifPresent(cap -> err.println("c2m niches: note: the search was capped by "
+            + cap + "."));
+      }
     }
-    if (json) {
+    if (insightKeyFile != null) {
+      out.println(insights(niches, profilesUsed));
+    } else if (json) {
       out.println(toJson(niches));
     } else {
       out.print(table(niches));
@@ -195,11 +286,92 @@ public final class NichesCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Feeds signals to a profile store anchored at the first signal. */
+  /** The manufacturer-facing export of the niches ({@link InsightExporter}), as JSON. */
+  private String insights(List<Niche> niches, List<io.c2m.signal.ConsumerProfile> profiles) {
+    byte[] secret;
+    try {
+      secret = Files.readAllBytes(insightKeyFile);
+    } catch (java.io.IOException e) {
+      throw new ParameterException(spec.commandLine(), "--insights: cannot read "
+          + PersonalData.escapeControls(insightKeyFile.toString()) + ".");
+    }
+    InsightExporter exporter;
+    try {
+      exporter = new InsightExporter(secret, Math.max(AudienceGuard.FLOOR, minAudience),
+          InsightExporter.DEFAULT_BAND);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--insights: " + e.getMessage());
+    }
+    try {
+      return io.c2m.json.C2mJson.mapper().writerWithDefaultPrettyPrinter()
+          .writeValueAsString(exporter.export(niches, profiles));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("Cannot write the insights as JSON.", e);
+    }
+  }
+
+  /** The exit code when the input had lines but none was usable. */
+  static final int EXIT_NOTHING_USABLE = 3;
+
+  /** The reader: the window around the clock, the consent mapping, the id pseudonymisation. */
+  private EventReader reader(Instant clock) {
+    if (maxEventAge < 0 || maxEventLead < 0 || maxEventAge > 36_500 || maxEventLead > 36_500) {
+      throw new ParameterException(spec.commandLine(), "--max-event-age (" + maxEventAge
+          + ") and --max-event-lead (" + maxEventLead + ") must be from 0 to 36500 days.");
+    }
+    ConsentMapping consent = ConsentMapping.defaults();
+    consent = new ConsentMapping(
+        consentCategories.isEmpty() ? consent.segmentCategories() : Set.copyOf(consentCategories),
+        ga4ConsentFields.isEmpty() ? consent.ga4Fields() : Set.copyOf(ga4ConsentFields),
+        requireConsent);
+    Function<String, ConsumerId> ids = ids();
+    return EventReader.builder(ids)
+        .idCacheSize(pseudonymize.equals("never") ? 0 : EventReader.DEFAULT_ID_CACHE_SIZE)
+        .window(Clock.fixed(clock, ZoneOffset.UTC), Duration.ofDays(maxEventAge),
+            Duration.ofDays(maxEventLead))
+        .consent(consent)
+        .build();
+  }
+
+  /** The id mapping of --pseudonymize: raw e-mail addresses and phone numbers never enter. */
+  private Function<String, ConsumerId> ids() {
+    byte[] key;
+    if (pseudonymKeyFile != null) {
+      try {
+        key = Files.readAllBytes(pseudonymKeyFile);
+      } catch (java.io.IOException e) {
+        throw new ParameterException(spec.commandLine(), "--pseudonym-key-file: cannot read "
+            + PersonalData.escapeControls(pseudonymKeyFile.toString()) + ".");
+      }
+      if (key.length < 16) {
+        throw new ParameterException(spec.commandLine(), "--pseudonym-key-file: the key has "
+            + key.length + " bytes; it needs at least 16.");
+      }
+    } else {
+      key = new byte[32];
+      new SecureRandom().nextBytes(key);
+    }
+    Pseudonymizer p = new Pseudonymizer(key);
+    return switch (pseudonymize) {
+      case "never" -> ConsumerId::new;
+      case "always" -> p::pseudonymize;
+      case "auto" -> raw -> PersonalData.looksPersonal(raw.strip()) ? p.pseudonymize(raw)
+          : new ConsumerId(raw);
+      default -> throw new ParameterException(spec.commandLine(), "--pseudonymize ("
+          + PersonalData.excerpt(pseudonymize) + ") must be auto, always or never.");
+    };
+  }
+
+  /** Feeds signals to a profile store anchored at the clock, never at an input line. */
   private static final class Ingest implements java.util.function.Consumer<Signal> {
-    ProfileStore store;
+    final ProfileStore store;
     Instant last = Instant.MIN;
     long withoutAttributes;
+    long profiled;
+
+    Ingest(Instant clock) {
+      this.store = new ProfileStore(ProfileSettings.defaults(), c -> true, clock);
+    }
 
     @Override
     public void accept(Signal s) {
@@ -207,10 +379,8 @@ public final class NichesCommand implements Callable<Integer> {
         withoutAttributes++;
         return;
       }
-      if (store == null) {
-        store = new ProfileStore(ProfileSettings.defaults(), c -> true, s.at());
-      }
       store.add(s);
+      profiled++;
       if (s.at().isAfter(last)) {
         last = s.at();
       }

@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import io.c2m.privacy.PersonalData;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -101,6 +102,28 @@ public final class PlanCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the plan as JSON.")
   boolean json;
 
+  @Option(names = "--separator", paramLabel = "C", defaultValue = ",",
+      description = "The column separator of the CSV files, such as ; (default: ${DEFAULT-VALUE}).")
+  char separator;
+
+  @Option(names = "--max-rows", paramLabel = "N", defaultValue = "5000000",
+      description = "The most data rows read from a file (default: ${DEFAULT-VALUE}).")
+  long maxRows;
+  @Option(names = "--forecast", paramLabel = "METHOD", description = "Also size newsvendor "
+      + "top-ups beyond the file's demand: each design's demand series in the file is the history "
+      + "a forecaster (e.g. auto) forecasts the plan's periods from, as demand not yet ordered; "
+      + "needs --price and --salvage. Prints the top-ups with their expected profit beside the "
+      + "committed-only plan.")
+  String forecastMethod;
+
+  @Option(names = "--price", paramLabel = "P", description = "With --forecast: selling price "
+      + "of a top-up unit.")
+  Double price;
+
+  @Option(names = "--salvage", paramLabel = "S", description = "With --forecast: value of an "
+      + "unsold top-up unit, below the price and the unit cost.")
+  Double salvage;
+
   @Parameters(index = "0", paramLabel = "FILE.csv", description = "The demand file.")
   Path file;
 
@@ -131,149 +154,165 @@ public final class PlanCommand implements Callable<Integer> {
     int last = Integer.MIN_VALUE;
   }
 
-  private static List<String[]> rows(Path path, List<String> header) throws IOException {
-    List<String> lines = Files.readAllLines(path, StandardCharsets.UTF_8);
-    List<String[]> out = new ArrayList<>();
-    boolean seenHeader = false;
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i).strip();
-      if (i == 0 && line.startsWith("\uFEFF")) {
-        line = line.substring(1).strip(); // a UTF-8 byte order mark, as spreadsheets write
-      }
-      if (line.isEmpty() || line.startsWith("#")) {
-        out.add(null);
-        continue;
-      }
-      String[] cells = line.split(",", -1);
-      for (int k = 0; k < cells.length; k++) {
-        cells[k] = cells[k].strip();
-      }
-      if (!seenHeader) {
-        for (String c : cells) {
-          header.add(c.toLowerCase(Locale.ROOT));
-        }
-        seenHeader = true;
-        out.add(null);
-      } else {
-        out.add(cells);
+  /** The largest cost (per setup, per unit held or made) read: 10^12, so sums stay finite. */
+  static final double MAX_COST = 1e12;
+  /** The most orders a plan is split into (see --order-size). */
+  static final long MAX_ORDERS = 5_000_000L;
+  /** The most designs (items) in one file. */
+  static final int MAX_ITEMS = 100_000;
+  /** The most errors listed before the rest are only counted. */
+  private static final int MAX_ERRORS_LISTED = 100;
+  /** The exit code when every data row was rejected. */
+  static final int EXIT_NOTHING_USABLE = 3;
+
+  /** Collects a file's row errors, listing the first {@link #MAX_ERRORS_LISTED}. */
+  private static final class Errors {
+    final List<String> listed = new ArrayList<>();
+    long count;
+    long goodRows;
+
+    void add(String message) {
+      if (count++ < MAX_ERRORS_LISTED) {
+        listed.add(message);
       }
     }
-    if (!seenHeader) {
-      throw new IllegalArgumentException(path + ": the file is empty; it needs a header line.");
+
+    /** Throws the errors, if any, as one message; exit 3 when no row was good. */
+    void throwIfAny(String file) {
+      if (count == 0) {
+        return;
+      }
+      String more = count > listed.size() ? "\n" + (count - listed.size()) + " more errors in "
+          + file + "." : "";
+      String msg = String.join("\n", listed) + more;
+      throw goodRows == 0 ? new NothingUsable(msg) : new IllegalArgumentException(msg);
     }
-    return out;
   }
 
-  private static String cell(String[] row, int col) {
-    return col >= 0 && col < row.length ? row[col] : "";
+  /** Every data row of a file was rejected: nothing usable (exit code 3). */
+  static final class NothingUsable extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    NothingUsable(String message) {
+      super(message);
+    }
   }
 
-  private static double number(String text, String column, String where, List<String> errors) {
+  private static double number(CsvInput in, int col, Errors errors) {
+    String text = in.cell(col);
     try {
       double v = Double.parseDouble(text);
-      if (!Double.isFinite(v) || v < 0) {
-        errors.add(where + ": " + column + " (\"" + text + "\") must be a number, zero or more.");
+      if (!Double.isFinite(v) || v < 0 || v > MAX_COST) {
+        errors.add(in.where(col) + ": " + in.header().get(col) + " (" + PersonalData.excerpt(text)
+            + ") must be a number from 0 to " + (long) MAX_COST + ".");
         return 0;
       }
       return v;
     } catch (NumberFormatException e) {
-      errors.add(where + ": " + column + " (\"" + text + "\") is not a number.");
+      errors.add(in.where(col) + ": " + in.header().get(col) + " (\"" + PersonalData.excerpt(text)
+          + "\") is not a number.");
       return 0;
     }
   }
 
-  private static double optional(String text, int col, String column, String where,
-      List<String> errors) {
-    return col < 0 || text.isEmpty() ? Double.NaN : number(text, column, where, errors);
+  private static double optional(CsvInput in, int col, Errors errors) {
+    return col < 0 || in.cell(col).isEmpty() ? Double.NaN : number(in, col, errors);
   }
 
-  private static Integer integer(String text, String column, String where, List<String> errors,
-      boolean nonNegative) {
+  private static Integer integer(CsvInput in, int col, Errors errors, boolean nonNegative) {
+    String text = in.cell(col);
     try {
       int v = Integer.parseInt(text);
       if (nonNegative && v < 0) {
-        errors.add(where + ": " + column + " (" + v + ") must not be negative.");
+        errors.add(in.where(col) + ": " + in.header().get(col) + " (" + v
+            + ") must not be negative.");
         return null;
       }
       return v;
     } catch (NumberFormatException e) {
-      errors.add(where + ": " + column + " (\"" + text + "\") is not a whole number.");
+      errors.add(in.where(col) + ": " + in.header().get(col) + " (\""
+          + PersonalData.excerpt(text) + "\") is not a whole number from -2147483648 to "
+          + "2147483647.");
       return null;
     }
   }
 
-  private static Demand readDemand(Path path) throws IOException {
-    List<String> header = new ArrayList<>();
-    List<String[]> rows = rows(path, header);
+  private Demand readDemand(Path path) {
     Demand out = new Demand();
-    int period = header.indexOf("period");
-    int demand = header.indexOf("demand");
-    int item = header.indexOf("item");
-    int setup = header.indexOf("setup_cost");
-    int holding = header.indexOf("holding_cost");
-    int unit = header.indexOf("unit_cost");
-    List<String> missing = new ArrayList<>();
-    if (period < 0) {
-      missing.add("period");
-    }
-    if (demand < 0) {
-      missing.add("demand");
-    }
-    if (!missing.isEmpty()) {
-      throw new IllegalArgumentException(path + " line 1: missing column(s) " + missing
-          + "; the header must have period,demand or item,period,demand.");
-    }
-    out.multi = item >= 0;
-    out.hasSetup = setup >= 0;
-    out.hasHolding = holding >= 0;
-    out.hasUnit = unit >= 0;
-    List<String> errors = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      String[] row = rows.get(i);
-      if (row == null) {
-        continue;
+    Errors errors = new Errors();
+    try (CsvInput in = CsvInput.open(path, separator, maxRows)) {
+      int period = in.column("period");
+      int demand = in.column("demand");
+      int item = in.column("item");
+      int setup = in.column("setup_cost");
+      int holding = in.column("holding_cost");
+      int unit = in.column("unit_cost");
+      List<String> missing = new ArrayList<>();
+      if (period < 0) {
+        missing.add("period");
       }
-      String where = path + " line " + (i + 1);
-      if (row.length != header.size()) {
-        errors.add(where + ": " + row.length + " cells, the header has " + header.size() + ".");
-        continue;
+      if (demand < 0) {
+        missing.add("demand");
       }
-      String name = item >= 0 ? cell(row, item) : "item";
-      if (name.isEmpty()) {
-        errors.add(where + ": item is empty.");
-        continue;
+      if (!missing.isEmpty()) {
+        throw new IllegalArgumentException(in.name() + " line 1: missing column(s) " + missing
+            + "; the header must have period,demand or item,period,demand (any order).");
       }
-      int before = errors.size();
-      Integer p = integer(cell(row, period), "period", where, errors, false);
-      Integer d = integer(cell(row, demand), "demand", where, errors, true);
-      // an empty cost cell (or a missing column) means: use the flag, NaN here
-      double[] c = {
-        optional(cell(row, setup), setup, "setup_cost", where, errors),
-        optional(cell(row, holding), holding, "holding_cost", where, errors),
-        optional(cell(row, unit), unit, "unit_cost", where, errors)};
-      if (errors.size() > before) {
-        continue;
+      out.multi = item >= 0;
+      out.hasSetup = setup >= 0;
+      out.hasHolding = holding >= 0;
+      out.hasUnit = unit >= 0;
+      while (in.next()) {
+        if (in.cells() != in.header().size()) {
+          errors.add(in.where() + ": " + in.cells() + " cells, the header has "
+              + in.header().size() + ".");
+          continue;
+        }
+        String name = item >= 0 ? in.cell(item) : "item";
+        if (name.isEmpty()) {
+          errors.add(in.where(item) + ": item is empty.");
+          continue;
+        }
+        long before = errors.count;
+        Integer p = integer(in, period, errors, false);
+        Integer d = integer(in, demand, errors, true);
+        // an empty cost cell (or a missing column) means: use the flag, NaN here
+        double[] c = {optional(in, setup, errors), optional(in, holding, errors),
+            optional(in, unit, errors)};
+        if (errors.count > before) {
+          continue;
+        }
+        Map<Integer, Integer> series = out.demand.get(name);
+        if (series == null) {
+          if (out.demand.size() >= MAX_ITEMS) {
+            throw new IllegalArgumentException(in.where(item) + ": more than " + MAX_ITEMS
+                + " items; that is the limit of one plan.");
+          }
+          series = new TreeMap<>();
+          out.demand.put(name, series);
+        }
+        if (series.containsKey(p)) {
+          errors.add(in.where(period) + ": period " + p + (out.multi ? " of item "
+              + PersonalData.excerpt(name) : "") + " occurs twice.");
+          continue;
+        }
+        int first = Math.min(out.first, p);
+        int last = Math.max(out.last, p);
+        if ((long) last - first + 1 > BatchingProblem.MAX_HORIZON) {
+          // Fail fast: the span of periods only grows as the file is read.
+          throw new IllegalArgumentException(in.where(period) + ": periods " + first + " to "
+              + last + " span more than " + BatchingProblem.MAX_HORIZON + " periods.");
+        }
+        series.put(p, d);
+        out.costs.computeIfAbsent(name, x -> new TreeMap<>()).put(p, c);
+        out.first = first;
+        out.last = last;
+        errors.goodRows++;
       }
-      Map<Integer, Integer> series = out.demand.computeIfAbsent(name, x -> new TreeMap<>());
-      if (series.containsKey(p)) {
-        errors.add(where + ": period " + p + (out.multi ? " of item " + name : "")
-            + " occurs twice.");
-        continue;
+      errors.throwIfAny(in.name());
+      if (out.demand.isEmpty()) {
+        throw new NothingUsable(in.name() + ": no demand rows.");
       }
-      series.put(p, d);
-      out.costs.computeIfAbsent(name, x -> new TreeMap<>()).put(p, c);
-      out.first = Math.min(out.first, p);
-      out.last = Math.max(out.last, p);
-    }
-    if (!errors.isEmpty()) {
-      throw new IllegalArgumentException(String.join("\n", errors));
-    }
-    if (out.demand.isEmpty()) {
-      throw new IllegalArgumentException(path + ": no demand rows.");
-    }
-    if ((long) out.last - out.first + 1 > BatchingProblem.MAX_HORIZON) {
-      throw new IllegalArgumentException(path + ": periods " + out.first + " to " + out.last
-          + " span more than " + BatchingProblem.MAX_HORIZON + " periods.");
     }
     return out;
   }
@@ -281,45 +320,47 @@ public final class PlanCommand implements Callable<Integer> {
   /** True when the items file has setup_time or unit_capacity_use columns. */
   private boolean itemsUseCapacity;
 
-  private Map<String, Item> readItems(Path path) throws IOException {
-    List<String> header = new ArrayList<>();
-    List<String[]> rows = rows(path, header);
-    int item = header.indexOf("item");
-    int setup = header.indexOf("setup_cost");
-    int holding = header.indexOf("holding_cost");
-    int setupTime = header.indexOf("setup_time");
-    int unitUse = header.indexOf("unit_capacity_use");
-    itemsUseCapacity = setupTime >= 0 || unitUse >= 0;
-    if (item < 0 || setup < 0 || holding < 0) {
-      throw new IllegalArgumentException(path + " line 1: the header must have "
-          + "item,setup_cost,holding_cost (and optionally setup_time,unit_capacity_use).");
-    }
+  private Map<String, Item> readItems(Path path) {
     Map<String, Item> out = new TreeMap<>();
-    List<String> errors = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      String[] row = rows.get(i);
-      if (row == null) {
-        continue;
+    Errors errors = new Errors();
+    try (CsvInput in = CsvInput.open(path, separator, maxRows)) {
+      int item = in.column("item");
+      int setup = in.column("setup_cost");
+      int holding = in.column("holding_cost");
+      int setupTime = in.column("setup_time");
+      int unitUse = in.column("unit_capacity_use");
+      itemsUseCapacity = setupTime >= 0 || unitUse >= 0;
+      if (item < 0 || setup < 0 || holding < 0) {
+        throw new IllegalArgumentException(in.name() + " line 1: the header must have "
+            + "item,setup_cost,holding_cost (and optionally setup_time,unit_capacity_use), in "
+            + "any order.");
       }
-      String where = path + " line " + (i + 1);
-      if (row.length != header.size()) {
-        errors.add(where + ": " + row.length + " cells, the header has " + header.size() + ".");
-        continue;
+      while (in.next()) {
+        if (in.cells() != in.header().size()) {
+          errors.add(in.where() + ": " + in.cells() + " cells, the header has "
+              + in.header().size() + ".");
+          continue;
+        }
+        String name = in.cell(item);
+        long before = errors.count;
+        Item it = new Item(number(in, setup, errors), number(in, holding, errors),
+            setupTime >= 0 ? number(in, setupTime, errors) : 0,
+            unitUse >= 0 ? number(in, unitUse, errors) : 1);
+        if (name.isEmpty()) {
+          errors.add(in.where(item) + ": item is empty.");
+        } else if (errors.count == before) {
+          if (out.size() >= MAX_ITEMS && !out.containsKey(name)) {
+            throw new IllegalArgumentException(in.where(item) + ": more than " + MAX_ITEMS
+                + " items; that is the limit of one plan.");
+          }
+          if (out.put(name, it) != null) {
+            errors.add(in.where(item) + ": item " + PersonalData.excerpt(name) + " occurs twice.");
+          } else {
+            errors.goodRows++;
+          }
+        }
       }
-      String name = cell(row, item);
-      int before = errors.size();
-      Item it = new Item(number(cell(row, setup), "setup_cost", where, errors),
-          number(cell(row, holding), "holding_cost", where, errors),
-          setupTime >= 0 ? number(cell(row, setupTime), "setup_time", where, errors) : 0,
-          unitUse >= 0 ? number(cell(row, unitUse), "unit_capacity_use", where, errors) : 1);
-      if (name.isEmpty()) {
-        errors.add(where + ": item is empty.");
-      } else if (errors.size() == before && out.put(name, it) != null) {
-        errors.add(where + ": item " + name + " occurs twice.");
-      }
-    }
-    if (!errors.isEmpty()) {
-      throw new IllegalArgumentException(String.join("\n", errors));
+      errors.throwIfAny(in.name());
     }
     return out;
   }
@@ -344,9 +385,20 @@ public final class PlanCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(cl, "--capacity (" + capacity
           + ") must be a finite number above zero.");
     }
-    if (leadTime < 0) {
+    if (leadTime < 0 || leadTime > BatchingProblem.MAX_HORIZON) {
       throw new CommandLine.ParameterException(cl, "--lead-time (" + leadTime
-          + ") must be zero or more.");
+          + ") must be from 0 to " + BatchingProblem.MAX_HORIZON + " periods.");
+    }
+    for (Object[] check : new Object[][] {{"--setup-cost", setupCost},
+        {"--holding-cost", holdingCost}, {"--unit-cost", unitCost}, {"--capacity", capacity}}) {
+      if (check[1] != null && (Double) check[1] > MAX_COST) {
+        throw new CommandLine.ParameterException(cl, check[0] + " (" + check[1]
+            + ") must be at most " + (long) MAX_COST + ".");
+      }
+    }
+    if (maxRows < 1 || separator == '"' || separator == '\n' || separator == '\r') {
+      throw new CommandLine.ParameterException(cl, "--max-rows (" + maxRows + ") must be at "
+          + "least 1 and --separator neither a quote nor a line break.");
     }
     if ((maxBatch != null && maxBatch < 1) || orderSize < 1) {
       throw new CommandLine.ParameterException(cl, "--max-batch (" + maxBatch
@@ -363,12 +415,22 @@ public final class PlanCommand implements Callable<Integer> {
     try {
       d = readDemand(file);
       itemParams = items == null ? Map.of() : readItems(items);
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new IllegalArgumentException("No such file: " + e.getFile() + ".", e);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("Cannot read the input: " + e.getMessage(), e);
+    } catch (NothingUsable e) {
+      cl.getErr().println("c2m plan: no usable row: " + e.getMessage());
+      return EXIT_NOTHING_USABLE;
     }
     int horizon = d.last - d.first + 1;
+    long orders = 0;
+    for (Map<Integer, Integer> series : d.demand.values()) {
+      for (int q : series.values()) {
+        orders += (q + (long) orderSize - 1) / orderSize; // at most 2^31 per period: no overflow
+      }
+    }
+    if (orders > MAX_ORDERS) {
+      throw new CommandLine.ParameterException(cl, "--order-size " + orderSize + " splits the "
+          + "demand into " + orders + " orders, more than the limit of " + MAX_ORDERS
+          + ".\nMaybe give a larger --order-size.");
+    }
     if (items != null && !d.multi) {
       throw new CommandLine.ParameterException(cl, "--items applies to a file of several designs "
           + "(columns item,period,demand); " + file + " has one design (period,demand): give its "
@@ -446,8 +508,11 @@ public final class PlanCommand implements Callable<Integer> {
     }
     BatchPlan plan = BatchingStrategy.checked(s).plan(problem);
     PrintWriter out = cl.getOut();
+    if (forecastMethod != null || price != null || salvage != null) {
+      return forecastTopUps(cl, s, problem, plan, demand, d.first);
+    }
     if (json) {
-      out.println(toJson(problem, plan, d.first));
+      printJson(out, problem, plan, d.first);
     } else {
       printText(out, problem, plan, d.first);
     }
@@ -459,6 +524,120 @@ public final class PlanCommand implements Callable<Integer> {
       return 1;
     }
     return 0;
+  }
+
+  /**
+   * {@code --forecast}: plans again with newsvendor top-ups sized from the forecast of each
+   * design's series ({@link io.c2m.demand.PlanForecasts}) and prints that plan, then per batch
+   * its top-up units and their expected profit, and the committed-only plan's cost beside it.
+   */
+  private int forecastTopUps(CommandLine cl, BatchingStrategy s, BatchingProblem committed,
+      BatchPlan committedPlan, Map<DesignId, int[]> demand, int first) {
+    if (forecastMethod == null || price == null || salvage == null) {
+      throw new CommandLine.ParameterException(cl,
+          "--forecast, --price and --salvage go together: give all three.");
+    }
+    io.c2m.demand.DemandForecaster f;
+    try {
+      f = io.c2m.demand.DemandForecasters.byName(forecastMethod);
+    } catch (io.c2m.C2mException e) {
+      throw new CommandLine.ParameterException(cl, e.getMessage());
+    }
+    Map<DesignId, io.c2m.demand.DemandSeries> histories = new TreeMap<>();
+    demand.forEach((id, series) -> histories.put(id, new io.c2m.demand.DemandSeries(id.value(),
+        java.util.Arrays.stream(series).asDoubleStream().toArray())));
+    Map<DesignId, io.c2m.demand.DemandForecast> fc =
+        io.c2m.demand.PlanForecasts.forecasts(f, histories, committed.horizon());
+    Map<DesignId, io.c2m.production.NewsvendorTopUp> topUps = new TreeMap<>();
+    try {
+      fc.forEach((id, x) -> topUps.put(id,
+          new io.c2m.production.NewsvendorTopUp(price, salvage, x.points().get(0))));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(cl, e.getMessage());
+    }
+    BatchingProblem problem;
+    try {
+      problem = committed.withTopUps(topUps)
+          .withForecasts(io.c2m.demand.PlanForecasts.points(fc));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(cl, e.getMessage());
+    }
+    BatchPlan plan = BatchingStrategy.checked(s).plan(problem);
+    // Each batch's top-up covers its ready period up to the design's next batch's.
+    List<Object[]> rows = new ArrayList<>(); // batch, units, expected profit
+    double total = 0;
+    for (ProductionBatch b : plan.batches()) {
+      if (!problem.hasForecastTopUp(b.design())) {
+        continue;
+      }
+      int next = Integer.MAX_VALUE;
+      for (ProductionBatch o : plan.batches()) {
+        if (o.design().equals(b.design()) && o.period() > b.period()) {
+          next = Math.min(next, o.period());
+        }
+      }
+      int units = problem.topUpUnits(b.design(), b.period(), next);
+      ProductionConstraints c = problem.constraintsFor(b.design());
+      int from = (int) Math.min(problem.horizon(), (long) b.period() + c.leadTimePeriods());
+      int to = (int) Math.min(problem.horizon(), (long) next + c.leadTimePeriods());
+      double profit = units == 0 || from >= to ? 0 : io.c2m.demand.PlanForecasts
+          .expectedTopUpProfit(price, c.unitCost(), salvage, units,
+              fc.get(b.design()).points().subList(from, to));
+      total += profit;
+      rows.add(new Object[] {b, units, profit});
+    }
+    PrintWriter out = cl.getOut();
+    if (json) {
+      ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      ObjectNode root;
+      try {
+        java.io.StringWriter planJson = new java.io.StringWriter();
+        try (PrintWriter w = new PrintWriter(planJson)) {
+          printJson(w, problem, plan, first);
+        }
+        root = (ObjectNode) mapper.readTree(planJson.toString());
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException("Could not re-read the plan JSON: " + e.getMessage(), e);
+      }
+      ObjectNode co = root.putObject("committedOnly");
+      co.put("totalCost", committedPlan.cost().total());
+      ObjectNode tu = root.putObject("forecastTopUps");
+      tu.put("method", forecastMethod);
+      tu.put("expectedProfit", total);
+      ArrayNode arr = tu.putArray("batches");
+      for (Object[] r : rows) {
+        ProductionBatch b = (ProductionBatch) r[0];
+        ObjectNode n = arr.addObject();
+        n.put("batch", b.id().toString());
+        n.put("item", b.design().value());
+        n.put("period", b.period() + first);
+        n.put("units", (int) r[1]);
+        n.put("expectedProfit", (double) r[2]);
+      }
+      ArrayNode fb = tu.putArray("fallbacks");
+      io.c2m.demand.PlanForecasts.fallbacks(fc).forEach(fb::add);
+      try {
+        out.println(mapper.writeValueAsString(root));
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException("Could not write the plan as JSON: " + e.getMessage(), e);
+      }
+    } else {
+      printText(out, problem, plan, first);
+      out.printf(Locale.ROOT, "forecast top-ups (%s, price %.4f, salvage %.4f):%n",
+          forecastMethod, price, salvage);
+      for (Object[] r : rows) {
+        ProductionBatch b = (ProductionBatch) r[0];
+        out.printf(Locale.ROOT, "  batch %s (%s) period %d: +%d units, expected profit %.4f%n",
+            b.id(), b.design().value(), b.period() + first, (int) r[1], (double) r[2]);
+      }
+      io.c2m.demand.PlanForecasts.fallbacks(fc)
+          .forEach(x -> out.println("  forecast fallback: " + x));
+      out.printf(Locale.ROOT, "committed-only plan: total cost %.4f; with top-ups: total cost "
+          + "%.4f and expected top-up profit %.4f%n", committedPlan.cost().total(),
+          plan.cost().total(), total);
+    }
+    long late = plan.batches().stream().mapToLong(b -> b.lateOrders().size()).sum();
+    return plan.pending().isEmpty() && late == 0 ? 0 : 1;
   }
 
   /** True when every design's rows give cost {@code k} (0 setup, 1 holding) in every period. */
@@ -583,39 +762,53 @@ public final class PlanCommand implements Callable<Integer> {
   /**
    * The plan as JSON: the ERP shape of {@link io.c2m.json.C2mJson} (batches, pending, cost,
    * provenance; periods there are indexes from 0), plus the researcher's summary: cost parts,
-   * the file's periods and production, stock and surplus per item and period.
+   * the file's periods and production, stock and surplus per item and period. Streamed: the
+   * per-period arrays (millions of numbers at the largest horizon) are written as they are
+   * computed, never held as a tree or a string.
    */
-  private static String toJson(BatchingProblem problem, BatchPlan plan, int first) {
+  private static void printJson(PrintWriter out, BatchingProblem problem, BatchPlan plan,
+      int first) {
     ObjectMapper mapper = io.c2m.json.C2mJson.mapper().copy()
-        .enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = mapper.valueToTree(plan);
-    root.put("totalCost", plan.cost().total());
-    root.put("setupCost", plan.cost().setup());
-    root.put("holdingCost", plan.cost().holding());
-    root.put("unitCost", plan.cost().unit());
-    root.put("firstPeriod", first);
-    root.put("lateOrderCount", plan.lateOrderCount());
-    ArrayNode periods = root.putArray("periods");
-    for (int t = 0; t < problem.horizon(); t++) {
-      periods.add(t + first);
-    }
-    ArrayNode itemsNode = root.putArray("items");
-    for (Map.Entry<DesignId, long[][]> e : perPeriod(problem, plan).entrySet()) {
-      ObjectNode it = itemsNode.addObject();
-      it.put("item", e.getKey().value());
-      ArrayNode prod = it.putArray("production");
-      ArrayNode stock = it.putArray("stock");
-      ArrayNode surplus = it.putArray("surplus");
-      for (int t = 0; t < problem.horizon(); t++) {
-        prod.add(e.getValue()[0][t]);
-        stock.add(e.getValue()[1][t]);
-        surplus.add(e.getValue()[2][t]);
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+    ObjectNode head = mapper.valueToTree(plan);
+    try (com.fasterxml.jackson.core.JsonGenerator g = mapper.createGenerator(out)) {
+      g.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET); // out stays
+      g.writeStartObject();
+      for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e : head.properties()) {
+        g.writeFieldName(e.getKey());
+        mapper.writeTree(g, e.getValue());
       }
-    }
-    try {
-      return mapper.writeValueAsString(root);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      g.writeNumberField("totalCost", plan.cost().total());
+      g.writeNumberField("setupCost", plan.cost().setup());
+      g.writeNumberField("holdingCost", plan.cost().holding());
+      g.writeNumberField("unitCost", plan.cost().unit());
+      g.writeNumberField("firstPeriod", first);
+      g.writeNumberField("lateOrderCount", plan.lateOrderCount());
+      g.writeArrayFieldStart("periods");
+      for (int t = 0; t < problem.horizon(); t++) {
+        g.writeNumber((long) t + first);
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("items");
+      for (Map.Entry<DesignId, long[][]> e : perPeriod(problem, plan).entrySet()) {
+        g.writeStartObject();
+        g.writeStringField("item", e.getKey().value());
+        String[] names = {"production", "stock", "surplus"};
+        for (int k = 0; k < names.length; k++) {
+          g.writeArrayFieldStart(names[k]);
+          for (int t = 0; t < problem.horizon(); t++) {
+            g.writeNumber(e.getValue()[k][t]);
+          }
+          g.writeEndArray();
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException e) {
       throw new IllegalStateException("Could not write the plan as JSON: " + e.getMessage(), e);
     }
+    out.println();
   }
 }

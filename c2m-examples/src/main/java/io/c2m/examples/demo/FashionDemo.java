@@ -91,6 +91,7 @@ public final class FashionDemo {
     C2m c2m = C2m.builder()
         .clock(Clock.fixed(now, ZoneOffset.UTC))
         .seed(seed)
+        .syntheticData() // the demo marketplace is synthetic: any minimum audience may be shown
         .minimumAudience(minimumAudience)
         .build();
     for (ConsumerAccount a : population.accounts()) {

@@ -78,6 +78,17 @@ class ForecastCommandTest {
     // MASE scales: A's lag-1 differences 2,1,2,1,1,2,1,1,2 (13/9); E's 0,1,1,1,1,1,1 (6/7).
     // Both mean absolute errors are 1.
     assertEquals((9.0 / 13 + 7.0 / 6) / 2, naive.get("MASE").asDouble(), 1e-9);
+    // Issue 12: coverage and MSIS of the conformal 80% and 95% intervals, per method.
+    for (JsonNode row : json) {
+      for (String level : new String[] {"80", "95"}) {
+        JsonNode iv = row.get("intervals").get(level);
+        assertTrue(iv.has("coverage") && iv.has("MSIS"), row.toString());
+      }
+    }
+    JsonNode n80 = naive.get("intervals").get("80");
+    JsonNode n95 = naive.get("intervals").get("95");
+    assertTrue(n80.get("coverage").asDouble() <= n95.get("coverage").asDouble(), r.out());
+    assertTrue(n95.get("MSIS").asDouble() > 0, r.out());
   }
 
   @Test

@@ -115,7 +115,7 @@ class NichesCommandTest {
     Run r = run("niches", "--events", file.toString(), "--min-audience", "20");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.err().contains("line " + lines + ": "), r.err());
-    assertTrue(r.err().contains("half-lives"), r.err());
+    assertTrue(r.err().contains("outside the accepted window"), r.err());
     assertTrue(r.err().contains("1 rejected"), r.err());
     assertTrue(r.out().contains("category=dress, color=sage, material=linen"), r.out());
   }

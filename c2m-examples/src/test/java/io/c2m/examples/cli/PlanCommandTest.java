@@ -71,6 +71,37 @@ class PlanCommandTest {
     assertEquals(1, n.get("periods").get(0).asInt());
   }
 
+  /** Issue 12 part 6: --forecast sizes top-ups from the file's history, profit beside. */
+  @Test
+  void forecastTopUpsAreReportedWithTheirExpectedProfit() throws IOException {
+    Path f = file("ww.csv", WW1958);
+    Result r = run("plan", "--strategy", "wagner-whitin", "--setup-cost", "0",
+        "--holding-cost", "1", "--unit-cost", "4", "--forecast", "auto", "--price", "10",
+        "--salvage", "1", "--json", f.toString());
+    assertEquals(0, r.code(), r.err());
+    JsonNode n = new ObjectMapper().readTree(r.out());
+    assertEquals(864 + 4 * 630, n.get("committedOnly").get("totalCost").asDouble(), 1e-9);
+    JsonNode tu = n.get("forecastTopUps");
+    assertEquals("auto", tu.get("method").asText());
+    double sum = 0;
+    int units = 0;
+    for (JsonNode b : tu.get("batches")) {
+      sum += b.get("expectedProfit").asDouble();
+      units += b.get("units").asInt();
+    }
+    assertEquals(tu.get("expectedProfit").asDouble(), sum, 1e-9);
+    assertTrue(units > 0, r.out());
+    assertTrue(sum > 0, "critical fractile 6/9 on a positive forecast: " + r.out());
+    Result text = run("plan", "--strategy", "wagner-whitin", "--setup-cost", "0",
+        "--holding-cost", "1", "--unit-cost", "4", "--forecast", "auto", "--price", "10",
+        "--salvage", "1", f.toString());
+    assertTrue(text.out().contains("committed-only plan: total cost"), text.out());
+    assertTrue(text.out().contains("expected top-up profit"), text.out());
+    Result missing = run("plan", "--strategy", "wagner-whitin", "--setup-cost", "0",
+        "--holding-cost", "1", "--forecast", "auto", f.toString());
+    assertEquals(2, missing.code(), missing.err());
+  }
+
   @Test
   void printsProductionStockAndTheCostSplit() throws IOException {
     Path f = file("d.csv", "period,demand\n1,10\n2,10\n");
@@ -149,7 +180,7 @@ class PlanCommandTest {
     Result missing = run("plan", "--strategy", "deadline", "--setup-cost", "1",
         "--holding-cost", "1", dir.resolve("absent.csv").toString());
     assertEquals(1, missing.code());
-    assertTrue(missing.err().contains("No such file"), missing.err());
+    assertTrue(missing.err().contains("no such file"), missing.err());
   }
 
   /**
@@ -195,7 +226,7 @@ class PlanCommandTest {
     Path extra = file("extra.csv", "period,demand\n1,10,7\n");
     r = run("plan", "--strategy", "wagner-whitin", "--setup-cost", "1", "--holding-cost", "1",
         extra.toString());
-    assertEquals(1, r.code());
+    assertEquals(PlanCommand.EXIT_NOTHING_USABLE, r.code()); // every row rejected (issue 11)
     assertTrue(r.err().contains("line 2") && r.err().contains("3 cells"), r.err());
     // setup_cost in every row: no --setup-cost needed; an empty cell uses the flag
     Path sc = file("sc.csv", "period,demand,setup_cost\n1,10,100\n2,10,\n");

@@ -176,6 +176,39 @@ abstract class AbstractJdbcOrderStoreTest {
   }
 
   @Test
+  void insertAllStoresManyOrdersInMultiRowStatementsInOrder() {
+    OrderStore s = open();
+    for (int i = 0; i < 150; i += 15) {
+      Order o = order("m-" + i, "c1", 1, 5);
+      s.insert(o, accepted(o, T0));
+    }
+    List<Order> in = new ArrayList<>();
+    for (int i = 149; i >= 0; i--) {
+      in.add(order("m-" + i, "c1", 1, 5)); // 2 full statements of 64 new rows and a tail of 12
+    }
+    List<OrderStore.Insertion> res = s.insertAll(in,
+        in.stream().map(o -> accepted(o, T0.plusSeconds(1))).toList());
+    for (int k = 0; k < in.size(); k++) {
+      int i = 149 - k;
+      assertEquals(i % 15 == 0 ? Outcome.DUPLICATE : Outcome.INSERTED, res.get(k).outcome(),
+          "m-" + i);
+    }
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 150; i += 15) {
+      expected.add("m-" + i);
+    }
+    for (int i = 149; i >= 0; i--) {
+      if (i % 15 != 0) {
+        expected.add("m-" + i);
+      }
+    }
+    assertEquals(expected, s.orders().stream().map(b -> b.order().id().value()).toList());
+    assertEquals(List.of(accepted(in.get(0), T0.plusSeconds(1))),
+        s.history(OrderId.of("m-149")));
+    assertEquals(T0.plusSeconds(1), s.find(OrderId.of("m-1")).orElseThrow().acceptedAt());
+  }
+
+  @Test
   void aStateChangeAndItsEventAreStoredTogether() {
     OrderStore s = open();
     for (String id : List.of("o-1", "o-2")) {
@@ -405,7 +438,7 @@ abstract class AbstractJdbcOrderStoreTest {
   @Test
   void valuesRoundTripExactly() {
     OrderStore s = open();
-    double[] prices = {0.1 + 0.2, Double.MIN_VALUE, 1e308, 1 / 3.0, 0.0, 123456.789012345};
+    double[] prices = {0.1 + 0.2, Double.MIN_VALUE, 1e308, 1 / 3.0, 0.0, -0.0, 123456.789012345};
     for (int i = 0; i < prices.length; i++) {
       Instant placed = Instant.ofEpochSecond(-62135596800L + i * 7919L, 999_999_999 - i);
       Order o = new Order(OrderId.of("p-" + i), ConsumerId.of("c"), DesignId.of("d"), 1,
@@ -414,7 +447,7 @@ abstract class AbstractJdbcOrderStoreTest {
           "accepted, with ünïcödé and 'quotes'"));
       BookedOrder b = s.find(o.id()).orElseThrow();
       assertEquals(o, b.order());
-      assertEquals(Double.doubleToRawLongBits(prices[i]),
+      assertEquals(Double.doubleToRawLongBits(prices[i] == 0 ? 0.0 : prices[i]),
           Double.doubleToRawLongBits(b.order().unitPrice()));
       assertEquals(placed.plusNanos(1), b.acceptedAt());
     }

