@@ -773,7 +773,7 @@ public final class C2m {
     return d.withMaximumBatch(Math.max(d.maximumBatch(), moq))
         .withMinimumOrderQuantity(moq)
         .withOrderMultiple(multiple)
-        .withLeadTimePeriods((int) Math.min(Integer.MAX_VALUE,
+        .withLeadTimePeriods((int) Math.min(ProductionConstraints.MAX_LEAD_TIME,
             Math.max(lead, d.leadTimePeriods())));
   }
 

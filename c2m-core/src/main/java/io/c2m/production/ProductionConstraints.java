@@ -13,7 +13,8 @@ import io.c2m.internal.Checks;
  * @param setupCost fixed cost of running a batch
  * @param unitCost variable cost per unit made
  * @param holdingCostPerUnitPeriod cost of keeping one unit in stock for one period
- * @param leadTimePeriods periods from the release of a batch until its goods can ship
+ * @param leadTimePeriods periods from the release of a batch until its goods can ship; at most
+ *     {@link #MAX_LEAD_TIME}
  */
 public record ProductionConstraints(
     int minimumOrderQuantity,
@@ -26,6 +27,9 @@ public record ProductionConstraints(
     int leadTimePeriods) {
   private static final ProductionConstraints UNCONSTRAINED =
       new ProductionConstraints(1, 1, Integer.MAX_VALUE, Integer.MAX_VALUE, 0, 0, 0, 0);
+
+  /** The longest lead time, in periods: {@link BatchingProblem#MAX_HORIZON}. */
+  public static final int MAX_LEAD_TIME = BatchingProblem.MAX_HORIZON;
 
   /**
    * Validates: every number in range and the combination feasible.
@@ -41,6 +45,11 @@ public record ProductionConstraints(
     Checks.requireNonNegative(unitCost, "unit cost");
     Checks.requireNonNegative(holdingCostPerUnitPeriod, "holding cost per unit-period");
     Checks.requireNonNegative(leadTimePeriods, "lead time in periods");
+    if (leadTimePeriods > MAX_LEAD_TIME) {
+      throw new IllegalArgumentException("The lead time (" + leadTimePeriods + " periods) must be "
+          + "at most " + MAX_LEAD_TIME + " periods, the longest horizon a plan has, so that a "
+          + "release period plus the lead time never overflows.");
+    }
     if (minimumOrderQuantity > maximumBatch) {
       throw new IllegalArgumentException(
           "The minimum order quantity (" + minimumOrderQuantity

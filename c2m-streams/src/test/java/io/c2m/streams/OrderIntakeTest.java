@@ -1,0 +1,165 @@
+package io.c2m.streams;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.c2m.ConsumerId;
+import io.c2m.DesignId;
+import io.c2m.OrderId;
+import io.c2m.json.C2mJson;
+import io.c2m.order.Offer;
+import io.c2m.order.Order;
+import io.c2m.order.OrderEvent;
+import io.c2m.order.OrderReceipt;
+import io.c2m.order.OrderState;
+import io.c2m.streams.internal.DeadLetter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.Test;
+
+/** The order intake: core's order book on stream time, through the test driver. */
+class OrderIntakeTest {
+  static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
+  static final Instant FAR = Instant.parse("2030-01-01T00:00:00Z");
+
+  /** The intake in a test driver. */
+  static final class Intake implements AutoCloseable {
+    final TopologyTestDriver driver;
+    final TestInputTopic<byte[], byte[]> orders;
+    final TestInputTopic<byte[], byte[]> offers;
+    final TestOutputTopic<String, OrderReceipt> acks;
+    final TestOutputTopic<String, OrderEvent> events;
+    final TestOutputTopic<byte[], byte[]> dead;
+    private final Path dir;
+
+    Intake() throws Exception {
+      dir = Files.createTempDirectory("c2m-orders-test");
+      Properties p = Driver.properties(dir);
+      var topology = C2mStreams.builder()
+          .ordersTopic("orders").offersTopic("offers").orderAcksTopic("acks")
+          .orderEventsTopic("order-events").deadLetterTopic("dead")
+          .campaignCheck(Duration.ofHours(1))
+          .persistentStores(false)
+          .build(p);
+      p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+      driver = new TopologyTestDriver(topology, p, T0);
+      ByteArraySerializer b = new ByteArraySerializer();
+      orders = driver.createInputTopic("orders", b, b);
+      offers = driver.createInputTopic("offers", b, b);
+      acks = driver.createOutputTopic("acks", new StringDeserializer(),
+          C2mSerdes.json(OrderReceipt.class).deserializer());
+      events = driver.createOutputTopic("order-events", new StringDeserializer(),
+          C2mSerdes.json(OrderEvent.class).deserializer());
+      dead = driver.createOutputTopic("dead", new ByteArrayDeserializer(),
+          new ByteArrayDeserializer());
+    }
+
+    void offer(Offer o, Instant at) {
+      offers.pipeInput(utf8(o.design().value()), utf8(C2mJson.toJson(o)), at);
+    }
+
+    OrderReceipt place(Order o) {
+      orders.pipeInput(utf8(o.id().value()), utf8(C2mJson.toJson(o)), o.placedAt());
+      List<OrderReceipt> r = acks.readValuesToList();
+      assertEquals(1, r.size(), "one receipt per order record");
+      return r.get(0);
+    }
+
+    @Override
+    public void close() {
+      driver.close();
+      EmbeddedBroker.delete(dir);
+    }
+  }
+
+  static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  static Offer offer(String design, int moq, Duration campaign) {
+    return new Offer(new DesignId(design), 30.0, moq, 1, campaign, Duration.ofDays(7),
+        Instant.parse("2026-01-01T00:00:00Z"), FAR, 0);
+  }
+
+  static Order order(String id, String design, int quantity, double price, Instant at) {
+    return new Order(new OrderId(id), new ConsumerId("c-" + id), new DesignId(design), quantity,
+        price, at, at.plus(Duration.ofDays(60)));
+  }
+
+  @Test
+  void aRetryIsOneOrderAndConflictingContentIsRefusedWithAReason() throws Exception {
+    try (Intake in = new Intake()) {
+      in.offer(offer("d1", 100, Duration.ofDays(3)), T0);
+      in.offer(offer("d2", 100, Duration.ofDays(3)), T0);
+      Order o1 = order("o1", "d1", 1, 30.0, T0.plusSeconds(10));
+      assertEquals(OrderReceipt.Status.ACCEPTED, in.place(o1).status());
+      assertEquals(OrderReceipt.Status.DUPLICATE, in.place(o1).status(), "a retry");
+      OrderReceipt more = in.place(o1.withQuantity(2));
+      assertEquals(OrderReceipt.Status.REJECTED, more.status());
+      assertTrue(more.reason().contains("already taken"), more.reason());
+      OrderReceipt other = in.place(order("o1", "d2", 1, 30.0, T0.plusSeconds(20)));
+      assertEquals(OrderReceipt.Status.REJECTED, other.status(), "another design, same id");
+      assertTrue(other.reason().contains("already taken"), other.reason());
+      OrderReceipt price = in.place(order("o2", "d1", 1, 25.0, T0.plusSeconds(30)));
+      assertEquals(OrderReceipt.Status.REJECTED, price.status());
+      assertTrue(price.reason().contains("price rule"), price.reason());
+      OrderReceipt unknown = in.place(order("o3", "nope", 1, 30.0, T0.plusSeconds(40)));
+      assertTrue(unknown.reason().contains("offer rule"), unknown.reason());
+
+      List<OrderEvent> ev = in.events.readValuesToList();
+      assertEquals(1, ev.size(), "one acceptance, nothing else");
+      assertEquals(OrderState.IN_CAMPAIGN, ev.get(0).to());
+    }
+  }
+
+  @Test
+  void badOrdersGoToTheDeadLetterTopic() throws Exception {
+    try (Intake in = new Intake()) {
+      in.orders.pipeInput(utf8("o1"), utf8("{\"id\":\"o1\"}"), T0);
+      in.orders.pipeInput(utf8("o9"), utf8(C2mJson.toJson(order("o1", "d1", 1, 30, T0))), T0);
+      List<TestRecord<byte[], byte[]>> dead = in.dead.readRecordsToList();
+      assertEquals(2, dead.size());
+      assertTrue(DeadLetter.reasonOf(dead.get(0).headers()).orElseThrow()
+          .startsWith("topic orders partition 0 offset 0: the value is not an order"));
+      assertTrue(DeadLetter.reasonOf(dead.get(1).headers()).orElseThrow()
+          .contains("differs from the record's key"));
+      assertTrue(in.acks.isEmpty());
+    }
+  }
+
+  @Test
+  void campaignsAreReleasedOrExpireOnStreamTime() throws Exception {
+    try (Intake in = new Intake()) {
+      in.offer(offer("hit", 3, Duration.ofDays(2)), T0);
+      in.offer(offer("miss", 5, Duration.ofDays(2)), T0);
+      in.offer(offer("other", 1, Duration.ZERO), T0);
+      for (int i = 0; i < 3; i++) {
+        in.place(order("h" + i, "hit", 1, 30.0, T0.plusSeconds(60 + i)));
+      }
+      in.place(order("m0", "miss", 2, 30.0, T0.plusSeconds(90)));
+      in.events.readValuesToList();
+      // Stream time moves on with an order three days later: the punctuation advances.
+      in.place(order("late", "other", 1, 30.0, T0.plus(Duration.ofDays(3))));
+      Map<String, OrderState> last = in.events.readValuesToList().stream().collect(
+          Collectors.toMap(e -> e.order().value(), OrderEvent::to, (a, b) -> b));
+      assertEquals(OrderState.RELEASED, last.get("h0"));
+      assertEquals(OrderState.RELEASED, last.get("h2"));
+      assertEquals(OrderState.EXPIRED, last.get("m0"), "window closed below the MOQ");
+    }
+  }
+}
