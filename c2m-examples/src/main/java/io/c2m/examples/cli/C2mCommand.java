@@ -40,6 +40,7 @@ public final class C2mCommand implements Runnable {
     cl.addSubcommand(new NichesCommand());
     cl.addSubcommand(new OrdersCommand());
     cl.addSubcommand(new PlanCommand());
+    cl.addSubcommand(SimulateCommand.commandLine());
     cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
       // Messages may quote input: control characters are escaped so no terminal escape passes.
       line.getErr().println("c2m: " + io.c2m.privacy.PersonalData.escapeControls(

@@ -69,6 +69,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
     FashionDemo.Result result = FashionDemo.run(base.withConsumers(consumers), seed, minAudience);
     spec.commandLine().getOut().print(DemoReport.format(result));
+    spec.commandLine().getOut().print(io.c2m.examples.sim.DemoComparison.format(consumers, seed));
     spec.commandLine().getOut().flush();
     if (exportEvents != null) {
       long lines = export(result, exportEvents);

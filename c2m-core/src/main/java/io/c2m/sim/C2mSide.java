@@ -1,0 +1,154 @@
+package io.c2m.sim;
+
+import static java.util.Objects.requireNonNull;
+
+import io.c2m.design.DesignTailor;
+import io.c2m.design.ProductDesign;
+import io.c2m.niche.Niche;
+import io.c2m.niche.NicheInference;
+import io.c2m.production.BatchingStrategy;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * C2M run period by period through the engine ({@link EngineAdapter}): both sides learn from the
+ * same season of history before period 0, when the engine first discovers niches and tailors
+ * designs. Each period, browsing consumers order what fits them, promised delivery within
+ * {@code campaignPeriods + leadTime + shippingTime} (or {@code shippingTime} from a batch's surplus
+ * on the shelf), and the engine accepts the orders; consumers whose patience the wait would exceed
+ * cancel; orders no batch took within {@code campaignPeriods} expire; the engine advances (the
+ * batching strategy releases batches, made in {@code leadTime}, their surplus shelved); then it
+ * ingests the period's signals, and every {@code discoverEvery} periods discovers niches and
+ * tailors designs (a design stays on offer {@code offerPeriods} after its niche was last found).
+ * After the last period no one orders and the run goes on until every order has ended; leftovers
+ * and the shelves of designs taken off offer are cleared at the markdown price.
+ */
+final class C2mSide implements SimulationStrategy {
+  private final String name;
+  private final NicheInference inference;
+  private final DesignTailor tailor;
+  private final BatchingStrategy batching;
+
+  C2mSide(String name, NicheInference inference, DesignTailor tailor, BatchingStrategy batching) {
+    this.name = requireNonNull(name, "name");
+    this.inference = requireNonNull(inference, "inference");
+    this.tailor = requireNonNull(tailor, "tailor");
+    this.batching = requireNonNull(batching, "batching");
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public RunResult run(MarketModel market, SimulationListener listener) {
+    SimulationSettings s = market.settings();
+    Ledger ledger = new Ledger(market, name);
+    EngineAdapter engine = new EngineAdapter(market, inference, tailor, batching);
+    for (int t = -s.seasonLength(); t < 0; t++) {
+      engine.ingest(t);
+    }
+    List<Integer> offeredUntil = new ArrayList<>();
+    discover(engine, ledger, offeredUntil, 0);
+    List<Ledger.SimOrder> open = new ArrayList<>();
+    Set<Long> ordered = new HashSet<>();
+    int last = s.periods() + s.campaignPeriods() + s.leadTime() + s.shippingTime()
+        + (int) Math.ceil(1.5 * s.patience()) + 2;
+    for (int t = 0; t < last; t++) {
+      boolean trading = t < s.periods();
+      if (!trading && open.isEmpty() && !ledger.busy() && !engine.busy()) {
+        break;
+      }
+      ledger.startPeriod(t);
+      engine.now(t);
+      if (trading) {
+        for (MarketModel.Visit v : market.visits(t)) {
+          ledger.wanted(v, t);
+          int best = -1;
+          double bestP = 0;
+          for (int i = 0; i < offeredUntil.size(); i++) {
+            if (offeredUntil.get(i) < t || !ledger.category(i).equals(v.category())
+                || ordered.contains(pair(v.consumer(), i))) {
+              continue;
+            }
+            ProductDesign d = ledger.designs.get(i);
+            double wait = ledger.shelf[i] >= v.quantity() ? s.shippingTime()
+                : s.campaignPeriods() + s.leadTime() + s.shippingTime();
+            double p = market.orderProbability(v, d.spec(), d.unitPrice(), wait);
+            if (p > bestP) {
+              bestP = p;
+              best = i;
+            }
+          }
+          if (best >= 0 && v.draw() < bestP) {
+            ordered.add(pair(v.consumer(), best));
+            Ledger.SimOrder o = ledger.place(v, best, t);
+            if (ledger.shelf[best] >= o.quantity) {
+              ledger.sellFromShelf(o, t);
+            } else {
+              engine.accept(o, ledger);
+              open.add(o);
+            }
+          }
+        }
+      }
+      List<Ledger.SimOrder> closed = new ArrayList<>();
+      for (Ledger.SimOrder o : open) {
+        if (t - o.placed + s.leadTime() + s.shippingTime() > market.patience(o.consumer)) {
+          engine.cancel(o, ledger);
+        } else if (t - o.placed > s.campaignPeriods()) {
+          closed.add(o);
+        }
+      }
+      engine.expire(closed, ledger);
+      engine.advance(t, ledger);
+      open.removeIf(o -> o.state != OrderFate.PLACED);
+      for (int i = 0; i < offeredUntil.size(); i++) {
+        if (offeredUntil.get(i) < t && ledger.shelf[i] > 0) {
+          ledger.clear(i);
+        }
+      }
+      ledger.endPeriod(t);
+      if (trading) {
+        engine.ingest(t);
+        if ((t + 1) % s.discoverEvery() == 0 && t + 1 < s.periods()) {
+          discover(engine, ledger, offeredUntil, t + 1);
+        }
+        listener.periodDone(t, s.periods());
+      }
+    }
+    engine.expire(open, ledger);
+    for (int i = 0; i < ledger.designs.size(); i++) {
+      ledger.clear(i);
+    }
+    engine.check(ledger);
+    return ledger.result();
+  }
+
+  /** Discovers niches, tailors designs and offers them from {@code from} for offerPeriods. */
+  private static void discover(EngineAdapter engine, Ledger ledger, List<Integer> offeredUntil,
+      int from) {
+    EngineAdapter.Discovery found = engine.discover(ledger.designs);
+    for (ProductDesign d : found.newDesigns()) {
+      ledger.design(d);
+    }
+    while (offeredUntil.size() < ledger.designs.size()) {
+      offeredUntil.add(-1);
+    }
+    for (int i = 0; i < ledger.designs.size(); i++) {
+      for (Niche n : found.niches()) {
+        if (ledger.designs.get(i).spec().matches(n.definition())) {
+          offeredUntil.set(i, from + ledger.settings().offerPeriods() - 1);
+          break;
+        }
+      }
+    }
+  }
+
+  static long pair(int consumer, int design) {
+    return (long) consumer << 32 | design;
+  }
+}

@@ -1,0 +1,24 @@
+package io.c2m.sim;
+
+/**
+ * A way of serving the market, run against a {@link MarketModel} over its periods: C2M (the
+ * engine, with its pluggable inference, tailoring and batching) or make-to-stock. Built-ins come
+ * from {@link SimulationStrategies}.
+ */
+public interface SimulationStrategy {
+  /**
+   * Returns the strategy's name, as {@link SimulationStrategies#byName(String)} takes it.
+   *
+   * @return the name
+   */
+  String name();
+
+  /**
+   * Runs the strategy over every period of the market and until every order has ended.
+   *
+   * @param market the market, with its settings and seed
+   * @param listener hears each period
+   * @return the metrics and the timeline
+   */
+  RunResult run(MarketModel market, SimulationListener listener);
+}
