@@ -785,7 +785,6 @@ public final class PlanCommand implements Callable<Integer> {
     ObjectMapper mapper = io.c2m.json.C2mJson.mapper().copy()
         .enable(SerializationFeature.INDENT_OUTPUT)
         .disable(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
-    ObjectNode head = PlanOutputOptions.planData(plan, currency);
     try (com.fasterxml.jackson.core.JsonGenerator g = mapper.createGenerator(out)) {
       g.disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET); // out stays
       g.enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
@@ -796,10 +795,7 @@ public final class PlanCommand implements Callable<Integer> {
       g.writeStringField("asOf", PlanOutputOptions.now().toString());
       g.writeFieldName("data");
       g.writeStartObject();
-      for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e : head.properties()) {
-        g.writeFieldName(e.getKey());
-        mapper.writeTree(g, e.getValue());
-      }
+      PlanOutputOptions.writePlanData(g, plan, currency);
       g.writeNumberField("firstPeriod", first);
       g.writeNumberField("lateOrderCount", plan.lateOrderCount());
       g.writeArrayFieldStart("periods");

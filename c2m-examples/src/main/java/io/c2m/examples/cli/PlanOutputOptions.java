@@ -193,6 +193,43 @@ final class PlanOutputOptions {
     return root;
   }
 
+  /**
+   * Writes the fields of {@link #planData} one batch and one pending order at a time, so a plan
+   * of hundreds of thousands of batches is never held as one tree (issue 11: bounded memory at
+   * the largest horizon). The same fields and values as {@link #planData}.
+   *
+   * @param g the generator, inside the data object
+   * @param plan the plan
+   * @param currency the currency of the costs
+   * @throws IOException if writing fails
+   */
+  static void writePlanData(com.fasterxml.jackson.core.JsonGenerator g, BatchPlan plan,
+      Currency currency) throws IOException {
+    com.fasterxml.jackson.databind.ObjectMapper mapper =
+        (com.fasterxml.jackson.databind.ObjectMapper) g.getCodec();
+    g.writeArrayFieldStart("batches");
+    for (io.c2m.production.ProductionBatch b : plan.batches()) {
+      JsonNode n = C2mJson.toTree(b);
+      moneyCosts(n, currency);
+      mapper.writeTree(g, n);
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("pending");
+    for (io.c2m.production.PendingOrder p : plan.pending()) {
+      mapper.writeTree(g, C2mJson.toTree(p));
+    }
+    g.writeEndArray();
+    ObjectNode holder = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    holder.set("cost", C2mJson.toTree(plan.cost()));
+    moneyCosts(holder, currency);
+    g.writeFieldName("cost");
+    mapper.writeTree(g, holder.get("cost"));
+    g.writeFieldName("provenance");
+    mapper.writeTree(g, C2mJson.toTree(plan.provenance()));
+    g.writeFieldName("totalCost");
+    mapper.writeTree(g, JsonEnvelope.money(Money.of(plan.cost().total(), currency)));
+  }
+
   /** Replaces every {@code cost} object of doubles (a CostBreakdown) by money, recursively. */
   private static void moneyCosts(JsonNode node, Currency currency) {
     if (node instanceof ObjectNode o) {
