@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.c2m.DesignId;
 import io.c2m.OrderId;
-import io.c2m.json.JsonEnvelope;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -108,7 +107,7 @@ public final class ErpExport {
    * @param format the format
    * @param orders the drafts
    * @param site the company and warehouses (ERPNext), or {@link ErpSite#NONE}
-   * @param asOf when the plan was made (the JSON envelope's {@code asOf})
+   * @param asOf when the plan was made (kept for the callers that wrap JSON in an envelope)
    * @return the file's text; CSV lines end with CRLF, as RFC 4180 has them
    */
   public static String write(
@@ -118,7 +117,7 @@ public final class ErpExport {
     requireNonNull(site, "site");
     requireNonNull(asOf, "asOf");
     return switch (format) {
-      case JSON -> json(orders, asOf);
+      case JSON -> json(orders);
       case ODOO_CSV -> csv(ODOO_COLUMNS, orders, o -> List.of(o.product().sku(),
           Integer.toString(o.quantity()), o.product().unitOfMeasure(),
           o.product().billOfMaterials(), ERP_TIME.format(o.plannedStart()),
@@ -163,7 +162,17 @@ public final class ErpExport {
     sb.append("\r\n");
   }
 
-  private static String json(List<DraftProductionOrder> orders, Instant asOf) {
+  /**
+   * The draft production orders as a JSON array, one object per order (batch, design, sku,
+   * quantity, unit of measure, bill of materials, planned start and finish as local date-times,
+   * origin order ids): the {@code data} of the {@code production-orders} document that the
+   * command line wraps in c2m's JSON envelope ({@code io.c2m.json.JsonEnvelope}; production comes
+   * before json in the pipeline, so the envelope is put on by the caller).
+   *
+   * @param orders the draft orders
+   * @return the array
+   */
+  public static ArrayNode jsonData(List<DraftProductionOrder> orders) {
     ArrayNode data = JsonNodeFactory.instance.arrayNode();
     for (DraftProductionOrder o : orders) {
       ObjectNode n = data.addObject();
@@ -178,6 +187,10 @@ public final class ErpExport {
       ArrayNode origin = n.putArray("origin");
       o.origin().forEach(id -> origin.add(id.value()));
     }
-    return JsonEnvelope.of("production-orders", asOf, data).toJson();
+    return data;
+  }
+
+  private static String json(List<DraftProductionOrder> orders) {
+    return jsonData(orders).toPrettyString();
   }
 }

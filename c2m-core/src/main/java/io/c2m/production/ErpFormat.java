@@ -8,7 +8,10 @@ import java.util.stream.Collectors;
  * The formats {@link ErpExport} writes draft production orders in, by their stable names.
  */
 public enum ErpFormat {
-  /** c2m's JSON envelope, kind {@code production-orders} (docs/schemas). */
+  /**
+   * A JSON array of the draft orders: the {@code data} of c2m's {@code production-orders}
+   * document (docs/schemas), which the command line wraps in the envelope.
+   */
   JSON("json"),
   /** An Odoo import file for Manufacturing Orders ({@code mrp.production}), comma-separated. */
   ODOO_CSV("odoo-csv"),

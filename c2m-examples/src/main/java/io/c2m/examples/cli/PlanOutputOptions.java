@@ -103,8 +103,11 @@ final class PlanOutputOptions {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(cl, "--period: " + e.getMessage());
     }
-    return ErpExport.write(f, ErpExport.drafts(plan, readProducts(products), calendar),
-        new ErpSite(company, wipWarehouse, targetWarehouse), asOf);
+    var drafts = ErpExport.drafts(plan, readProducts(products), calendar);
+    if (f == ErpFormat.JSON) {
+      return JsonEnvelope.of("production-orders", asOf, ErpExport.jsonData(drafts)).toJson();
+    }
+    return ErpExport.write(f, drafts, new ErpSite(company, wipWarehouse, targetWarehouse), asOf);
   }
 
   /**
