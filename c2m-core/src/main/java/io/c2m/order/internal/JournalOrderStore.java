@@ -146,19 +146,44 @@ public final class JournalOrderStore implements OrderStore {
   @Override
   public Insertion insert(Order order, OrderEvent accepted) {
     InMemoryOrderStore.checkAcceptance(order, accepted);
-    Insertion ins;
+    return durably(() -> append(order, accepted));
+  }
+
+  /**
+   * Runs a change under the state lock, then returns once it is durable: within the lock without
+   * group commit (one write and fsync per call), after releasing it with group commit (so that
+   * followers append while a leader forces, and share its fsync).
+   */
+  private <T> T durably(java.util.function.Supplier<T> change) {
+    T result;
     long lsn;
     synchronized (state) {
       checkOpen();
-      ins = append(order, accepted);
+      result = change.get();
       lsn = appended;
       if (!options.groupCommit()) {
         awaitDurable(lsn);
-        return ins;
+        return result;
       }
     }
     awaitDurable(lsn);
-    return ins;
+    return result;
+  }
+
+  /**
+   * Encodes a record into the pending buffer and applies it to the state, under the lock; if the
+   * state refuses it, the record is taken back out, so nothing refused is journaled.
+   */
+  private void appendApplied(Runnable encode, Runnable apply) {
+    int mark = pending.pos;
+    encode.run();
+    try {
+      apply.run();
+    } catch (RuntimeException e) {
+      pending.pos = mark;
+      throw e;
+    }
+    appended += pending.pos - mark;
   }
 
   /** Appends an insert if the id is new; under the lock. */
@@ -189,71 +214,33 @@ public final class JournalOrderStore implements OrderStore {
     for (int i = 0; i < orders.size(); i++) {
       InMemoryOrderStore.checkAcceptance(orders.get(i), accepted.get(i));
     }
-    List<Insertion> out = new ArrayList<>(orders.size());
-    long lsn;
-    synchronized (state) {
-      checkOpen();
+    return durably(() -> {
+      List<Insertion> out = new ArrayList<>(orders.size());
       for (int i = 0; i < orders.size(); i++) {
         out.add(append(orders.get(i), accepted.get(i)));
       }
-      lsn = appended;
-      if (!options.groupCommit()) {
-        awaitDurable(lsn);
-        return out;
-      }
-    }
-    awaitDurable(lsn);
-    return out;
+      return out;
+    });
   }
 
   @Override
   public void commit(OrderChange change) {
     requireNonNull(change, "change");
-    long lsn;
-    synchronized (state) {
-      checkOpen();
+    durably(() -> {
       if (!change.isEmpty()) {
-        int mark = pending.pos;
-        pending.commit(change);
-        try {
-          state.commit(change);
-        } catch (RuntimeException e) {
-          pending.pos = mark;
-          throw e;
-        }
-        appended += pending.pos - mark;
+        appendApplied(() -> pending.commit(change), () -> state.commit(change));
       }
-      lsn = appended;
-      if (!options.groupCommit()) {
-        awaitDurable(lsn);
-        return;
-      }
-    }
-    awaitDurable(lsn);
+      return null;
+    });
   }
 
   @Override
   public void putOffer(Offer offer) {
     requireNonNull(offer, "offer");
-    long lsn;
-    synchronized (state) {
-      checkOpen();
-      int mark = pending.pos;
-      pending.offer(offer);
-      try {
-        state.putOffer(offer);
-      } catch (RuntimeException e) {
-        pending.pos = mark;
-        throw e;
-      }
-      appended += pending.pos - mark;
-      lsn = appended;
-      if (!options.groupCommit()) {
-        awaitDurable(lsn);
-        return;
-      }
-    }
-    awaitDurable(lsn);
+    durably(() -> {
+      appendApplied(() -> pending.offer(offer), () -> state.putOffer(offer));
+      return null;
+    });
   }
 
   /** Returns once the log is durable up to {@code lsn}, leading a flush when no one is. */
