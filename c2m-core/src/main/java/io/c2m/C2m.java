@@ -85,6 +85,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * lock the engine; orders go through the order book's own lock (never while holding the engine's),
  * and forecasting holds no lock. Deterministic: the same calls with the same clock
  * and seed give the same results.
+ *
+ * <p>Why one file of over 800 lines: it is the facade of the whole pipeline, and most of its
+ * length is the javadoc of its public methods and its builder's setters; the work is delegated
+ * (orders to {@link io.c2m.order.OrderBook}, plans to the batching strategy). Moving the order
+ * and planning methods into a facade of their own is left for issue 14.
  */
 public final class C2m {
   private final Clock clock;

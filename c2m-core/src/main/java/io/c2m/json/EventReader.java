@@ -163,6 +163,11 @@ import java.util.function.IntFunction;
  *
  * <p>Thread-safe and immutable: one reader can serve concurrent reads; each read is
  * single-threaded.
+ *
+ * <p>Why one file of over 800 lines: the fast path and the Jackson path must give identical
+ * reports line by line (a property checks it), and keeping both paths with their shared
+ * per-line checks (window, privacy, consent, duplicate keys) side by side is what keeps them in
+ * step. Splitting the two paths into classes of their own is left for issue 14.
  */
 public final class EventReader {
   /** The default {@link Builder#maxLineLength(int)}: 1 MiB. */

@@ -70,6 +70,11 @@ import java.util.function.Predicate;
  * must admit the consumer again.
  *
  * <p>Not thread-safe: use one store per thread or partition, and merge them.
+ *
+ * <p>Why one file of over 800 lines: the store's parts (interner, pooled affinity tables, bulk
+ * scratch, interest grid, growth factors) share packed arrays on the ingestion hot path; issue 14
+ * part 1 splits them into package-private classes, which waits for a quiet benchmark run to show
+ * the ingestion figures hold.
  */
 public final class ProfileStore {
   /** How many half-lives a signal may lie before or after the epoch. */
