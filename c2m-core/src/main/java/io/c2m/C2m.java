@@ -262,30 +262,53 @@ public final class C2m {
    *     twice)
    */
   public synchronized List<Niche> discoverNiches() {
+    DiscoverySnapshot snap = discoverySnapshot();
+    List<Attributes> preferences = new ArrayList<>();
     NicheRequest request = new NicheRequest(
-        consentingProfiles(), minimumAudience, clock.instant(), seed, profiles.timeline());
+        consenting(snap, preferences), minimumAudience, clock.instant(), seed,
+        snap.timeline(profiles));
     // The checked inference recounts each niche's audience over the request's (consenting)
     // profiles and withholds those below the minimum; the guard then applies k-anonymity to what
     // remains, so a strategy that over-reports cannot release a niche fewer than k match.
-    return List.copyOf(guard.release(NicheInference.checked(inference).infer(request)));
+    return List.copyOf(guard.release(io.c2m.niche.internal.CheckedNicheInference
+        .check(inference, request, preferences)));
   }
 
-  /** Profiles of the consumers who consent to profiling now (consent is read at use, too). */
-  private List<ConsumerProfile> consentingProfiles() {
+  /**
+   * The profiles and timeline {@link #discoverNiches()} and {@link #tailorDesigns(List)} read,
+   * shared between them while the store is unchanged (see {@link DiscoverySnapshot}).
+   */
+  private java.lang.ref.SoftReference<DiscoverySnapshot> discoverySnapshot;
+
+  private DiscoverySnapshot discoverySnapshot() {
+    DiscoverySnapshot s = DiscoverySnapshot.of(discoverySnapshot, profiles, clock.instant());
+    discoverySnapshot = new java.lang.ref.SoftReference<>(s);
+    return s;
+  }
+
+  /**
+   * The snapshot's profiles of the consumers who consent to profiling now (consent is read at
+   * use, too); their preferences are added to {@code preferences} in the same order.
+   */
+  private List<ConsumerProfile> consenting(DiscoverySnapshot snap, List<Attributes> preferences) {
+    List<ConsumerProfile> all = snap.profiles();
+    List<Attributes> allPreferences = snap.preferences();
     List<ConsumerProfile> out = new ArrayList<>();
-    for (ConsumerProfile p : profiles()) {
-      if (mayProfile(p.consumer())) {
-        out.add(p);
+    for (int i = 0; i < all.size(); i++) {
+      if (mayProfile(all.get(i).consumer())) {
+        out.add(all.get(i));
+        preferences.add(allPreferences.get(i));
       }
     }
     return out;
   }
 
-  private static List<ConsumerProfile> members(Niche niche, List<ConsumerProfile> profiles) {
+  private static List<ConsumerProfile> members(Niche niche, List<ConsumerProfile> profiles,
+      List<Attributes> preferences) {
     List<ConsumerProfile> members = new ArrayList<>();
-    for (ConsumerProfile p : profiles) {
-      if (p.preferences().matches(niche.definition())) {
-        members.add(p);
+    for (int i = 0; i < profiles.size(); i++) {
+      if (preferences.get(i).matches(niche.definition())) {
+        members.add(profiles.get(i));
       }
     }
     return members;
@@ -308,11 +331,13 @@ public final class C2m {
    */
   public synchronized List<ProductDesign> tailorDesigns(List<Niche> niches) {
     requireNonNull(niches, "niches");
-    List<ConsumerProfile> all = consentingProfiles();
+    DiscoverySnapshot snap = discoverySnapshot();
+    List<Attributes> preferences = new ArrayList<>();
+    List<ConsumerProfile> all = consenting(snap, preferences);
     List<ProductDesign> out = new ArrayList<>();
     Map<String, Set<AttributeValue>> valuesByCategory = null;
     for (Niche niche : niches) {
-      List<ConsumerProfile> members = members(niche, all);
+      List<ConsumerProfile> members = members(niche, all, preferences);
       if (members.size() < minimumAudience) {
         continue; // k-anonymity: never tailor from fewer than k consumers' preferences
       }
@@ -327,7 +352,7 @@ public final class C2m {
               .ifPresent(p -> prices.put(m.consumer(), p));
         }
         if (valuesByCategory == null) {
-          valuesByCategory = valuesByCategory();
+          valuesByCategory = valuesByCategory(snap);
         }
         Set<AttributeValue> categoryValues = valuesByCategory.getOrDefault(category, Set.of());
         if (prices.size() >= minimumAudience) {
@@ -371,9 +396,9 @@ public final class C2m {
   }
 
   /** The attribute values seen on the items of each category, from the interest timeline. */
-  private Map<String, Set<AttributeValue>> valuesByCategory() {
+  private Map<String, Set<AttributeValue>> valuesByCategory(DiscoverySnapshot snap) {
     Map<String, Set<AttributeValue>> out = new HashMap<>();
-    for (io.c2m.signal.InterestTimeline.ItemInterest i : profiles.timeline().items()) {
+    for (io.c2m.signal.InterestTimeline.ItemInterest i : snap.timeline(profiles).items()) {
       i.item().get(Niche.CATEGORY).ifPresent(c -> out.computeIfAbsent(c, k -> new HashSet<>())
           .addAll(i.item().pairs()));
     }

@@ -49,6 +49,32 @@ public final class CheckedNicheInference implements NicheInference {
   @Override
   public List<Niche> infer(NicheRequest request) {
     Objects.requireNonNull(request, "request");
+    List<ConsumerProfile> profiles = request.profiles();
+    List<io.c2m.Attributes> preferences = new ArrayList<>(profiles.size());
+    profiles.forEach(p -> preferences.add(p.preferences()));
+    return infer(request, preferences);
+  }
+
+  /**
+   * Runs an inference through the checks with the preferences of the request's profiles already
+   * computed, so the engine computes them once per discovery (issue 15).
+   *
+   * @param inference the inference, wrapped unless it already is
+   * @param request the request
+   * @param preferences {@code request.profiles()}'s preferences, in the same order
+   * @return the niches the checks release
+   */
+  public static List<Niche> check(NicheInference inference, NicheRequest request,
+      List<io.c2m.Attributes> preferences) {
+    Objects.requireNonNull(request, "request");
+    if (preferences.size() != request.profiles().size()) {
+      throw new IllegalArgumentException("The preferences (" + preferences.size()
+          + ") must be those of the request's " + request.profiles().size() + " profiles.");
+    }
+    return ((CheckedNicheInference) wrap(inference)).infer(request, preferences);
+  }
+
+  private List<Niche> infer(NicheRequest request, List<io.c2m.Attributes> preferences) {
     List<Niche> found;
     try {
       found = delegate.infer(request);
@@ -61,9 +87,6 @@ public final class CheckedNicheInference implements NicheInference {
     if (found == null) {
       throw new StrategyException(name(), "returned no niche list (null).");
     }
-    List<ConsumerProfile> profiles = request.profiles();
-    List<io.c2m.Attributes> preferences = new ArrayList<>(profiles.size());
-    profiles.forEach(p -> preferences.add(p.preferences()));
     Set<NicheId> ids = new HashSet<>();
     List<Niche> released = new ArrayList<>(found.size());
     for (int i = 0; i < found.size(); i++) {
