@@ -304,12 +304,11 @@ public final class C2m {
   }
 
   private static List<ConsumerProfile> members(Niche niche, List<ConsumerProfile> profiles,
-      List<Attributes> preferences) {
+      io.c2m.internal.PreferenceIndex preferences) {
     List<ConsumerProfile> members = new ArrayList<>();
-    for (int i = 0; i < profiles.size(); i++) {
-      if (preferences.get(i).matches(niche.definition())) {
-        members.add(profiles.get(i));
-      }
+    java.util.BitSet matching = preferences.matching(niche.definition());
+    for (int i = matching.nextSetBit(0); i >= 0; i = matching.nextSetBit(i + 1)) {
+      members.add(profiles.get(i));
     }
     return members;
   }
@@ -334,10 +333,11 @@ public final class C2m {
     DiscoverySnapshot snap = discoverySnapshot();
     List<Attributes> preferences = new ArrayList<>();
     List<ConsumerProfile> all = consenting(snap, preferences);
+    io.c2m.internal.PreferenceIndex index = new io.c2m.internal.PreferenceIndex(preferences);
     List<ProductDesign> out = new ArrayList<>();
     Map<String, Set<AttributeValue>> valuesByCategory = null;
     for (Niche niche : niches) {
-      List<ConsumerProfile> members = members(niche, all, preferences);
+      List<ConsumerProfile> members = members(niche, all, index);
       if (members.size() < minimumAudience) {
         continue; // k-anonymity: never tailor from fewer than k consumers' preferences
       }

@@ -43,6 +43,7 @@ class SimulationOutputIssue15Test {
   @Test
   void outputIsUnchangedByTheDiscoverySpeedUp() {
     String out = output();
-    assertEquals("b6189e57a4c9ba5edd082d3b2bec16b9f00e4d791619dfeb13b6550ee20d14d8", sha256(out), out);
+    assertEquals("b6189e57a4c9ba5edd082d3b2bec16b9f00e4d791619dfeb13b6550ee20d14d8",
+        sha256(out), out);
   }
 }

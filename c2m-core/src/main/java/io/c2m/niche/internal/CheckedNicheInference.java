@@ -2,6 +2,7 @@ package io.c2m.niche.internal;
 
 import io.c2m.NicheId;
 import io.c2m.StrategyException;
+import io.c2m.internal.PreferenceIndex;
 import io.c2m.niche.Niche;
 import io.c2m.niche.NicheInference;
 import io.c2m.niche.NicheRequest;
@@ -52,7 +53,7 @@ public final class CheckedNicheInference implements NicheInference {
     List<ConsumerProfile> profiles = request.profiles();
     List<io.c2m.Attributes> preferences = new ArrayList<>(profiles.size());
     profiles.forEach(p -> preferences.add(p.preferences()));
-    return infer(request, preferences);
+    return infer(request, new PreferenceIndex(preferences));
   }
 
   /**
@@ -71,10 +72,11 @@ public final class CheckedNicheInference implements NicheInference {
       throw new IllegalArgumentException("The preferences (" + preferences.size()
           + ") must be those of the request's " + request.profiles().size() + " profiles.");
     }
-    return ((CheckedNicheInference) wrap(inference)).infer(request, preferences);
+    return ((CheckedNicheInference) wrap(inference)).infer(request,
+        new PreferenceIndex(preferences));
   }
 
-  private List<Niche> infer(NicheRequest request, List<io.c2m.Attributes> preferences) {
+  private List<Niche> infer(NicheRequest request, PreferenceIndex preferences) {
     List<Niche> found;
     try {
       found = delegate.infer(request);
@@ -101,12 +103,7 @@ public final class CheckedNicheInference implements NicheInference {
         throw new StrategyException(name(), "reported a demand score (" + n.demandScore()
             + ") above the audience (" + n.audience() + ") of niche " + n.id() + ".");
       }
-      int matching = 0;
-      for (io.c2m.Attributes p : preferences) {
-        if (p.matches(n.definition())) {
-          matching++;
-        }
-      }
+      int matching = preferences.count(n.definition());
       if (matching < request.minAudience()) {
         continue; // withheld: fewer than k consumers match, whatever the strategy reported
       }
