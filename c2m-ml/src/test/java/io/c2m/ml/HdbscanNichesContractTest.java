@@ -1,11 +1,12 @@
 package io.c2m.ml;
 
 import io.c2m.niche.NicheInference;
-import io.c2m.testkit.niche.NicheInferenceContract;
+import io.c2m.testkit.C2mCompatibilityKit;
+import java.util.Optional;
 
-class HdbscanNichesContractTest extends NicheInferenceContract {
+class HdbscanNichesContractTest extends C2mCompatibilityKit {
   @Override
-  protected NicheInference inference() {
-    return TribuoNiches.hdbscan(5, 300);
+  protected Optional<NicheInference> nicheInference() {
+    return Optional.of(TribuoNiches.hdbscan(5, 300));
   }
 }

@@ -1,12 +1,13 @@
 package io.c2m.ml;
 
 import io.c2m.niche.NicheInference;
-import io.c2m.testkit.niche.NicheInferenceContract;
+import io.c2m.testkit.C2mCompatibilityKit;
+import java.util.Optional;
 
 /** The contract of k-means with k following the population (the provider's default). */
-class KMeansAutoNichesContractTest extends NicheInferenceContract {
+class KMeansAutoNichesContractTest extends C2mCompatibilityKit {
   @Override
-  protected NicheInference inference() {
-    return TribuoNiches.kMeans();
+  protected Optional<NicheInference> nicheInference() {
+    return Optional.of(TribuoNiches.kMeans());
   }
 }
