@@ -77,7 +77,7 @@ final class C2mSide implements SimulationStrategy {
             ProductDesign d = ledger.designs.get(i);
             double wait = ledger.shelf[i] >= v.quantity() ? s.shippingTime()
                 : s.campaignPeriods() + s.leadTime() + s.shippingTime();
-            double p = market.orderProbability(v, d.spec(), d.unitPrice(), wait);
+            double p = market.orderProbability(v, ledger.spec(i), d.unitPrice(), wait);
             if (p > bestP) {
               bestP = p;
               best = i;

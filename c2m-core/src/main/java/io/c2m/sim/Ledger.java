@@ -47,6 +47,8 @@ final class Ledger {
   final List<ProductDesign> designs = new ArrayList<>();
   final List<Integer> designNiche = new ArrayList<>();
   private final List<String> designCategory = new ArrayList<>();
+  /** Each design's spec as a hash map: read for every visit, a sorted map's lookups cost more. */
+  private final List<Map<String, String>> designSpec = new ArrayList<>();
   private final Map<io.c2m.DesignId, Integer> designIndex = new HashMap<>();
   final List<SimOrder> orders = new ArrayList<>();
   int[] shelf = new int[16];
@@ -121,6 +123,7 @@ final class Ledger {
     }
     designNiche.add(served);
     designCategory.add(MarketModel.categoryOf(d.spec()));
+    designSpec.add(new HashMap<>(d.spec().values()));
     designIndex.put(d.id(), idx);
     if (idx >= shelf.length) {
       shelf = Arrays.copyOf(shelf, shelf.length * 2);
@@ -159,6 +162,11 @@ final class Ledger {
   /** Returns a design's category. */
   String category(int design) {
     return designCategory.get(design);
+  }
+
+  /** Returns a design's spec, as a hash map (see {@link MarketModel#orderProbability}). */
+  Map<String, String> spec(int design) {
+    return designSpec.get(design);
   }
 
   /** Counts a sale lost to an empty shelf. */

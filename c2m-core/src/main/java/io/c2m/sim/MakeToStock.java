@@ -97,7 +97,8 @@ final class MakeToStock implements SimulationStrategy {
               continue;
             }
             ProductDesign d = ledger.designs.get(idx);
-            double p = market.orderProbability(v, d.spec(), d.unitPrice(), s.shippingTime());
+            double p = market.orderProbability(v, ledger.spec(idx), d.unitPrice(),
+                s.shippingTime());
             if (p > bestP) {
               bestP = p;
               best = idx;

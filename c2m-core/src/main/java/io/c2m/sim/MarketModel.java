@@ -350,6 +350,27 @@ public final class MarketModel {
   }
 
   /**
+   * {@link #orderProbability(Visit, Attributes, double, double)} for a design of the visit's
+   * category (the caller checked it), its spec read as a hash map: the same value, bit for bit,
+   * with the visits' inner loop spared the sorted map's lookups (issue 15).
+   */
+  double orderProbability(Visit visit, Map<String, String> spec, double price, double wait) {
+    if (wait > patience[visit.consumer()]) {
+      return 0;
+    }
+    int match = 0;
+    for (Map.Entry<String, String> e : visit.taste().values().entrySet()) {
+      if (e.getValue().equals(spec.get(e.getKey()))) {
+        match++;
+      }
+    }
+    double fit = Math.pow((double) match / Math.max(1, visit.taste().size()),
+        settings.fitSharpness());
+    return settings.orderRate() * fit
+        * priceResponse(price, visit.referencePrice()) * Math.exp(-wait / settings.waitTolerance());
+  }
+
+  /**
    * Returns {@code fit^fitSharpness}, the fit being the share of the taste's attributes the spec
    * has.
    *
