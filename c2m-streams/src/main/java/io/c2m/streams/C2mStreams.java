@@ -88,6 +88,12 @@ import org.apache.kafka.streams.state.Stores;
  *       all partitions meet in one task, which mines them ({@link NicheCandidates#mine}), keeps
  *       the result in {@value #NICHES_STORE} and publishes it to the niches topic. No niche below
  *       the minimum audience, counted over all partitions, is released.
+ *   <li>With an orders topic, orders are accepted by core's engine (its order book) in the task
+ *       of their design and acknowledged once durable; every {@link
+ *       Builder#campaignCheck(Duration)} of stream time the task runs the engine's {@code
+ *       advance()} (campaigns, then the {@link Builder#batching(String) batching strategy} on the
+ *       other open orders, the current period's batches released and frozen) and publishes each
+ *       design's changed {@link DesignPlan}, also kept in {@value #PLANS_STORE}.
  * </ol>
  *
  * <p>The application must run with {@code processing.guarantee=exactly_once_v2}: with
