@@ -219,4 +219,30 @@ class OrderIntakeTest {
       assertTrue(in.plans.isEmpty(), "an unchanged plan is not published again");
     }
   }
+
+  @Test
+  void anUnknownStrategyIsRefusedAtOnceAndAPlanHoldsOneDesign() {
+    io.c2m.InvalidConfigurationException e = org.junit.jupiter.api.Assertions.assertThrows(
+        io.c2m.InvalidConfigurationException.class,
+        () -> C2mStreams.builder().batching("no-such-strategy"));
+    assertTrue(e.getMessage().contains("no-such-strategy"), e.getMessage());
+    var b1 = new io.c2m.production.ScheduledBatch(new io.c2m.BatchId("d1#1"), new DesignId("d1"),
+        io.c2m.order.BatchState.PLANNED, T0, T0, 3, List.of(new OrderId("o1")));
+    var p2 = new io.c2m.production.PendingOrder(new OrderId("o2"), new DesignId("d2"), 1,
+        io.c2m.production.PendingReason.BELOW_MOQ, "waits");
+    IllegalArgumentException other = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class,
+        () -> new DesignPlan(new DesignId("d2"), T0, List.of(b1), List.of()));
+    assertTrue(other.getMessage().contains("of design d1, not of the plan's design d2"),
+        other.getMessage());
+    var schedule = new io.c2m.production.Schedule(T0, T0, Duration.ofDays(1), List.of(b1),
+        List.of(p2), new io.c2m.production.BatchPlan(List.of(), List.of(),
+            io.c2m.production.CostBreakdown.ZERO, new io.c2m.Provenance("test", "1", 0,
+                Map.of())));
+    Map<DesignId, DesignPlan> split = DesignPlan.of(schedule);
+    assertEquals(List.of(new DesignId("d1"), new DesignId("d2")), List.copyOf(split.keySet()));
+    assertEquals(List.of(b1), split.get(new DesignId("d1")).batches());
+    assertEquals(List.of(p2), split.get(new DesignId("d2")).pending());
+    assertEquals(List.of(), split.get(new DesignId("d2")).batches());
+  }
 }
