@@ -263,15 +263,13 @@ public final class C2m {
    */
   public synchronized List<Niche> discoverNiches() {
     DiscoverySnapshot snap = discoverySnapshot();
-    List<Attributes> preferences = new ArrayList<>();
     NicheRequest request = new NicheRequest(
-        consenting(snap, preferences), minimumAudience, clock.instant(), seed,
+        consenting(snap, new ArrayList<>()), minimumAudience, clock.instant(), seed,
         snap.timeline(profiles));
     // The checked inference recounts each niche's audience over the request's (consenting)
     // profiles and withholds those below the minimum; the guard then applies k-anonymity to what
     // remains, so a strategy that over-reports cannot release a niche fewer than k match.
-    return List.copyOf(guard.release(io.c2m.niche.internal.CheckedNicheInference
-        .check(inference, request, preferences)));
+    return List.copyOf(guard.release(NicheInference.checked(inference).infer(request)));
   }
 
   /**

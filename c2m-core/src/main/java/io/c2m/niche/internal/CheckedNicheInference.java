@@ -56,26 +56,6 @@ public final class CheckedNicheInference implements NicheInference {
     return infer(request, new PreferenceIndex(preferences));
   }
 
-  /**
-   * Runs an inference through the checks with the preferences of the request's profiles already
-   * computed, so the engine computes them once per discovery (issue 15).
-   *
-   * @param inference the inference, wrapped unless it already is
-   * @param request the request
-   * @param preferences {@code request.profiles()}'s preferences, in the same order
-   * @return the niches the checks release
-   */
-  public static List<Niche> check(NicheInference inference, NicheRequest request,
-      List<io.c2m.Attributes> preferences) {
-    Objects.requireNonNull(request, "request");
-    if (preferences.size() != request.profiles().size()) {
-      throw new IllegalArgumentException("The preferences (" + preferences.size()
-          + ") must be those of the request's " + request.profiles().size() + " profiles.");
-    }
-    return ((CheckedNicheInference) wrap(inference)).infer(request,
-        new PreferenceIndex(preferences));
-  }
-
   private List<Niche> infer(NicheRequest request, PreferenceIndex preferences) {
     List<Niche> found;
     try {
