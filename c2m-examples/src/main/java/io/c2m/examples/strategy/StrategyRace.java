@@ -50,12 +50,14 @@ public final class StrategyRace {
    * @return the text
    */
   public static String format(Comparison c) {
-    StringBuilder out = new StringBuilder(SimulationReport.text(c, List.of("margin",
-        "productionCost", "unsoldUnits", "lostSales", "fillRate", "meanWait")));
+    List<String> metrics = List.of("margin", "productionCost", "unsoldUnits", "lostSales",
+        "fillRate", "meanWait");
+    StringBuilder out = new StringBuilder(SimulationReport.text(c, metrics));
     out.append("\nPaired against c2m:group-buy (same seeds):\n");
     for (Comparison.Paired p : c.pairedTests()) {
-      boolean ours = (p.a().equals(CUSTOM) && p.b().equals("c2m:group-buy"))
-          || (p.b().equals(CUSTOM) && p.a().equals("c2m:group-buy"));
+      boolean ours = metrics.contains(p.metric())
+          && ((p.a().equals(CUSTOM) && p.b().equals("c2m:group-buy"))
+          || (p.b().equals(CUSTOM) && p.a().equals("c2m:group-buy")));
       if (ours) {
         out.append(String.format(Locale.ROOT, "  %-14s %s - %s: %.3f [%.3f, %.3f], p = %.3f%n",
             p.metric(), p.a(), p.b(), p.meanDifference(), p.ciLow(), p.ciHigh(), p.pValue()));
