@@ -256,6 +256,18 @@ public final class C2m {
   }
 
   /**
+   * Tells the engine's listener ({@link C2mListener#eventsRead}) and log what an event reader
+   * read before {@link #ingest(Iterable)}: counts and rule names only, never a line's content.
+   * Rules are {@link io.c2m.json.EventProblem.Kind} names; rejections beyond the problems the
+   * reader kept count as {@code UNLISTED}.
+   *
+   * @param report the reader's report
+   */
+  public void eventsRead(io.c2m.json.EventReport report) {
+    events.eventsRead(requireNonNull(report, "report"));
+  }
+
+  /**
    * Returns the current profiles, decayed to the clock's now.
    *
    * @return the profiles, by consumer id

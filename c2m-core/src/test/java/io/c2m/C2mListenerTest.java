@@ -176,6 +176,20 @@ class C2mListenerTest {
   @Test
   void eventsReadAreCountedByRule() {
     C2mMetrics m = new C2mMetrics();
+    C2m c2m = C2m.builder().listener(m).build();
+    CapturingLogs.start();
+    List<String> lines;
+    try {
+      c2m.eventsRead(new io.c2m.json.EventReport(4, 1, 1, 2, 1, List.of(
+          new io.c2m.json.EventProblem(2, io.c2m.json.EventProblem.Kind.MALFORMED_JSON,
+              "not JSON: " + SECRET))));
+    } finally {
+      lines = CapturingLogs.stop();
+    }
+    assertEquals(List.of("INFO io.c2m.C2m: Read 4 events: 1 accepted, 1 skipped, 2 rejected, by "
+        + "rule: {MALFORMED_JSON=1, UNLISTED=1}"), lines);
+    assertEquals(1, m.eventsRejected("UNLISTED"));
+    m = new C2mMetrics();
     m.eventsRead(10, Map.of("MALFORMED", 2L, "TOO_OLD", 1L));
     m.eventsRead(5, Map.of("MALFORMED", 1L));
     assertEquals(15, m.eventsRead());

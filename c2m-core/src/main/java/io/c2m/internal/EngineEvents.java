@@ -106,6 +106,24 @@ public final class EngineEvents {
   }
 
   /**
+   * A reader read events.
+   *
+   * @param report what it did
+   */
+  public void eventsRead(io.c2m.json.EventReport report) {
+    Map<String, Long> byRule = new TreeMap<>();
+    for (io.c2m.json.EventProblem p : report.problems()) {
+      byRule.merge(p.kind().name(), 1L, Long::sum);
+    }
+    if (report.problemsOmitted() > 0) {
+      byRule.put("UNLISTED", report.problemsOmitted());
+    }
+    LOG.info("Read {} events: {} accepted, {} skipped, {} rejected, by rule: {}", report.read(),
+        report.accepted(), report.skipped(), report.rejected(), byRule);
+    safely(() -> listener.eventsRead(report.read(), byRule));
+  }
+
+  /**
    * An order was answered.
    *
    * @param receipt the answer
