@@ -153,14 +153,17 @@ public final class DemoReport {
     BatchPlan plan = r.plan();
     String mts = io.c2m.sim.SimulationStrategies.MAKE_TO_STOCK;
     String c2m = io.c2m.examples.sim.DemoComparison.C2M;
+    long surplus = plan.batches().stream().mapToLong(ProductionBatch::surplus).sum();
     return String.format(Locale.ROOT, "In short: from the behaviour of %,d shoppers c2m found %d "
-        + "niches and offered %d designs; %,d orders came in before anything was made, so %d "
-        + "production batches make %,d units and no unsold stock; over %d simulated days C2M's "
-        + "margin was %,.0f against %,.0f for make-to-stock, which left %,.0f units unsold.",
+        + "niches and offered %d designs; %,d orders came in before anything was made, and %d "
+        + "production batches make %,d units for them (%,d of them rounding up to whole cases); "
+        + "over %d simulated days C2M's margin was %,.0f against %,.0f for make-to-stock, with "
+        + "%,.0f units unsold against %,.0f.",
         r.population().spec().consumers(), r.niches().size(), r.designs().size(),
         r.receipts().getOrDefault(OrderReceipt.Status.ACCEPTED, 0), plan.batches().size(),
-        plan.totalQuantity(), days, c.summary(c2m, "margin").mean(),
-        c.summary(mts, "margin").mean(), c.summary(mts, "unsoldUnits").mean());
+        plan.totalQuantity(), surplus, days, c.summary(c2m, "margin").mean(),
+        c.summary(mts, "margin").mean(), c.summary(c2m, "unsoldUnits").mean(),
+        c.summary(mts, "unsoldUnits").mean());
   }
 
   /** Pending orders are summarised per design and reason. */
