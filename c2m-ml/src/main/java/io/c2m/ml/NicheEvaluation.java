@@ -305,12 +305,16 @@ public final class NicheEvaluation {
     sb.append(String.format(java.util.Locale.ROOT,
         "%,d consenting consumers, minimum audience %d, seed %d%n", report.consumers(),
         report.minAudience(), report.seed()));
+    int w = "strategy".length();
+    for (Quality q : report.qualities()) {
+      w = Math.max(w, q.strategy().length()); // the name column is as wide as the longest name
+    }
     sb.append(String.format(java.util.Locale.ROOT,
-        "%-16s %6s %8s %10s %7s %6s %12s %11s %14s %8s%n", "strategy", "found", "planted",
+        "%-" + w + "s %6s %8s %10s %7s %6s %12s %11s %14s %8s%n", "strategy", "found", "planted",
         "precision", "recall", "ARI", "ARI members", "ARI niches", "deterministic", "ms"));
     for (Quality q : report.qualities()) {
       sb.append(String.format(java.util.Locale.ROOT,
-          "%-16s %6d %8d %10.3f %7.3f %6.3f %12.3f %11.3f %14s %8d%n",
+          "%-" + w + "s %6d %8d %10.3f %7.3f %6.3f %12.3f %11.3f %14s %8d%n",
           q.strategy(), q.found(), q.planted(), q.precision(), q.recall(),
           q.adjustedRandIndex(), q.membersAdjustedRandIndex(), q.nicheAdjustedRandIndex(),
           q.deterministic() ? "yes" : "NO", q.millis()));

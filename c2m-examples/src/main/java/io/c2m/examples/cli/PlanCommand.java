@@ -768,17 +768,18 @@ public final class PlanCommand implements Callable<Integer> {
       demand.computeIfAbsent(o.design(), x -> new int[problem.horizon()])[problem.calendar().duePeriod(o)]
           += o.quantity();
     }
-    out.printf(Locale.ROOT, "%-12s %8s %10s %12s %10s %10s%n", "item", "period", "demand",
-        "production", "stock", "surplus");
+    TextTable table = new TextTable("", "item", "period>", "demand>", "production>", "stock>",
+        "surplus>");
     boolean anySurplus = false;
     for (Map.Entry<DesignId, long[][]> e : pp.entrySet()) {
       int[] dem = demand.getOrDefault(e.getKey(), new int[problem.horizon()]);
       for (int t = 0; t < problem.horizon(); t++) {
-        out.printf(Locale.ROOT, "%-12s %8d %10d %12d %10d %10d%n", e.getKey(), t + first, dem[t],
-            e.getValue()[0][t], e.getValue()[1][t], e.getValue()[2][t]);
+        table.row(e.getKey(), t + first, dem[t], e.getValue()[0][t], e.getValue()[1][t],
+            e.getValue()[2][t]);
         anySurplus |= e.getValue()[2][t] > 0;
       }
     }
+    out.print(table);
     if (anySurplus) {
       out.println("surplus: units made beyond the orders to meet the MOQ or order multiple; they "
           + "stay in stock (not in 'stock') and are not in the holding cost.");
