@@ -15,15 +15,17 @@ import picocli.CommandLine.Model.OptionSpec;
  * as {@code <minAudience>} or a bare letter), and every command lists its exit codes.
  */
 final class HelpTexts {
-  /** The exit codes every command shares; a command may declare its own list instead. */
+  /**
+   * The exit codes every command shares; a command that also returns 3 (input whose every record
+   * was rejected) declares its own list.
+   */
   static final Map<String, String> EXIT_CODES = exitCodes();
 
   private HelpTexts() {}
 
   private static Map<String, String> exitCodes() {
-    return codes("0", "done: the output is usable", "1", "failed (the message says why)",
-        "2", "bad usage: an unknown option or a bad value",
-        "3", "the input had records but every one was rejected or skipped");
+    return codes("0", "done", "1", "failed (the message says why)",
+        "2", "bad usage: an unknown option or a bad value");
   }
 
   /**
@@ -58,7 +60,8 @@ final class HelpTexts {
       spec.addOption(o.toBuilder().paramLabel("<" + o.longestName().replaceFirst("^-+", "")
           + ">").build());
     }
-    if (spec.usageMessage().exitCodeList().isEmpty()) {
+    if (spec.usageMessage().exitCodeList().isEmpty()
+        && !String.join("\n", spec.usageMessage().description()).contains("Exit codes")) {
       spec.usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(EXIT_CODES);
     }
     for (CommandLine sub : cl.getSubcommands().values()) {

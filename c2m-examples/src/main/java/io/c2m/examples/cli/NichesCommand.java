@@ -60,7 +60,8 @@ import picocli.CommandLine.Spec;
           + "context.consent.categoryPreferences, GA4 consent or privacy_info) is honoured, an "
           + "event without it is taken as consenting unless --require-consent.",
       "Events dated more than --max-event-age days before or --max-event-lead days after now "
-          + "are refused line by line.",
+          + "are refused line by line. Reading a file of 16 MiB or more shows its progress on "
+          + "standard error.",
       "With --evaluate, measure the strategies on a synthetic marketplace with planted niches "
           + "instead: precision, recall, adjusted Rand index, and the propensity ROC-AUC; its "
           + "progress goes to standard error (a bar on a terminal, plain lines otherwise)."
@@ -226,8 +227,18 @@ public final class NichesCommand implements Callable<Integer> {
     Ingest ingest = new Ingest(clock);
     EventReport report;
     String name = PersonalData.escapeControls(String.valueOf(events.getFileName()));
-    try {
-      report = reader.read(events, ingest);
+    // A big file shows how much of it has been read (small ones are read in a blink).
+    long size = events.toFile().length(); // 0 when unknown: then no progress is shown
+    io.c2m.ProgressListener bar = size < PROGRESS_FROM_BYTES
+        ? io.c2m.ProgressListener.none() : new io.c2m.examples.sim.ProgressBar(
+            spec.commandLine().getErr(), System.console() != null, System::nanoTime);
+    try (java.io.InputStream in =
+        new ProgressInputStream(Files.newInputStream(events), size, bar)) {
+      report = reader.read(in, ingest);
+    } catch (java.io.IOException e) {
+      spec.commandLine().getErr().println("c2m niches: cannot read " + name + ": "
+          + PersonalData.escapeControls(String.valueOf(e.getMessage())));
+      return 1;
     } catch (UncheckedIOException e) {
       spec.commandLine().getErr().println("c2m niches: cannot read " + name + ": "
           + PersonalData.escapeControls(String.valueOf(e.getCause().getMessage())));
@@ -325,6 +336,9 @@ public final class NichesCommand implements Callable<Integer> {
       throw new IllegalStateException("Cannot write the insights as JSON.", e);
     }
   }
+
+  /** The size from which reading an events file shows its progress. */
+  static final long PROGRESS_FROM_BYTES = 16L << 20;
 
   /** The exit code when the input had lines but none was usable. */
   static final int EXIT_NOTHING_USABLE = 3;
