@@ -71,10 +71,11 @@ import picocli.CommandLine.Spec;
         "2:bad usage: an unknown option or a bad value",
         "3:no usable line (every line rejected or skipped)"},
     footerHeading = "%nExamples:%n",
-    footer = {"  c2m niches --events examples/marketplace-events.jsonl --min-audience 1 "
-        + "--synthetic-data",
+    footer = {"  c2m niches --events examples/marketplace-events.jsonl --min-audience 1 \\",
+        "      --synthetic-data",
         "  c2m niches --events events.jsonl --min-audience 25 --json > niches.json",
-        "  c2m niches --events events.jsonl --strategy attribute-miner --setting maxAttributes=3",
+        "  c2m niches --events events.jsonl --strategy attribute-miner \\",
+        "      --setting maxAttributes=3",
         "  c2m niches --events events.jsonl --insights marketplace.key --json",
         "  c2m niches --evaluate --consumers 6000"})
 public final class NichesCommand implements Callable<Integer> {

@@ -63,14 +63,15 @@ import picocli.CommandLine.Parameters;
         "2:bad usage: an unknown option or a bad value",
         "3:no usable row (every row rejected)"},
     footerHeading = "%nExamples:%n",
-    footer = {"  c2m plan --strategy wagner-whitin --setup-cost 100 --holding-cost 1 "
-        + "examples/wagner-whitin-1958.csv",
-        "  c2m plan --strategy silver-meal --setup-cost 100 --holding-cost 1 --moq 20 --json "
-        + "demand.csv",
-        "  c2m plan --strategy wagner-whitin --setup-cost 100 --holding-cost 1 --format odoo-csv "
-        + "--products examples/products.csv --start 2027-01-04 examples/wagner-whitin-1958.csv",
-        "  c2m plan --strategy wagner-whitin --setup-cost 100 --holding-cost 1 --forecast auto "
-        + "--price 30 --salvage 5 history.csv"})
+    footer = {"  c2m plan --strategy wagner-whitin --setup-cost 100 --holding-cost 1 \\",
+        "      examples/wagner-whitin-1958.csv",
+        "  c2m plan --strategy silver-meal --setup-cost 100 --holding-cost 1 --moq 20 \\",
+        "      --json demand.csv",
+        "  c2m plan --strategy wagner-whitin --setup-cost 100 --holding-cost 1 \\",
+        "      --format odoo-csv --products examples/products.csv --start 2027-01-04 \\",
+        "      examples/wagner-whitin-1958.csv",
+        "  c2m plan --strategy wagner-whitin --setup-cost 100 --holding-cost 1 \\",
+        "      --forecast auto --price 30 --salvage 5 history.csv"})
 public final class PlanCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -112,8 +112,8 @@ public final class SimulateCommand implements Callable<Integer> {
         .append(String.join(", ", new java.util.TreeSet<>(io.c2m.design.DesignTailors.names())))
         .append(").%n");
     footer.append("%nExamples:%n"
-        + "  c2m simulate --strategies make-to-stock,c2m:group-buy --periods 180 --seeds 10 "
-        + "--out sim%n"
+        + "  c2m simulate --strategies make-to-stock,c2m:group-buy --periods 180 \\%n"
+        + "      --seeds 10 --out sim%n"
         + "  c2m simulate --seeds 3 --consumers 5000 --set moq=50 --no-report%n"
         + "  c2m simulate --list-strategies%n");
     cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")

@@ -65,6 +65,12 @@ public class C2mCommandTest {
       assertTrue(o.out().contains("Example"), command + " --help:\n" + o.out());
       assertFalse(javaName.matcher(o.out()).find(), command + " --help:\n" + o.out());
       assertFalse(letter.matcher(o.out()).find(), command + " --help:\n" + o.out());
+      String examples = o.out().substring(o.out().indexOf("Example"));
+      // the examples block, up to its first blank line: every line indented, none wrapped
+      examples.lines().skip(1).takeWhile(l -> !l.isBlank()).filter(l -> !l.startsWith("  "))
+          .findFirst().ifPresent(l -> {
+            throw new AssertionError(command + ": an example wrapped: " + l);
+          });
     }
     String plan = run("plan", "--help").out();
     assertTrue(plan.contains("--setup-cost=<setup-cost>"), plan);
