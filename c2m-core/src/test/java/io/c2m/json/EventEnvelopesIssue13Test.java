@@ -108,6 +108,22 @@ class EventEnvelopesIssue13Test {
   // ---- GA4 Measurement Protocol
 
   @Test
+  void theReadmeExampleGivesOneViewAndOneProblem() {
+    EventReader.Result r = READER.readMessage("""
+        {"client_id": "123.456", "timestamp_micros": 1772359200000000,
+         "consent": {"ad_user_data": "GRANTED", "ad_personalization": "GRANTED"},
+         "events": [
+           {"name": "view_item", "params": {"items": [
+             {"item_id": "SKU_1", "item_category": "Dress", "color": "sage", "price": 29.5}]}},
+           {"name": "teleport"}]}""");
+    assertEquals(1, r.signals().size());
+    assertEquals(SignalType.VIEW, r.signals().get(0).type());
+    assertEquals(Attributes.of("category", "dress", "color", "sage"), r.signals().get(0).item());
+    assertEquals("line 1, element 1: The GA4 event (\"teleport\") is not a known e-commerce"
+        + " event.", r.report().problems().get(0).toString());
+  }
+
+  @Test
   void ga4BodyGivesTheSignalsOfItsEcommerceEventsWithTheBodysUserAndTime() {
     EventReader.Result r = READER.readMessage(GA4_BODY);
     assertEquals(new EventReport(4, 3, 1, 0, 4, List.of()), r.report());
