@@ -672,7 +672,8 @@ final class EventMapping {
     if (v == null) {
       throw new LineProblem(Kind.MISSING_FIELD, "The field " + field + " is missing"
           + (field.equals("timestamp_micros") ? " (neither the event nor the body gives one)."
-              + "\nMaybe send timestamp_micros: the reader has no request time to fall back on."
+              + "\nMaybe send timestamp_micros, or read the body with its receive time"
+              + " (EventReader.readMessage(json, receivedAt))."
               : "."));
     }
     String text;

@@ -60,8 +60,8 @@ import java.util.function.IntFunction;
  *       {@code events[]} of {@code {"name": ..., "params": {..., "items": [...]}}}, the same
  *       event names and item fields as above. The user is the body's {@code user_id}, else its
  *       {@code client_id} (web), else its {@code app_instance_id} (app); the time is the event's
- *       own {@code timestamp_micros}, else the body's (required: a reader has no request time to
- *       fall back on). The body's {@code consent} ({@code ad_user_data},
+ *       own {@code timestamp_micros}, else the body's, else (only in
+ *       {@link #readMessage(byte[], Instant)}) the receive time; in a file it is required. The body's {@code consent} ({@code ad_user_data},
  *       {@code ad_personalization}: {@code GRANTED} or {@code DENIED}) is honoured for every
  *       event, and so is the older {@code non_personalized_ads: true} (read as
  *       {@code ad_personalization} denied). {@code user_data} (user-provided e-mail addresses and
@@ -627,7 +627,48 @@ public final class EventReader {
    */
   public Result readMessage(byte[] json) {
     requireNonNull(json, "json");
-    return message(new LineBuffer.ByteLines(json), json.length);
+    return message(new LineBuffer.ByteLines(json), json.length, null);
+  }
+
+  /**
+   * Reads one JSON document received on its own, as {@link #readMessage(byte[])} does, giving an
+   * event that has no time of its own the instant the message was received: a GA4 event without
+   * {@code timestamp_micros} (neither its own nor its body's; GA4 itself then takes the request
+   * time) or a Segment message without {@code timestamp}. The receive time is checked like any
+   * event time (the {@linkplain Builder#window window}, years 0000 to 9999).
+   *
+   * @param json the UTF-8 bytes of the document
+   * @param receivedAt when the message was received, from the caller's clock
+   * @return the signals, in document order, and the report
+   * @throws IllegalArgumentException if {@code receivedAt} is outside years 0000 to 9999
+   */
+  public Result readMessage(byte[] json, Instant receivedAt) {
+    requireNonNull(json, "json");
+    return message(new LineBuffer.ByteLines(json), json.length, received(receivedAt));
+  }
+
+  /**
+   * Reads one JSON document received on its own, as {@link #readMessage(byte[], Instant)} does;
+   * the length limit counts chars.
+   *
+   * @param json the document
+   * @param receivedAt when the message was received, from the caller's clock
+   * @return the signals, in document order, and the report
+   * @throws IllegalArgumentException if {@code receivedAt} is outside years 0000 to 9999
+   */
+  public Result readMessage(String json, Instant receivedAt) {
+    requireNonNull(json, "json");
+    char[] chars = json.toCharArray();
+    return message(new LineBuffer.CharLines(chars), chars.length, received(receivedAt));
+  }
+
+  private static Instant received(Instant at) {
+    requireNonNull(at, "receivedAt");
+    if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+      throw new IllegalArgumentException("The receive time (" + at + ") must lie within years"
+          + " 0000 to 9999.");
+    }
+    return at;
   }
 
   /**
@@ -640,13 +681,14 @@ public final class EventReader {
   public Result readMessage(String json) {
     requireNonNull(json, "json");
     char[] chars = json.toCharArray();
-    return message(new LineBuffer.CharLines(chars), chars.length);
+    return message(new LineBuffer.CharLines(chars), chars.length, null);
   }
 
-  private Result message(LineBuffer buf, int length) {
+  private Result message(LineBuffer buf, int length, Instant receivedAt) {
     List<Signal> list = new ArrayList<>();
     // No fast path: a single document repeats no names or values that interning would save.
     ReadRun run = new ReadRun(this, list::add, p -> { }, false);
+    run.receivedAt(receivedAt);
     run.document(buf, length);
     return new Result(list, run.report());
   }

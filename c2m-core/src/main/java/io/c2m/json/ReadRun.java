@@ -13,6 +13,7 @@ import io.c2m.signal.Signal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -42,6 +43,9 @@ final class ReadRun {
   long line;
   /** The index of the envelope element being read, or {@link EventProblem#WHOLE_LINE}. */
   private int index = EventProblem.WHOLE_LINE;
+  /** The receive time of a message, for events without a time; null in a file read. */
+  private RawEvent.Num receivedMicros;
+  private String receivedText;
   /** False for a partition that starts inside a file: no byte order mark there. */
   boolean atFileStart = true;
   private long accepted;
@@ -64,6 +68,33 @@ final class ReadRun {
     this.sink = requireNonNull(sink, "signals");
     this.profileSink = sink instanceof ProfileSink ps ? ps : null;
     this.problemSink = requireNonNull(problemSink, "problems");
+  }
+
+  /**
+   * Sets the instant a message was received, which a per-message read gives to an event that has
+   * no time of its own (as GA4 and Segment do with the request time); null in a file read.
+   */
+  void receivedAt(Instant at) {
+    if (at != null) {
+      long micros = Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L),
+          at.getNano() / 1_000);
+      receivedMicros = new RawEvent.Num(Long.toString(micros), micros, true);
+      receivedText = at.toString();
+    }
+  }
+
+  /** Gives an event without a time the receive time, if there is one. */
+  private void receivedAt() {
+    if (receivedMicros == null) {
+      return;
+    }
+    if (raw.eventName != null || raw.mpEvent) {
+      if (raw.eventTimestamp == null) {
+        raw.eventTimestamp = receivedMicros;
+      }
+    } else if (raw.timestamp == null) {
+      raw.timestamp = receivedText;
+    }
   }
 
   EventReport report() {
@@ -213,6 +244,7 @@ final class ReadRun {
     scratch.clear();
     try (JsonParser p = buf.parser(reader.factory(), from, to)) {
       raw.parse(p);
+      receivedAt();
       mapping.map(raw, scratch, caches);
     } catch (EnvelopeFound e) {
       envelope(buf, from, to);
@@ -238,6 +270,7 @@ final class ReadRun {
   private void mapped() {
     scratch.clear();
     try {
+      receivedAt();
       mapping.map(raw, scratch, caches);
     } catch (LineProblem e) {
       reject(e.kind, e.getMessage());
@@ -303,6 +336,7 @@ final class ReadRun {
         }
       }
       env.inherit(raw);
+      receivedAt();
       mapping.map(raw, scratch, caches);
     } catch (EnvelopeFound e) {
       reject(Kind.MALFORMED_JSON, "The element " + env.array + "[" + i + "] is itself an"

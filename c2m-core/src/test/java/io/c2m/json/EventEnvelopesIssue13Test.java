@@ -222,6 +222,37 @@ class EventEnvelopesIssue13Test {
   }
 
   @Test
+  void aMessageReadWithItsReceiveTimeGivesItToEventsWithoutATime() {
+    Instant received = AT.plusMillis(1_500);
+    String body = "{\"client_id\":\"c\",\"events\":[{\"name\":\"view_item\",\"params\":"
+        + "{\"items\":[{\"item_category\":\"dress\"}]}},{\"name\":\"add_to_cart\","
+        + "\"timestamp_micros\":" + AT_MICROS + ",\"params\":{\"items\":[{\"price\":1}]}}]}";
+    for (EventReader.Result r : List.of(READER.readMessage(body, received),
+        READER.readMessage(body.getBytes(StandardCharsets.UTF_8), received))) {
+      assertTrue(r.report().isClean(), r.report()::toString);
+      assertEquals(List.of(received, AT), r.signals().stream().map(Signal::at).toList());
+    }
+    String withBodyTime = body.replace("{\"client_id\":\"c\",",
+        "{\"client_id\":\"c\",\"timestamp_micros\":" + (AT_MICROS + 7_000_000L) + ",");
+    assertEquals(AT.plusSeconds(7),
+        READER.readMessage(withBodyTime, received).signals().get(0).at(), "the body's time wins");
+    String segment = "{\"batch\":[{\"event\":\"Product Viewed\",\"userId\":\"u\"},"
+        + "{\"event\":\"Product Viewed\",\"userId\":\"u\",\"timestamp\":"
+        + "\"2026-03-01T10:00:00Z\"}]}";
+    assertEquals(List.of(received, AT), READER.readMessage(segment, received).signals().stream()
+        .map(Signal::at).toList());
+    assertEquals(1, READER.readMessage(segment).report().rejected(), "no receive time, no time");
+
+    EventReader windowed = EventReader.builder(ConsumerId::new)
+        .window(java.time.Clock.fixed(AT, java.time.ZoneOffset.UTC), java.time.Duration.ofDays(1),
+            java.time.Duration.ofDays(1)).build();
+    EventProblem late = windowed.readMessage(segment, AT.plusSeconds(86_400L * 30))
+        .report().problems().get(0);
+    assertEquals(Kind.OUT_OF_WINDOW, late.kind(), "the receive time is checked like any time");
+    assertEquals(0, late.index());
+  }
+
+  @Test
   void aBrokenEnvelopeIsOneRejectedRecordOfItsLine() {
     EventReader.Result r = lines(
         "{\"client_id\":\"c\",\"events\":[]}",
