@@ -189,10 +189,10 @@ import java.util.function.IntFunction;
  * <p>Thread-safe and immutable: one reader can serve concurrent reads; each read is
  * single-threaded.
  *
- * <p>The parts, each package-private with one job: {@link ReadRun} (one read: the line
- * splitter over a {@link LineBuffer}, the record handling, counts and problems), {@link Envelope}
- * (the first pass over an envelope line), {@link FastLineParser} and {@link RawEvent} (the two
- * parsers of one event), {@link EventMapping} (event tables, attribute rules, field checks) and
+ * <p>The parts, each package-private with one job: {@code ReadRun} (one read: the line
+ * splitter over a {@code LineBuffer}, the record handling, counts and problems), {@code Envelope}
+ * (the first pass over an envelope line), {@code FastLineParser} and {@code RawEvent} (the two
+ * parsers of one event), {@code EventMapping} (event tables, attribute rules, field checks) and
  * {@code ParallelRead} (the parts and threads of {@link #readParallel}).
  */
 public final class EventReader {
@@ -320,7 +320,7 @@ public final class EventReader {
     }
 
     /**
-     * Package-private, for tests: whether byte input tries {@link FastLineParser} before
+     * Package-private, for tests: whether byte input tries {@code FastLineParser} before
      * Jackson. The results must not depend on it; the tests check that they do not.
      */
     Builder fastPath(boolean on) {
