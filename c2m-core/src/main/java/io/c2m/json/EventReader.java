@@ -61,8 +61,9 @@ import java.util.function.IntFunction;
  *       event names and item fields as above. The user is the body's {@code user_id}, else its
  *       {@code client_id} (web), else its {@code app_instance_id} (app); the time is the event's
  *       own {@code timestamp_micros}, else the body's, else (only in
- *       {@link #readMessage(byte[], Instant)}) the receive time; in a file it is required. The body's {@code consent} ({@code ad_user_data},
- *       {@code ad_personalization}: {@code GRANTED} or {@code DENIED}) is honoured for every
+ *       {@link #readMessage(byte[], Instant)}) the receive time; in a file it is required. The
+ *       body's {@code consent} ({@code ad_user_data}, {@code ad_personalization}:
+ *       {@code GRANTED} or {@code DENIED}) is honoured for every
  *       event, and so is the older {@code non_personalized_ads: true} (read as
  *       {@code ad_personalization} denied). {@code user_data} (user-provided e-mail addresses and
  *       phone numbers, even hashed), {@code user_properties}, {@code device},

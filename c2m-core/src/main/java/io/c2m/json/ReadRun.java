@@ -143,8 +143,8 @@ final class ReadRun {
    * Splits the input into lines and handles each. The buffer grows (doubling) up to
    * {@code maxLineLength + 2} (a line, a '\r' and the '\n'); a longer line is counted and
    * skipped to its newline without being held. Sizes are computed in {@code long}:
-   * {@code maxLineLength} is at most {@link EventReader#MAX_LINE_LENGTH_LIMIT}, so the buffer stays below
-   * the array limit.
+   * {@code maxLineLength} is at most {@link EventReader#MAX_LINE_LENGTH_LIMIT}, so the buffer
+   * stays below the array limit.
    */
   private void split(LineBuffer buf) throws IOException {
     long longest = maxLineLength + 2L;

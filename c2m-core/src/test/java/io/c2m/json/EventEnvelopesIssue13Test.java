@@ -320,7 +320,8 @@ class EventEnvelopesIssue13Test {
 
   @Test
   void segmentBatchContextConsentAppliesToMessagesThatStateNone() {
-    String denied = SEGMENT_BATCH.replace("\"context\": {\"library\": {\"name\": \"analytics-java\"}}",
+    String denied = SEGMENT_BATCH.replace(
+        "\"context\": {\"library\": {\"name\": \"analytics-java\"}}",
         "\"context\": {\"consent\": {\"categoryPreferences\": {\"Analytics\": false}}}");
     EventReader.Result r = READER.readMessage(denied);
     assertEquals(List.of(), r.signals());
