@@ -252,7 +252,7 @@ public final class NichesCommand implements Callable<Integer> {
     if (report.problemsOmitted() > 0) {
       err.println(name + ": " + report.problemsOmitted() + " more problems.");
     }
-    err.printf(Locale.ROOT, "%s: %,d lines: %,d accepted, %,d skipped, %,d rejected; %,d signals"
+    err.printf(Locale.ROOT, "%s: %,d records: %,d accepted, %,d skipped, %,d rejected; %,d signals"
             + ", %,d without attribute data (not profiled)%n", events.getFileName(), report.read(),
         report.accepted(), report.skipped(), report.rejected(), report.signals(),
         ingest.withoutAttributes);
