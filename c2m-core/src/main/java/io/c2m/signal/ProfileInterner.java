@@ -22,7 +22,10 @@ import java.util.Map;
  * itemFrom[i + 1])}), which the ingestion loops read with no indirection. A memory of recent item
  * objects by identity ({@link #itemIndexByIdentity}), bounded at {@value #MAX_REMEMBERED} entries,
  * spares a reader that hands out one {@link Attributes} object per product the hashing of its
- * sorted map per signal.
+ * sorted map per signal. It costs a slot of an identity table per object remembered, and keeps the
+ * objects alive: for a store fed by one reader they are the items' own (the first object seen of
+ * an item is the one kept); a store fed by several reads keeps at most {@value #MAX_REMEMBERED}
+ * objects of the later ones.
  *
  * <p>Not thread-safe: one per store.
  */
