@@ -1085,12 +1085,13 @@ public final class C2m {
     }
 
     /**
-     * Sets the executor the engine's parallel work runs on: reading all profiles out of the
-     * profile store ({@link C2m#profiles()}, and so niche discovery and design tailoring), in
-     * pieces the calling thread also takes, so that a busy, single-threaded or direct executor
+     * Sets the executor on which the engine reads all profiles out of its profile store in
+     * parallel ({@link C2m#profiles()}, which niche discovery and design tailoring start from),
+     * in pieces the calling thread also takes, so that a busy, single-threaded or direct executor
      * never deadlocks it. The default is {@link ForkJoinPool#commonPool()}; pass {@code
-     * Runnable::run} to keep all work on the calling thread, or an application's own pool to
-     * bound or isolate it. Results do not depend on the executor.
+     * Runnable::run} to keep that work on the calling thread, or an application's own pool to
+     * bound or isolate it. Results do not depend on the executor. A strategy that works in
+     * parallel itself (the built-in attribute miner uses parallel streams) does not run on it.
      *
      * @param e the executor
      * @return this
