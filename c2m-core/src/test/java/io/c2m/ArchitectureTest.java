@@ -106,7 +106,6 @@ class ArchitectureTest {
    */
   static final Set<String> LONG_FILES = Set.of(
       "io/c2m/C2m.java",                        // the engine facade
-      "io/c2m/json/EventReader.java",           // issue 11
       "io/c2m/order/internal/JdbcOrderStore.java");
 
   @Test
