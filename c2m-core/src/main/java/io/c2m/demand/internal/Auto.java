@@ -36,11 +36,11 @@ import java.util.Map;
  * {@code season}, plus those of the chosen method; {@link #choose(DemandSeries)} also says which
  * method was used.
  */
-public final class Auto implements DemandForecaster {
+public final class Auto implements DemandForecaster, FixedParameters {
   private static final double INTERMITTENT_ADI = 1.32;
 
   private final int season;
-  private final DemandForecaster combo;
+  private final Combo combo;
   private final List<Intermittent> intermittent;
 
   /**
@@ -89,6 +89,17 @@ public final class Auto implements DemandForecaster {
   }
 
   private DemandForecast select(DemandSeries history, int horizon) {
+    return fitOnce(history, horizon).forecast();
+  }
+
+  /**
+   * {@inheritDoc} The combination keeps its members' parameters; an intermittent series is
+   * refitted at each origin (the Croston family fits in microseconds).
+   */
+  @Override
+  public Origins fitOnce(DemandSeries all, int fitted, int horizon) {
+    DemandSeries history = FixedParameters.prefix(all, fitted);
+    Points.check(history, horizon, name(), 1);
     double[] y = history.values();
     int n = y.length;
     int nonzero = 0;
@@ -107,12 +118,35 @@ public final class Auto implements DemandForecaster {
           best = f;
         }
       }
-      return Intermittent.forecast(history, bestFit, horizon, name(),
+      DemandForecast full = Intermittent.forecast(history, bestFit, horizon, name(),
           provenance(best.name(), Map.of()));
+      return new Origins() {
+        @Override
+        public DemandForecast forecast() {
+          return full;
+        }
+
+        @Override
+        public DemandForecast at(int origin, int steps) {
+          return Auto.this.forecast(FixedParameters.prefix(all, origin), steps);
+        }
+      };
     }
-    DemandForecast f = combo.forecast(history, horizon);
-    return new DemandForecast(history.id(), name(), f.points(),
+    Origins inner = combo.fitOnce(all, fitted, horizon);
+    DemandForecast f = inner.forecast();
+    DemandForecast full = new DemandForecast(history.id(), name(), f.points(),
         provenance(combo.name(), f.provenance().settings()));
+    return new Origins() {
+      @Override
+      public DemandForecast forecast() {
+        return full;
+      }
+
+      @Override
+      public DemandForecast at(int origin, int steps) {
+        return inner.at(origin, steps);
+      }
+    };
   }
 
   private Provenance provenance(String chosen, Map<String, String> inner) {
