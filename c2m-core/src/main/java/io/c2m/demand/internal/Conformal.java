@@ -268,10 +268,21 @@ public final class Conformal implements IntervalForecaster {
     for (double s : sorted) {
       sq += s * s;
     }
-    double dof = Math.max(1, origins - 1);
-    double t = new org.apache.commons.math3.distribution.TDistribution(null, dof)
-        .inverseCumulativeProbability(0.5 + level / 2) * Math.sqrt(sq / n);
+    double t = studentQuantile(Math.max(1, origins - 1), 0.5 + level / 2) * Math.sqrt(sq / n);
     return Math.max(k <= n ? sorted[Math.max(0, k - 1)] : sorted[n - 1], t);
+  }
+
+  /** Student-t quantiles by degrees of freedom and probability: few distinct ones, dear each. */
+  private static final java.util.concurrent.ConcurrentHashMap<java.util.List<Double>, Double>
+      T_QUANTILES = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static double studentQuantile(int dof, double p) {
+    if (T_QUANTILES.size() > 10_000) {
+      T_QUANTILES.clear();
+    }
+    return T_QUANTILES.computeIfAbsent(java.util.List.of((double) dof, p),
+        key -> new org.apache.commons.math3.distribution.TDistribution(null, dof)
+            .inverseCumulativeProbability(p));
   }
 
   private static double normalQuantile(double p) {

@@ -363,6 +363,9 @@ final class Ets {
     double sse = 0;
     double rel = 0;
     double logs = 0;
+    // The product of the fitted values, folded into logs before it can overflow or underflow:
+    // one logarithm per series instead of one per period (the objective's main cost).
+    double prod = 1;
     int count = 0;
     for (int t = 0; t < y.length; t++) {
       double base = l + phi * b;
@@ -400,11 +403,16 @@ final class Ets {
           }
           double r = e / mu;
           rel += r * r;
-          logs += Math.log(mu);
+          prod *= mu;
+          if (prod > 1e150 || prod < 1e-150) {
+            logs += Math.log(prod);
+            prod = 1;
+          }
         }
         count++;
       }
     }
+    logs += Math.log(prod);
     if (finalStates != null) {
       finalStates[0] = l;
       finalStates[1] = b;

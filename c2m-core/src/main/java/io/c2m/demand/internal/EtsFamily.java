@@ -53,6 +53,24 @@ final class EtsFamily {
   }
 
   /**
+   * The additive-error non-seasonal models started at zero (ses, holt, damped trend), as far as
+   * a series of length {@code n} leaves AICc finite: the candidates of issue 5's selection.
+   *
+   * @param n the series' length
+   * @return the candidates, simplest first
+   */
+  static List<Ets> smoothers(int n) {
+    List<Ets> out = new ArrayList<>();
+    for (Ets.Trend trend : Ets.Trend.values()) {
+      Ets model = new Ets(trend, Ets.Season.NONE, 1, true);
+      if (n >= model.minLength()) {
+        out.add(model);
+      }
+    }
+    return out;
+  }
+
+  /**
    * Whether a model may be fitted to a series.
    *
    * @param model the model

@@ -29,6 +29,7 @@ import java.util.Map;
  */
 public final class EtsSelect implements DemandForecaster, FixedParameters {
   private final int season;
+  private final boolean full;
 
   /**
    * Creates the forecaster.
@@ -36,11 +37,25 @@ public final class EtsSelect implements DemandForecaster, FixedParameters {
    * @param season the season length, 1 for none
    */
   public EtsSelect(int season) {
+    this(season, true);
+  }
+
+  /**
+   * Creates the forecaster, choosing the candidates.
+   *
+   * @param season the season length, 1 for none
+   * @param full true for the whole family; false for the additive-error ses, holt and damped
+   *     trend only, started at zero ({@link Ets}'s default for the built-in smoothers): the
+   *     selection of issue 5, which {@code auto} uses for non-seasonal series because it is
+   *     more accurate on the M3 yearly series (see {@link Auto}) and five times faster
+   */
+  EtsSelect(int season, boolean full) {
     if (season < 1) {
       throw new IllegalArgumentException(
           "The season length (" + season + ") of ets must be at least 1.");
     }
     this.season = season;
+    this.full = full;
   }
 
   @Override
@@ -65,7 +80,8 @@ public final class EtsSelect implements DemandForecaster, FixedParameters {
     for (double v : y) {
       positive &= v > 0;
     }
-    List<Ets> candidates = EtsFamily.candidates(y.length, season, positive);
+    List<Ets> candidates = full ? EtsFamily.candidates(y.length, season, positive)
+        : EtsFamily.smoothers(y.length);
     EtsFit best = null;
     double bestAicc = Double.POSITIVE_INFINITY;
     for (Ets model : candidates) {
