@@ -134,8 +134,9 @@ public final class Conformal implements IntervalForecaster {
     int first = Math.max(lowest, n - origins);
     // Fixed parameters: one more fit, to the values before the first origin, then forecasts from
     // every origin with those parameters, so that the errors are out of sample for them.
+    DemandForecaster inner = delegate instanceof CheckedForecaster c ? c.delegate() : delegate;
     FixedParameters.Origins fits = refit || first > n - 1
-        || !(delegate instanceof FixedParameters fp) ? null : fp.fitOnce(history, first, horizon);
+        || !(inner instanceof FixedParameters fp) ? null : fp.fitOnce(history, first, horizon);
     List<double[]> errors = new ArrayList<>(); // {step, |error|, model spread}
     boolean spreadOk = true;
     int used = 0;
