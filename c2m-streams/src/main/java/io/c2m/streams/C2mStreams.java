@@ -3,6 +3,7 @@ package io.c2m.streams;
 import static java.util.Objects.requireNonNull;
 
 import io.c2m.ConsumerId;
+import io.c2m.DesignId;
 import io.c2m.InvalidConfigurationException;
 import io.c2m.json.EventReader;
 import io.c2m.order.BookedBatch;
@@ -11,6 +12,9 @@ import io.c2m.order.BookedOrder;
 import io.c2m.order.Offer;
 import io.c2m.order.OrderEvent;
 import io.c2m.order.OrderReceipt;
+import io.c2m.production.BatchingStrategies;
+import io.c2m.production.BatchingStrategy;
+import io.c2m.production.ProductionConstraints;
 import io.c2m.signal.ConsumerAccount;
 import io.c2m.signal.ConsumerProfile;
 import io.c2m.signal.ProfileSettings;
@@ -29,6 +33,9 @@ import io.c2m.streams.internal.ProfileCommand;
 import io.c2m.streams.internal.ProfileProcessor;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -46,6 +53,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.Stores;
@@ -80,6 +88,12 @@ import org.apache.kafka.streams.state.Stores;
  *       all partitions meet in one task, which mines them ({@link NicheCandidates#mine}), keeps
  *       the result in {@value #NICHES_STORE} and publishes it to the niches topic. No niche below
  *       the minimum audience, counted over all partitions, is released.
+ *   <li>With an orders topic, orders are accepted by core's engine (its order book) in the task
+ *       of their design and acknowledged once durable; every {@link
+ *       Builder#campaignCheck(Duration)} of stream time the task runs the engine's {@code
+ *       advance()} (campaigns, then the {@link Builder#batching(String) batching strategy} on the
+ *       other open orders, the current period's batches released and frozen) and publishes each
+ *       design's changed {@link DesignPlan}, also kept in {@value #PLANS_STORE}.
  * </ol>
  *
  * <p>The application must run with {@code processing.guarantee=exactly_once_v2}: with
@@ -108,6 +122,8 @@ public final class C2mStreams {
   public static final String OFFERS_STORE = "c2m-offers";
   /** The store of the released batches. */
   public static final String BATCHES_STORE = "c2m-batches";
+  /** The store of each design's latest {@link DesignPlan}, keyed by design id. */
+  public static final String PLANS_STORE = "c2m-plans";
 
   private C2mStreams() {}
 
@@ -157,6 +173,43 @@ public final class C2mStreams {
   }
 
   /**
+   * Reads one design's latest plan from this instance's plans store (interactive query). The
+   * design's partition of the orders-by-design topic must be hosted here: find its owner with
+   * {@code streams.queryMetadataForKey(PLANS_STORE, design.value(),
+   * Serdes.String().serializer())}.
+   *
+   * @param streams a running application
+   * @param design the design
+   * @return its latest plan, if this instance holds it
+   */
+  public static Optional<DesignPlan> plan(KafkaStreams streams, DesignId design) {
+    requireNonNull(design, "design");
+    return Optional.ofNullable(plansStore(streams).get(design.value()));
+  }
+
+  /**
+   * Reads the latest plans of the designs whose partitions this instance hosts (interactive
+   * query).
+   *
+   * @param streams a running application
+   * @return the plans, by design id
+   */
+  public static List<DesignPlan> plans(KafkaStreams streams) {
+    List<DesignPlan> out = new ArrayList<>();
+    try (KeyValueIterator<String, DesignPlan> it = plansStore(streams).all()) {
+      it.forEachRemaining(kv -> out.add(kv.value));
+    }
+    out.sort(Comparator.comparing(DesignPlan::design));
+    return out;
+  }
+
+  private static ReadOnlyKeyValueStore<String, DesignPlan> plansStore(KafkaStreams streams) {
+    requireNonNull(streams, "streams");
+    return streams.store(StoreQueryParameters.fromNameAndType(PLANS_STORE,
+        QueryableStoreTypes.<String, DesignPlan>keyValueStore()));
+  }
+
+  /**
    * Configures the topology. Setters check their argument; {@link #build(Properties)} checks the
    * combination. Not thread-safe.
    */
@@ -179,6 +232,9 @@ public final class C2mStreams {
     private String orderEventsTopic;
     private Duration period = Duration.ofDays(1);
     private Duration campaignCheck = Duration.ofMinutes(1);
+    private String plansTopic;
+    private BatchingStrategy batching = BatchingStrategy.groupBuy();
+    private ProductionConstraints defaultConstraints = ProductionConstraints.unconstrained();
 
     private Builder() {}
 
@@ -390,7 +446,7 @@ public final class C2mStreams {
     }
 
     /**
-     * Sets the planning period: campaign batches start at its boundaries, as in the engine.
+     * Sets the planning period: batches start at its boundaries, as in the engine.
      *
      * @param p positive; default one day
      * @return this
@@ -406,8 +462,79 @@ public final class C2mStreams {
     }
 
     /**
-     * Sets how often, in stream time, the group-buy campaigns are advanced (released when they
-     * reached their MOQ, expired when their window closed below it).
+     * Sets the topic each design's plan is published to when it changes: key the design id,
+     * value a {@link DesignPlan} (frozen and planned batches with ISO-8601 dates, pending orders
+     * with the reason). Optional: without it the plans are only kept in {@value #PLANS_STORE}
+     * for interactive queries ({@link C2mStreams#plan(KafkaStreams, DesignId)}). Compact it: the
+     * latest record of a design is its plan.
+     *
+     * @param topic the topic
+     * @return this
+     */
+    public Builder plansTopic(String topic) {
+      this.plansTopic = topic(topic, "plans topic");
+      return this;
+    }
+
+    /**
+     * Sets the batching strategy of the open orders outside campaigns by its name among the
+     * installed providers ({@link BatchingStrategies#byName(String)}), as the engine's {@code
+     * C2m.builder().batching(...)}; default {@code group-buy} ({@link
+     * BatchingStrategy#groupBuy()}), as the engine.
+     *
+     * @param name the strategy's stable name, e.g. {@code "wagner-whitin"}
+     * @return this
+     * @throws InvalidConfigurationException if no provider has that name
+     */
+    public Builder batching(String name) {
+      return batching(name, Map.of());
+    }
+
+    /**
+     * Sets the batching strategy by name with settings ({@link BatchingStrategies#byName(String,
+     * Map)}).
+     *
+     * @param name the strategy's stable name
+     * @param settings its settings
+     * @return this
+     * @throws InvalidConfigurationException if the name or a setting is unknown or invalid
+     */
+    public Builder batching(String name, Map<String, String> settings) {
+      requireNonNull(name, "name");
+      requireNonNull(settings, "settings");
+      return batching(BatchingStrategies.byName(name, settings));
+    }
+
+    /**
+     * Sets the batching strategy. It is shared by the tasks of every stream thread, so it must be
+     * thread-safe, as {@link BatchingStrategy} requires.
+     *
+     * @param strategy the strategy; default {@link BatchingStrategy#groupBuy()}, as the engine
+     * @return this
+     */
+    public Builder batching(BatchingStrategy strategy) {
+      this.batching = requireNonNull(strategy, "batching");
+      return this;
+    }
+
+    /**
+     * Sets the production constraints of every design, raised to each offer's minimum order
+     * quantity, multiple and lead time as the engine raises them.
+     *
+     * @param c the constraints; default {@link ProductionConstraints#unconstrained()}, as the
+     *     engine
+     * @return this
+     */
+    public Builder defaultConstraints(ProductionConstraints c) {
+      this.defaultConstraints = requireNonNull(c, "defaultConstraints");
+      return this;
+    }
+
+    /**
+     * Sets how often, in stream time, the order book advances as the engine's {@code advance()}
+     * does: group-buy campaigns are released when they reached their MOQ and expire when their
+     * window closed below it; the batching strategy plans the other open orders and its batches
+     * of the current period are released; changed plans are published.
      *
      * @param interval positive; default one minute
      * @return this
@@ -562,6 +689,7 @@ public final class C2mStreams {
       store(b, ORDER_HISTORY_STORE, Serdes.String(), C2mSerdes.json(OrderHistory.class));
       store(b, ORDER_SEQUENCE_STORE, Serdes.String(), Serdes.String());
       store(b, BATCHES_STORE, Serdes.String(), C2mSerdes.json(BookedBatch.class));
+      store(b, PLANS_STORE, Serdes.String(), C2mSerdes.json(DesignPlan.class));
       // Offers are a global store: every instance holds all of them, loaded in full before any
       // order is processed, so an order never races ahead of an offer published before it.
       b.addGlobalStore(Stores.keyValueStoreBuilder(supplier(OFFERS_STORE), Serdes.String(),
@@ -586,15 +714,25 @@ public final class C2mStreams {
           .defaultBranch(Branched.as("placed"));
       Duration p = period;
       Duration check = campaignCheck;
+      BatchingStrategy strategy = batching;
+      ProductionConstraints defaults = defaultConstraints;
       Map<String, KStream<String, OrderCommand>> out = guarded.get("c2m-guarded-placed")
           .repartition(Repartitioned.with(Serdes.String(), OrderCommand.serde())
               .withName("c2m-orders-by-design"))
-          .process(() -> new OrderIntake(p, check, ORDERS_STORE, ORDER_HISTORY_STORE,
-                  ORDER_SEQUENCE_STORE, OFFERS_STORE, BATCHES_STORE), Named.as("c2m-order-book"),
-              ORDERS_STORE, ORDER_HISTORY_STORE, ORDER_SEQUENCE_STORE, BATCHES_STORE)
+          .process(() -> new OrderIntake(p, check, strategy, defaults, ORDERS_STORE,
+                  ORDER_HISTORY_STORE, ORDER_SEQUENCE_STORE, OFFERS_STORE, BATCHES_STORE,
+                  PLANS_STORE), Named.as("c2m-order-book"),
+              ORDERS_STORE, ORDER_HISTORY_STORE, ORDER_SEQUENCE_STORE, BATCHES_STORE, PLANS_STORE)
           .split(Named.as("c2m-book-"))
           .branch((k, v) -> v instanceof OrderCommand.Ack, Branched.as("acks"))
+          .branch((k, v) -> v instanceof OrderCommand.Plan, Branched.as("plans"))
           .defaultBranch(Branched.as("events"));
+      if (plansTopic != null) {
+        out.get("c2m-book-plans")
+            .mapValues(v -> ((OrderCommand.Plan) v).plan(), Named.as("c2m-plans"))
+            .to(plansTopic, Produced.with(Serdes.String(), C2mSerdes.json(DesignPlan.class))
+                .withName("c2m-plans-out"));
+      }
       Produced<String, OrderReceipt> acks =
           Produced.with(Serdes.String(), C2mSerdes.json(OrderReceipt.class));
       guarded.get("c2m-guarded-refused")

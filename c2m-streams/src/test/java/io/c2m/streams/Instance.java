@@ -23,6 +23,9 @@ final class Instance {
   static final String OFFERS = "offers";
   static final String ACKS = "order-acks";
   static final String ORDER_EVENTS = "order-events";
+  static final String PLANS = "plans";
+  /** Plans orders as late as their promise allows: nothing of the first days is frozen. */
+  static final String BATCHING = "deadline";
 
   private Instance() {}
 
@@ -47,7 +50,7 @@ final class Instance {
         .signalsTopic(Workload.EVENTS).consentsTopic(Workload.CONSENTS)
         .nichesTopic(NICHES).deadLetterTopic(DEAD)
         .ordersTopic(ORDERS).offersTopic(OFFERS).orderAcksTopic(ACKS)
-        .orderEventsTopic(ORDER_EVENTS)
+        .orderEventsTopic(ORDER_EVENTS).plansTopic(PLANS).batching(BATCHING)
         .eventReader(EventReader.trustingIds())
         .minimumAudience(minimumAudience)
         .profileEpoch(epoch)

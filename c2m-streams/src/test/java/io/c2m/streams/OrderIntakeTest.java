@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -29,6 +30,8 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 
@@ -45,15 +48,21 @@ class OrderIntakeTest {
     final TestOutputTopic<String, OrderReceipt> acks;
     final TestOutputTopic<String, OrderEvent> events;
     final TestOutputTopic<byte[], byte[]> dead;
+    final TestOutputTopic<String, DesignPlan> plans;
     private final Path dir;
 
     Intake() throws Exception {
+      this("group-buy", Duration.ofHours(1));
+    }
+
+    Intake(String batching, Duration check) throws Exception {
       dir = Files.createTempDirectory("c2m-orders-test");
       Properties p = Driver.properties(dir);
       var topology = C2mStreams.builder()
           .ordersTopic("orders").offersTopic("offers").orderAcksTopic("acks")
-          .orderEventsTopic("order-events").deadLetterTopic("dead")
-          .campaignCheck(Duration.ofHours(1))
+          .orderEventsTopic("order-events").plansTopic("plans").deadLetterTopic("dead")
+          .batching(batching)
+          .campaignCheck(check)
           .persistentStores(false)
           .build(p);
       p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
@@ -67,6 +76,18 @@ class OrderIntakeTest {
           C2mSerdes.json(OrderEvent.class).deserializer());
       dead = driver.createOutputTopic("dead", new ByteArrayDeserializer(),
           new ByteArrayDeserializer());
+      plans = driver.createOutputTopic("plans", new StringDeserializer(),
+          C2mSerdes.json(DesignPlan.class).deserializer());
+    }
+
+    /** The plans store: each design's latest plan. */
+    Map<String, DesignPlan> storedPlans() {
+      KeyValueStore<String, DesignPlan> store = driver.getKeyValueStore(C2mStreams.PLANS_STORE);
+      Map<String, DesignPlan> out = new TreeMap<>();
+      try (KeyValueIterator<String, DesignPlan> it = store.all()) {
+        it.forEachRemaining(kv -> out.put(kv.key, kv.value));
+      }
+      return out;
     }
 
     void offer(Offer o, Instant at) {
@@ -161,5 +182,67 @@ class OrderIntakeTest {
       assertEquals(OrderState.RELEASED, last.get("h2"));
       assertEquals(OrderState.EXPIRED, last.get("m0"), "window closed below the MOQ");
     }
+  }
+
+  @Test
+  void ordersOutsideCampaignsAreBatchedByTheStrategyAndThePlanIsPublished() throws Exception {
+    try (Intake in = new Intake("group-buy", Duration.ofHours(1))) {
+      Offer plain = new Offer(new DesignId("plain"), 30.0, 3, 1, Duration.ZERO,
+          Duration.ofDays(2), Instant.parse("2026-01-01T00:00:00Z"), FAR, 0);
+      in.offer(plain, T0);
+      in.place(order("p1", "plain", 2, 30.0, T0.plusSeconds(60)));
+      in.place(order("tick1", "none", 1, 30.0, T0.plus(Duration.ofHours(2))));
+      DesignPlan waiting = in.storedPlans().get("plain");
+      assertEquals(List.of(), waiting.batches(), "2 of the 3 units of the MOQ");
+      assertEquals(1, waiting.pending().size());
+      in.place(order("p2", "plain", 1, 30.0, T0.plus(Duration.ofHours(2)).plusSeconds(1)));
+      in.place(order("tick2", "none", 1, 30.0, T0.plus(Duration.ofHours(4))));
+      DesignPlan released = in.storedPlans().get("plain");
+      assertEquals(1, released.batches().size(), () -> released.toString());
+      var batch = released.batches().get(0);
+      assertEquals(io.c2m.order.BatchState.RELEASED, batch.state(), "frozen once released");
+      assertEquals(T0, batch.start(), "the current period");
+      assertEquals(T0.plus(Duration.ofDays(2)), batch.ready(), "after the lead time");
+      assertEquals(List.of(new OrderId("p1"), new OrderId("p2")), batch.orders());
+      assertEquals(List.of(), released.pending());
+      Map<String, OrderState> last = in.events.readValuesToList().stream().collect(
+          Collectors.toMap(e -> e.order().value(), OrderEvent::to, (a, b) -> b));
+      assertEquals(OrderState.RELEASED, last.get("p1"));
+      assertEquals(OrderState.RELEASED, last.get("p2"));
+      List<TestRecord<String, DesignPlan>> published = in.plans.readRecordsToList();
+      assertEquals("plain", published.get(published.size() - 1).key());
+      assertEquals(released, published.get(published.size() - 1).value());
+      String json = C2mJson.toJson(released);
+      assertTrue(json.contains("\"start\":\"2026-03-01T00:00:00Z\""), json);
+      // A check that changes nothing publishes nothing.
+      in.place(order("tick3", "none", 1, 30.0, T0.plus(Duration.ofHours(6))));
+      assertTrue(in.plans.isEmpty(), "an unchanged plan is not published again");
+    }
+  }
+
+  @Test
+  void anUnknownStrategyIsRefusedAtOnceAndAPlanHoldsOneDesign() {
+    io.c2m.InvalidConfigurationException e = org.junit.jupiter.api.Assertions.assertThrows(
+        io.c2m.InvalidConfigurationException.class,
+        () -> C2mStreams.builder().batching("no-such-strategy"));
+    assertTrue(e.getMessage().contains("no-such-strategy"), e.getMessage());
+    var b1 = new io.c2m.production.ScheduledBatch(new io.c2m.BatchId("d1#1"), new DesignId("d1"),
+        io.c2m.order.BatchState.PLANNED, T0, T0, 3, List.of(new OrderId("o1")));
+    var p2 = new io.c2m.production.PendingOrder(new OrderId("o2"), new DesignId("d2"), 1,
+        io.c2m.production.PendingReason.BELOW_MOQ, "waits");
+    IllegalArgumentException other = org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class,
+        () -> new DesignPlan(new DesignId("d2"), T0, List.of(b1), List.of()));
+    assertTrue(other.getMessage().contains("of design d1, not of the plan's design d2"),
+        other.getMessage());
+    var schedule = new io.c2m.production.Schedule(T0, T0, Duration.ofDays(1), List.of(b1),
+        List.of(p2), new io.c2m.production.BatchPlan(List.of(), List.of(),
+            io.c2m.production.CostBreakdown.ZERO, new io.c2m.Provenance("test", "1", 0,
+                Map.of())));
+    Map<DesignId, DesignPlan> split = DesignPlan.of(schedule);
+    assertEquals(List.of(new DesignId("d1"), new DesignId("d2")), List.copyOf(split.keySet()));
+    assertEquals(List.of(b1), split.get(new DesignId("d1")).batches());
+    assertEquals(List.of(p2), split.get(new DesignId("d2")).pending());
+    assertEquals(List.of(), split.get(new DesignId("d2")).batches());
   }
 }

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.c2m.C2m;
 import io.c2m.ConsumerId;
+import io.c2m.DesignId;
+import io.c2m.OrderId;
 import io.c2m.json.C2mJson;
 import io.c2m.niche.Niche;
 import io.c2m.order.Offer;
@@ -12,6 +15,7 @@ import io.c2m.order.Order;
 import io.c2m.order.OrderBook;
 import io.c2m.order.OrderReceipt;
 import io.c2m.order.OrderStore;
+import io.c2m.production.BatchingStrategies;
 import io.c2m.signal.ConsumerAccount;
 import io.c2m.signal.ConsumerProfile;
 import io.c2m.signal.ProfileSettings;
@@ -21,11 +25,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -56,8 +63,13 @@ import org.junit.jupiter.api.Test;
  * counted twice: every profile equals the in-process engine's on the same input, and the niches
  * published (read with read_committed) equal the engine's. Orders (with retries and conflicting
  * retries) sent before and after the kill are each answered exactly once, as core's order book
- * answers them. If the broker cannot start here, the
- * test is skipped with a notice on standard error, never faked.
+ * answers them. After the kill, a stream-time check in every partition (tick orders a day later)
+ * plans the orders with the engine's strategy; the plans published (read_committed) equal the
+ * engine's for the designs without a campaign and for the campaign that stays open, and every
+ * accepted order of the campaign design that reached its minimum is in exactly one batch or
+ * pending (when that campaign is released depends on when the checks ran, so its batches' dates
+ * may differ from one run to the next). If the broker cannot start here, the test is skipped with
+ * a notice on standard error, never faked.
  */
 class StreamsFailoverIT {
   static final int PARTITIONS = 4;
@@ -164,7 +176,7 @@ class StreamsFailoverIT {
   void twoInstancesOneKilledMidStreamLoseAndDoubleNothing() throws Exception {
     String bootstrap = broker.bootstrapServers();
     createTopics(bootstrap, Workload.EVENTS, Workload.CONSENTS, Instance.NICHES, Instance.DEAD,
-        Instance.ORDERS, Instance.OFFERS, Instance.ACKS, Instance.ORDER_EVENTS);
+        Instance.ORDERS, Instance.OFFERS, Instance.ACKS, Instance.ORDER_EVENTS, Instance.PLANS);
     List<Offer> offers = List.of(OrderIntakeTest.offer("d1", 5, Duration.ofDays(2)),
         OrderIntakeTest.offer("d2", 3, Duration.ZERO),
         OrderIntakeTest.offer("d3", 1000, Duration.ofDays(30)));
@@ -193,7 +205,8 @@ class StreamsFailoverIT {
     KafkaStreams local = null;
     try (KafkaProducer<byte[], byte[]> producer = producer(bootstrap);
         KafkaConsumer<String, String> niches = committedReader(bootstrap, Instance.NICHES);
-        KafkaConsumer<String, String> acks = committedReader(bootstrap, Instance.ACKS)) {
+        KafkaConsumer<String, String> acks = committedReader(bootstrap, Instance.ACKS);
+        KafkaConsumer<String, String> plans = committedReader(bootstrap, Instance.PLANS)) {
       send(producer, consents);
       for (Offer o : offers) {
         producer.send(new ProducerRecord<>(Instance.OFFERS, null,
@@ -233,6 +246,7 @@ class StreamsFailoverIT {
       StreamsEquivalenceProperties.assertSameNiches(expected, last.niches());
       assertSameProfiles(reference.profiles(), local, end);
       assertSameAcks(expectedAcks, acks, orders.size());
+      assertSamePlans(offers, orders, producer, plans);
     } finally {
       if (other != null) {
         other.destroyForcibly();
@@ -241,6 +255,99 @@ class StreamsFailoverIT {
         local.close(Duration.ofSeconds(20));
       }
       EmbeddedBroker.delete(work);
+    }
+  }
+
+  /**
+   * Sends a tick order (for a design not on offer) to every partition of the orders-by-design
+   * topic a day after the orders, so every task checks its book at that stream time, and waits
+   * until the plans published equal the engine's after its own advance at that instant.
+   */
+  static void assertSamePlans(List<Offer> offers, List<Order> orders,
+      KafkaProducer<byte[], byte[]> producer, KafkaConsumer<String, String> plans) {
+    Instant day = OrderIntakeTest.T0.plus(Duration.ofDays(1));
+    MovingClock clock = new MovingClock(OrderIntakeTest.T0);
+    C2m engine = C2m.builder().clock(clock)
+        .batching(BatchingStrategies.byName(Instance.BATCHING)).build();
+    offers.forEach(engine::offer);
+    orders.forEach(engine::acceptOrder);
+    clock.now = day;
+    Map<DesignId, DesignPlan> expected = DesignPlan.of(engine.advance().schedule());
+    List<Order> ticks = new ArrayList<>();
+    for (int p = 0, i = 0; p < PARTITIONS; i++) {
+      String design = "tick-" + i;
+      if (Utils.toPositive(Utils.murmur2(utf8(design))) % PARTITIONS == p) {
+        ticks.add(OrderIntakeTest.order("tick-order-" + i, design, 1, 30.0, day));
+        p++;
+      }
+    }
+    sendOrders(producer, ticks);
+    Set<OrderId> reached = new HashSet<>();
+    for (Order o : orders) {
+      if (o.design().value().equals("d1")) {
+        reached.add(o.id());
+      }
+    }
+    reached.retainAll(engine.orderBook().ids());
+    Map<String, DesignPlan> latest = new TreeMap<>();
+    long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    while (System.nanoTime() < deadline && !samePlans(expected, latest, reached)) {
+      for (ConsumerRecord<String, String> r : plans.poll(Duration.ofMillis(500))) {
+        latest.put(r.key(), C2mJson.fromJson(r.value(), DesignPlan.class));
+      }
+    }
+    for (String d : List.of("d2", "d3")) {
+      DesignPlan want = expected.get(new DesignId(d));
+      assertEquals(want.batches(), latest.get(d).batches(), "batches of " + d);
+      assertEquals(want.pending(), latest.get(d).pending(), "pending of " + d);
+    }
+    assertEquals(reached, servedOnce(latest.get("d1")), "every order of d1 once");
+  }
+
+  private static boolean samePlans(Map<DesignId, DesignPlan> expected,
+      Map<String, DesignPlan> latest, Set<OrderId> reached) {
+    for (String d : List.of("d2", "d3")) {
+      DesignPlan got = latest.get(d);
+      if (got == null || !got.samePlan(expected.get(new DesignId(d)))) {
+        return false;
+      }
+    }
+    return latest.containsKey("d1") && reached.equals(servedOnce(latest.get("d1")));
+  }
+
+  /** The orders of a plan's batches and pending orders; fails if one is there twice. */
+  private static Set<OrderId> servedOnce(DesignPlan plan) {
+    Set<OrderId> out = new HashSet<>();
+    List<OrderId> all = new ArrayList<>();
+    plan.batches().forEach(b -> all.addAll(b.orders()));
+    plan.pending().forEach(p -> all.add(p.order()));
+    for (OrderId id : all) {
+      assertTrue(out.add(id), () -> "order " + id + " twice in the plan of " + plan.design());
+    }
+    return out;
+  }
+
+  /** A clock the test moves. */
+  private static final class MovingClock extends Clock {
+    private Instant now;
+
+    MovingClock(Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
     }
   }
 

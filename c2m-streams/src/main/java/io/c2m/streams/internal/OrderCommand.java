@@ -9,6 +9,7 @@ import io.c2m.json.C2mJson;
 import io.c2m.order.Order;
 import io.c2m.order.OrderEvent;
 import io.c2m.order.OrderReceipt;
+import io.c2m.streams.DesignPlan;
 import java.io.IOException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
@@ -16,8 +17,8 @@ import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * What flows through the order intake: an order for the design's task; and, out of the
- * processors, an acknowledgement, a lifecycle event or a dead letter. Only orders cross the
- * repartition topic ({@link #serde()}).
+ * processors, an acknowledgement, a lifecycle event, a design's plan or a dead letter. Only
+ * orders cross the repartition topic ({@link #serde()}).
  */
 public sealed interface OrderCommand {
   /**
@@ -53,6 +54,18 @@ public sealed interface OrderCommand {
     /** Validates. */
     public Event {
       requireNonNull(event, "event");
+    }
+  }
+
+  /**
+   * A design's plan after a stream-time check, for the plans topic.
+   *
+   * @param plan the plan
+   */
+  record Plan(DesignPlan plan) implements OrderCommand {
+    /** Validates. */
+    public Plan {
+      requireNonNull(plan, "plan");
     }
   }
 

@@ -14,10 +14,14 @@ import io.c2m.order.OrderEvent;
 import io.c2m.order.OrderState;
 import io.c2m.order.OrderStore;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -28,11 +32,26 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * task. Durability is the stores' changelogs, written in the same exactly-once transaction as
  * the acknowledgement; an order is acknowledged only once that transaction commits. Holds the
  * orders, offers and batches of one task (one partition of the orders repartitioned by design).
- * Insertion order is kept by a per-task sequence. Offers are read from the global offers store.
- * Not thread-safe: a task is single-threaded.
+ * Offers are read from the global offers store. Not thread-safe: a task is single-threaded.
+ *
+ * <p>The sequence store keeps the orders' and batches' insertion order and an index of the open
+ * orders, so that a stream-time check reads the open orders, not every order the task ever took:
+ * <ul>
+ *   <li>{@code next} and {@code <19-digit n>} to order id: the acceptance order;
+ *   <li>{@code open/<order id>} to its 19-digit number: the orders still open ({@link
+ *       OrderState#isOpen()}), removed when an order leaves them (it never comes back);
+ *   <li>{@code batch-next} and {@code batch/<19-digit n>} to batch id: the release order.
+ * </ul>
  */
 public final class StateStoreOrderStore implements OrderStore {
   private static final String NEXT = "next";
+  private static final String FIRST = "0".repeat(19);
+  private static final String LAST = "9".repeat(19);
+  private static final String OPEN = "open/";
+  private static final String BATCH_NEXT = "batch-next";
+  private static final String BATCH = "batch/";
+  private static final Set<OrderState> OPEN_STATES =
+      EnumSet.of(OrderState.PLACED, OrderState.IN_CAMPAIGN);
   private final KeyValueStore<String, BookedOrder> orders;
   private final KeyValueStore<String, OrderHistory> history;
   private final KeyValueStore<String, String> sequence;
@@ -44,7 +63,7 @@ public final class StateStoreOrderStore implements OrderStore {
    *
    * @param orders order id to its current record
    * @param history order id to its events
-   * @param sequence zero-padded insertion number to order id, and {@code next}
+   * @param sequence insertion order and open orders (see the class comment)
    * @param offers design id to its offer (the global store: read-only here)
    * @param batches batch id to its batch
    */
@@ -75,10 +94,11 @@ public final class StateStoreOrderStore implements OrderStore {
     BookedOrder b = new BookedOrder(order, accepted.to(), "", accepted.at(), accepted.at());
     orders.put(order.id().value(), b);
     history.put(order.id().value(), new OrderHistory(List.of(accepted)));
-    String n = sequence.get(NEXT);
-    long next = n == null ? 0 : Long.parseLong(n);
-    sequence.put(String.format("%019d", next), order.id().value());
-    sequence.put(NEXT, Long.toString(next + 1));
+    String seq = next(NEXT);
+    sequence.put(seq, order.id().value());
+    if (b.state().isOpen()) {
+      sequence.put(OPEN + order.id().value(), seq);
+    }
     return new Insertion(Insertion.Outcome.INSERTED, b);
   }
 
@@ -120,10 +140,26 @@ public final class StateStoreOrderStore implements OrderStore {
       }
     }
     events.forEach((id, list) -> history.put(id, new OrderHistory(list)));
-    next.forEach(orders::put);
+    next.forEach((id, b) -> {
+      orders.put(id, b);
+      if (!b.state().isOpen()) {
+        sequence.delete(OPEN + id);
+      }
+    });
     for (BookedBatch b : change.batches()) {
+      if (batches.get(b.id().value()) == null) {
+        sequence.put(BATCH + next(BATCH_NEXT), b.id().value());
+      }
       batches.put(b.id().value(), b);
     }
+  }
+
+  /** Returns the next 19-digit number of a counter and moves the counter on. */
+  private String next(String counter) {
+    String n = sequence.get(counter);
+    long k = n == null ? 0 : Long.parseLong(n);
+    sequence.put(counter, Long.toString(k + 1));
+    return String.format("%019d", k);
   }
 
   @Override
@@ -134,12 +170,37 @@ public final class StateStoreOrderStore implements OrderStore {
   @Override
   public List<BookedOrder> orders() {
     List<BookedOrder> out = new ArrayList<>();
-    try (KeyValueIterator<String, String> it = sequence.all()) {
-      while (it.hasNext()) {
-        KeyValue<String, String> kv = it.next();
-        if (!kv.key.equals(NEXT)) {
-          out.add(orders.get(kv.value));
-        }
+    try (KeyValueIterator<String, String> it = sequence.range(FIRST, LAST)) {
+      it.forEachRemaining(kv -> out.add(orders.get(kv.value)));
+    }
+    return out;
+  }
+
+  /**
+   * Returns the orders in some states, in acceptance order; for open states only the index of
+   * open orders is read.
+   *
+   * @param states the states
+   * @return the orders
+   */
+  @Override
+  public List<BookedOrder> orders(Set<OrderState> states) {
+    requireNonNull(states, "states");
+    if (!OPEN_STATES.containsAll(states)) {
+      return OrderStore.super.orders(states);
+    }
+    List<KeyValue<String, String>> open = new ArrayList<>(); // (number, order id)
+    try (KeyValueIterator<String, String> it =
+        sequence.prefixScan(OPEN, new StringSerializer())) {
+      it.forEachRemaining(
+          kv -> open.add(KeyValue.pair(kv.value, kv.key.substring(OPEN.length()))));
+    }
+    open.sort(Comparator.comparing((KeyValue<String, String> kv) -> kv.key));
+    List<BookedOrder> out = new ArrayList<>();
+    for (KeyValue<String, String> kv : open) {
+      BookedOrder b = orders.get(kv.value);
+      if (states.contains(b.state())) {
+        out.add(b);
       }
     }
     return out;
@@ -159,8 +220,9 @@ public final class StateStoreOrderStore implements OrderStore {
   @Override
   public List<BookedBatch> batches() {
     List<BookedBatch> out = new ArrayList<>();
-    try (KeyValueIterator<String, BookedBatch> it = batches.all()) {
-      it.forEachRemaining(kv -> out.add(kv.value));
+    try (KeyValueIterator<String, String> it = sequence.prefixScan(BATCH,
+        new StringSerializer())) {
+      it.forEachRemaining(kv -> out.add(batches.get(kv.value)));
     }
     return out;
   }
