@@ -314,7 +314,8 @@ final class JournalCodec {
     private final Map<String, DesignId> designs = new HashMap<>();
     private final Map<String, String> reasons = new HashMap<>();
     // Consumers place many orders: one ConsumerId each keeps a recovered heap smaller; a reader
-    // of packed orders (PackedOrders) decodes for a caller, so it does not keep them.
+    // of packed orders (PackedOrders) decodes for a caller and lives as long as the store, so it
+    // keeps neither consumers nor reasons (designs are few).
     private final Map<String, ConsumerId> consumers;
 
     Reader() {
@@ -381,6 +382,9 @@ final class JournalCodec {
 
     private String reason() {
       String r = getString();
+      if (consumers == null) {
+        return r; // a long-lived reader: reasons may be many, keep none
+      }
       String known = reasons.putIfAbsent(r, r);
       return known == null ? r : known;
     }

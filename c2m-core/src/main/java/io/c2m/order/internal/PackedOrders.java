@@ -40,9 +40,9 @@ final class PackedOrders {
   private static final int APPEND_CHUNK = 1 << 20;
   private static final int COMPACT_CHUNK = 16 << 20;
   private static final long COMPACT_MIN = 64L << 20;
-  private final long compactMin;
   private static final int STATES = OrderState.values().length;
 
+  private final long compactMin;
   private final ArrayList<byte[]> chunks = new ArrayList<>();
   private long[] where = new long[0];
   private byte[] states = new byte[0];
@@ -83,10 +83,6 @@ final class PackedOrders {
 
   int size() {
     return size;
-  }
-
-  long liveBytes() {
-    return liveBytes;
   }
 
   /** The bytes of chunks held, for tests. */
