@@ -122,6 +122,7 @@ public final class C2m {
   private final Map<DesignId, NewsvendorTopUp> topUps = new HashMap<>();
   private final Map<DesignId, DemandSeries> demandHistory = new HashMap<>();
   private final Object advanceLock = new Object();
+  private final io.c2m.internal.EngineEvents events;
 
   private C2m(Builder b) {
     this.clock = b.clock;
@@ -141,6 +142,10 @@ public final class C2m {
     this.lines = b.lines;
     this.orders = OrderBook.of(b.orderStore, clock,
         b.requireKnownConsumers ? this::isKnownConsumer : c -> true);
+    this.events = new io.c2m.internal.EngineEvents(b.listener);
+    events.built(Map.of("inference", inference.name(), "tailor", tailor.name(), "forecaster",
+        forecaster.name(), "batching", batching.name(), "order store",
+        b.orderStore.getClass().getSimpleName()), minimumAudience, period);
   }
 
   /**
@@ -230,15 +235,36 @@ public final class C2m {
       }
     }
     signals = batch;
+    long started = System.nanoTime();
     long before = profiles.accepted();
     long skippedBefore = profiles.skippedWithoutConsent();
+    int done = 0;
     for (Signal s : signals) {
       if (profiles.add(s)) {
         categoryPrices.add(s);
       }
+      if (++done % io.c2m.internal.EngineEvents.PROGRESS_EVERY == 0) {
+        events.progress("ingest", done, batch.size());
+      }
     }
-    return new IngestReport(profiles.accepted() - before,
+    events.progress("ingest", batch.size(), Math.max(1, batch.size()));
+    IngestReport report = new IngestReport(profiles.accepted() - before,
         profiles.skippedWithoutConsent() - skippedBefore);
+    events.ingested(report.profiled(), report.withoutConsent(),
+        System.nanoTime() - started);
+    return report;
+  }
+
+  /**
+   * Tells the engine's listener ({@link C2mListener#eventsRead}) and log what an event reader
+   * read before {@link #ingest(Iterable)}: counts and rule names only, never a line's content.
+   * Rules are {@link io.c2m.json.EventProblem.Kind} names; rejections beyond the problems the
+   * reader kept count as {@code UNLISTED}.
+   *
+   * @param report the reader's report
+   */
+  public void eventsRead(io.c2m.json.EventReport report) {
+    events.eventsRead(requireNonNull(report, "report"));
   }
 
   /**
@@ -262,12 +288,19 @@ public final class C2m {
    *     twice)
    */
   public synchronized List<Niche> discoverNiches() {
+    long started = System.nanoTime();
+    events.progress("niches", 0, 1);
     NicheRequest request = new NicheRequest(
         consentingProfiles(), minimumAudience, clock.instant(), seed, profiles.timeline());
     // The checked inference recounts each niche's audience over the request's (consenting)
     // profiles and withholds those below the minimum; the guard then applies k-anonymity to what
     // remains, so a strategy that over-reports cannot release a niche fewer than k match.
-    return List.copyOf(guard.release(NicheInference.checked(inference).infer(request)));
+    List<Niche> found =
+        List.copyOf(guard.release(NicheInference.checked(inference).infer(request)));
+    events.progress("niches", 1, 1);
+    events.nichesFound(inference.name(), request.profiles().size(), found.size(),
+        System.nanoTime() - started);
+    return found;
   }
 
   /** Profiles of the consumers who consent to profiling now (consent is read at use, too). */
@@ -357,6 +390,7 @@ public final class C2m {
         out.add(d);
       }
     }
+    events.tailored(niches.size(), out.size());
     return List.copyOf(out);
   }
 
@@ -488,7 +522,9 @@ public final class C2m {
    * @return the receipt
    */
   public OrderReceipt acceptOrder(Order order) {
-    return orders.accept(order);
+    OrderReceipt receipt = orders.accept(order);
+    events.orderAnswered(receipt);
+    return receipt;
   }
 
   /**
@@ -702,6 +738,7 @@ public final class C2m {
   }
 
   private BatchPlan plan(Instant now) {
+    long started = System.nanoTime();
     Instant start = periodStart(now);
     List<Order> open = new ArrayList<>();
     for (BookedOrder b : orders.booked(EnumSet.of(OrderState.PLACED))) {
@@ -744,13 +781,17 @@ public final class C2m {
         }
       }
       // a history too short for the forecaster falls back to a simpler method (in provenance)
-      Map<DesignId, List<ForecastPoint>> fc = io.c2m.demand.PlanForecasts.points(
-          io.c2m.demand.PlanForecasts.forecasts(forecaster, toForecast, horizon));
+      Map<DesignId, DemandForecast> forecasts =
+          io.c2m.demand.PlanForecasts.forecasts(forecaster, toForecast, horizon);
+      events.forecastFallbacks(io.c2m.demand.PlanForecasts.fallbacks(forecasts));
+      Map<DesignId, List<ForecastPoint>> fc = io.c2m.demand.PlanForecasts.points(forecasts);
       if (!fc.isEmpty()) {
         problem = problem.withForecasts(fc);
       }
     }
-    return batching.plan(problem);
+    BatchPlan plan = batching.plan(problem);
+    events.planComputed(batching.name(), open.size(), plan, System.nanoTime() - started);
+    return plan;
   }
 
   private static PeriodCosts fit(PeriodCosts c, int horizon) {
@@ -945,8 +986,23 @@ public final class C2m {
     private OrderStore orderStore = OrderStore.inMemory();
     private boolean requireKnownConsumers = false;
     private List<ProductionLine> lines = List.of();
+    private C2mListener listener = C2mListener.none();
 
     private Builder() {}
+
+    /**
+     * Sets the listener of what the engine does: counters ({@link C2mMetrics}), progress of long
+     * work, for dashboards and progress bars. Default: {@link C2mListener#none()}. Operators also
+     * get SLF4J log lines (logger {@code io.c2m.C2m}) whatever the listener; neither carries
+     * consumer data.
+     *
+     * @param l the listener, thread-safe and quick
+     * @return this builder
+     */
+    public Builder listener(C2mListener l) {
+      this.listener = requireNonNull(l, "listener");
+      return this;
+    }
 
     /**
      * Sets where orders, offers and released batches live (default {@link

@@ -107,7 +107,6 @@ class ArchitectureTest {
   static final Set<String> LONG_FILES = Set.of(
       "io/c2m/signal/ProfileStore.java",        // issue 14 part 1, after the hostile-input work
       "io/c2m/C2m.java",                        // the engine facade
-      "io/c2m/json/EventReader.java",           // issue 11
       "io/c2m/order/internal/JdbcOrderStore.java");
 
   @Test

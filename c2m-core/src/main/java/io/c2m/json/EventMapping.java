@@ -311,6 +311,10 @@ final class EventMapping {
    * @throws LineProblem if the line is rejected
    */
   void map(RawEvent e, SignalBuffer out, Caches caches) {
+    if (e.mpEvent && e.eventName == null) {
+      throw new LineProblem(Kind.MISSING_FIELD,
+          "The field name of the GA4 event is missing: every event needs its name.");
+    }
     if (e.eventName != null) {
       mapGa4(e, out, caches);
     } else if (e.event != null || e.type != null) {
@@ -362,7 +366,7 @@ final class EventMapping {
   }
 
   private void mapGa4(RawEvent e, SignalBuffer out, Caches caches) {
-    String name = text(e.eventName, "event_name");
+    String name = text(e.eventName, e.mpEvent ? "name" : "event_name");
     Rule rule = ga4Rule(name);
     if (rule == null) {
       throw new LineProblem(Kind.UNKNOWN_EVENT, "The GA4 event (\"" + clip(name)
@@ -371,8 +375,9 @@ final class EventMapping {
     if (rule.type() == null) {
       return;
     }
-    long micros = ga4Micros(e.eventTimestamp);
-    out.at(inWindow(micros / 1_000_000L, "event_timestamp"),
+    String timeField = e.mpEvent ? "timestamp_micros" : "event_timestamp";
+    long micros = ga4Micros(e.eventTimestamp, timeField);
+    out.at(inWindow(micros / 1_000_000L, timeField),
         (int) (micros % 1_000_000L) * 1_000);
     if (!consented(e)) {
       return;
@@ -582,15 +587,17 @@ final class EventMapping {
   }
 
   private ConsumerId ga4User(RawEvent e, Caches caches) {
+    String pseudo = e.mpEvent ? "client_id" : "user_pseudo_id";
     String raw = userText(e.gaUserId, "user_id");
     String field = "user_id";
     if (raw == null) {
-      raw = userText(e.gaPseudoId, "user_pseudo_id");
-      field = "user_pseudo_id";
+      raw = userText(e.gaPseudoId, pseudo);
+      field = pseudo;
     }
     if (raw == null) {
-      throw new LineProblem(Kind.MISSING_FIELD,
-          "The GA4 event has neither a user_id nor a user_pseudo_id.");
+      throw new LineProblem(Kind.MISSING_FIELD, e.mpEvent
+          ? "The GA4 body has neither a user_id nor a client_id (or app_instance_id)."
+          : "The GA4 event has neither a user_id nor a user_pseudo_id.");
     }
     return consumer(raw, field, caches);
   }
@@ -661,14 +668,18 @@ final class EventMapping {
   }
 
   /** GA4's event_timestamp in microseconds: at least 0, so the seconds are a valid instant. */
-  private static long ga4Micros(Object v) {
+  private static long ga4Micros(Object v, String field) {
     if (v == null) {
-      throw new LineProblem(Kind.MISSING_FIELD, "The field event_timestamp is missing.");
+      throw new LineProblem(Kind.MISSING_FIELD, "The field " + field + " is missing"
+          + (field.equals("timestamp_micros") ? " (neither the event nor the body gives one)."
+              + "\nMaybe send timestamp_micros, or read the body with its receive time"
+              + " (EventReader.readMessage(json, receivedAt))."
+              : "."));
     }
     String text;
     if (v instanceof Num n) {
       if (!n.integral()) {
-        throw new LineProblem(Kind.BAD_TIMESTAMP, "The field event_timestamp ("
+        throw new LineProblem(Kind.BAD_TIMESTAMP, "The field " + field + " ("
             + clip(n.text()) + ") must be whole microseconds since 1970-01-01T00:00:00Z.");
       }
       text = n.text();
@@ -676,7 +687,7 @@ final class EventMapping {
       text = s;
     } else {
       throw new LineProblem(Kind.WRONG_TYPE,
-          "The field event_timestamp must be a number of microseconds, not " + kind(v) + ".");
+          "The field " + field + " must be a number of microseconds, not " + kind(v) + ".");
     }
     long micros;
     try {
@@ -685,11 +696,11 @@ final class EventMapping {
       boolean digits = !text.isBlank() && text.trim().chars().allMatch(
           c -> (c >= '0' && c <= '9') || c == '-');
       throw new LineProblem(digits ? Kind.OUT_OF_RANGE : Kind.BAD_TIMESTAMP,
-          "The field event_timestamp (\"" + clip(text) + "\") must be whole microseconds since"
+          "The field " + field + " (\"" + clip(text) + "\") must be whole microseconds since"
               + " 1970-01-01T00:00:00Z" + (digits ? ", within a 64-bit integer." : "."));
     }
     if (micros < 0) {
-      throw new LineProblem(Kind.OUT_OF_RANGE, "The field event_timestamp (" + micros
+      throw new LineProblem(Kind.OUT_OF_RANGE, "The field " + field + " (" + micros
           + ") must not be negative.");
     }
     // At most Long.MAX_VALUE / 10^6 seconds, far within Instant's range of about 3 * 10^16.

@@ -2,15 +2,12 @@ package io.c2m.json;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import io.c2m.ConsumerId;
 import io.c2m.internal.Checks;
 import io.c2m.json.EventProblem.Kind;
-import io.c2m.json.RawEvent.LineProblem;
 import io.c2m.privacy.ConsentMapping;
 import io.c2m.privacy.Pseudonymizer;
 import io.c2m.signal.Signal;
@@ -18,31 +15,22 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
- * Reads behavioural events as JSON lines, one event per line, in the conventions marketplaces
- * already emit, and turns them into {@link Signal}s.
+ * Reads behavioural events as JSON lines, one event or one envelope of events per line, in the
+ * conventions marketplaces already emit, and turns them into {@link Signal}s; reads one JSON
+ * document at a time too ({@link #readMessage(byte[])}), for events received one by one over
+ * HTTP.
  *
  * <h2>Formats</h2>
  * A line is read as <b>GA4</b> if it has an {@code event_name} field, otherwise as <b>Segment</b>
@@ -60,6 +48,40 @@ import java.util.function.IntFunction;
  *       parameters may be plain fields of the item or the export's {@code item_params} array.
  * </ul>
  *
+ * <h2>Envelopes</h2>
+ * A line (or a document) with a top-level {@code events} or {@code batch} field is an envelope of
+ * many events; each element is a record of its own, reported with its
+ * {@linkplain EventProblem#index() index} if bad, the good ones kept
+ * ({@link EventReport} counts records).
+ * <ul>
+ *   <li><b>GA4 Measurement Protocol body</b> (the JSON a server POSTs to {@code /mp/collect};
+ *       field names as in Google's Measurement Protocol reference,
+ *       https://developers.google.com/analytics/devguides/collection/protocol/ga4/reference):
+ *       {@code events[]} of {@code {"name": ..., "params": {..., "items": [...]}}}, the same
+ *       event names and item fields as above. The user is the body's {@code user_id}, else its
+ *       {@code client_id} (web), else its {@code app_instance_id} (app); the time is the event's
+ *       own {@code timestamp_micros}, else the body's, else (only in
+ *       {@link #readMessage(byte[], Instant)}) the receive time; in a file it is required. The
+ *       body's {@code consent} ({@code ad_user_data}, {@code ad_personalization}:
+ *       {@code GRANTED} or {@code DENIED}) is honoured for every
+ *       event, and so is the older {@code non_personalized_ads: true} (read as
+ *       {@code ad_personalization} denied). {@code user_data} (user-provided e-mail addresses and
+ *       phone numbers, even hashed), {@code user_properties}, {@code device},
+ *       {@code user_location} and {@code ip_override} are never read.
+ *   <li><b>Segment batch</b> (the body of the HTTP Tracking API's {@code /v1/batch},
+ *       https://segment.com/docs/connections/sources/catalog/libraries/server/http-api/):
+ *       {@code batch[]} of messages, each read exactly as a Segment line (so {@code identify},
+ *       {@code page}, {@code screen}, {@code group} and {@code alias} calls are skipped, as they
+ *       carry no product preference). The batch's {@code context.consent.categoryPreferences}
+ *       applies to the messages that state no consent of their own; {@code integrations} and
+ *       {@code sentAt} are ignored.
+ * </ul>
+ * An envelope that cannot be read as a whole (not well-formed JSON or UTF-8, a top-level field
+ * given twice, an {@code events} that is not an array, an empty array, both {@code events} and
+ * {@code batch}) is one rejected record with index {@link EventProblem#WHOLE_LINE}. Envelopes do
+ * not nest. Both services limit a request (GA4: 25 events, 130 KB; Segment: 500 KB, 32 KB a
+ * message); the reader does not, beyond its {@linkplain Builder#maxLineLength(int) line length}.
+ * *
  * <h2>Event table</h2>
  * <table>
  *   <caption>Events and the signals they give</caption>
@@ -96,6 +118,10 @@ import java.util.function.IntFunction;
  * session_start, first_visit, user_engagement, scroll, view_item_list, select_item, view_cart,
  * begin_checkout, add_shipping_info, add_payment_info, view/select_promotion, login, sign_up and
  * other automatically collected events). Any other event name is <b>rejected</b> as unknown.
+ * GA4's select_item and Segment's Product Clicked (a click on a product in a list) are skipped
+ * on purpose: the product page the click opens sends view_item (Product Viewed), and counting
+ * both would count one look twice. Identify, page and the like are skipped because they name no
+ * product.
  *
  * <h2>Attributes</h2>
  * A product's fields become the signal's item {@link io.c2m.Attributes}: {@code category},
@@ -164,10 +190,11 @@ import java.util.function.IntFunction;
  * <p>Thread-safe and immutable: one reader can serve concurrent reads; each read is
  * single-threaded.
  *
- * <p>Why one file of over 800 lines: the fast path and the Jackson path must give identical
- * reports line by line (a property checks it), and keeping both paths with their shared
- * per-line checks (window, privacy, consent, duplicate keys) side by side is what keeps them in
- * step. Splitting the two paths into classes of their own is left for issue 14.
+ * <p>The parts, each package-private with one job: {@code ReadRun} (one read: the line
+ * splitter over a {@code LineBuffer}, the record handling, counts and problems), {@code Envelope}
+ * (the first pass over an envelope line), {@code FastLineParser} and {@code RawEvent} (the two
+ * parsers of one event), {@code EventMapping} (event tables, attribute rules, field checks) and
+ * {@code ParallelRead} (the parts and threads of {@link #readParallel}).
  */
 public final class EventReader {
   /** The default {@link Builder#maxLineLength(int)}: 1 MiB. */
@@ -205,8 +232,6 @@ public final class EventReader {
       .maxNameLength(1 << 16)
       .maxDocumentLength(MAX_LINE_LENGTH_LIMIT + 2L)
       .build();
-
-  private static final int INITIAL_BUFFER = 1 << 16;
 
   private final JsonFactory factory;
   private final EventMapping mapping;
@@ -296,7 +321,7 @@ public final class EventReader {
     }
 
     /**
-     * Package-private, for tests: whether byte input tries {@link FastLineParser} before
+     * Package-private, for tests: whether byte input tries {@code FastLineParser} before
      * Jackson. The results must not depend on it; the tests check that they do not.
      */
     Builder fastPath(boolean on) {
@@ -480,7 +505,7 @@ public final class EventReader {
   public EventReport read(InputStream in, Consumer<? super Signal> signals,
       Consumer<? super EventProblem> problems) {
     requireNonNull(in, "in");
-    Run run = new Run(signals, problems);
+    ReadRun run = new ReadRun(this, signals, problems);
     try {
       run.bytes(in);
     } catch (IOException e) {
@@ -515,7 +540,7 @@ public final class EventReader {
   public EventReport read(Reader in, Consumer<? super Signal> signals,
       Consumer<? super EventProblem> problems) {
     requireNonNull(in, "in");
-    Run run = new Run(signals, problems);
+    ReadRun run = new ReadRun(this, signals, problems);
     try {
       run.chars(in);
     } catch (IOException e) {
@@ -553,206 +578,7 @@ public final class EventReader {
    */
   public EventReport readParallel(Path file, int partitions,
       IntFunction<? extends Consumer<? super Signal>> sinks) {
-    requireNonNull(file, "file");
-    requireNonNull(sinks, "sinks");
-    if (partitions < 1) {
-      throw new IllegalArgumentException(
-          "The number of partitions (" + partitions + ") must be at least 1.");
-    }
-    long[] cuts;
-    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      cuts = cuts(ch, partitions);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the events file " + file + ".", e);
-    }
-    int n = cuts.length - 1;
-    List<Consumer<? super Signal>> partSinks = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      partSinks.add(requireNonNull(sinks.apply(i), "sink"));
-    }
-    EventReport[] reports = new EventReport[n];
-    Throwable[] failures = new Throwable[n];
-    AtomicInteger next = new AtomicInteger();
-    AtomicReference<IOException> openFailure = new AtomicReference<>();
-    Runnable worker = () -> {
-      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-        for (int part = next.getAndIncrement(); part < n; part = next.getAndIncrement()) {
-          Run run = new Run(partSinks.get(part), x -> { });
-          run.atFileStart = part == 0;
-          try {
-            ch.position(cuts[part]);
-            run.bytes(new BoundedInputStream(Channels.newInputStream(ch),
-                cuts[part + 1] - cuts[part]));
-            reports[part] = run.report();
-          } catch (IOException e) {
-            failures[part] = new UncheckedIOException(
-                "Cannot read the events file " + file + ".", e);
-          } catch (RuntimeException | Error e) {
-            failures[part] = e;
-          }
-        }
-      } catch (IOException e) {
-        // Opening failed: this worker took no part; another may take them, else see below.
-        openFailure.compareAndSet(null, e);
-      }
-    };
-    int threadCount = Math.min(n, Runtime.getRuntime().availableProcessors());
-    Thread[] threads = new Thread[threadCount];
-    for (int t = 0; t < threadCount; t++) {
-      threads[t] = new Thread(worker, "c2m-event-reader-" + t);
-      threads[t].start();
-    }
-    boolean interrupted = false;
-    for (Thread t : threads) {
-      while (true) {
-        try {
-          t.join();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
-    for (int i = 0; i < n; i++) {
-      Throwable f = failures[i];
-      if (f instanceof RuntimeException re) {
-        throw re;
-      } else if (f instanceof Error err) {
-        throw err;
-      } else if (reports[i] == null) {
-        throw new UncheckedIOException("Cannot read the events file " + file + ".",
-            openFailure.get() != null ? openFailure.get() : new IOException("part " + i));
-      }
-    }
-    long read = 0;
-    long accepted = 0;
-    long skipped = 0;
-    long rejected = 0;
-    long signals = 0;
-    List<EventProblem> problems = new ArrayList<>();
-    for (EventReport r : reports) {
-      for (EventProblem p : r.problems()) {
-        if (problems.size() < maxProblemsKept) {
-          problems.add(new EventProblem(p.line() + read, p.kind(), p.reason()));
-        }
-      }
-      read += r.read();
-      accepted += r.accepted();
-      skipped += r.skipped();
-      rejected += r.rejected();
-      signals += r.signals();
-    }
-    return new EventReport(read, accepted, skipped, rejected, signals, problems);
-  }
-
-  /**
-   * Cuts a file into parts that start at line starts: offset 0, then for each i the first byte
-   * after the first newline at or after {@code size * i / partitions}. A target that falls
-   * inside a part already cut gives no new cut; such targets are skipped without a search, so
-   * the work is proportional to the parts made, not to {@code partitions}.
-   */
-  private static long[] cuts(FileChannel ch, int partitions) throws IOException {
-    long size = ch.size();
-    List<Long> cuts = new ArrayList<>();
-    cuts.add(0L);
-    ByteBuffer buf = ByteBuffer.allocate(8192);
-    long i = 1;
-    while (i < partitions) {
-      long last = cuts.get(cuts.size() - 1);
-      long from = Math.max(target(size, i, partitions), last);
-      long cut = size;
-      long pos = from;
-      search:
-      while (pos < size) {
-        buf.clear();
-        int r = ch.read(buf, pos);
-        if (r <= 0) {
-          break;
-        }
-        for (int k = 0; k < r; k++) {
-          if (buf.get(k) == '\n') {
-            cut = pos + k + 1;
-            break search;
-          }
-        }
-        pos += r;
-      }
-      if (cut >= size) {
-        break; // every later target gives the same cut at the end
-      }
-      if (cut > last) {
-        cuts.add(cut);
-      }
-      // The next i whose target is at or after this cut (targets before it give this cut again).
-      long skipTo = firstTargetAtOrAfter(size, cut, partitions);
-      i = Math.max(i + 1, skipTo);
-    }
-    cuts.add(size);
-    long[] out = new long[cuts.size()];
-    for (int k = 0; k < out.length; k++) {
-      out[k] = cuts.get(k);
-    }
-    return out;
-  }
-
-  /** {@code size * i / partitions} without overflow. */
-  private static long target(long size, long i, int partitions) {
-    if (Math.multiplyHigh(size, i) == 0 && size * i >= 0) {
-      return size * i / partitions;
-    }
-    return BigInteger.valueOf(size).multiply(BigInteger.valueOf(i))
-        .divide(BigInteger.valueOf(partitions)).longValueExact();
-  }
-
-  /** The least {@code i} with {@code target(size, i, partitions) >= offset}. */
-  private static long firstTargetAtOrAfter(long size, long offset, int partitions) {
-    if (size == 0) {
-      return partitions;
-    }
-    // floor(size * i / p) >= offset <=> size * i >= offset * p <=> i >= ceil(offset * p / size)
-    BigInteger need = BigInteger.valueOf(offset)
-        .multiply(BigInteger.valueOf(partitions));
-    BigInteger[] qr = need.divideAndRemainder(BigInteger.valueOf(size));
-    BigInteger ceil = qr[1].signum() == 0 ? qr[0] : qr[0].add(BigInteger.ONE);
-    return ceil.min(BigInteger.valueOf(partitions)).longValueExact();
-  }
-
-  /** Reads at most a given number of bytes of another stream. */
-  private static final class BoundedInputStream extends InputStream {
-    private final InputStream in;
-    private long left;
-
-    BoundedInputStream(InputStream in, long limit) {
-      this.in = in;
-      this.left = limit;
-    }
-
-    @Override
-    public int read() throws IOException {
-      if (left <= 0) {
-        return -1;
-      }
-      int b = in.read();
-      if (b >= 0) {
-        left--;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      if (left <= 0) {
-        return -1;
-      }
-      int r = in.read(b, off, (int) Math.min(len, left));
-      if (r > 0) {
-        left -= r;
-      }
-      return r;
-    }
+    return ParallelRead.read(this, file, partitions, sinks);
   }
 
   /**
@@ -782,403 +608,109 @@ public final class EventReader {
   }
 
   /**
-   * The growable buffer that {@link Run#split} fills from bytes or characters. Only the element
-   * type differs between the two; the splitting and its bounds are shared, so the two inputs
-   * cannot treat a line differently. A byte input is parsed from its bytes, never decoded first.
+   * Reads one JSON document received on its own, for integrators who receive events one by one
+   * (an HTTP endpoint, a queue): a single event (a Segment message or a GA4 event, as one line
+   * of a file would hold), a GA4 Measurement Protocol body or a Segment batch. The document may
+   * span lines. It is read whole, with exactly the rules of a line of
+   * {@link #read(InputStream, Consumer)}: the result equals reading the document, written on one
+   * line, as a file. Every bad element of an envelope is a problem with its
+   * {@linkplain EventProblem#index() index} (and line 1), and the good elements are kept.
+   *
+   * <p>Bounded work on hostile input: a document longer than
+   * {@link Builder#maxLineLength(int)} bytes is rejected unread ({@link Kind#LINE_TOO_LONG}),
+   * nesting beyond 64 and over-long numbers or strings are refused by the parser's limits,
+   * and the work is linear in the document's length. An empty document is rejected. The caller
+   * must not change the array during the call; it is not copied.
+   *
+   * @param json the UTF-8 bytes of the document
+   * @return the signals, in document order, and the report, which counts records (the event,
+   *     or each element of an envelope)
    */
-  private abstract static class LineBuffer {
-    abstract int capacity();
-
-    /** Reads into {@code [off, off + len)}; returns the count or -1 at the end. */
-    abstract int read(int off, int len) throws IOException;
-
-    /** The index of the first '\n' in {@code [from, to)}, or -1. */
-    abstract int newline(int from, int to);
-
-    /** Moves {@code [from, to)} to the start. */
-    abstract void shift(int from, int to);
-
-    abstract void grow(int capacity);
-
-    abstract boolean isCarriageReturn(int i);
-
-    /** The length of a byte order mark at {@code from}, or 0. */
-    abstract int byteOrderMark(int from, int to);
-
-    /** Whether {@code [from, to)} holds only spaces, tabs and carriage returns. */
-    abstract boolean isBlank(int from, int to);
-
-    abstract JsonParser parser(JsonFactory factory, int from, int to) throws IOException;
+  public Result readMessage(byte[] json) {
+    requireNonNull(json, "json");
+    return message(new LineBuffer.ByteLines(json), json.length, null);
   }
 
-  private static final class ByteLines extends LineBuffer {
-    private static final VarHandle LONGS =
-        MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private final InputStream in;
-    private byte[] buf;
-
-    ByteLines(InputStream in, int capacity) {
-      this.in = in;
-      this.buf = new byte[capacity];
-    }
-
-    @Override
-    int capacity() {
-      return buf.length;
-    }
-
-    @Override
-    int read(int off, int len) throws IOException {
-      return in.read(buf, off, len);
-    }
-
-    /**
-     * Eight bytes at a time: {@code x = word ^ 0x0A...0A} has a zero byte where the word has a
-     * '\n', and {@code (x - 0x01...01) & ~x & 0x80...80} sets the top bit of the lowest zero byte
-     * exactly (borrows only mark bytes above it), so the lowest set bit, little-endian, is the
-     * first newline (the "haszero" test of Mycroft, 1987, as given in Anderson's Bit Twiddling
-     * Hacks). Lines of Segment events are about 200 bytes, scanned once each.
-     */
-    @Override
-    int newline(int from, int to) {
-      byte[] b = buf;
-      int i = from;
-      for (; i <= to - 8; i += 8) {
-        long x = (long) LONGS.get(b, i) ^ 0x0A0A0A0A0A0A0A0AL;
-        long t = (x - 0x0101010101010101L) & ~x & 0x8080808080808080L;
-        if (t != 0) {
-          return i + (Long.numberOfTrailingZeros(t) >>> 3);
-        }
-      }
-      for (; i < to; i++) {
-        if (b[i] == '\n') {
-          return i;
-        }
-      }
-      return -1;
-    }
-
-    @Override
-    void shift(int from, int to) {
-      System.arraycopy(buf, from, buf, 0, to - from);
-    }
-
-    @Override
-    void grow(int capacity) {
-      buf = Arrays.copyOf(buf, capacity);
-    }
-
-    @Override
-    boolean isCarriageReturn(int i) {
-      return buf[i] == '\r';
-    }
-
-    @Override
-    int byteOrderMark(int from, int to) {
-      return to - from >= 3 && buf[from] == (byte) 0xEF && buf[from + 1] == (byte) 0xBB
-          && buf[from + 2] == (byte) 0xBF ? 3 : 0;
-    }
-
-    @Override
-    boolean isBlank(int from, int to) {
-      for (int i = from; i < to; i++) {
-        byte c = buf[i];
-        if (c != ' ' && c != '\t' && c != '\r') {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    @Override
-    JsonParser parser(JsonFactory factory, int from, int to) throws IOException {
-      return factory.createParser(buf, from, to - from);
-    }
+  /**
+   * Reads one JSON document received on its own, as {@link #readMessage(byte[])} does, giving an
+   * event that has no time of its own the instant the message was received: a GA4 event without
+   * {@code timestamp_micros} (neither its own nor its body's; GA4 itself then takes the request
+   * time) or a Segment message without {@code timestamp}. The receive time is checked like any
+   * event time (the {@linkplain Builder#window window}, years 0000 to 9999).
+   *
+   * @param json the UTF-8 bytes of the document
+   * @param receivedAt when the message was received, from the caller's clock
+   * @return the signals, in document order, and the report
+   * @throws IllegalArgumentException if {@code receivedAt} is outside years 0000 to 9999
+   */
+  public Result readMessage(byte[] json, Instant receivedAt) {
+    requireNonNull(json, "json");
+    return message(new LineBuffer.ByteLines(json), json.length, received(receivedAt));
   }
 
-  private static final class CharLines extends LineBuffer {
-    private final Reader in;
-    private char[] buf;
-
-    CharLines(Reader in, int capacity) {
-      this.in = in;
-      this.buf = new char[capacity];
-    }
-
-    @Override
-    int capacity() {
-      return buf.length;
-    }
-
-    @Override
-    int read(int off, int len) throws IOException {
-      return in.read(buf, off, len);
-    }
-
-    @Override
-    int newline(int from, int to) {
-      char[] b = buf;
-      for (int i = from; i < to; i++) {
-        if (b[i] == '\n') {
-          return i;
-        }
-      }
-      return -1;
-    }
-
-    @Override
-    void shift(int from, int to) {
-      System.arraycopy(buf, from, buf, 0, to - from);
-    }
-
-    @Override
-    void grow(int capacity) {
-      buf = Arrays.copyOf(buf, capacity);
-    }
-
-    @Override
-    boolean isCarriageReturn(int i) {
-      return buf[i] == '\r';
-    }
-
-    @Override
-    int byteOrderMark(int from, int to) {
-      return to > from && buf[from] == '\uFEFF' ? 1 : 0;
-    }
-
-    @Override
-    boolean isBlank(int from, int to) {
-      for (int i = from; i < to; i++) {
-        char c = buf[i];
-        if (c != ' ' && c != '\t' && c != '\r') {
-          return false;
-        }
-      }
-      return true;
-    }
-
-    @Override
-    JsonParser parser(JsonFactory factory, int from, int to) throws IOException {
-      return factory.createParser(buf, from, to - from);
-    }
+  /**
+   * Reads one JSON document received on its own, as {@link #readMessage(byte[], Instant)} does;
+   * the length limit counts chars.
+   *
+   * @param json the document
+   * @param receivedAt when the message was received, from the caller's clock
+   * @return the signals, in document order, and the report
+   * @throws IllegalArgumentException if {@code receivedAt} is outside years 0000 to 9999
+   */
+  public Result readMessage(String json, Instant receivedAt) {
+    requireNonNull(json, "json");
+    char[] chars = json.toCharArray();
+    return message(new LineBuffer.CharLines(chars), chars.length, received(receivedAt));
   }
 
-  /** The state of one read: counts, scratch values, the line splitter. */
-  private final class Run {
-    private final Consumer<? super Signal> sink;
-    private final Consumer<? super EventProblem> problemSink;
-    private final RawEvent raw = new RawEvent();
-    private final FastLineParser fast = fastPath ? new FastLineParser() : null;
-    private final SignalBuffer scratch = new SignalBuffer();
-    /** The sink when it is a {@link ProfileSink}: fed the signals' parts, no records. */
-    private final ProfileSink profileSink;
-    private final EventMapping.Caches caches = new EventMapping.Caches();
-    private final List<EventProblem> problems = new ArrayList<>();
-    long line;
-    /** False for a partition that starts inside a file: no byte order mark there. */
-    boolean atFileStart = true;
-    private long accepted;
-    private long skipped;
-    private long rejected;
-    private long signals;
-
-    Run(Consumer<? super Signal> sink, Consumer<? super EventProblem> problemSink) {
-      this.sink = requireNonNull(sink, "signals");
-      this.profileSink = sink instanceof ProfileSink ps ? ps : null;
-      this.problemSink = requireNonNull(problemSink, "problems");
+  private static Instant received(Instant at) {
+    requireNonNull(at, "receivedAt");
+    if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+      throw new IllegalArgumentException("The receive time (" + at + ") must lie within years"
+          + " 0000 to 9999.");
     }
-
-    EventReport report() {
-      return new EventReport(line, accepted, skipped, rejected, signals, problems);
-    }
-
-    void bytes(InputStream in) throws IOException {
-      split(new ByteLines(in, initialBuffer()));
-    }
-
-    void chars(Reader in) throws IOException {
-      split(new CharLines(in, initialBuffer()));
-    }
-
-    private int initialBuffer() {
-      return (int) Math.min(INITIAL_BUFFER, maxLineLength + 2L);
-    }
-
-    /**
-     * Splits the input into lines and handles each. The buffer grows (doubling) up to
-     * {@code maxLineLength + 2} (a line, a '\r' and the '\n'); a longer line is counted and
-     * skipped to its newline without being held. Sizes are computed in {@code long}:
-     * {@code maxLineLength} is at most {@link #MAX_LINE_LENGTH_LIMIT}, so the buffer stays below
-     * the array limit.
-     */
-    private void split(LineBuffer buf) throws IOException {
-      long longest = maxLineLength + 2L;
-      int start = 0;
-      int end = 0;
-      int scan = 0;
-      boolean tooLong = false;
-      while (true) {
-        int nl = buf.newline(scan, end);
-        if (nl >= 0) {
-          line++;
-          if (tooLong) {
-            tooLong();
-            tooLong = false;
-          } else {
-            line(buf, start, nl);
-          }
-          start = nl + 1;
-          scan = start;
-          continue;
-        }
-        if (tooLong) {
-          start = 0;
-          end = 0;
-        } else if (end - start > maxLineLength + 1L) { // + 1 for a '\r'
-          tooLong = true;
-          start = 0;
-          end = 0;
-        } else {
-          if (start > 0) {
-            buf.shift(start, end);
-            end -= start;
-            start = 0;
-          }
-          if (end == buf.capacity()) {
-            buf.grow((int) Math.min(2L * buf.capacity(), longest));
-          }
-        }
-        scan = end;
-        int n = buf.read(end, buf.capacity() - end);
-        if (n < 0) {
-          if (tooLong) {
-            line++;
-            tooLong();
-          } else if (end > start) {
-            line++;
-            line(buf, start, end);
-          }
-          return;
-        }
-        end += n;
-      }
-    }
-
-    private void tooLong() {
-      reject(Kind.LINE_TOO_LONG,
-          "The line is longer than the limit of " + maxLineLength + " and was not read.");
-    }
-
-    /** Handles {@code [from, to)} of the buffer, without the newline. */
-    private void line(LineBuffer buf, int from, int to) throws IOException {
-      if (line == 1 && atFileStart) {
-        from += buf.byteOrderMark(from, to);
-      }
-      if (to > from && buf.isCarriageReturn(to - 1)) {
-        to--;
-      }
-      if (to - from > maxLineLength) {
-        tooLong();
-        return;
-      }
-      if (buf.isBlank(from, to)) {
-        skipped++;
-        return;
-      }
-      if (buf instanceof ByteLines bytes) {
-        if (fast != null && fast.parse(bytes.buf, from, to, raw)) {
-          mapped();
-          return;
-        }
-        int bad = RawEvent.malformedUtf8(bytes.buf, from, to);
-        if (bad >= 0) {
-          reject(Kind.MALFORMED_JSON, "The line is not well-formed UTF-8 at byte " + (bad - from + 1)
-              + " (an overlong form, an encoded surrogate or a truncated sequence).");
-          return;
-        }
-      }
-      parse(buf.parser(factory, from, to));
-    }
-
-    /** Maps and hands on a line that {@link FastLineParser} read into {@link #raw}. */
-    private void mapped() {
-      scratch.clear();
-      try {
-        mapping.map(raw, scratch, caches);
-      } catch (LineProblem e) {
-        reject(e.kind, e.getMessage());
-        return;
-      } catch (IllegalArgumentException e) {
-        reject(Kind.BAD_VALUE, e.getMessage());
-        return;
-      }
-      handOn();
-    }
-
-    private void parse(JsonParser p) {
-      scratch.clear();
-      try (p) {
-        raw.parse(p);
-        mapping.map(raw, scratch, caches);
-      } catch (LineProblem e) {
-        reject(e.kind, e.getMessage());
-        return;
-      } catch (JacksonException e) {
-        reject(Kind.MALFORMED_JSON, malformed(e));
-        return;
-      } catch (IllegalArgumentException e) {
-        reject(Kind.BAD_VALUE, e.getMessage());
-        return;
-      } catch (IOException e) {
-        // Parsing an in-memory array does no I/O; anything else is a syntax problem.
-        reject(Kind.MALFORMED_JSON, "The line is not well-formed JSON.");
-        return;
-      }
-      handOn();
-    }
-
-    /** Hands the line's signals in {@link #scratch} to the sink and counts the line. */
-    private void handOn() {
-      int n = scratch.size();
-      if (n == 0) {
-        skipped++;
-        return;
-      }
-      // A receiver that refuses a signal with an IllegalArgumentException (a profile store, for
-      // an instant too far from its epoch) rejects its line, with the line's number, and the read
-      // goes on. Signals of the line handed over before the refusal stay handed over.
-      for (int i = 0; i < n; i++) {
-        try {
-          if (profileSink != null) {
-            profileSink.accept(scratch, i);
-          } else {
-            sink.accept(scratch.signal(i));
-          }
-        } catch (IllegalArgumentException | ArithmeticException e) {
-          // ArithmeticException: an instant or sum a receiver cannot represent ("long overflow").
-          reject(Kind.BAD_VALUE, SafeMessages.rule(e.getMessage()));
-          return;
-        }
-        signals++;
-      }
-      accepted++;
-    }
-
-    private void reject(Kind kind, String reason) {
-      rejected++;
-      EventProblem problem = new EventProblem(line, kind, reason);
-      if (problems.size() < maxProblemsKept) {
-        problems.add(problem);
-      }
-      problemSink.accept(problem);
-    }
+    return at;
   }
 
-  private static String malformed(JacksonException e) {
-    // Jackson's message may repeat the line's content, which may be personal data.
-    String msg = SafeMessages.rule(e.getOriginalMessage());
-    String where = e.getLocation() != null && e.getLocation().getColumnNr() > 0
-        ? " at column " + e.getLocation().getColumnNr() : "";
-    return "The line is not well-formed JSON" + where + ": " + msg;
+  /**
+   * Reads one JSON document received on its own, as {@link #readMessage(byte[])} does; the
+   * length limit counts chars.
+   *
+   * @param json the document
+   * @return the signals, in document order, and the report
+   */
+  public Result readMessage(String json) {
+    requireNonNull(json, "json");
+    char[] chars = json.toCharArray();
+    return message(new LineBuffer.CharLines(chars), chars.length, null);
+  }
+
+  private Result message(LineBuffer buf, int length, Instant receivedAt) {
+    List<Signal> list = new ArrayList<>();
+    // No fast path: a single document repeats no names or values that interning would save.
+    ReadRun run = new ReadRun(this, list::add, p -> { }, false);
+    run.receivedAt(receivedAt);
+    run.document(buf, length);
+    return new Result(list, run.report());
+  }
+
+  JsonFactory factory() {
+    return factory;
+  }
+
+  EventMapping mapping() {
+    return mapping;
+  }
+
+  int maxLineLength() {
+    return maxLineLength;
+  }
+
+  int maxProblemsKept() {
+    return maxProblemsKept;
+  }
+
+  boolean fastPath() {
+    return fastPath;
   }
 }

@@ -4,17 +4,21 @@ import io.c2m.internal.Checks;
 import java.util.List;
 
 /**
- * What an {@link EventReader} did with its input. Every line is counted exactly once, as
- * accepted, skipped or rejected: {@code read == accepted + skipped + rejected}.
+ * What an {@link EventReader} did with its input. Every record is counted exactly once, as
+ * accepted, skipped or rejected: {@code read == accepted + skipped + rejected}. A record is a
+ * line holding one event, or one element of an envelope line (an event of a GA4 Measurement
+ * Protocol body's {@code events[]}, a message of a Segment {@code batch[]}); an envelope that
+ * cannot be read at all is one rejected record. For JSON lines of single events, records are
+ * lines.
  *
- * @param read lines read
- * @param accepted lines that gave signals
- * @param skipped lines deliberately ignored: blank lines and events that carry no product
+ * @param read records read
+ * @param accepted records that gave signals
+ * @param skipped records deliberately ignored: blank lines and events that carry no product
  *     preference (page views, identify calls, checkout steps, full-order refunds; see
- *     {@link EventReader})
- * @param rejected lines refused, each with a problem
- * @param signals signals produced by the accepted lines (an order line gives one per product)
- * @param problems the problems of the rejected lines in line order; at most the reader's
+ *     {@link EventReader}), and events whose stated consent does not allow profiling
+ * @param rejected records refused, each with a problem
+ * @param signals signals produced by the accepted records (an order gives one per product)
+ * @param problems the problems of the rejected records in input order; at most the reader's
  *     {@linkplain EventReader.Builder#maxProblemsKept(int) limit}, so there may be fewer than
  *     {@code rejected} (see {@link #problemsOmitted()})
  */
@@ -25,7 +29,7 @@ public record EventReport(
    * Validates and copies.
    *
    * @throws IllegalArgumentException if a count is negative, the counts do not add up, or there
-   *     are more problems than rejected lines
+   *     are more problems than rejected records
    */
   public EventReport {
     Checks.requireNonNegative(read, "read");
@@ -36,18 +40,18 @@ public record EventReport(
     problems = List.copyOf(Checks.requireNoNulls(problems, "problems"));
     if (read != accepted + skipped + rejected) {
       throw new IllegalArgumentException(
-          "The lines read (" + read + ") must equal accepted (" + accepted + ") + skipped ("
+          "The records read (" + read + ") must equal accepted (" + accepted + ") + skipped ("
               + skipped + ") + rejected (" + rejected + ").");
     }
     if (problems.size() > rejected) {
       throw new IllegalArgumentException(
           "There are " + problems.size() + " problems but only " + rejected
-              + " rejected lines.");
+              + " rejected records.");
     }
     if (signals < accepted) {
       throw new IllegalArgumentException(
-          "The signals (" + signals + ") must be at least the accepted lines (" + accepted
-              + "): each accepted line gives at least one signal.");
+          "The signals (" + signals + ") must be at least the accepted records (" + accepted
+              + "): each accepted record gives at least one signal.");
     }
   }
 
@@ -62,7 +66,7 @@ public record EventReport(
   }
 
   /**
-   * Tells whether every line was accepted or skipped.
+   * Tells whether every record was accepted or skipped.
    *
    * @return true if nothing was rejected
    */

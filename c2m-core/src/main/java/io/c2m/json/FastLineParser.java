@@ -91,7 +91,10 @@ final class FastLineParser {
   /** The top-level fields read; the others are skipped. */
   private static final List<String> TOP_LEVEL = List.of("type", "event", "event_name", "userId",
       "anonymousId", "user_id", "user_pseudo_id", "timestamp", "event_timestamp", "properties",
-      "params", "event_params", "items", "context", "consent", "privacy_info");
+      "params", "event_params", "items", "context", "consent", "privacy_info",
+      // Envelopes (a GA4 Measurement Protocol body's events[], a Segment batch[]): given up on,
+      // so that the reader reads them element by element (see Envelope).
+      "events", "batch");
 
   /** Field names: few and hot. */
   private final Interner names = new Interner();
@@ -156,6 +159,7 @@ final class FastLineParser {
             case 13 -> segmentConsent();
             case 14 -> ga4Consent("consent");
             case 15 -> ga4Consent("privacy_info");
+            case 16, 17 -> throw GIVE_UP;
             default -> skip(1);
           }
         } while (nextMember());

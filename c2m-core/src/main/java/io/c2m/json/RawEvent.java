@@ -170,6 +170,20 @@ final class RawEvent {
     return -1;
   }
 
+  /**
+   * Thrown by {@link #parse} at a top-level {@code events} or {@code batch} field: the line is an
+   * envelope of many events ({@link Envelope}), not one event. Preallocated, without a stack
+   * trace: an expected outcome.
+   */
+  static final class EnvelopeFound extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    static final EnvelopeFound INSTANCE = new EnvelopeFound();
+
+    private EnvelopeFound() {
+      super(null, null, false, false);
+    }
+  }
+
   /** A problem with the line; carries no stack trace, it is an expected outcome. */
   static final class LineProblem extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -212,6 +226,12 @@ final class RawEvent {
   Fields consent;
   /** Whether {@link #consent} is GA4's (true) or Segment's (false). */
   boolean ga4Consent;
+  /**
+   * Whether this is an event of a GA4 Measurement Protocol body ({@link #parseGa4Event}): its
+   * fields are named {@code name} and {@code timestamp_micros}, its user ids {@code user_id}
+   * and {@code client_id} (or {@code app_instance_id}), which problems must name.
+   */
+  boolean mpEvent;
 
   /** Pooled objects and arrays for {@link FastLineParser}; reused from line to line. */
   private final List<Fields> fieldsPool = new ArrayList<>();
@@ -254,6 +274,7 @@ final class RawEvent {
     items = null;
     consent = null;
     ga4Consent = false;
+    mpEvent = false;
   }
 
   /** The top-level field names of the line being parsed by Jackson: a name given twice rejects. */
@@ -328,6 +349,7 @@ final class RawEvent {
         case "items" -> items = objectArray(p, v, "items");
         case "context" -> segmentConsent(p, v);
         case "consent", "privacy_info" -> ga4Consent(p, v, name);
+        case "events", "batch" -> throw EnvelopeFound.INSTANCE;
         default -> p.skipChildren();
       }
     }
@@ -339,12 +361,62 @@ final class RawEvent {
     }
   }
 
+  /**
+   * Parses one event of a GA4 Measurement Protocol body's {@code events[]}: {@code name},
+   * {@code params} (with {@code items[]} inside, or, leniently, beside) and the event's own
+   * {@code timestamp_micros}; every other field is skipped. The body's user ids, timestamp and
+   * consent are then set by {@link Envelope}.
+   *
+   * @param p a parser over exactly the event object
+   * @throws LineProblem if the element is not one JSON object or names a field twice
+   * @throws IOException on malformed JSON (a {@link JacksonException})
+   */
+  void parseGa4Event(JsonParser p) throws IOException {
+    reset();
+    mpEvent = true;
+    JsonToken t = p.nextToken();
+    if (t != JsonToken.START_OBJECT) {
+      throw new LineProblem(Kind.WRONG_TYPE,
+          "The event must be a JSON object, not " + describe(t) + ".");
+    }
+    String name;
+    topNames.clear();
+    while ((name = p.nextFieldName()) != null) {
+      if (!topNames.add(name)) {
+        throw duplicate(name);
+      }
+      JsonToken v = p.nextToken();
+      switch (name) {
+        case "name" -> eventName = scalar(p, v);
+        case "timestamp_micros" -> eventTimestamp = scalar(p, v);
+        case "params" -> params = mergeParams(object(p, v, "params"));
+        case "items" -> items = objectArray(p, v, "items");
+        default -> p.skipChildren();
+      }
+    }
+  }
+
   /** Reads {@code context.consent.categoryPreferences}, skipping the rest of the context. */
   private void segmentConsent(JsonParser p, JsonToken v) throws IOException {
+    Fields f = segmentContextConsent(p, v);
+    if (f != null) {
+      consent = f;
+      ga4Consent = false;
+    }
+  }
+
+  /**
+   * Reads {@code consent.categoryPreferences} of a Segment {@code context} (of a message or of a
+   * whole batch), skipping the rest of the context.
+   *
+   * @return the preferences, or null if the context states none
+   */
+  static Fields segmentContextConsent(JsonParser p, JsonToken v) throws IOException {
     if (v != JsonToken.START_OBJECT) {
       p.skipChildren(); // a context that is not an object states no consent
-      return;
+      return null;
     }
+    Fields found = null;
     String name;
     while ((name = p.nextFieldName()) != null) {
       JsonToken t = p.nextToken();
@@ -353,8 +425,7 @@ final class RawEvent {
         while ((inner = p.nextFieldName()) != null) {
           JsonToken u = p.nextToken();
           if (inner.equals("categoryPreferences") && u == JsonToken.START_OBJECT) {
-            consent = object(p, u, "context.consent.categoryPreferences");
-            ga4Consent = false;
+            found = object(p, u, "context.consent.categoryPreferences");
           } else {
             p.skipChildren();
           }
@@ -363,6 +434,7 @@ final class RawEvent {
         p.skipChildren();
       }
     }
+    return found;
   }
 
   /** Reads GA4's {@code consent} or {@code privacy_info} object of scalar fields. */
@@ -400,7 +472,7 @@ final class RawEvent {
     return params;
   }
 
-  private static String describe(JsonToken t) {
+  static String describe(JsonToken t) {
     if (t == null) {
       return "nothing";
     }
@@ -416,7 +488,7 @@ final class RawEvent {
   }
 
   /** Reads the current value as a scalar, or {@link #NESTED} after skipping it. */
-  private static Object scalar(JsonParser p, JsonToken v) throws IOException {
+  static Object scalar(JsonParser p, JsonToken v) throws IOException {
     return switch (v) {
       case VALUE_STRING -> wellFormed(p.getText());
       case VALUE_NUMBER_INT -> new Num(p.getText(), p.getDoubleValue(), true);
@@ -432,7 +504,7 @@ final class RawEvent {
   }
 
   /** Reads an object of fields; {@code products}/{@code items} arrays inside are kept. */
-  private static Fields object(JsonParser p, JsonToken v, String path) throws IOException {
+  static Fields object(JsonParser p, JsonToken v, String path) throws IOException {
     if (v == JsonToken.VALUE_NULL) {
       return null;
     }

@@ -17,8 +17,9 @@ final class SafeMessages {
   private SafeMessages() {}
 
   /**
-   * Returns the first line of Jackson's message with quoted parts replaced by {@code '...'} and
-   * character codes removed, clipped to 200 characters.
+   * Returns the first line of Jackson's message with quoted parts replaced by {@code '...'},
+   * character codes removed and control characters (tabs too) escaped as {@code \\uXXXX} (a
+   * record constructor's message may quote a value of the input), clipped to 200 characters.
    *
    * @param message Jackson's original message, or null
    * @return the rule, never blank
@@ -34,6 +35,7 @@ final class SafeMessages {
     }
     msg = QUOTED.matcher(msg).replaceAll("'...'");
     msg = CHAR_CODE.matcher(msg).replaceAll("");
+    msg = io.c2m.privacy.PersonalData.escapeControls(msg).replace("\t", "\\u0009");
     if (msg.length() > MAX_LENGTH) {
       msg = msg.substring(0, MAX_LENGTH - 3) + "...";
     }

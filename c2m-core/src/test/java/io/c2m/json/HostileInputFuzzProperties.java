@@ -68,7 +68,17 @@ class HostileInputFuzzProperties {
           + "[{\"item_category\":\"dress\",\"item_params\":[{\"key\":\"color\",\"value\":"
           + "{\"string_value\":\"sage\"}}],\"quantity\":2,\"price\":10}]}",
       "{\"event_name\":\"search\",\"user_id\":\"x@y.com\",\"event_timestamp\":\"1772359200000000\","
-          + "\"event_params\":[{\"key\":\"color\",\"value\":{\"string_value\":\"caf\u00e9\"}}]}");
+          + "\"event_params\":[{\"key\":\"color\",\"value\":{\"string_value\":\"caf\u00e9\"}}]}",
+      // Issue 13: a GA4 Measurement Protocol body and a Segment batch.
+      "{\"client_id\":\"1.2\",\"user_id\":\"u@x.io\",\"timestamp_micros\":1772359200000000,"
+          + "\"consent\":{\"ad_user_data\":\"GRANTED\"},\"events\":[{\"name\":\"view_item\","
+          + "\"params\":{\"items\":[{\"item_category\":\"dress\",\"price\":9}]}},{\"name\":"
+          + "\"purchase\",\"timestamp_micros\":\"1772359200000001\",\"params\":{\"items\":"
+          + "[{\"item_category\":\"hat\"}]}}]}",
+      "{\"batch\":[{\"type\":\"track\",\"event\":\"Product Added\",\"userId\":\"u1\","
+          + "\"timestamp\":\"2026-03-01T10:00:00Z\",\"properties\":{\"color\":\"red\"}},"
+          + "{\"type\":\"identify\",\"userId\":\"u1\"}],\"context\":{\"consent\":"
+          + "{\"categoryPreferences\":{\"Analytics\":true}}}}");
 
   private static final List<String> RECORD_JSON = List.of(
       C2mJson.toJson(new Order(OrderId.of("o-1"), ConsumerId.of("c-1"), DesignId.of("d-1"), 3,
@@ -187,6 +197,28 @@ class HostileInputFuzzProperties {
             assertTrue(c >= 0x20 || c == '\n', () -> "control character in " + p);
           }
           assertTrue(p.reason().indexOf('@') < 0, p::toString);
+        }
+      }
+    });
+  }
+
+  /** Issue 13: a document read on its own only ever gives a report, whatever its bytes. */
+  @Example
+  void aMessageReadOnlyEverReports() {
+    List<byte[]> docs = samples(mutated(EVENT_LINES), SEED + 7, INPUTS);
+    assertTimeoutPreemptively(LIMIT, () -> {
+      for (byte[] doc : docs) {
+        EventReader.Result bytes = FAST.readMessage(doc);
+        EventReader.Result chars = FAST.readMessage(new String(doc, StandardCharsets.UTF_8));
+        for (EventReader.Result r : List.of(bytes, chars)) {
+          assertTrue(r.report().read() >= 1);
+          for (EventProblem p : r.report().problems()) {
+            assertEquals(1, p.line());
+            for (char c : p.reason().toCharArray()) {
+              assertTrue(c >= 0x20 || c == '\n', () -> "control character in " + p);
+            }
+            assertTrue(p.reason().indexOf('@') < 0, p::toString);
+          }
         }
       }
     });

@@ -1,5 +1,6 @@
 package io.c2m.examples;
 
+// README:begin
 import io.c2m.Attributes;
 import io.c2m.C2m;
 import io.c2m.ConsumerId;
@@ -10,6 +11,7 @@ import io.c2m.order.Order;
 import io.c2m.order.OrderReceipt;
 import io.c2m.privacy.Consent;
 import io.c2m.production.BatchPlan;
+import io.c2m.production.ProductionBatch;
 import io.c2m.production.ProductionConstraints;
 import io.c2m.signal.ConsumerAccount;
 import io.c2m.signal.Signal;
@@ -22,12 +24,26 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The embedding example of the README, compiled and tested with the build so that it stays true:
- * 40 of 100 consumers like sage linen dresses, c2m finds the niche, tailors a design, takes orders first
- * and releases one batch once the minimum order quantity is reached.
+ * 40 of 100 consumers like sage linen dresses: c2m finds the niche, tailors a design, takes orders
+ * first and releases one batch once the minimum order quantity is reached.
  */
 public final class EmbeddingExample {
   private EmbeddingExample() {}
+
+  /**
+   * Runs the example and prints the production plan.
+   *
+   * @param args ignored
+   */
+  public static void main(String[] args) {
+    BatchPlan plan = run();
+    for (ProductionBatch b : plan.batches()) {
+      System.out.printf("%s: %d units for %d orders, made on day %d, ready on day %d%n",
+          b.design(), b.quantity(), b.orders().size(), b.period(), b.readyPeriod());
+    }
+    System.out.printf("%d orders pending, production cost %.2f%n", plan.pending().size(),
+        plan.cost().total());
+  }
 
   /**
    * Runs the example.
@@ -35,7 +51,6 @@ public final class EmbeddingExample {
    * @return the production plan
    */
   public static BatchPlan run() {
-    // README:begin
     Instant now = Instant.parse("2026-03-01T00:00:00Z");
     C2m c2m = C2m.builder()
         .clock(Clock.fixed(now, ZoneOffset.UTC))
@@ -76,19 +91,7 @@ public final class EmbeddingExample {
       }
     }
     BatchPlan plan = c2m.planBatches();                      // ... then the factory produces
-    // README:end
     return plan;
   }
-
-  /**
-   * Prints the plan of the example.
-   *
-   * @param args ignored
-   */
-  public static void main(String[] args) {
-    BatchPlan plan = run();
-    plan.batches().forEach(b -> System.out.println(b.id() + ": " + b.quantity() + " units for "
-        + b.orders().size() + " orders"));
-    System.out.println(plan.pending().size() + " orders pending");
-  }
 }
+// README:end

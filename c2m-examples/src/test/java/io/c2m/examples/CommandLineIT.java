@@ -50,6 +50,14 @@ class CommandLineIT {
       assertTrue(run.out().contains(section), "missing section " + section);
     }
     assertTrue(run.out().contains("yes, exactly"), "no planted niche recovered exactly");
+    // Issue 13: the last line sums it up for a business reader; progress (plain lines off a
+    // terminal) goes to standard error, never to the output.
+    List<String> lines = run.out().lines().toList();
+    assertTrue(lines.get(lines.size() - 1).startsWith("In short: from the behaviour of 5,000 "
+        + "shoppers c2m found "), lines.get(lines.size() - 1));
+    assertTrue(run.err().contains("ingest: 100% (") && run.err().contains("niches: 100% (1/1)")
+        && run.err().contains("run 2/2 done"), run.err());
+    assertFalse(run.out().contains("% ("), run.out());
   }
 
   @Test
@@ -120,6 +128,7 @@ class CommandLineIT {
       assertTrue(line.contains(" yes "), line);
     }
     assertTrue(run.out().contains("ROC-AUC"), run.out());
+    assertTrue(run.err().contains("evaluate: 100% (9/9)"), run.err());
   }
 
   @Test

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.c2m.Attributes;
 import io.c2m.ConsumerId;
 import io.c2m.DesignId;
+import io.c2m.ProgressListener;
 import io.c2m.design.ProductDesign;
 import io.c2m.niche.Niche;
 import io.c2m.niche.NicheInference;
@@ -96,9 +97,30 @@ public final class NicheEvaluation {
    */
   public static Report run(MarketplaceSpec spec, long seed, int minAudience,
       List<NicheInference> inferences) {
+    return run(spec, seed, minAudience, inferences, ProgressListener.none());
+  }
+
+  /**
+   * Runs the evaluation, reporting its progress as the task {@code "evaluate"}: the population
+   * generated and profiled, each strategy's two runs, the propensity model.
+   *
+   * @param spec the marketplace
+   * @param seed the seed of the population, the clustering and the split
+   * @param minAudience the minimum audience
+   * @param inferences the strategies to evaluate
+   * @param progress hears the steps done
+   * @return the report
+   */
+  public static Report run(MarketplaceSpec spec, long seed, int minAudience,
+      List<NicheInference> inferences, ProgressListener progress) {
     requireNonNull(spec, "spec");
     requireNonNull(inferences, "inferences");
+    requireNonNull(progress, "progress");
+    long steps = 3 + 2L * inferences.size();
+    long step = 0;
+    progress.progress("evaluate", step, steps);
     Population population = SyntheticMarketplace.generate(spec, seed);
+    progress.progress("evaluate", ++step, steps);
     Set<ConsumerId> consenting = new HashSet<>();
     population.accounts().forEach(a -> {
       if (a.allows(Consent.PROFILING)) {
@@ -109,6 +131,7 @@ public final class NicheEvaluation {
         new ProfileStore(ProfileSettings.defaults(), consenting::contains, spec.start());
     population.signals().forEach(store::add);
     List<ConsumerProfile> profiles = store.profiles(spec.end());
+    progress.progress("evaluate", ++step, steps);
     NicheRequest request =
         new NicheRequest(profiles, minAudience, spec.end(), seed, store.timeline());
     int[] truth = new int[profiles.size()];
@@ -124,7 +147,9 @@ public final class NicheEvaluation {
       long t0 = System.nanoTime();
       Run first = run(inference, request);
       long millis = (System.nanoTime() - t0) / 1_000_000;
+      progress.progress("evaluate", ++step, steps);
       Run second = run(inference, request);
+      progress.progress("evaluate", ++step, steps);
       boolean deterministic = first.niches().equals(second.niches())
           && Arrays.equals(first.clusters(), second.clusters());
       List<Niche> niches = first.niches();
@@ -171,6 +196,7 @@ public final class NicheEvaluation {
       scores[i] = model.probability(test.get(i).profile());
       labels[i] = test.get(i).ordered();
     }
+    progress.progress("evaluate", ++step, steps);
     return new Report(profiles.size(), minAudience, seed, qualities,
         Metrics.rocAuc(scores, labels), test.size());
   }
@@ -279,12 +305,16 @@ public final class NicheEvaluation {
     sb.append(String.format(java.util.Locale.ROOT,
         "%,d consenting consumers, minimum audience %d, seed %d%n", report.consumers(),
         report.minAudience(), report.seed()));
+    int w = "strategy".length();
+    for (Quality q : report.qualities()) {
+      w = Math.max(w, q.strategy().length()); // the name column is as wide as the longest name
+    }
     sb.append(String.format(java.util.Locale.ROOT,
-        "%-16s %6s %8s %10s %7s %6s %12s %11s %14s %8s%n", "strategy", "found", "planted",
+        "%-" + w + "s %6s %8s %10s %7s %6s %12s %11s %14s %8s%n", "strategy", "found", "planted",
         "precision", "recall", "ARI", "ARI members", "ARI niches", "deterministic", "ms"));
     for (Quality q : report.qualities()) {
       sb.append(String.format(java.util.Locale.ROOT,
-          "%-16s %6d %8d %10.3f %7.3f %6.3f %12.3f %11.3f %14s %8d%n",
+          "%-" + w + "s %6d %8d %10.3f %7.3f %6.3f %12.3f %11.3f %14s %8d%n",
           q.strategy(), q.found(), q.planted(), q.precision(), q.recall(),
           q.adjustedRandIndex(), q.membersAdjustedRandIndex(), q.nicheAdjustedRandIndex(),
           q.deterministic() ? "yes" : "NO", q.millis()));

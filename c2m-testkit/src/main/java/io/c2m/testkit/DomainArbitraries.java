@@ -544,6 +544,7 @@ public final class DomainArbitraries {
    */
   public static Arbitrary<EventProblem> eventProblems() {
     return Combinators.combine(Arbitraries.longs().between(1, Long.MAX_VALUE / 4),
+        Arbitraries.integers().between(EventProblem.WHOLE_LINE, 2_500),
         Arbitraries.of(EventProblem.Kind.class), nonBlankText()).as(EventProblem::new);
   }
 

@@ -86,6 +86,8 @@ import javax.sql.DataSource;
 public final class JdbcOrderStore implements OrderStore {
   /** Rows per multi-row insert of {@link #insertAll}: 64 x 16 parameters, far below the limits. */
   private static final int ROWS_PER_INSERT = 64;
+  private static final org.slf4j.Logger LOG =
+      org.slf4j.LoggerFactory.getLogger(JdbcOrderStore.class);
   /** Signals, inside {@link #insertAll}, that the batch met a concurrent writer. */
   private static final class Fallback extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -305,6 +307,9 @@ public final class JdbcOrderStore implements OrderStore {
       return inTransaction("insert " + orderList.size() + " orders",
           c -> insertBatch(c, orderList, accepted));
     } catch (Fallback f) {
+      LOG.info("JDBC order store: a batch insert of {} orders met a concurrent writer or a "
+          + "transient error (SQLState {}); inserting them one by one", orderList.size(),
+          ((SQLException) f.getCause()).getSQLState());
       List<Insertion> out = new ArrayList<>(orderList.size());
       for (int i = 0; i < orderList.size(); i++) {
         out.add(insert(orderList.get(i), accepted.get(i)));

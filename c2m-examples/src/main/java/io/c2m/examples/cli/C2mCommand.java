@@ -14,7 +14,19 @@ import picocli.CommandLine.Command;
     version = "c2m " + io.c2m.Provenance.BUILT_IN_VERSION,
     description = "Consumer-to-Manufacturing: from consumer signals to niches, designs, forecasts "
         + "and production batches.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {CommandLine.HelpCommand.class},
+    footerHeading = "%nExamples:%n",
+    footer = {"  c2m demo",
+        "  c2m niches --events examples/marketplace-events.jsonl --min-audience 1 \\",
+        "      --synthetic-data",
+        "  c2m plan --strategy wagner-whitin --setup-cost 100 --holding-cost 1 \\",
+        "      examples/wagner-whitin-1958.csv",
+        "  c2m forecast --series examples/airpassengers.csv --horizon 12 --method auto \\",
+        "      --season 12",
+        "  c2m help plan",
+        "",
+        "Operators' log lines (strategies chosen, plans, refusals counted by rule; never",
+        "consumer data): java -Dorg.slf4j.simpleLogger.log.io.c2m=info -jar c2m.jar COMMAND"})
 public final class C2mCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -41,6 +53,7 @@ public final class C2mCommand implements Runnable {
     cl.addSubcommand(new OrdersCommand());
     cl.addSubcommand(new PlanCommand());
     cl.addSubcommand(SimulateCommand.commandLine());
+    HelpTexts.apply(cl);
     cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
       // Messages may quote input: control characters are escaped so no terminal escape passes.
       line.getErr().println("c2m: " + io.c2m.privacy.PersonalData.escapeControls(

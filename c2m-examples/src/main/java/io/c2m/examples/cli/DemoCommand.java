@@ -5,10 +5,14 @@ import io.c2m.examples.demo.FashionDemo;
 import io.c2m.sim.MarketplaceSpec;
 import io.c2m.ConsumerId;
 import io.c2m.examples.demo.NicheEventLines;
+import io.c2m.examples.sim.DemoComparison;
+import io.c2m.examples.sim.ProgressBar;
 import io.c2m.privacy.Consent;
 import io.c2m.signal.ConsumerAccount;
 import io.c2m.signal.Signal;
+import io.c2m.sim.Comparison;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +31,18 @@ import picocli.CommandLine.ParameterException;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Run a seeded synthetic fashion marketplace through the whole C2M pipeline: "
-        + "signals, niches, designs, orders, production batches, forecasts.")
+    description = {"Run a seeded synthetic fashion marketplace through the whole C2M pipeline: "
+        + "signals, niches, designs, orders, production batches, forecasts; then C2M against "
+        + "make-to-stock over 48 simulated days, and a one-line summary.",
+      "Progress goes to standard error: a bar on a terminal, plain lines otherwise."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:the demo ran", "1:failed (the message says why)",
+        "2:bad usage: an unknown option or a bad value"},
+    footerHeading = "%nExamples:%n",
+    footer = {"  c2m demo",
+        "  c2m demo --consumers 200000 --seed 7",
+        "  c2m demo --export-events /tmp/events.jsonl",
+        "  c2m niches --events /tmp/events.jsonl --min-audience 25"})
 public final class DemoCommand implements Callable<Integer> {
   private static final int MAX_CONSUMERS = 1_000_000;
 
@@ -67,10 +81,17 @@ public final class DemoCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--min-audience (" + minAudience + ") must be at least 1.");
     }
-    FashionDemo.Result result = FashionDemo.run(base.withConsumers(consumers), seed, minAudience);
-    spec.commandLine().getOut().print(DemoReport.format(result));
-    spec.commandLine().getOut().print(io.c2m.examples.sim.DemoComparison.format(consumers, seed));
-    spec.commandLine().getOut().flush();
+    ProgressBar progress = new ProgressBar(spec.commandLine().getErr(), System.console() != null,
+        System::nanoTime);
+    FashionDemo.Result result =
+        FashionDemo.run(base.withConsumers(consumers), seed, minAudience, progress);
+    Comparison comparison = DemoComparison.compare(consumers, seed, progress);
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(DemoReport.format(result));
+    out.print(DemoComparison.format(consumers, seed, comparison));
+    out.println();
+    out.println(DemoReport.summary(result, comparison, DemoComparison.DAYS));
+    out.flush();
     if (exportEvents != null) {
       long lines = export(result, exportEvents);
       spec.commandLine().getErr().println("Wrote " + lines + " Segment events of consenting "

@@ -54,7 +54,18 @@ import picocli.CommandLine.Option;
  * paired by id, and a test series without a training series is reported.
  */
 @Command(name = "forecast", mixinStandardHelpOptions = true,
-    description = "Forecast demand series with quantiles, or evaluate every method on a holdout.")
+    description = "Forecast demand series with quantiles, or evaluate every method on a holdout.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:every series forecast (or evaluated)",
+        "1:some series bad (the others are printed), or a method failed on every holdout",
+        "2:bad usage: an unknown option or a bad value, or one that does not apply",
+        "3:no usable series in the file"},
+    footerHeading = "%nExamples:%n",
+    footer = {"  c2m forecast --series examples/airpassengers.csv --horizon 12 --method auto \\",
+        "      --season 12",
+        "  c2m forecast --series demand.csv --horizon 7 --method croston --json",
+        "  c2m forecast --series examples/airpassengers.csv --evaluate --holdout 12 \\",
+        "      --season 12"})
 public final class ForecastCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -68,8 +79,18 @@ public final class ForecastCommand implements Callable<Integer> {
   Integer horizon;
 
   @Option(names = "--method", paramLabel = "NAME", defaultValue = "auto",
-      description = "Forecaster name or auto (default: ${DEFAULT-VALUE}).")
+      description = "Forecaster name (default: ${DEFAULT-VALUE}); one of: "
+          + "${COMPLETION-CANDIDATES}.", completionCandidates = MethodNames.class)
   String method;
+
+  /** The installed forecaster names, sorted, for the help text. */
+  static final class MethodNames extends java.util.ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    MethodNames() {
+      super(new java.util.TreeSet<>(DemandForecasters.names()));
+    }
+  }
 
   @Option(names = "--season", paramLabel = "M", defaultValue = "1",
       description = "Season length (default: ${DEFAULT-VALUE}, none); only for methods that "

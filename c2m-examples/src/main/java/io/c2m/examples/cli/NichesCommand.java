@@ -60,12 +60,24 @@ import picocli.CommandLine.Spec;
           + "context.consent.categoryPreferences, GA4 consent or privacy_info) is honoured, an "
           + "event without it is taken as consenting unless --require-consent.",
       "Events dated more than --max-event-age days before or --max-event-lead days after now "
-          + "are refused line by line.",
-      "Exit codes: 0 niches (or why none) printed; 1 failed; 2 bad usage; 3 no usable line "
-          + "(every line rejected or skipped).",
+          + "are refused line by line. Reading a file of 16 MiB or more shows its progress on "
+          + "standard error.",
       "With --evaluate, measure the strategies on a synthetic marketplace with planted niches "
-          + "instead: precision, recall, adjusted Rand index, and the propensity ROC-AUC."
-    })
+          + "instead: precision, recall, adjusted Rand index, and the propensity ROC-AUC; its "
+          + "progress goes to standard error (a bar on a terminal, plain lines otherwise)."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:niches (or why none) printed", "1:failed (the message says why)",
+        "2:bad usage: an unknown option or a bad value",
+        "3:no usable line (every line rejected or skipped)"},
+    footerHeading = "%nExamples:%n",
+    footer = {"  c2m niches --events examples/marketplace-events.jsonl --min-audience 1 \\",
+        "      --synthetic-data",
+        "  c2m niches --events events.jsonl --min-audience 25 --json > niches.json",
+        "  c2m niches --events events.jsonl --strategy attribute-miner \\",
+        "      --setting maxAttributes=3",
+        "  c2m niches --events events.jsonl --insights marketplace.key --json",
+        "  c2m niches --evaluate --consumers 6000"})
 public final class NichesCommand implements Callable<Integer> {
   /** The most profile half-lives {@code --as-of} may lie after the last event. */
   static final int MAX_AS_OF_HALF_LIVES = 10;
@@ -148,7 +160,8 @@ public final class NichesCommand implements Callable<Integer> {
       description = "The seed of strategies that draw random numbers (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--json", description = "Print the niches as JSON (c2m's niches document).")
+  @Option(names = "--json", description = "Print the niches as JSON (c2m's niches document); "
+      + "with --insights, the insights in c2m's envelope (niche-insights document).")
   boolean json;
 
   @Option(names = "--evaluate",
@@ -215,8 +228,18 @@ public final class NichesCommand implements Callable<Integer> {
     Ingest ingest = new Ingest(clock);
     EventReport report;
     String name = PersonalData.escapeControls(String.valueOf(events.getFileName()));
-    try {
-      report = reader.read(events, ingest);
+    // A big file shows how much of it has been read (small ones are read in a blink).
+    long size = events.toFile().length(); // 0 when unknown: then no progress is shown
+    io.c2m.ProgressListener bar = size < PROGRESS_FROM_BYTES
+        ? io.c2m.ProgressListener.none() : new io.c2m.examples.sim.ProgressBar(
+            spec.commandLine().getErr(), System.console() != null, System::nanoTime);
+    try (java.io.InputStream in =
+        new ProgressInputStream(Files.newInputStream(events), size, bar)) {
+      report = reader.read(in, ingest);
+    } catch (java.io.IOException e) {
+      spec.commandLine().getErr().println("c2m niches: cannot read " + name + ": "
+          + PersonalData.escapeControls(String.valueOf(e.getMessage())));
+      return 1;
     } catch (UncheckedIOException e) {
       spec.commandLine().getErr().println("c2m niches: cannot read " + name + ": "
           + PersonalData.escapeControls(String.valueOf(e.getCause().getMessage())));
@@ -229,7 +252,7 @@ public final class NichesCommand implements Callable<Integer> {
     if (report.problemsOmitted() > 0) {
       err.println(name + ": " + report.problemsOmitted() + " more problems.");
     }
-    err.printf(Locale.ROOT, "%s: %,d lines: %,d accepted, %,d skipped, %,d rejected; %,d signals"
+    err.printf(Locale.ROOT, "%s: %,d records: %,d accepted, %,d skipped, %,d rejected; %,d signals"
             + ", %,d without attribute data (not profiled)%n", events.getFileName(), report.read(),
         report.accepted(), report.skipped(), report.rejected(), report.signals(),
         ingest.withoutAttributes);
@@ -267,11 +290,11 @@ public final class NichesCommand implements Callable<Integer> {
       inference.lastCap().ifPresent(cap -> err.println(
           "c2m niches: note: the search was capped by " + cap + "."));
     }
+    Instant asOfUsed = asOf != null ? asOf : ingest.store != null ? ingest.last : Instant.EPOCH;
     if (insightKeyFile != null) {
-      out.println(insights(niches, profilesUsed));
+      out.println(insights(niches, profilesUsed, json ? asOfUsed : null));
     } else if (json) {
-      out.println(toJson(niches, asOf != null ? asOf
-          : ingest.store != null ? ingest.last : Instant.EPOCH));
+      out.println(toJson(niches, asOfUsed));
     } else {
       out.print(table(niches));
       if (niches.isEmpty()) {
@@ -282,8 +305,13 @@ public final class NichesCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The manufacturer-facing export of the niches ({@link InsightExporter}), as JSON. */
-  private String insights(List<Niche> niches, List<io.c2m.signal.ConsumerProfile> profiles) {
+  /**
+   * The manufacturer-facing export of the niches ({@link InsightExporter}), as JSON: in c2m's
+   * envelope (kind {@code niche-insights}) when {@code asOfEnvelope} is given (--json), else the
+   * bare array, as before --json applied to it.
+   */
+  private String insights(List<Niche> niches, List<io.c2m.signal.ConsumerProfile> profiles,
+      Instant asOfEnvelope) {
     byte[] secret;
     try {
       secret = Files.readAllBytes(insightKeyFile);
@@ -298,13 +326,20 @@ public final class NichesCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--insights: " + e.getMessage());
     }
+    List<io.c2m.niche.NicheInsight> insights = exporter.export(niches, profiles);
+    if (asOfEnvelope != null) {
+      return JsonEnvelope.of("niche-insights", asOfEnvelope, insights).toJson();
+    }
     try {
       return io.c2m.json.C2mJson.mapper().writerWithDefaultPrettyPrinter()
-          .writeValueAsString(exporter.export(niches, profiles));
+          .writeValueAsString(insights);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("Cannot write the insights as JSON.", e);
     }
   }
+
+  /** The size from which reading an events file shows its progress. */
+  static final long PROGRESS_FROM_BYTES = 16L << 20;
 
   /** The exit code when the input had lines but none was usable. */
   static final int EXIT_NOTHING_USABLE = 3;
@@ -395,26 +430,26 @@ public final class NichesCommand implements Callable<Integer> {
         + base.niches().size() + " planted niches (two overlapping pairs, two narrow), the "
         + "rest noise.");
     NicheEvaluation.Report report = NicheEvaluation.run(marketplace, seed, minAudience,
-        NicheEvaluation.defaultStrategies(marketplace));
+        NicheEvaluation.defaultStrategies(marketplace), new io.c2m.examples.sim.ProgressBar(
+            spec.commandLine().getErr(), System.console() != null, System::nanoTime));
     out.print(NicheEvaluation.format(report));
     out.flush();
     return 0;
   }
 
   static String table(List<Niche> niches) {
-    StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%-4s %-60s %8s %7s %8s  %s%n", "#", "definition",
-        "audience", "lift", "demand", "trend"));
+    TextTable t = new TextTable("", "#>", "definition", "audience>", "lift>", "demand>", "trend");
     int rank = 0;
     for (Niche n : niches) {
       String trend = n.trend().direction().name().toLowerCase(Locale.ROOT)
           + String.format(Locale.ROOT, " x%.2f", n.trend().growth())
           + (n.trend().halfLifeDays() > 0
               ? String.format(Locale.ROOT, " half-life %.1f d", n.trend().halfLifeDays()) : "");
-      sb.append(String.format(Locale.ROOT, "%-4d %-60s %8d %7.2f %8.1f  %s%n", ++rank,
-          n.definition().values(), n.audience(), n.lift(), n.demandScore(), trend));
+      t.row(++rank, n.definition().values(), n.audience(),
+          String.format(Locale.ROOT, "%.2f", n.lift()),
+          String.format(Locale.ROOT, "%.1f", n.demandScore()), trend);
     }
-    return sb.toString();
+    return t.toString();
   }
 
   /** Says why no niche was printed. */

@@ -55,7 +55,23 @@ import picocli.CommandLine.Parameters;
  * lives apart in {@link PlanOutputOptions}. Splitting the reader out is planned with issue 14.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-    description = "Plan production batches (lot sizing) for demand per period from a CSV file.")
+    description = {"Plan production batches (lot sizing) for demand per period from a CSV file: "
+        + "period,demand or item,period,demand, any column order, quoted fields.",
+      "Bad rows are reported with their line and column; the good ones are kept."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:plan printed", "1:failed (the message says why)",
+        "2:bad usage: an unknown option or a bad value",
+        "3:no usable row (every row rejected)"},
+    footerHeading = "%nExamples:%n",
+    footer = {"  c2m plan --strategy wagner-whitin --setup-cost 100 --holding-cost 1 \\",
+        "      examples/wagner-whitin-1958.csv",
+        "  c2m plan --strategy silver-meal --setup-cost 100 --holding-cost 1 --moq 20 \\",
+        "      --json demand.csv",
+        "  c2m plan --strategy wagner-whitin --setup-cost 100 --holding-cost 1 \\",
+        "      --format odoo-csv --products examples/products.csv --start 2027-01-04 \\",
+        "      examples/wagner-whitin-1958.csv",
+        "  c2m plan --strategy wagner-whitin --setup-cost 100 --holding-cost 1 \\",
+        "      --forecast auto --price 30 --salvage 5 history.csv"})
 public final class PlanCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -123,7 +139,8 @@ public final class PlanCommand implements Callable<Integer> {
       + "top-ups beyond the file's demand: each design's demand series in the file is the history "
       + "a forecaster (e.g. auto) forecasts the plan's periods from, as demand not yet ordered; "
       + "needs --price and --salvage. Prints the top-ups with their expected profit beside the "
-      + "committed-only plan.")
+      + "committed-only plan. One of: ${COMPLETION-CANDIDATES}.",
+      completionCandidates = ForecastMethodNames.class)
   String forecastMethod;
 
   @Option(names = "--price", paramLabel = "P", description = "With --forecast: selling price "
@@ -146,6 +163,15 @@ public final class PlanCommand implements Callable<Integer> {
 
     StrategyNames() {
       super(BatchingStrategies.names());
+    }
+  }
+
+  /** The names of the installed forecasters, for the help text. */
+  static final class ForecastMethodNames extends ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    ForecastMethodNames() {
+      super(new java.util.TreeSet<>(io.c2m.demand.DemandForecasters.names()));
     }
   }
 
@@ -743,17 +769,18 @@ public final class PlanCommand implements Callable<Integer> {
       demand.computeIfAbsent(o.design(), x -> new int[problem.horizon()])[problem.calendar().duePeriod(o)]
           += o.quantity();
     }
-    out.printf(Locale.ROOT, "%-12s %8s %10s %12s %10s %10s%n", "item", "period", "demand",
-        "production", "stock", "surplus");
+    TextTable table = new TextTable("", "item", "period>", "demand>", "production>", "stock>",
+        "surplus>");
     boolean anySurplus = false;
     for (Map.Entry<DesignId, long[][]> e : pp.entrySet()) {
       int[] dem = demand.getOrDefault(e.getKey(), new int[problem.horizon()]);
       for (int t = 0; t < problem.horizon(); t++) {
-        out.printf(Locale.ROOT, "%-12s %8d %10d %12d %10d %10d%n", e.getKey(), t + first, dem[t],
-            e.getValue()[0][t], e.getValue()[1][t], e.getValue()[2][t]);
+        table.row(e.getKey(), t + first, dem[t], e.getValue()[0][t], e.getValue()[1][t],
+            e.getValue()[2][t]);
         anySurplus |= e.getValue()[2][t] > 0;
       }
     }
+    out.print(table);
     if (anySurplus) {
       out.println("surplus: units made beyond the orders to meet the MOQ or order multiple; they "
           + "stay in stock (not in 'stock') and are not in the holding cost.");

@@ -103,8 +103,22 @@ public final class SimulateCommand implements Callable<Integer> {
             e.getValue().replace("%", "%%")));
       }
     }
-    footer.append("%nExample: c2m simulate --strategies make-to-stock,c2m:group-buy --periods 180 "
-        + "--seeds 10 --out sim%n");
+    footer.append("%nStrategy names (--strategies): ")
+        .append(String.join(", ", SimulationStrategies.names()))
+        .append("; c2m:BATCHING:INFERENCE:TAILOR also picks the niche inference (")
+        .append(String.join(", ", new java.util.TreeSet<>(
+            io.c2m.niche.NicheInferences.names())))
+        .append(") and the design tailor (")
+        .append(String.join(", ", new java.util.TreeSet<>(io.c2m.design.DesignTailors.names())))
+        .append(").%n");
+    footer.append("%nExamples:%n"
+        + "  c2m simulate --strategies make-to-stock,c2m:group-buy --periods 180 \\%n"
+        + "      --seeds 10 --out sim%n"
+        + "  c2m simulate --seeds 3 --consumers 5000 --set moq=50 --no-report%n"
+        + "  c2m simulate --list-strategies%n");
+    cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n")
+        .exitCodeList(HelpTexts.codes("0", "report written", "1", "failed (the message says why)",
+            "2", "bad usage: an unknown option or a bad value"));
     cl.getCommandSpec().usageMessage().footer(footer.toString());
     return cl;
   }

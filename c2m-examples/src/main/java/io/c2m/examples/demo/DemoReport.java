@@ -4,6 +4,7 @@ import io.c2m.DesignId;
 import io.c2m.demand.DemandForecast;
 import io.c2m.demand.ForecastPoint;
 import io.c2m.design.ProductDesign;
+import io.c2m.examples.cli.TextTable;
 import io.c2m.niche.Niche;
 import io.c2m.order.Order;
 import io.c2m.order.OrderReceipt;
@@ -45,16 +46,20 @@ public final class DemoReport {
         r.ingest().profiled(), r.ingest().withoutConsent());
     line(sb, "");
     line(sb, "2. Niches found (audience of at least the minimum; planted = the ground truth)");
-    line(sb, "   %-64s %8s %6s %8s  %s", "definition", "audience", "lift", "trend", "planted?");
+    TextTable niches = new TextTable("   ", "definition", "audience>", "lift>", "trend",
+        "planted?");
     for (Niche n : r.niches()) {
-      line(sb, "   %-64s %8d %6.1f %8s  %s", n.definition(), n.audience(), n.lift(),
+      niches.row(n.definition(), n.audience(), String.format(Locale.ROOT, "%.1f", n.lift()),
           n.trend().direction().name().toLowerCase(Locale.ROOT), planted(n, spec.niches()));
     }
+    sb.append(niches);
     line(sb, "");
     line(sb, "3. Designs tailored and offered (order first, produce after)");
+    TextTable designs = new TextTable("   ", "design", "price>", "spec");
     for (ProductDesign d : r.designs()) {
-      line(sb, "   %-66s %8.2f  %s", d.id(), d.unitPrice(), d.spec());
+      designs.row(d.id(), String.format(Locale.ROOT, "%.2f", d.unitPrice()), d.spec());
     }
+    sb.append(designs);
     line(sb, "");
     int accepted = r.receipts().getOrDefault(OrderReceipt.Status.ACCEPTED, 0);
     line(sb, "4. Orders: %d accepted, %d retries recognised as duplicates, %d rejected "
@@ -67,7 +72,9 @@ public final class DemoReport {
       c[0]++;
       c[1] += o.quantity();
     }
-    perDesign.forEach((d, c) -> line(sb, "   %-66s %4d orders %5d units", d, c[0], c[1]));
+    TextTable ordered = new TextTable("   ", "design", "orders>", "units>");
+    perDesign.forEach((d, c) -> ordered.row(d, c[0], c[1]));
+    sb.append(ordered);
     line(sb, "");
     BatchPlan plan = r.plan();
     line(sb, "5. Production plan (%s); day 0 = %s", plan.provenance().strategy(),
@@ -78,13 +85,13 @@ public final class DemoReport {
           + "lead time %d days", c.minimumOrderQuantity(), c.orderMultiple(), c.maximumBatch(),
           c.capacityPerPeriod(), c.setupCost(), c.leadTimePeriods());
     }
-    line(sb, "   %-68s %4s %5s %5s %7s %6s %10s", "batch", "day", "ready", "units",
-        "ordered", "orders", "cost");
+    TextTable batches = new TextTable("   ", "batch", "day>", "ready>", "units>", "ordered>",
+        "orders>", "cost>");
     for (ProductionBatch b : plan.batches()) {
-      line(sb, "   %-68s %4d %5d %5d %7d %6d %10.2f", b.id(), b.period(),
-          b.readyPeriod(), b.quantity(), b.orderedQuantity(), b.orders().size(),
-          b.cost().total());
+      batches.row(b.id(), b.period(), b.readyPeriod(), b.quantity(), b.orderedQuantity(),
+          b.orders().size(), String.format(Locale.ROOT, "%.2f", b.cost().total()));
     }
+    sb.append(batches);
     Map<PendingKey, int[]> pending = new TreeMap<>();
     Map<PendingKey, String> why = new HashMap<>();
     for (PendingOrder p : plan.pending()) {
@@ -119,12 +126,44 @@ public final class DemoReport {
     line(sb, "");
     line(sb, "6. Forecast of daily ordered units, next 7 days (%s)",
         r.forecasts().isEmpty() ? "-" : r.forecasts().get(0).method());
+    TextTable forecasts = new TextTable("   ", "design", "mean/day>", "p10>", "p90>",
+        "week total>");
     for (DemandForecast f : r.forecasts()) {
       ForecastPoint p = f.points().get(0);
-      line(sb, "   %-66s mean %6.2f/day  p10 %6.2f  p90 %6.2f  week total %7.1f", f.seriesId(),
-          p.mean(), p.p10(), p.p90(), f.totalMean());
+      forecasts.row(f.seriesId(), String.format(Locale.ROOT, "%.2f", p.mean()),
+          String.format(Locale.ROOT, "%.2f", p.p10()), String.format(Locale.ROOT, "%.2f", p.p90()),
+          String.format(Locale.ROOT, "%.1f", f.totalMean()));
+    }
+    if (!forecasts.isEmpty()) {
+      sb.append(forecasts);
     }
     return sb.toString();
+  }
+
+  /**
+   * The demo's last line, for a business reader: what the consumers' behaviour led to, and what
+   * C2M earned against make-to-stock in the simulation.
+   *
+   * @param r the demo's result
+   * @param c the comparison of {@link io.c2m.examples.sim.DemoComparison}
+   * @param days the simulated days
+   * @return one line, without a newline
+   */
+  public static String summary(FashionDemo.Result r, io.c2m.sim.Comparison c, int days) {
+    BatchPlan plan = r.plan();
+    String mts = io.c2m.sim.SimulationStrategies.MAKE_TO_STOCK;
+    String c2m = io.c2m.examples.sim.DemoComparison.C2M;
+    long surplus = plan.batches().stream().mapToLong(ProductionBatch::surplus).sum();
+    return String.format(Locale.ROOT, "In short: from the behaviour of %,d shoppers c2m found %d "
+        + "niches and offered %d designs; %,d orders came in before anything was made, and %d "
+        + "production batches make %,d units for them (%,d of them rounding up to whole cases); "
+        + "over %d simulated days C2M's margin was %,.0f against %,.0f for make-to-stock, with "
+        + "%,.0f units unsold against %,.0f.",
+        r.population().spec().consumers(), r.niches().size(), r.designs().size(),
+        r.receipts().getOrDefault(OrderReceipt.Status.ACCEPTED, 0), plan.batches().size(),
+        plan.totalQuantity(), surplus, days, c.summary(c2m, "margin").mean(),
+        c.summary(mts, "margin").mean(), c.summary(c2m, "unsoldUnits").mean(),
+        c.summary(mts, "unsoldUnits").mean());
   }
 
   /** Pending orders are summarised per design and reason. */

@@ -1,6 +1,7 @@
 package io.c2m.examples.demo;
 
 import io.c2m.C2m;
+import io.c2m.C2mListener;
 import io.c2m.DesignId;
 import io.c2m.demand.DemandForecast;
 import io.c2m.demand.DemandSeries;
@@ -86,9 +87,24 @@ public final class FashionDemo {
    * @return the result
    */
   public static Result run(MarketplaceSpec spec, long seed, int minimumAudience) {
+    return run(spec, seed, minimumAudience, C2mListener.none());
+  }
+
+  /**
+   * Runs the demo, telling a listener what the engine does (progress, counts).
+   *
+   * @param spec the marketplace to simulate
+   * @param seed the seed of everything random
+   * @param minimumAudience the smallest niche released (k-anonymity)
+   * @param listener the engine's listener
+   * @return the result
+   */
+  public static Result run(MarketplaceSpec spec, long seed, int minimumAudience,
+      C2mListener listener) {
     Population population = SyntheticMarketplace.generate(spec, seed);
     Instant now = spec.end();
     C2m c2m = C2m.builder()
+        .listener(listener)
         .clock(Clock.fixed(now, ZoneOffset.UTC))
         .seed(seed)
         .syntheticData() // the demo marketplace is synthetic: any minimum audience may be shown

@@ -49,4 +49,49 @@ public class C2mCommandTest {
       assertTrue(o.err().contains("Usage:"), o.err());
     }
   }
+
+  /** Issue 13 part 8: every help has examples, exit codes and readable placeholders. */
+  @Test
+  void everyHelpHasExamplesExitCodesAndReadablePlaceholders() {
+    java.util.regex.Pattern javaName = java.util.regex.Pattern.compile("<[a-z]+[A-Z][A-Za-z]*>");
+    java.util.regex.Pattern letter = java.util.regex.Pattern.compile("--[a-z-]+[= ][A-Z]\\b");
+    for (String command : C2mCommand.commandLine().getSubcommands().keySet()) {
+      if (command.equals("help")) {
+        continue;
+      }
+      Outcome o = run(command, "--help");
+      assertEquals(0, o.code(), command);
+      assertTrue(o.out().contains("Exit codes:"), command + " --help:\n" + o.out());
+      assertTrue(o.out().contains("Example"), command + " --help:\n" + o.out());
+      assertFalse(javaName.matcher(o.out()).find(), command + " --help:\n" + o.out());
+      assertFalse(letter.matcher(o.out()).find(), command + " --help:\n" + o.out());
+      String examples = o.out().substring(o.out().indexOf("Example"));
+      // the examples block, up to its first blank line: every line indented, none wrapped
+      examples.lines().skip(1).takeWhile(l -> !l.isBlank()).filter(l -> !l.startsWith("  "))
+          .findFirst().ifPresent(l -> {
+            throw new AssertionError(command + ": an example wrapped: " + l);
+          });
+    }
+    String plan = run("plan", "--help").out();
+    assertTrue(plan.contains("--setup-cost=<setup-cost>"), plan);
+    assertTrue(plan.contains("wagner-whitin") && plan.contains("silver-meal"), plan);
+    assertTrue(plan.contains("holt-winters-additive") || plan.contains("auto"), plan);
+    String demo = run("demo", "--help").out();
+    assertTrue(demo.contains("--min-audience=<min-audience>"), demo);
+    String simulate = run("simulate", "--help").out();
+    assertTrue(simulate.contains("c2m:wagner-whitin") && simulate.contains("attribute-miner"),
+        simulate);
+  }
+
+  @Test
+  void tablesAreAsWideAsTheirData() {
+    TextTable t = new TextTable("  ", "design", "units>", "spec");
+    t.row("a-very-long-design-id-that-would-overflow-a-fixed-column-of-twenty", 7, "x");
+    t.row("short", 1234, "y");
+    assertEquals("""
+          design                                                              units  spec
+          a-very-long-design-id-that-would-overflow-a-fixed-column-of-twenty      7  x
+          short                                                                1234  y
+        """, t.toString());
+  }
 }

@@ -1,6 +1,7 @@
 package io.c2m.examples.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -73,6 +74,24 @@ class JsonSchemasTest {
       String direction = n.get("trend").get("direction").asText();
       assertEquals(direction.toUpperCase(java.util.Locale.ROOT), direction);
     }
+  }
+
+  @Test
+  void nicheInsightsJsonMatchesItsSchemaWithNoConsumerId() throws IOException {
+    Path events = dir.resolve("events.jsonl");
+    try (Writer w = Files.newBufferedWriter(events, StandardCharsets.UTF_8)) {
+      NicheEventLines.write(MarketplaceSpec.fashion().withConsumers(1500), 7, w);
+    }
+    Path key = dir.resolve("marketplace.key");
+    Files.write(key, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16});
+    String out = ok("niches", "--events", events.toString(), "--min-audience", "20",
+        "--insights", key.toString(), "--json").out();
+    JsonNode doc = valid("niche-insights", out);
+    assertTrue(doc.get("data").size() > 0, doc::toString);
+    for (JsonNode n : doc.get("data")) {
+      assertEquals(0, n.get("audience").asInt() % n.get("audienceBand").asInt(), n::toString);
+    }
+    assertFalse(out.contains("\"consumer"), out);
   }
 
   @Test

@@ -34,4 +34,33 @@ class ProgressBarTest {
     assertTrue(w.toString().startsWith("\r[###############---------------]  50% run 1/1 "
         + "make-to-stock seed 7, 5s left"), w.toString());
   }
+
+  @Test
+  void aTaskShowsAPlainLinePerTenthOffATerminal() {
+    StringWriter w = new StringWriter();
+    AtomicLong now = new AtomicLong();
+    ProgressBar bar = new ProgressBar(new PrintWriter(w), false, now::get);
+    for (int i = 0; i <= 200_000; i += 1000) {
+      now.set(i * 10_000L); // 10 microseconds a unit: 2 s in all
+      bar.progress("ingest", i, 200_000);
+    }
+    String[] lines = w.toString().split("\n");
+    assertEquals(11, lines.length, w.toString());
+    assertEquals("ingest: 0% (0/200,000), ? left", lines[0]);
+    assertEquals("ingest: 50% (100,000/200,000), 1s left", lines[5]);
+    assertEquals("ingest: 100% (200,000/200,000), 0s left", lines[10]);
+  }
+
+  @Test
+  void aTaskBarEndsItsLineWhenDone() {
+    StringWriter w = new StringWriter();
+    AtomicLong now = new AtomicLong();
+    ProgressBar bar = new ProgressBar(new PrintWriter(w), true, now::get);
+    bar.progress("evaluate", 1, 4);
+    now.set(3_000_000_000L);
+    bar.progress("evaluate", 4, 4);
+    assertTrue(w.toString().startsWith("\r[########----------------------]  25% evaluate 1/4"),
+        w.toString());
+    assertTrue(w.toString().endsWith("100% evaluate 4/4, 0s left   \n"), w.toString());
+  }
 }

@@ -1,0 +1,404 @@
+package io.c2m.json;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
+import io.c2m.json.EventProblem.Kind;
+import io.c2m.json.LineBuffer.ByteLines;
+import io.c2m.json.LineBuffer.CharLines;
+import io.c2m.json.RawEvent.EnvelopeFound;
+import io.c2m.json.RawEvent.LineProblem;
+import io.c2m.signal.Signal;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The state of one read of an {@link EventReader}: the line splitter, the handling of each record
+ * (a line, or an element of an envelope line, see {@link Envelope}), the counts and the problems.
+ * Package-private and single-threaded: one per read call (or per part of a parallel read).
+ */
+final class ReadRun {
+  private static final int INITIAL_BUFFER = 1 << 16;
+
+  private final EventReader reader;
+  private final EventMapping mapping;
+  private final int maxLineLength;
+  private final Consumer<? super Signal> sink;
+  private final Consumer<? super EventProblem> problemSink;
+  private final RawEvent raw = new RawEvent();
+  private final FastLineParser fast;
+  /** The envelope of the line being read, made at the first envelope line. */
+  private Envelope envelope;
+  private final SignalBuffer scratch = new SignalBuffer();
+  /** The sink when it is a {@link ProfileSink}: fed the signals' parts, no records. */
+  private final ProfileSink profileSink;
+  private final EventMapping.Caches caches = new EventMapping.Caches();
+  private final List<EventProblem> problems = new ArrayList<>();
+  long line;
+  /** The index of the envelope element being read, or {@link EventProblem#WHOLE_LINE}. */
+  private int index = EventProblem.WHOLE_LINE;
+  /** The receive time of a message, for events without a time; null in a file read. */
+  private RawEvent.Num receivedMicros;
+  private String receivedText;
+  /** False for a partition that starts inside a file: no byte order mark there. */
+  boolean atFileStart = true;
+  private long accepted;
+  private long skipped;
+  private long rejected;
+  private long signals;
+
+  ReadRun(EventReader reader, Consumer<? super Signal> sink,
+      Consumer<? super EventProblem> problemSink) {
+    this(reader, sink, problemSink, reader.fastPath());
+  }
+
+  /** A run that tries the fast path on bytes if {@code fastPath}. */
+  ReadRun(EventReader reader, Consumer<? super Signal> sink,
+      Consumer<? super EventProblem> problemSink, boolean fastPath) {
+    this.reader = reader;
+    this.mapping = reader.mapping();
+    this.maxLineLength = reader.maxLineLength();
+    this.fast = fastPath ? new FastLineParser() : null;
+    this.sink = requireNonNull(sink, "signals");
+    this.profileSink = sink instanceof ProfileSink ps ? ps : null;
+    this.problemSink = requireNonNull(problemSink, "problems");
+  }
+
+  /**
+   * Sets the instant a message was received, which a per-message read gives to an event that has
+   * no time of its own (as GA4 and Segment do with the request time); null in a file read.
+   */
+  void receivedAt(Instant at) {
+    if (at != null) {
+      long micros = Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L),
+          at.getNano() / 1_000);
+      receivedMicros = new RawEvent.Num(Long.toString(micros), micros, true);
+      receivedText = at.toString();
+    }
+  }
+
+  /** Gives an event without a time the receive time, if there is one. */
+  private void receivedAt() {
+    if (receivedMicros == null) {
+      return;
+    }
+    if (raw.eventName != null || raw.mpEvent) {
+      if (raw.eventTimestamp == null) {
+        raw.eventTimestamp = receivedMicros;
+      }
+    } else if (raw.timestamp == null) {
+      raw.timestamp = receivedText;
+    }
+  }
+
+  EventReport report() {
+    return new EventReport(accepted + skipped + rejected, accepted, skipped, rejected, signals,
+        problems);
+  }
+
+  void bytes(InputStream in) throws IOException {
+    split(new ByteLines(in, initialBuffer()));
+  }
+
+  void chars(Reader in) throws IOException {
+    split(new CharLines(in, initialBuffer()));
+  }
+
+  private int initialBuffer() {
+    return (int) Math.min(INITIAL_BUFFER, maxLineLength + 2L);
+  }
+
+  /**
+   * Reads one whole document (a per-message read): the same record handling as a line, but the
+   * document may span lines (JSON whitespace), and an empty one is rejected rather than skipped,
+   * since a message with no event is a sender's mistake.
+   */
+  void document(LineBuffer buf, int length) {
+    line = 1;
+    int from = buf.byteOrderMark(0, length);
+    if (length - from > maxLineLength) {
+      reject(Kind.LINE_TOO_LONG, "The document is longer than the limit of " + maxLineLength
+          + " and was not read.");
+      return;
+    }
+    if (buf.isBlank(from, length)) {
+      reject(Kind.MALFORMED_JSON, "The document is empty: it must be one JSON object (an event,"
+          + " a GA4 Measurement Protocol body or a Segment batch).");
+      return;
+    }
+    try {
+      record(buf, from, length);
+    } catch (IOException e) {
+      reject(Kind.MALFORMED_JSON, "The document is not well-formed JSON.");
+    }
+  }
+
+  /**
+   * Splits the input into lines and handles each. The buffer grows (doubling) up to
+   * {@code maxLineLength + 2} (a line, a '\r' and the '\n'); a longer line is counted and
+   * skipped to its newline without being held. Sizes are computed in {@code long}:
+   * {@code maxLineLength} is at most {@link EventReader#MAX_LINE_LENGTH_LIMIT}, so the buffer
+   * stays below the array limit.
+   */
+  private void split(LineBuffer buf) throws IOException {
+    long longest = maxLineLength + 2L;
+    int start = 0;
+    int end = 0;
+    int scan = 0;
+    boolean tooLong = false;
+    while (true) {
+      int nl = buf.newline(scan, end);
+      if (nl >= 0) {
+        line++;
+        if (tooLong) {
+          tooLong();
+          tooLong = false;
+        } else {
+          line(buf, start, nl);
+        }
+        start = nl + 1;
+        scan = start;
+        continue;
+      }
+      if (tooLong) {
+        start = 0;
+        end = 0;
+      } else if (end - start > maxLineLength + 1L) { // + 1 for a '\r'
+        tooLong = true;
+        start = 0;
+        end = 0;
+      } else {
+        if (start > 0) {
+          buf.shift(start, end);
+          end -= start;
+          start = 0;
+        }
+        if (end == buf.capacity()) {
+          buf.grow((int) Math.min(2L * buf.capacity(), longest));
+        }
+      }
+      scan = end;
+      int n = buf.read(end, buf.capacity() - end);
+      if (n < 0) {
+        if (tooLong) {
+          line++;
+          tooLong();
+        } else if (end > start) {
+          line++;
+          line(buf, start, end);
+        }
+        return;
+      }
+      end += n;
+    }
+  }
+
+  private void tooLong() {
+    reject(Kind.LINE_TOO_LONG,
+        "The line is longer than the limit of " + maxLineLength + " and was not read.");
+  }
+
+  /** Handles {@code [from, to)} of the buffer, without the newline. */
+  private void line(LineBuffer buf, int from, int to) throws IOException {
+    if (line == 1 && atFileStart) {
+      from += buf.byteOrderMark(from, to);
+    }
+    if (to > from && buf.isCarriageReturn(to - 1)) {
+      to--;
+    }
+    if (to - from > maxLineLength) {
+      tooLong();
+      return;
+    }
+    if (buf.isBlank(from, to)) {
+      skipped++;
+      return;
+    }
+    record(buf, from, to);
+  }
+
+  /**
+   * Reads one record that is not blank: a line or a whole document, which may be an envelope.
+   * Bytes go to the fast path first; every other record, and every record the fast path gives up
+   * on, to Jackson, which also finds envelopes ({@link EnvelopeFound}).
+   */
+  private void record(LineBuffer buf, int from, int to) throws IOException {
+    if (buf instanceof ByteLines bytes) {
+      if (fast != null && fast.parse(bytes.buf, from, to, raw)) {
+        mapped();
+        return;
+      }
+      int bad = RawEvent.malformedUtf8(bytes.buf, from, to);
+      if (bad >= 0) {
+        reject(Kind.MALFORMED_JSON, "The line is not well-formed UTF-8 at byte " + (bad - from + 1)
+            + " (an overlong form, an encoded surrogate or a truncated sequence).");
+        return;
+      }
+    }
+    scratch.clear();
+    try (JsonParser p = buf.parser(reader.factory(), from, to)) {
+      raw.parse(p);
+      receivedAt();
+      mapping.map(raw, scratch, caches);
+    } catch (EnvelopeFound e) {
+      envelope(buf, from, to);
+      return;
+    } catch (LineProblem e) {
+      reject(e.kind, e.getMessage());
+      return;
+    } catch (JacksonException e) {
+      reject(Kind.MALFORMED_JSON, malformed(e));
+      return;
+    } catch (IllegalArgumentException e) {
+      reject(Kind.BAD_VALUE, e.getMessage());
+      return;
+    } catch (IOException e) {
+      // Parsing an in-memory array does no I/O; anything else is a syntax problem.
+      reject(Kind.MALFORMED_JSON, "The line is not well-formed JSON.");
+      return;
+    }
+    handOn();
+  }
+
+  /** Maps and hands on a line that {@link FastLineParser} read into {@link #raw}. */
+  private void mapped() {
+    scratch.clear();
+    try {
+      receivedAt();
+      mapping.map(raw, scratch, caches);
+    } catch (LineProblem e) {
+      reject(e.kind, e.getMessage());
+      return;
+    } catch (IllegalArgumentException e) {
+      reject(Kind.BAD_VALUE, e.getMessage());
+      return;
+    }
+    handOn();
+  }
+
+  /**
+   * Reads an envelope line: its syntax and body fields first ({@link Envelope#parse}; a problem
+   * there rejects the line as one record), then each element as a record of its own, so that a
+   * bad element is rejected with its index and the others are kept.
+   */
+  private void envelope(LineBuffer buf, int from, int to) {
+    if (envelope == null) {
+      envelope = new Envelope();
+    }
+    Envelope env = envelope;
+    try (JsonParser p = buf.parser(reader.factory(), from, to)) {
+      env.parse(p, buf);
+    } catch (LineProblem e) {
+      reject(e.kind, e.getMessage());
+      return;
+    } catch (JacksonException e) {
+      reject(Kind.MALFORMED_JSON, malformed(e));
+      return;
+    } catch (IOException e) {
+      reject(Kind.MALFORMED_JSON, "The line is not well-formed JSON.");
+      return;
+    }
+    try {
+      for (int i = 0, n = env.count(); i < n; i++) {
+        index = i;
+        element(buf, env, i, from);
+      }
+    } finally {
+      index = EventProblem.WHOLE_LINE;
+    }
+  }
+
+  /** Reads element {@code i} of the envelope of the line that starts at {@code lineFrom}. */
+  private void element(LineBuffer buf, Envelope env, int i, int lineFrom) {
+    LineProblem notObject = env.notAnObject(i);
+    if (notObject != null) {
+      reject(notObject.kind, notObject.getMessage());
+      return;
+    }
+    int from = lineFrom + env.start(i);
+    int to = lineFrom + env.end(i);
+    scratch.clear();
+    try {
+      if (env.array.equals(Envelope.GA4)) {
+        try (JsonParser p = buf.parser(reader.factory(), from, to)) {
+          raw.parseGa4Event(p);
+        }
+      } else if (!(fast != null && buf instanceof ByteLines bytes
+          && fast.parse(bytes.buf, from, to, raw))) {
+        try (JsonParser p = buf.parser(reader.factory(), from, to)) {
+          raw.parse(p);
+        }
+      }
+      env.inherit(raw);
+      receivedAt();
+      mapping.map(raw, scratch, caches);
+    } catch (EnvelopeFound e) {
+      reject(Kind.MALFORMED_JSON, "The element " + env.array + "[" + i + "] is itself an"
+          + " envelope (it has an events or a batch field): envelopes do not nest.");
+      return;
+    } catch (LineProblem e) {
+      reject(e.kind, e.getMessage());
+      return;
+    } catch (JacksonException e) {
+      reject(Kind.MALFORMED_JSON, malformed(e));
+      return;
+    } catch (IllegalArgumentException e) {
+      reject(Kind.BAD_VALUE, e.getMessage());
+      return;
+    } catch (IOException e) {
+      reject(Kind.MALFORMED_JSON, "The element is not well-formed JSON.");
+      return;
+    }
+    handOn();
+  }
+
+  /** Hands the line's signals in {@link #scratch} to the sink and counts the line. */
+  private void handOn() {
+    int n = scratch.size();
+    if (n == 0) {
+      skipped++;
+      return;
+    }
+    // A receiver that refuses a signal with an IllegalArgumentException (a profile store, for
+    // an instant too far from its epoch) rejects its line, with the line's number, and the read
+    // goes on. Signals of the line handed over before the refusal stay handed over.
+    for (int i = 0; i < n; i++) {
+      try {
+        if (profileSink != null) {
+          profileSink.accept(scratch, i);
+        } else {
+          sink.accept(scratch.signal(i));
+        }
+      } catch (IllegalArgumentException | ArithmeticException e) {
+        // ArithmeticException: an instant or sum a receiver cannot represent ("long overflow").
+        reject(Kind.BAD_VALUE, SafeMessages.rule(e.getMessage()));
+        return;
+      }
+      signals++;
+    }
+    accepted++;
+  }
+
+  private void reject(Kind kind, String reason) {
+    rejected++;
+    EventProblem problem = new EventProblem(line, index, kind, reason);
+    if (problems.size() < reader.maxProblemsKept()) {
+      problems.add(problem);
+    }
+    problemSink.accept(problem);
+  }
+
+  private static String malformed(JacksonException e) {
+    // Jackson's message may repeat the line's content, which may be personal data.
+    String msg = SafeMessages.rule(e.getOriginalMessage());
+    String where = e.getLocation() != null && e.getLocation().getColumnNr() > 0
+        ? " at column " + e.getLocation().getColumnNr() : "";
+    return "The line is not well-formed JSON" + where + ": " + msg;
+  }
+}
