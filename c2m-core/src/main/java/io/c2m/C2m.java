@@ -45,8 +45,8 @@ import io.c2m.production.ScheduledBatch;
 import io.c2m.signal.ConsumerAccount;
 import io.c2m.signal.ConsumerProfile;
 import io.c2m.signal.IngestReport;
-import io.c2m.signal.ProfileAggregator;
 import io.c2m.signal.ProfileSettings;
+import io.c2m.signal.ProfileStore;
 import io.c2m.signal.Signal;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,6 +61,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * The c2m engine: one object that carries consumer signals through the whole C2M pipeline.
@@ -106,7 +108,7 @@ public final class C2m {
   private final AudienceGuard guard;
 
   private final Map<ConsumerId, ConsumerAccount> accounts = new HashMap<>();
-  private final ProfileAggregator profiles;
+  private final ProfileStore profiles;
   /** Price points per consumer and category, so designs are priced within their category. */
   private final CategoryPricePoints categoryPrices;
   private final Map<DesignId, ProductDesign> designs = new LinkedHashMap<>();
@@ -137,7 +139,8 @@ public final class C2m {
     this.batching = BatchingStrategy.checked(b.batching);
     this.defaultConstraints = b.defaultConstraints;
     this.guard = new AudienceGuard(b.minimumAudience);
-    this.profiles = new ProfileAggregator(profileSettings, this::mayProfile, clock.instant());
+    this.profiles =
+        new ProfileStore(profileSettings, this::mayProfile, clock.instant(), b.executor);
     this.categoryPrices = new CategoryPricePoints(profileSettings);
     this.lines = b.lines;
     this.orders = OrderBook.of(b.orderStore, clock,
@@ -1001,6 +1004,7 @@ public final class C2m {
     private boolean profilePriceFallback = false;
     private Duration period = Duration.ofDays(1);
     private ProfileSettings profileSettings = ProfileSettings.defaults();
+    private Executor executor = ForkJoinPool.commonPool();
     private NicheInference inference = NicheInference.attributeMiner();
     private DesignTailor tailor = DesignTailor.modal();
     private DemandForecaster forecaster = DemandForecaster.movingAverage(7);
@@ -1156,6 +1160,23 @@ public final class C2m {
      */
     public Builder profileSettings(ProfileSettings s) {
       this.profileSettings = requireNonNull(s, "profileSettings");
+      return this;
+    }
+
+    /**
+     * Sets the executor on which the engine reads all profiles out of its profile store in
+     * parallel ({@link C2m#profiles()}, which niche discovery and design tailoring start from),
+     * in pieces the calling thread also takes, so that a busy, single-threaded or direct executor
+     * never deadlocks it. The default is {@link ForkJoinPool#commonPool()}; pass {@code
+     * Runnable::run} to keep that work on the calling thread, or an application's own pool to
+     * bound or isolate it. Results do not depend on the executor. A strategy that works in
+     * parallel itself (the built-in attribute miner uses parallel streams) does not run on it.
+     *
+     * @param e the executor
+     * @return this
+     */
+    public Builder executor(Executor e) {
+      this.executor = requireNonNull(e, "executor");
       return this;
     }
 

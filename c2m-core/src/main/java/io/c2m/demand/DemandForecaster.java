@@ -315,8 +315,12 @@ public interface DemandForecaster {
   }
 
   /**
-   * Exponential smoothing chosen per series by AICc among ses, holt and holt-damped, on the
-   * seasonally adjusted series (the {@code auto} of issue 5, without its intermittent branch).
+   * Automatic exponential smoothing: every allowed model of the state-space family (error
+   * additive or multiplicative, trend none, additive or damped, season none, additive or
+   * multiplicative; no additive error with multiplicative season; multiplicative parts only for
+   * positive data; seasonal models only with two full seasons plus the parameters) fitted by
+   * maximum likelihood, the smallest AICc chosen (Hyndman et al. 2008). The chosen model, e.g.
+   * {@code ETS(M,Ad,N)}, is the provenance setting {@code chosen}.
    *
    * @param season the season length (1 for none)
    * @return the forecaster named {@code "ets"}

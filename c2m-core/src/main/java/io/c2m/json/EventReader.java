@@ -553,9 +553,9 @@ public final class EventReader {
    * Reads a UTF-8 file in up to {@code partitions} parts at once: the file is cut at line
    * boundaries into parts of about equal size, and part {@code i} hands its signals, in file
    * order, to {@code sinks.apply(i)}. Give each part its own sink (for example its own
-   * {@link io.c2m.signal.ProfileAggregator}, merged afterwards in part order): sinks are called
-   * from different threads. The report is that of the whole file, with absolute line numbers,
-   * equal to what {@link #read(Path, Consumer)} reports; the problems kept are the first
+   * {@link io.c2m.signal.ProfileStore} through a {@link ProfileSink}, merged afterwards in part
+   * order): sinks are called from different threads. The report is that of the whole file, with
+   * absolute line numbers, equal to what {@link #read(Path, Consumer)} reports; the problems kept are the first
    * {@linkplain Builder#maxProblemsKept(int) limit} by line number.
    *
    * <p>There are never more parts than the file has lines (a part is at least one line; an

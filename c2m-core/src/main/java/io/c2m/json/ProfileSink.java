@@ -8,37 +8,32 @@ import io.c2m.signal.Signal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * Feeds an {@link EventReader}'s signals straight into a {@link ProfileStore} through the store's
- * index fast path ({@link ProfileStore#admit}, {@link ProfileStore#itemIndex},
- * {@link ProfileStore#add(int, int, io.c2m.signal.SignalType, long, double)}), with exactly the
- * effect of {@code store::add}: the same instant check first (a refused signal leaves no trace and
- * throws the store's own exception, which rejects its line), the consent predicate asked for
- * every signal, the same counts.
+ * record-free path ({@link ProfileStore#add(io.c2m.ConsumerId, Attributes,
+ * io.c2m.signal.SignalType, long, double)}), with exactly the effect of {@code store::add}: the
+ * same instant check first (a refused signal leaves no trace and throws the store's own
+ * exception, which rejects its line), the consent predicate asked for every signal, the same
+ * counts.
  *
  * <p>What it saves: an event reader hands out the same {@link Attributes} object for every
- * occurrence of a product within a read, so this sink remembers the store's item index of each
+ * occurrence of a product within a read, and the store remembers the item index of each
  * attributes object by identity instead of hashing and comparing its sorted map for every signal
- * as {@link ProfileStore#add(Signal)} must. The memory is bounded (emptied at
- * {@value #MAX_ITEMS} entries).
+ * as {@link ProfileStore#add(Signal)} must. That memory is bounded (emptied at {@value #MAX_ITEMS}
+ * entries). Nor does a line's signal need a {@link Signal} or an {@link Instant}.
  *
  * <p>Not thread-safe, like the store: one sink per store, per thread or partition (see
  * {@link #readParallel}).
  */
 public final class ProfileSink implements Consumer<Signal> {
-  /** The most item indices remembered before the memory is emptied. */
+  /** The most item objects the store remembers by identity before that memory is emptied. */
   public static final int MAX_ITEMS = 1 << 16;
 
   private final ProfileStore store;
-  private final Map<Attributes, Integer> items = new IdentityHashMap<>();
-  private Attributes lastItem;
-  private int lastIndex;
   /** The epoch milliseconds the store accepts: exactly those from {@code lo} to {@code hi}. */
   private final long lo;
   private final long hi;
@@ -108,12 +103,8 @@ public final class ProfileSink implements Consumer<Signal> {
       store.add(signal); // throws the store's own explanation, having changed nothing
       return;
     }
-    int c = store.admit(signal.consumer());
-    if (c < 0) {
-      store.add(c, 0, signal.type(), 0L, Double.NaN); // counts the skip, interns nothing
-      return;
-    }
-    store.add(c, item(signal.item()), signal.type(), signal.at().toEpochMilli(), signal.value());
+    store.add(signal.consumer(), signal.item(), signal.type(), signal.at().toEpochMilli(),
+        signal.value());
   }
 
   /**
@@ -127,36 +118,11 @@ public final class ProfileSink implements Consumer<Signal> {
     if (second > -9_000_000_000_000_000L / 1000 && second < 9_000_000_000_000_000L / 1000) {
       long millis = second * 1000 + buffer.nano() / 1_000_000;
       if (millis >= lo && millis <= hi) {
-        int c = store.admit(buffer.consumer(i));
-        if (c < 0) {
-          store.add(c, 0, buffer.type(i), 0L, Double.NaN); // counts the skip, interns nothing
-          return;
-        }
-        store.add(c, item(buffer.item(i)), buffer.type(i), millis, buffer.value(i));
+        store.add(buffer.consumer(i), buffer.item(i), buffer.type(i), millis, buffer.value(i));
         return;
       }
     }
     accept(buffer.signal(i)); // refused: the store explains
-  }
-
-  private int item(Attributes a) {
-    if (a == lastItem) {
-      return lastIndex;
-    }
-    Integer known = items.get(a);
-    int index;
-    if (known != null) {
-      index = known;
-    } else {
-      index = store.itemIndex(a);
-      if (items.size() >= MAX_ITEMS) {
-        items.clear();
-      }
-      items.put(a, index);
-    }
-    lastItem = a;
-    lastIndex = index;
-    return index;
   }
 
   /**

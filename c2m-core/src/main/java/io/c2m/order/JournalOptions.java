@@ -17,22 +17,54 @@ package io.c2m.order;
  *     before its end (naming the file and offset); true to cut the log there, dropping that record
  *     and everything after it. A torn last record (a write cut short by a crash) is always cut:
  *     it was never acknowledged
+ * @param recoveryThreads the threads that check a snapshot's records (checksums, fields) in
+ *     parallel when the store opens, besides the opening thread that reads the file and indexes
+ *     the orders; 1 to check on the opening thread alone; at least 1 (default: the available
+ *     processors, at most 4)
  */
 public record JournalOptions(boolean groupCommit, boolean fsync, long snapshotBytes,
-    boolean truncateCorruption) {
+    boolean truncateCorruption, int recoveryThreads) {
   /** The default snapshot threshold: 64 MiB of log. */
   public static final long DEFAULT_SNAPSHOT_BYTES = 64L << 20;
 
   /**
    * Validates.
    *
-   * @throws IllegalArgumentException if the snapshot threshold is below 4096 bytes
+   * @throws IllegalArgumentException if the snapshot threshold is below 4096 bytes or the
+   *     recovery threads below 1
    */
   public JournalOptions {
     if (snapshotBytes < 4096) {
       throw new IllegalArgumentException("The snapshot threshold (" + snapshotBytes
           + " bytes) of a journal must be at least 4096 bytes.");
     }
+    if (recoveryThreads < 1) {
+      throw new IllegalArgumentException("The recovery threads (" + recoveryThreads
+          + ") of a journal must be at least 1.\nMaybe use 1 to recover on the opening thread "
+          + "alone.");
+    }
+  }
+
+  /**
+   * Creates options with the default recovery threads ({@link #defaultRecoveryThreads()}).
+   *
+   * @param groupCommit see the record
+   * @param fsync see the record
+   * @param snapshotBytes see the record
+   * @param truncateCorruption see the record
+   */
+  public JournalOptions(boolean groupCommit, boolean fsync, long snapshotBytes,
+      boolean truncateCorruption) {
+    this(groupCommit, fsync, snapshotBytes, truncateCorruption, defaultRecoveryThreads());
+  }
+
+  /**
+   * Returns the default number of recovery threads: the available processors, at most 4.
+   *
+   * @return the count
+   */
+  public static int defaultRecoveryThreads() {
+    return Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
   }
 
   /**
@@ -51,7 +83,7 @@ public record JournalOptions(boolean groupCommit, boolean fsync, long snapshotBy
    * @return the options
    */
   public JournalOptions withGroupCommit(boolean on) {
-    return new JournalOptions(on, fsync, snapshotBytes, truncateCorruption);
+    return new JournalOptions(on, fsync, snapshotBytes, truncateCorruption, recoveryThreads);
   }
 
   /**
@@ -61,7 +93,8 @@ public record JournalOptions(boolean groupCommit, boolean fsync, long snapshotBy
    * @return the options
    */
   public JournalOptions withFsync(boolean on) {
-    return new JournalOptions(groupCommit, on, snapshotBytes, truncateCorruption);
+    return new JournalOptions(groupCommit, on, snapshotBytes, truncateCorruption,
+        recoveryThreads);
   }
 
   /**
@@ -71,7 +104,7 @@ public record JournalOptions(boolean groupCommit, boolean fsync, long snapshotBy
    * @return the options
    */
   public JournalOptions withSnapshotBytes(long bytes) {
-    return new JournalOptions(groupCommit, fsync, bytes, truncateCorruption);
+    return new JournalOptions(groupCommit, fsync, bytes, truncateCorruption, recoveryThreads);
   }
 
   /**
@@ -81,6 +114,17 @@ public record JournalOptions(boolean groupCommit, boolean fsync, long snapshotBy
    * @return the options
    */
   public JournalOptions withTruncateCorruption(boolean on) {
-    return new JournalOptions(groupCommit, fsync, snapshotBytes, on);
+    return new JournalOptions(groupCommit, fsync, snapshotBytes, on, recoveryThreads);
+  }
+
+  /**
+   * Returns a copy with another number of recovery threads.
+   *
+   * @param threads the threads checking a snapshot in parallel on opening; 1 for none besides
+   *     the opening thread
+   * @return the options
+   */
+  public JournalOptions withRecoveryThreads(int threads) {
+    return new JournalOptions(groupCommit, fsync, snapshotBytes, truncateCorruption, threads);
   }
 }

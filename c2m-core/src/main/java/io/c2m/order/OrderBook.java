@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,6 +177,79 @@ public final class OrderBook implements AutoCloseable {
       throw new IllegalStateException("Order (" + order.id() + ") was found in the store and then "
           + "inserted as new: the store broke its contract.");
     }
+    Object decided = decide(order);
+    if (decided instanceof OrderReceipt refused) {
+      return refused;
+    }
+    OrderEvent event = (OrderEvent) decided;
+    Insertion ins = store.insert(order, event);
+    if (ins.outcome() == Insertion.Outcome.INSERTED) {
+      publish(List.of(event));
+      return new OrderReceipt(order.id(), OrderReceipt.Status.ACCEPTED, "");
+    }
+    return answer(order, ins.stored().order());
+  }
+
+  /**
+   * Accepts many orders, the same as {@link #accept} for each in order, but with one durable
+   * write for all ({@link OrderStore#insertAll}: one fsync of a journal, one transaction of a
+   * database): when it returns, every accepted order is durable, and only then are their events
+   * published.
+   *
+   * @param orders the orders, in order; an id may repeat (the later ones are resends)
+   * @return one receipt per order, in order
+   */
+  public List<OrderReceipt> acceptAll(List<Order> orders) {
+    requireNonNull(orders, "orders");
+    OrderReceipt[] out = new OrderReceipt[orders.size()];
+    List<Order> toInsert = new ArrayList<>(orders.size());
+    List<OrderEvent> events = new ArrayList<>(orders.size());
+    List<Integer> at = new ArrayList<>(orders.size());
+    List<Boolean> resent = new ArrayList<>(orders.size());
+    Set<OrderId> inserting = new HashSet<>();
+    for (int i = 0; i < orders.size(); i++) {
+      Order order = requireNonNull(orders.get(i), "orders[" + i + "]");
+      if (inserting.contains(order.id()) || store.find(order.id()).isPresent()) {
+        // answered by the insert, after the first is durable (see accept)
+        toInsert.add(order);
+        events.add(OrderEvent.accepted(order.id(), OrderState.PLACED, clock.instant(), "resent"));
+        at.add(i);
+        resent.add(true);
+        continue;
+      }
+      Object decided = decide(order);
+      if (decided instanceof OrderReceipt refused) {
+        out[i] = refused;
+        continue;
+      }
+      toInsert.add(order);
+      events.add((OrderEvent) decided);
+      at.add(i);
+      resent.add(false);
+      inserting.add(order.id());
+    }
+    List<Insertion> done = toInsert.isEmpty() ? List.of() : store.insertAll(toInsert, events);
+    List<OrderEvent> published = new ArrayList<>();
+    for (int k = 0; k < done.size(); k++) {
+      Order order = toInsert.get(k);
+      Insertion ins = done.get(k);
+      if (ins.outcome() == Insertion.Outcome.INSERTED) {
+        if (resent.get(k)) {
+          throw new IllegalStateException("Order (" + order.id() + ") was found in the store and "
+              + "then inserted as new: the store broke its contract.");
+        }
+        published.add(events.get(k));
+        out[at.get(k)] = new OrderReceipt(order.id(), OrderReceipt.Status.ACCEPTED, "");
+      } else {
+        out[at.get(k)] = answer(order, ins.stored().order());
+      }
+    }
+    publish(published);
+    return List.of(out);
+  }
+
+  /** Applies the acceptance rules: the acceptance event, or the receipt of a refusal. */
+  private Object decide(Order order) {
     OrderState into = OrderState.PLACED;
     String why;
     if (legacyDesigns != null) {
@@ -211,13 +285,7 @@ public final class OrderBook implements AutoCloseable {
       why = offer.hasCampaign() ? "accepted into the group-buy campaign of design "
           + order.design() : "accepted";
     }
-    OrderEvent event = OrderEvent.accepted(order.id(), into, clock.instant(), why);
-    Insertion ins = store.insert(order, event);
-    if (ins.outcome() == Insertion.Outcome.INSERTED) {
-      publish(List.of(event));
-      return new OrderReceipt(order.id(), OrderReceipt.Status.ACCEPTED, "");
-    }
-    return answer(order, ins.stored().order());
+    return OrderEvent.accepted(order.id(), into, clock.instant(), why);
   }
 
   private static String window(Offer offer) {

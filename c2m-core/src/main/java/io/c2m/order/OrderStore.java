@@ -254,6 +254,12 @@ public interface OrderStore extends AutoCloseable {
    * transaction holding it and its acceptance event has committed. The driver is the caller's: c2m
    * ships none. Thread-safe; several stores, in several processes, may share one database.
    *
+   * <p>A commit is only as durable as the database makes it: PostgreSQL's is (with its default
+   * {@code fsync} and {@code synchronous_commit}); an H2 file database writes a commit up to its
+   * {@code WRITE_DELAY} (500 ms) later, so a process killed meanwhile loses acknowledged orders:
+   * open it with {@code ;WRITE_DELAY=0} in the URL (the JDBC crash test of c2m-testkit shows
+   * both).
+   *
    * @param dataSource the database
    * @return the store; close it to release its idle connections
    * @throws io.c2m.C2mException if the database cannot be reached or the tables created

@@ -157,7 +157,7 @@ class ProfileStoreBulkProperties {
 
   private static void check(ProfileStore oneByOne, ProfileStore bulk, List<Drawn> signals,
       int[] index, int consumers) {
-    SignalBatch batch = new SignalBatch(2);
+    SignalBatch batch = SignalBatch.ofStoreIndices(2);
     List<BatchReport.Rejected> expected = new ArrayList<>();
     long profiled = 0;
     long withoutConsent = 0;

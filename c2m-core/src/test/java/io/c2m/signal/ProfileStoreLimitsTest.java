@@ -26,7 +26,7 @@ class ProfileStoreLimitsTest {
     ProfileStore bulk = store();
     int a = oneByOne.admit(ConsumerId.of("x"));
     int b = bulk.admit(ConsumerId.of("x"));
-    SignalBatch batch = new SignalBatch(LIMIT + 1);
+    SignalBatch batch = SignalBatch.ofStoreIndices(LIMIT + 1);
     IllegalStateException refused = null;
     for (int v = 0; v <= LIMIT; v++) {
       Attributes item = Attributes.of("k", "v" + v);
@@ -51,16 +51,16 @@ class ProfileStoreLimitsTest {
     ProfileStore s = store();
     int x = s.admit(ConsumerId.of("x"));
     int y = s.admit(ConsumerId.of("y"));
-    SignalBatch full = new SignalBatch(LIMIT);
+    SignalBatch full = SignalBatch.ofStoreIndices(LIMIT);
     for (int v = 0; v < LIMIT; v++) {
       full.add(x, s.itemIndex(Attributes.of("k", "v" + v)), SignalType.VIEW, AT, Double.NaN);
     }
     s.addAll(full);
     int extra = s.itemIndex(Attributes.of("k", "extra"));
-    SignalBatch more = new SignalBatch(1).add(x, extra, SignalType.VIEW, AT, Double.NaN);
+    SignalBatch more = SignalBatch.ofStoreIndices(1).add(x, extra, SignalType.VIEW, AT, Double.NaN);
     assertEquals(RULE, assertThrows(IllegalStateException.class, () -> s.addAll(more))
         .getMessage());
-    s.addAll(new SignalBatch(1).add(y, extra, SignalType.VIEW, AT, Double.NaN));
+    s.addAll(SignalBatch.ofStoreIndices(1).add(y, extra, SignalType.VIEW, AT, Double.NaN));
     // y's one view at the epoch weighs exactly the view weight, not twice it.
     assertEquals(ProfileSettings.defaults().weight(SignalType.VIEW),
         s.profile(ConsumerId.of("y"), EPOCH).orElseThrow()

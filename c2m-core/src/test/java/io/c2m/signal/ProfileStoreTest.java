@@ -119,7 +119,7 @@ class ProfileStoreTest {
     int values = 4_000;
     ProfileStore oneByOne = store();
     ProfileStore bulk = store();
-    SignalBatch batch = new SignalBatch(16);
+    SignalBatch batch = SignalBatch.ofStoreIndices(16);
     int bigBulk = bulk.admit(ANN);
     int[] smallBulk = new int[50];
     for (int c = 0; c < smallBulk.length; c++) {
@@ -183,16 +183,5 @@ class ProfileStoreTest {
     ProfileStore a = store();
     ProfileStore b = new ProfileStore(ProfileSettings.defaults(), c -> true, EPOCH.plusSeconds(1));
     assertThrows(IllegalArgumentException.class, () -> a.merge(b));
-  }
-
-  @Test
-  void theAggregatorIsTheStoreSeenOneSignalAtATime() {
-    ProfileAggregator agg = new ProfileAggregator(ProfileSettings.defaults(), Set.of(ANN)::contains,
-        EPOCH);
-    agg.add(Signal.of(ANN, SignalType.LIKE, EPOCH, NAVY_DRESS, "web"));
-    agg.add(Signal.of(BOB, SignalType.LIKE, EPOCH, NAVY_DRESS, "web"));
-    assertEquals(1, agg.consumers());
-    assertEquals(1, agg.skippedWithoutConsent());
-    assertEquals(2.0, agg.profiles(EPOCH).get(0).affinity(AttributeValue.of("color", "navy")));
   }
 }

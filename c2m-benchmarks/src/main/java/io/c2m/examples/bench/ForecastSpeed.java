@@ -22,8 +22,9 @@ import java.util.Map;
  * one warm-up pass and the faster is printed.
  *
  * <p>Usage: {@code java -cp benchmarks.jar io.c2m.examples.bench.ForecastSpeed [DATA_DIR
- * [METHODS [INTERVALS]]]}, {@code INTERVALS} being {@code model}, {@code conformal} or both
- * (the default), comma-separated.
+ * [METHODS [INTERVALS]]]}, {@code INTERVALS} being {@code model}, {@code conformal} (fixed
+ * parameters), {@code conformal-refit} (refitted at every origin), comma-separated; default
+ * {@code model,conformal}.
  */
 public final class ForecastSpeed {
   private ForecastSpeed() {}
@@ -44,7 +45,7 @@ public final class ForecastSpeed {
     for (String m : methods) {
       for (String intervals : args.length > 2 ? List.of(args[2].split(","))
           : List.of("model", "conformal")) {
-        DemandForecaster f = DemandForecasters.byName(m, Map.of("intervals", intervals));
+        DemandForecaster f = DemandForecasters.byName(m, settings(intervals));
         double best = Double.POSITIVE_INFINITY;
         double bestM3 = Double.POSITIVE_INFINITY;
         for (int run = 0; run < 3; run++) {
@@ -70,6 +71,22 @@ public final class ForecastSpeed {
     }
   }
 
+  /**
+   * The settings of an {@code INTERVALS} value: {@code model}, {@code conformal} (calibrated with
+   * fixed parameters, the default) or {@code conformal-refit} (refitted at every origin).
+   */
+  private static Map<String, String> settings(String intervals) {
+    return intervals.equals("conformal-refit")
+        ? Map.of("intervals", "conformal", "calibration", "refit")
+        : Map.of("intervals", intervals);
+  }
+
+  private static Map<String, String> with(Map<String, String> m, String key, String value) {
+    Map<String, String> out = new java.util.HashMap<>(m);
+    out.put(key, value);
+    return out;
+  }
+
   /** Reads M3 yearly and quarterly and forecasts every test horizon with the method. */
   private static double m3(Path dir, String method, String intervals) throws IOException {
     double sink = 0;
@@ -78,8 +95,8 @@ public final class ForecastSpeed {
       DemandForecaster f = DemandForecasters.byName(method,
           DemandForecasters.provider(method).seasonUse()
               == io.c2m.demand.DemandForecasterProvider.SeasonUse.NONE
-              ? Map.of("intervals", intervals)
-              : Map.of("intervals", intervals, "season", Integer.toString(season)));
+              ? settings(intervals)
+              : with(settings(intervals), "season", Integer.toString(season)));
       List<Double> out = new ArrayList<>();
       for (Holdout h : hs) {
         out.add(f.forecast(h.train(), h.test().length).totalMean());

@@ -190,47 +190,24 @@ public final class NicheWorkload {
   }
 
   /**
-   * Builds a profile store of every signal through the fast path, all consumers consenting.
+   * Builds a profile store of every signal one by one, all consumers consenting, through the
+   * store's record-free path {@code add(ConsumerId, Attributes, SignalType, long, double)}.
    *
    * @return the store
    */
   public ProfileStore store() {
     ProfileStore store = new ProfileStore(ProfileSettings.defaults(), c -> true, start);
-    forEachResolved(store, (c, i, s) -> store.add(c, i, type[s], at[s], value[s]));
+    for (int s = 0; s < consumer.length; s++) {
+      store.add(consumers[consumer[s]], items[item[s]], type[s], at[s], value[s]);
+    }
     return store;
   }
 
-  /** A signal with its consumer and item resolved by a store. */
-  @FunctionalInterface
-  private interface Resolved {
-    void accept(int consumerIndex, int itemIndex, int signal);
-  }
-
   /**
-   * Admits every consumer into {@code store}, then calls {@code action} per signal in order with
-   * the store's indices, interning each item at its first signal.
-   */
-  private void forEachResolved(ProfileStore store, Resolved action) {
-    int[] cIdx = new int[consumers.length];
-    for (int c = 0; c < consumers.length; c++) {
-      cIdx[c] = store.admit(consumers[c]);
-    }
-    int[] iIdx = new int[items.length];
-    java.util.Arrays.fill(iIdx, -1);
-    for (int s = 0; s < consumer.length; s++) {
-      int i = iIdx[item[s]];
-      if (i < 0) {
-        i = store.itemIndex(items[item[s]]);
-        iIdx[item[s]] = i;
-      }
-      action.accept(cIdx[consumer[s]], i, s);
-    }
-  }
-
-  /**
-   * Builds a profile store of every signal through the bulk path, all consumers consenting: the
-   * signals are appended to {@code batch} (cleared first; a reader reuses one), then added with
-   * {@link ProfileStore#addAll(io.c2m.signal.SignalBatch)}.
+   * Builds a profile store of every signal through the bulk path, all consumers consenting: each
+   * consumer and each item is named once in {@code batch} (cleared first; a reader reuses one),
+   * the signals are appended, then added with {@link
+   * ProfileStore#addAll(io.c2m.signal.SignalBatch)}.
    *
    * @param batch the batch to fill
    * @return the store
@@ -238,7 +215,20 @@ public final class NicheWorkload {
   public ProfileStore storeBulk(io.c2m.signal.SignalBatch batch) {
     ProfileStore store = new ProfileStore(ProfileSettings.defaults(), c -> true, start);
     batch.clear();
-    forEachResolved(store, (c, i, s) -> batch.add(c, i, type[s], at[s], value[s]));
+    int[] cRef = new int[consumers.length];
+    for (int c = 0; c < consumers.length; c++) {
+      cRef[c] = batch.consumerRef(consumers[c]);
+    }
+    int[] iRef = new int[items.length];
+    java.util.Arrays.fill(iRef, -1);
+    for (int s = 0; s < consumer.length; s++) {
+      int i = iRef[item[s]];
+      if (i < 0) {
+        i = batch.itemRef(items[item[s]]);
+        iRef[item[s]] = i;
+      }
+      batch.add(cRef[consumer[s]], i, type[s], at[s], value[s]);
+    }
     io.c2m.signal.BatchReport report = store.addAll(batch);
     if (!report.rejected().isEmpty()) {
       throw new IllegalStateException("The workload has bad signals: " + report.rejected().get(0));

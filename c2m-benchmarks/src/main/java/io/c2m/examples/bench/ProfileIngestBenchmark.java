@@ -33,8 +33,10 @@ import org.openjdk.jmh.annotations.State;
  * {@link ProfileStore#add(Signal)}, which interns ids and items per signal.
  *
  * <p>{@code store} is the bulk path a reader with a batch uses ({@link SignalBatch} filled, then
- * {@link ProfileStore#addAll(SignalBatch)}); {@code storeOneByOne} is the one-call-per-signal fast
- * path {@link ProfileStore#add(int, int, io.c2m.signal.SignalType, long, double)}. The signals come
+ * {@link ProfileStore#addAll(SignalBatch)}); {@code storeOneByOne} is one call per signal through
+ * the record-free path {@link ProfileStore#add(ConsumerId, io.c2m.Attributes,
+ * io.c2m.signal.SignalType, long, double)} (before issue 14, the index path {@code add(int, int,
+ * SignalType, long, double)}, which is no longer public). The signals come
  * in one of two orders ({@code order}): {@code consumer}, each consumer's signals together (as
  * drawn), or {@code time}, by instant, consumers interleaved as in a live stream.
  */
@@ -98,8 +100,8 @@ public class ProfileIngestBenchmark {
   }
 
   /**
-   * c2m's store, bulk path: consumers admitted and items interned once, the signals appended to a
-   * reused {@link SignalBatch}, then one {@link ProfileStore#addAll(SignalBatch)}.
+   * c2m's store, bulk path: consumers and items named once in a reused {@link SignalBatch}, the
+   * signals appended to it, then one {@link ProfileStore#addAll(SignalBatch)}.
    *
    * @return the store
    */
@@ -110,8 +112,8 @@ public class ProfileIngestBenchmark {
   }
 
   /**
-   * c2m's store, one-by-one fast path: consumers admitted and items interned once, then one call
-   * per signal.
+   * c2m's store, one call per signal through the record-free path (consent asked and the item
+   * looked up by identity per signal).
    *
    * @return the store
    */

@@ -12,8 +12,8 @@ import java.util.SplittableRandom;
 /**
  * The memory risk of the interest timeline: a store over a large catalogue and a long span (by
  * default 100,000 consumers with 20 signals each, 100,000 distinct items, one year), measured as
- * heap growth after {@code System.gc()} per consumer profile. Uses only the store's public fast
- * path, so the same class measures older versions of the store. Run: {@code java -Xmx8g -cp
+ * heap growth after {@code System.gc()} per consumer profile. Uses the store's record-free path
+ * {@code add(ConsumerId, Attributes, SignalType, long, double)}. Run: {@code java -Xmx8g -cp
  * benchmarks.jar io.c2m.examples.bench.TimelineFootprint [consumers] [signals] [items] [days]}.
  */
 public final class TimelineFootprint {
@@ -42,18 +42,12 @@ public final class TimelineFootprint {
     long before = usedAfterGc();
     ProfileStore store =
         new ProfileStore(ProfileSettings.defaults(), c -> true, start);
-    int[] itemIndex = new int[items];
-    java.util.Arrays.fill(itemIndex, -1);
     SplittableRandom random = new SplittableRandom(42);
     for (int c = 0; c < consumers; c++) {
-      int ci = store.admit(ids[c]);
       for (int s = 0; s < perConsumer; s++) {
         int item = random.nextInt(items);
-        if (itemIndex[item] < 0) {
-          itemIndex[item] = store.itemIndex(catalogue[item]);
-        }
         long at = start.toEpochMilli() + (long) (random.nextDouble() * days * 86_400_000L);
-        store.add(ci, itemIndex[item], types[random.nextInt(types.length)], at, Double.NaN);
+        store.add(ids[c], catalogue[item], types[random.nextInt(types.length)], at, Double.NaN);
       }
     }
     long after = usedAfterGc();

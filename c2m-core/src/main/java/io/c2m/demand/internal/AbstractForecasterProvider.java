@@ -14,7 +14,9 @@ import java.util.Map;
  * <p>Every built-in takes two more settings: {@code intervals}, {@code conformal} (the default:
  * honest quantiles calibrated on the method's own rolling-origin errors, {@link Conformal}) or
  * {@code model} (the method's analytic quantiles, which under-cover on M3 but cost no refit), and
- * {@code origins} (default 10), the number of rolling origins of the calibration.
+ * {@code origins} (default 10), the number of rolling origins of the calibration, and {@code
+ * calibration}, {@code fixed} (the default: forecast from the origins with the parameters fitted
+ * to the whole history, one fit in all) or {@code refit} (fit again at every origin).
  */
 abstract class AbstractForecasterProvider implements DemandForecasterProvider {
   private final String name;
@@ -42,9 +44,14 @@ abstract class AbstractForecasterProvider implements DemandForecasterProvider {
     try {
       String intervals = s.getString("intervals", "conformal");
       int origins = s.getInt("origins", Conformal.DEFAULT_ORIGINS);
+      String calibration = s.getString("calibration", "fixed");
+      if (!calibration.equals("fixed") && !calibration.equals("refit")) {
+        throw new IllegalArgumentException("The setting calibration (\"" + calibration
+            + "\") must be fixed or refit.");
+      }
       f = build(s);
       f = switch (intervals) {
-        case "conformal" -> new Conformal(f, origins);
+        case "conformal" -> new Conformal(f, origins, calibration.equals("refit"));
         case "model" -> f;
         default -> throw new IllegalArgumentException("The setting intervals (\"" + intervals
             + "\") must be conformal or model.");

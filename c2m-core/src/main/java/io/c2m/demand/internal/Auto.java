@@ -17,18 +17,23 @@ import java.util.Map;
  *       of Syntetos, Boylan and Croston 2005, "On the categorization of demand patterns", JORS
  *       56), get whichever of {@code croston}, {@code sba} and {@code tsb} has the smallest
  *       in-sample mean squared one-step error; ties go to the earlier in that order.
- *   <li>Other series get the mean of exponential smoothing chosen by AICc ({@code ets}), the
+ *   <li>Other series get the mean of automatic exponential smoothing ({@code ets}), the
  *       standard theta method ({@code theta}) and the dynamic optimised theta model ({@code
- *       dotm}), each on the seasonally adjusted series: combining beat every single method on the
- *       M3 yearly and quarterly series, as combinations did in M3 and M4. {@code combo}, which
- *       puts automatic ARIMA in place of {@code dotm} (the M4 benchmark combination), is a little
- *       more accurate on M3 (sMAPE 15.76 / 9.02 yearly / quarterly against 15.87 / 9.08) but
- *       about twenty times slower (ARIMA's stepwise search fits up to 32 models by conditional
- *       least squares, 4 ms a series of 100 periods), which would break the speed target of
- *       10,000 series in 2 s; so {@code auto} is the fast combination and {@code combo} the
- *       accurate one. (Choosing a Holt-Winters model instead for long seasonal series, by its
- *       errors over the last three seasons, was tried and measured worse: M3 quarterly sMAPE 9.41
- *       against 9.08, and a hundred times slower.)
+ *       dotm}), the theta models on the seasonally adjusted series: combining beat every single
+ *       method on the M3 yearly and quarterly series, as combinations did in M3 and M4. Given a
+ *       season length above 1, {@code ets} is the full state-space family chosen by AICc,
+ *       seasonal models included: M3 quarterly sMAPE 8.93, against 9.08 with the AICc choice
+ *       among ses, holt and holt-damped on the adjusted series. Without a season (length 1) it
+ *       is that older choice, with states started at zero: on the M3 yearly series the
+ *       combination scores 15.87 with it and 15.93 with the full family, and it fits three
+ *       models instead of six, which keeps 10,000 series within the speed target. {@code
+ *       combo}, which puts automatic ARIMA in place of {@code dotm} (the M4 benchmark
+ *       combination), costs about twenty times more (ARIMA's stepwise search fits up to 32
+ *       models by conditional least squares, 4 ms a series of 100 periods); so {@code auto} is
+ *       the fast combination.
+ *       (Choosing a Holt-Winters model instead for long seasonal series, by its errors over the
+ *       last three seasons, was tried and measured worse: M3 quarterly sMAPE 9.41 against
+ *       9.08, and a hundred times slower.)
  * </ol>
  *
  * <p>The forecast's method is {@code auto}; its provenance (strategy {@code auto}) has the
@@ -36,11 +41,11 @@ import java.util.Map;
  * {@code season}, plus those of the chosen method; {@link #choose(DemandSeries)} also says which
  * method was used.
  */
-public final class Auto implements DemandForecaster {
+public final class Auto implements DemandForecaster, FixedParameters {
   private static final double INTERMITTENT_ADI = 1.32;
 
   private final int season;
-  private final DemandForecaster combo;
+  private final Combo combo;
   private final List<Intermittent> intermittent;
 
   /**
@@ -54,7 +59,7 @@ public final class Auto implements DemandForecaster {
           "The season length (" + season + ") of auto must be at least 1.");
     }
     this.season = season;
-    this.combo = new Combo("ets-theta-dotm", List.of(new EtsSelect(season),
+    this.combo = new Combo("ets-theta-dotm", List.of(new EtsSelect(season, season > 1),
         new Theta(Theta.Variant.STM, season), new Theta(Theta.Variant.DOTM, season)), false);
     this.intermittent = List.of(new Intermittent(Intermittent.Variant.CROSTON),
         new Intermittent(Intermittent.Variant.SBA), new Intermittent(Intermittent.Variant.TSB));
@@ -89,6 +94,17 @@ public final class Auto implements DemandForecaster {
   }
 
   private DemandForecast select(DemandSeries history, int horizon) {
+    return fitOnce(history, horizon).forecast();
+  }
+
+  /**
+   * {@inheritDoc} The combination keeps its members' parameters; an intermittent series is
+   * refitted at each origin (the Croston family fits in microseconds).
+   */
+  @Override
+  public Origins fitOnce(DemandSeries all, int fitted, int horizon) {
+    DemandSeries history = FixedParameters.prefix(all, fitted);
+    Points.check(history, horizon, name(), 1);
     double[] y = history.values();
     int n = y.length;
     int nonzero = 0;
@@ -107,12 +123,35 @@ public final class Auto implements DemandForecaster {
           best = f;
         }
       }
-      return Intermittent.forecast(history, bestFit, horizon, name(),
+      DemandForecast full = Intermittent.forecast(history, bestFit, horizon, name(),
           provenance(best.name(), Map.of()));
+      return new Origins() {
+        @Override
+        public DemandForecast forecast() {
+          return full;
+        }
+
+        @Override
+        public DemandForecast at(int origin, int steps) {
+          return Auto.this.forecast(FixedParameters.prefix(all, origin), steps);
+        }
+      };
     }
-    DemandForecast f = combo.forecast(history, horizon);
-    return new DemandForecast(history.id(), name(), f.points(),
+    Origins inner = combo.fitOnce(all, fitted, horizon);
+    DemandForecast f = inner.forecast();
+    DemandForecast full = new DemandForecast(history.id(), name(), f.points(),
         provenance(combo.name(), f.provenance().settings()));
+    return new Origins() {
+      @Override
+      public DemandForecast forecast() {
+        return full;
+      }
+
+      @Override
+      public DemandForecast at(int origin, int steps) {
+        return inner.at(origin, steps);
+      }
+    };
   }
 
   private Provenance provenance(String chosen, Map<String, String> inner) {

@@ -37,6 +37,11 @@ public final class CheckedForecaster implements DemandForecaster {
         : new CheckedForecaster(forecaster);
   }
 
+  /** The checked forecaster, for {@link Conformal} to find out whether it keeps parameters. */
+  DemandForecaster delegate() {
+    return delegate;
+  }
+
   @Override
   public String name() {
     return delegate.name();

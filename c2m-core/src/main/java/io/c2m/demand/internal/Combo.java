@@ -23,7 +23,7 @@ import java.util.Objects;
  * {@code failed}; when all fail, the first failure is thrown. Immutable and thread-safe when the
  * members are.
  */
-public final class Combo implements DemandForecaster {
+public final class Combo implements DemandForecaster, FixedParameters {
   private final String name;
   private final List<DemandForecaster> members;
   private final boolean median;
@@ -66,6 +66,61 @@ public final class Combo implements DemandForecaster {
     if (fs.isEmpty()) {
       throw first;
     }
+    return combine(history.id(), horizon, fs, failed);
+  }
+
+  /**
+   * {@inheritDoc} Each member fits once (or, if it cannot keep its parameters, is refitted at
+   * each origin); a member that fails at an origin is left out of that origin's combination.
+   */
+  @Override
+  public Origins fitOnce(DemandSeries history, int fitted, int horizon) {
+    Points.check(history, horizon, name, 1);
+    List<Origins> os = new ArrayList<>(members.size());
+    List<DemandForecast> fs = new ArrayList<>(members.size());
+    List<String> failed = new ArrayList<>();
+    RuntimeException first = null;
+    for (DemandForecaster m : members) {
+      try {
+        Origins o = FixedParameters.refitting(m, history, fitted, horizon);
+        fs.add(o.forecast());
+        os.add(o);
+      } catch (RuntimeException e) {
+        failed.add(m.name());
+        first = first == null ? e : first;
+      }
+    }
+    if (fs.isEmpty()) {
+      throw first;
+    }
+    DemandForecast full = combine(history.id(), horizon, fs, failed);
+    return new Origins() {
+      @Override
+      public DemandForecast forecast() {
+        return full;
+      }
+
+      @Override
+      public DemandForecast at(int origin, int steps) {
+        List<DemandForecast> at = new ArrayList<>(os.size());
+        RuntimeException firstAt = null;
+        for (Origins o : os) {
+          try {
+            at.add(o.at(origin, steps));
+          } catch (RuntimeException e) {
+            firstAt = firstAt == null ? e : firstAt;
+          }
+        }
+        if (at.isEmpty()) {
+          throw firstAt;
+        }
+        return combine(history.id(), steps, at, List.of());
+      }
+    };
+  }
+
+  private DemandForecast combine(String id, int horizon, List<DemandForecast> fs,
+      List<String> failed) {
     int k = fs.size();
     List<ForecastPoint> points = new ArrayList<>(horizon);
     double[][] v = new double[4][k];
@@ -93,7 +148,7 @@ public final class Combo implements DemandForecaster {
     if (!failed.isEmpty()) {
       settings.put("failed", String.join("+", failed));
     }
-    return new DemandForecast(history.id(), name, points, Provenance.builtIn(name, 0, settings));
+    return new DemandForecast(id, name, points, Provenance.builtIn(name, 0, settings));
   }
 
   private double centre(double[] values) {

@@ -44,6 +44,17 @@ import java.util.Arrays;
  * Immutable and thread-safe.
  */
 final class Ets {
+  /** The error component: how the one-step errors enter the likelihood. */
+  enum Error {
+    /** Additive errors: {@code y = mu + e}, likelihood from the sum of squared errors. */
+    ADDITIVE,
+    /**
+     * Multiplicative (relative) errors: {@code y = mu (1 + e)}, likelihood from the sum of
+     * squared relative errors and the log fitted values; needs positive fitted values.
+     */
+    MULTIPLICATIVE
+  }
+
   /** The trend component. */
   enum Trend {
     /** No trend. */
@@ -69,10 +80,12 @@ final class Ets {
   private static final double PHI_LOW = 0.8;
   private static final double PHI_HIGH = 0.98;
 
+  final Error error;
   final Trend trend;
   final Season season;
   final int m;
   final boolean zeroStart;
+  final boolean thorough;
 
   /**
    * Creates a model.
@@ -84,10 +97,41 @@ final class Ets {
    *     errors (the default of the built-ins), rather than fit the initial states
    */
   Ets(Trend trend, Season season, int m, boolean zeroStart) {
+    this(Error.ADDITIVE, trend, season, m, zeroStart);
+  }
+
+  /**
+   * Creates a model of the state-space family.
+   *
+   * @param error the error
+   * @param trend the trend
+   * @param season the season
+   * @param m the season length (ignored without a season)
+   * @param zeroStart as for {@link #Ets(Trend, Season, int, boolean)}
+   */
+  Ets(Error error, Trend trend, Season season, int m, boolean zeroStart) {
+    this(error, trend, season, m, zeroStart, true);
+  }
+
+  /**
+   * Creates a model of the state-space family, choosing the optimiser.
+   *
+   * @param error the error
+   * @param trend the trend
+   * @param season the season
+   * @param m the season length (ignored without a season)
+   * @param zeroStart as for {@link #Ets(Trend, Season, int, boolean)}
+   * @param thorough true to fit a seasonal model with both BOBYQA and Nelder-Mead (the
+   *     Holt-Winters built-ins, see {@link Optim}), false for Nelder-Mead restarted once (the
+   *     automatic selection, which fits up to fifteen models and cannot afford BOBYQA)
+   */
+  Ets(Error error, Trend trend, Season season, int m, boolean zeroStart, boolean thorough) {
+    this.thorough = thorough;
+    this.error = error;
     this.trend = trend;
     this.season = season;
     this.m = season == Season.NONE ? 1 : m;
-    this.zeroStart = zeroStart && season == Season.NONE;
+    this.zeroStart = zeroStart && season == Season.NONE && error == Error.ADDITIVE;
   }
 
   Ets(Trend trend, Season season, int m) {
@@ -124,106 +168,13 @@ final class Ets {
   }
 
   /**
-   * A fitted model: parameters, final states (in the original unit) and fit statistics.
-   *
-   * @param model the model
-   * @param alpha level smoothing
-   * @param beta trend smoothing (0 without trend)
-   * @param gamma seasonal smoothing (0 without season)
-   * @param phi damping (1 without damping)
-   * @param level the level after the last observation
-   * @param slope the trend after the last observation
-   * @param seasonal the seasonal states by position {@code t mod m} (length m), or empty
-   * @param sse the in-sample sum of squared one-step errors
-   * @param n the number of observations
-   */
-  record Fitted(Ets model, double alpha, double beta, double gamma, double phi, double level,
-      double slope, double[] seasonal, double sse, int n) {
-
-    /** Residual variance with a degrees-of-freedom correction. */
-    double sigma2() {
-      int k = model.freeParameters() + (model.season == Season.NONE ? 0 : model.m - 1);
-      int dof = n - k;
-      return sse / (dof >= 1 ? dof : Math.max(1, n));
-    }
-
-    /**
-     * The corrected Akaike information criterion of the Gaussian likelihood; infinite when the
-     * series is too short for the number of parameters.
-     */
-    double aicc() {
-      int k = model.freeParameters() + 1 + (model.season == Season.NONE ? 0 : model.m - 1);
-      if (n - k - 1 <= 0) {
-        return Double.POSITIVE_INFINITY;
-      }
-      double s = Math.max(sse, 1e-300);
-      double aic = n * Math.log(s / n) + 2.0 * k;
-      return aic + 2.0 * k * (k + 1) / (n - k - 1);
-    }
-
-    /** Point forecasts for steps 1..horizon. */
-    double[] means(int horizon) {
-      double[] f = new double[horizon];
-      double phiSum = 0;
-      double phiPow = 1;
-      for (int h = 1; h <= horizon; h++) {
-        phiPow *= phi;
-        phiSum += trend() ? phiPow : 0;
-        double base = level + phiSum * slope;
-        f[h - 1] = switch (model.season) {
-          case NONE -> base;
-          case ADDITIVE -> base + seasonal[(n + h - 1) % model.m];
-          case MULTIPLICATIVE -> base * seasonal[(n + h - 1) % model.m];
-        };
-      }
-      return f;
-    }
-
-    /**
-     * Forecast standard deviations for steps 1..horizon, from the class-1 variance {@code
-     * sigma^2 (1 + sum_{j<h} c_j^2)} with {@code c_j = alpha + beta (phi + ... + phi^j) + gamma
-     * [j mod m = 0]} (Hyndman et al. 2008, table 6.1). For the multiplicative season the same
-     * expression scaled by the seasonal index is used, an approximation (section 6.4).
-     */
-    double[] sds(int horizon) {
-      double s2 = sigma2();
-      double[] sd = new double[horizon];
-      double acc = 1;
-      double phiSum = 0;
-      double phiPow = 1;
-      for (int h = 1; h <= horizon; h++) {
-        if (h > 1) {
-          int j = h - 1;
-          phiPow *= phi;
-          phiSum += phiPow;
-          double c = alpha + (trend() ? beta * phiSum : 0)
-              + (model.season != Season.NONE && j % model.m == 0 ? gamma : 0);
-          acc += c * c;
-        }
-        // The index multiplies the root, not the variance: squaring a large index would
-        // overflow where the standard deviation itself is finite.
-        double sdh = Math.sqrt(s2 * acc);
-        if (model.season == Season.MULTIPLICATIVE) {
-          sdh *= Math.abs(seasonal[(n + h - 1) % model.m]);
-        }
-        sd[h - 1] = sdh;
-      }
-      return sd;
-    }
-
-    private boolean trend() {
-      return model.trend != Trend.NONE;
-    }
-  }
-
-  /**
    * Fits the model to a series.
    *
    * @param y the series, at least {@link #minLength()} long; strictly positive for a
    *     multiplicative season
    * @return the fitted model
    */
-  Fitted fit(double[] y) {
+  EtsFit fit(double[] y) {
     int n = y.length;
     double scale = 0;
     for (double v : y) {
@@ -235,7 +186,9 @@ final class Ets {
       if (season == Season.MULTIPLICATIVE) {
         Arrays.fill(s0, 1.0);
       }
-      return new Fitted(this, LOW, 0, 0, trend == Trend.DAMPED ? PHI_HIGH : 1, 0, 0, s0, 0, n);
+      double[] p0 = {LOW, 0, 0, trend == Trend.DAMPED ? PHI_HIGH : 1, 0, 0};
+      return new EtsFit(this, LOW, 0, 0, p0[3], 0, 0, s0, 0, n, Double.NEGATIVE_INFINITY, 0,
+          new EtsFit.Start(1, p0, s0.clone()));
     }
     double[] ys = new double[n];
     for (int t = 0; t < n; t++) {
@@ -308,7 +261,7 @@ final class Ets {
     }
     double[] scratch = new double[Math.max(1, m)];
     if (lay.b0 >= 0 && !Double.isFinite(
-        run(ys, lay.params(start, lLo, lHi, bLo, bHi), s0, scratch, null, 0))) {
+        run(ys, lay.params(start, lLo, lHi, bLo, bHi), s0, scratch, null, 0, null))) {
       // The regression trend can drive the level below zero (a spike among the first periods):
       // start from a flat trend at the first periods' mean level and the smallest smoothing
       // instead, which the box contains.
@@ -328,23 +281,36 @@ final class Ets {
       if (lay.gamma >= 0) {
         flat[lay.gamma] = 0;
       }
-      if (Double.isFinite(run(ys, lay.params(flat, lLo, lHi, bLo, bHi), s0, scratch, null, 0))) {
+      if (Double.isFinite(run(ys, lay.params(flat, lLo, lHi, bLo, bHi), s0, scratch, null, 0, null))) {
         start = flat;
       }
     }
     double[] best = Optim.minimize(
-        u -> run(ys, lay.params(u, lLo, lHi, bLo, bHi), s0, scratch, null, 0), start,
-        season != Season.NONE);
+        u -> run(ys, lay.params(u, lLo, lHi, bLo, bHi), s0, scratch, null, 0, null), start,
+        season != Season.NONE && thorough, !thorough);
     double[] p = lay.params(best, lLo, lHi, bLo, bHi);
     double[] states = new double[2];
     int warmUp = zeroStart ? Math.max(1, n / 4) : 0;
-    double sse = run(ys, p, s0, scratch, states, warmUp);
+    double[] stats = new double[4];
+    run(ys, p, s0, scratch, states, warmUp, stats);
     double[] seasonalOut = season == Season.NONE ? new double[0] : new double[m];
     for (int j = 0; j < seasonalOut.length; j++) {
       seasonalOut[j] = season == Season.ADDITIVE ? scratch[j] * scale : scratch[j];
     }
-    return new Fitted(this, p[0], p[1], p[2], p[3], states[0] * scale, states[1] * scale,
-        seasonalOut, sse * scale * scale, n - warmUp);
+    int count = (int) stats[3];
+    double sse = stats[0] * scale * scale;
+    double lik;
+    if (count == 0 || !Double.isFinite(stats[0])) {
+      lik = Double.POSITIVE_INFINITY;
+    } else if (error == Error.MULTIPLICATIVE) {
+      lik = count * Math.log(Math.max(stats[1], 1e-300) / count)
+          + 2 * (stats[2] + count * Math.log(scale));
+    } else {
+      lik = count * Math.log(Math.max(sse, 1e-300) / count);
+    }
+    return new EtsFit(this, p[0], p[1], p[2], p[3], states[0] * scale, states[1] * scale,
+        seasonalOut, Double.isFinite(stats[0]) ? sse : Double.POSITIVE_INFINITY, n - warmUp, lik,
+        stats[1], new EtsFit.Start(scale, p, s0.clone()));
   }
 
   private double[] initialSeason(double[] ys) {
@@ -364,18 +330,24 @@ final class Ets {
   }
 
   /**
-   * Runs the recursions with parameters {@code p = [alpha, beta, gamma, phi, l0, b0]}.
+   * Runs the recursions with parameters {@code p = [alpha, beta, gamma, phi, l0, b0]}. The
+   * recursions are the same for additive and multiplicative errors (Hyndman et al. 2008, section
+   * 2.5.2: the two share their point forecasts); only the likelihood differs.
    *
    * @param y the scaled series
    * @param p the parameters
    * @param s0 the initial seasonal states
    * @param s scratch for the seasonal states; holds the final ones on return
    * @param finalStates if not null, receives the final level and trend
-   * @param skip how many first errors to leave out of the sum
-   * @return the sum of squared one-step errors, or +infinity if the model breaks down
+   * @param skip how many first errors to leave out of the statistics
+   * @param stats if not null, receives {@code [sum e^2, sum (e / yhat)^2, sum log yhat,
+   *     count]} over the errors counted
+   * @return the objective the fit minimises: the sum of squared errors for additive errors,
+   *     {@code count log(sum (e / yhat)^2) + 2 sum log yhat} for multiplicative ones; +infinity
+   *     if the model breaks down
    */
-  private double run(
-      double[] y, double[] p, double[] s0, double[] s, double[] finalStates, int skip) {
+  double run(double[] y, double[] p, double[] s0, double[] s, double[] finalStates, int skip,
+      double[] stats) {
     double alpha = p[0];
     double beta = p[1];
     double gamma = p[2];
@@ -387,17 +359,26 @@ final class Ets {
       System.arraycopy(s0, 0, s, 0, m);
     }
     boolean mult = season == Season.MULTIPLICATIVE;
+    boolean multError = error == Error.MULTIPLICATIVE;
     double sse = 0;
+    double rel = 0;
+    double logs = 0;
+    // The product of the fitted values, folded into logs before it can overflow or underflow:
+    // one logarithm per series instead of one per period (the objective's main cost).
+    double prod = 1;
+    int count = 0;
     for (int t = 0; t < y.length; t++) {
       double base = l + phi * b;
       int pos = seasonal ? t % m : 0;
       double st = seasonal ? s[pos] : 0;
       double e;
+      double mu;
       if (mult) {
         if (!(base > 0) || !(st > 0)) {
           return Double.POSITIVE_INFINITY;
         }
-        e = y[t] - base * st;
+        mu = base * st;
+        e = y[t] - mu;
         l = base + alpha * e / st;
         b = phi * b + beta * e / st;
         s[pos] = st + gamma * e / base;
@@ -406,7 +387,8 @@ final class Ets {
           return Double.POSITIVE_INFINITY;
         }
       } else {
-        e = y[t] - base - st;
+        mu = base + st;
+        e = y[t] - mu;
         l = base + alpha * e;
         b = phi * b + beta * e;
         if (seasonal) {
@@ -415,13 +397,34 @@ final class Ets {
       }
       if (t >= skip) {
         sse += e * e;
+        if (multError) {
+          if (!(mu > 0)) {
+            return Double.POSITIVE_INFINITY;
+          }
+          double r = e / mu;
+          rel += r * r;
+          prod *= mu;
+          if (prod > 1e150 || prod < 1e-150) {
+            logs += Math.log(prod);
+            prod = 1;
+          }
+        }
+        count++;
       }
     }
+    logs += Math.log(prod);
     if (finalStates != null) {
       finalStates[0] = l;
       finalStates[1] = b;
     }
-    return Double.isFinite(sse) ? sse : Double.POSITIVE_INFINITY;
+    if (stats != null) {
+      stats[0] = sse;
+      stats[1] = rel;
+      stats[2] = logs;
+      stats[3] = count;
+    }
+    double obj = multError ? count * Math.log(Math.max(rel, 1e-300)) + 2 * logs : sse;
+    return Double.isFinite(obj) && Double.isFinite(sse) ? obj : Double.POSITIVE_INFINITY;
   }
 
   /** Where each parameter sits in the optimiser's unit vector, and the map to real values. */

@@ -11,7 +11,7 @@ import io.c2m.demand.DemandSeries;
  * ({@link SeasonalAdjustment}, the M3 convention). Quantiles come from the model's analytic
  * forecast variance under normal errors. Immutable and thread-safe.
  */
-public final class EtsForecaster implements DemandForecaster {
+public final class EtsForecaster implements DemandForecaster, FixedParameters {
   private final String name;
   private final Ets model;
   private final int season;
@@ -137,6 +137,12 @@ public final class EtsForecaster implements DemandForecaster {
 
   @Override
   public DemandForecast forecast(DemandSeries history, int horizon) {
+    return fitOnce(history, horizon).forecast();
+  }
+
+  @Override
+  public Origins fitOnce(DemandSeries all, int fitted, int horizon) {
+    DemandSeries history = FixedParameters.prefix(all, fitted);
     Points.check(history, horizon, name, model.minLength());
     double[] y = history.values();
     if (model.season == Ets.Season.MULTIPLICATIVE) {
@@ -151,7 +157,8 @@ public final class EtsForecaster implements DemandForecaster {
     }
     SeasonalAdjustment adj = model.season == Ets.Season.NONE
         ? SeasonalAdjustment.of(y, season) : SeasonalAdjustment.of(y, 1);
-    Ets.Fitted fit = model.fit(adj.adjust(y));
+    double[] adjusted = adj.adjust(all.values());
+    EtsFit fit = model.fit(adj.adjust(y));
     if (!Double.isFinite(fit.sse())) {
       double max = 0;
       for (double v : y) {
@@ -167,8 +174,21 @@ public final class EtsForecaster implements DemandForecaster {
           + name + ": for every parameter value tried, its level or a seasonal index falls to "
           + "zero or below.\nMaybe use holt-winters-additive or auto.");
     }
-    return forecast(history, adj, fit, horizon, name, io.c2m.Provenance
-        .builtIn(name, 0, java.util.Map.of("season", Integer.toString(season))));
+    io.c2m.Provenance prov = io.c2m.Provenance
+        .builtIn(name, 0, java.util.Map.of("season", Integer.toString(season)));
+    DemandForecast full = forecast(history, adj, fit, horizon, name, prov);
+    return new Origins() {
+      @Override
+      public DemandForecast forecast() {
+        return full;
+      }
+
+      @Override
+      public DemandForecast at(int origin, int steps) {
+        return EtsForecaster.forecast(FixedParameters.prefix(all, origin), adj,
+            fit.atOrigin(adjusted, origin), steps, name, prov);
+      }
+    };
   }
 
   /**
@@ -182,7 +202,7 @@ public final class EtsForecaster implements DemandForecaster {
    * @param provenance the provenance to report
    * @return the forecast
    */
-  static DemandForecast forecast(DemandSeries history, SeasonalAdjustment adj, Ets.Fitted fit,
+  static DemandForecast forecast(DemandSeries history, SeasonalAdjustment adj, EtsFit fit,
       int horizon, String method, io.c2m.Provenance provenance) {
     double[] mean = fit.means(horizon);
     double[] sd = fit.sds(horizon);
@@ -198,7 +218,7 @@ public final class EtsForecaster implements DemandForecaster {
    * @param y the series
    * @return the fit
    */
-  Ets.Fitted fit(double[] y) {
+  EtsFit fit(double[] y) {
     return model.fit(y);
   }
 }

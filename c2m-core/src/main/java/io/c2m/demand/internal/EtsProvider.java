@@ -4,13 +4,13 @@ import io.c2m.demand.DemandForecaster;
 import io.c2m.internal.Settings;
 
 /**
- * Provides {@code "ets"}: ses, holt or holt-damped chosen by AICc; setting {@code season}
- * (default 1) adjusts a seasonal series first.
+ * Provides {@code "ets"}: the exponential smoothing state-space family fitted by maximum
+ * likelihood, the model chosen by AICc; setting {@code season} (default 1) for seasonal models.
  */
 public final class EtsProvider extends AbstractForecasterProvider {
   /** Creates the provider; called by {@link java.util.ServiceLoader}. */
   public EtsProvider() {
-    super("ets", "exponential smoothing chosen by AICc (ses, holt, holt-damped)");
+    super("ets", "exponential smoothing state-space family chosen by AICc");
   }
 
   @Override

@@ -1,42 +1,61 @@
 package io.c2m.demand.internal;
 
+import io.c2m.Provenance;
 import io.c2m.demand.DemandForecast;
 import io.c2m.demand.DemandForecaster;
 import io.c2m.demand.DemandSeries;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Exponential smoothing chosen per series by the corrected Akaike information criterion
- * (Hyndman, Koehler, Snyder and Grose 2002, "A state space framework for automatic forecasting
- * using exponential smoothing methods", IJF 18(3)): the series is seasonally adjusted when a
- * season length above 1 is given and it is significantly seasonal ({@link SeasonalAdjustment},
- * the M3 convention), then {@code ses}, {@code holt} and {@code holt-damped} (additive errors)
- * are fitted and the one with the smallest AICc wins; ties go to the simpler. Series too short
- * for any of them (AICc needs more observations than parameters plus two) get {@code naive}.
- * This was {@code auto} before issue 12; it is the ETS member of {@code combo}. Not the whole
- * ETS family: multiplicative errors and seasonal states are not among the candidates (see
- * BENCHMARKS.md, "Forecast accuracy on M3").
+ * Automatic exponential smoothing: every model of the state-space family that the series allows
+ * ({@link EtsFamily}: error A/M × trend N/A/Ad × season N/A/M, with the usual restrictions) is
+ * fitted by maximum likelihood and the one with the smallest corrected Akaike information
+ * criterion wins (Hyndman, Koehler, Snyder and Grose 2002, "A state space framework for automatic
+ * forecasting using exponential smoothing methods", IJF 18(3); Hyndman et al. 2008, chapter 7).
+ * Seasonal models are candidates when a season length above 1 is given and the series holds at
+ * least two full seasons plus one period per parameter. Ties go to the simpler model.
  *
- * <p>The forecast's method is {@code ets}; its provenance has the settings {@code chosen}, the
- * method used, and {@code season}. Immutable and thread-safe.
+ * <p>Maximum likelihood here: the smoothing parameters, the damping and the initial level and
+ * trend maximise the Gaussian likelihood of the innovations (additive errors: the sum of squared
+ * errors; multiplicative errors: the sum of squared relative errors with the log fitted values,
+ * Hyndman et al. 2008, section 5.2); the initial seasonal states are fixed by classical
+ * decomposition rather than estimated, so a seasonal model saves the optimiser {@code m - 1}
+ * dimensions but AICc still counts them. Series too short for any model (AICc needs more
+ * observations than parameters plus two) get {@code naive}, which the provenance says.
+ *
+ * <p>The forecast's method is {@code ets}; its provenance has the settings {@code chosen} (e.g.
+ * {@code ETS(M,Ad,N)}) and {@code season}. Immutable and thread-safe.
  */
-public final class EtsSelect implements DemandForecaster {
+public final class EtsSelect implements DemandForecaster, FixedParameters {
   private final int season;
-  private final List<EtsForecaster> smoothers;
+  private final boolean full;
 
   /**
    * Creates the forecaster.
    *
-   * @param season the season length for adjustment, 1 for none
+   * @param season the season length, 1 for none
    */
   public EtsSelect(int season) {
+    this(season, true);
+  }
+
+  /**
+   * Creates the forecaster, choosing the candidates.
+   *
+   * @param season the season length, 1 for none
+   * @param full true for the whole family; false for the additive-error ses, holt and damped
+   *     trend only, started at zero ({@link Ets}'s default for the built-in smoothers): the
+   *     selection of issue 5, which {@code auto} uses for non-seasonal series because it is
+   *     more accurate on the M3 yearly series (see {@link Auto}) and five times faster
+   */
+  EtsSelect(int season, boolean full) {
     if (season < 1) {
       throw new IllegalArgumentException(
           "The season length (" + season + ") of ets must be at least 1.");
     }
     this.season = season;
-    this.smoothers = List.of(
-        EtsForecaster.ses(1), EtsForecaster.holt(1), EtsForecaster.holtDamped(1));
+    this.full = full;
   }
 
   @Override
@@ -45,57 +64,81 @@ public final class EtsSelect implements DemandForecaster {
   }
 
   /**
-   * Returns the method chosen for a series.
+   * Returns the model chosen for a series.
    *
    * @param history the history
-   * @return the chosen method's name
+   * @return the chosen model's name, e.g. {@code ETS(A,Ad,N)}, or {@code naive}
    */
   public String choose(DemandSeries history) {
-    return select(history, 1).method();
+    EtsFit fit = select(history.values());
+    return fit == null ? "naive" : EtsFamily.label(fit.model());
   }
 
-  /** The chosen method and its forecast. */
-  private record Choice(String method, DemandForecast forecast) {}
-
-  private Choice select(DemandSeries history, int horizon) {
-    double[] y = history.values();
-    int n = y.length;
-    SeasonalAdjustment adj = SeasonalAdjustment.of(y, season);
-    double[] a = adj.adjust(y);
-    EtsForecaster best = null;
-    Ets.Fitted bestFit = null;
+  /** The fit with the smallest AICc among the candidates, or null when none can be fitted. */
+  EtsFit select(double[] y) {
+    boolean positive = true;
+    for (double v : y) {
+      positive &= v > 0;
+    }
+    List<Ets> candidates = full ? EtsFamily.candidates(y.length, season, positive)
+        : EtsFamily.smoothers(y.length);
+    EtsFit best = null;
     double bestAicc = Double.POSITIVE_INFINITY;
-    for (EtsForecaster f : smoothers) {
-      if (n < f.minLength()) {
-        continue;
-      }
-      Ets.Fitted fit = f.fit(a);
+    for (Ets model : candidates) {
+      EtsFit fit = model.fit(y);
       double aicc = fit.aicc();
       if (aicc < bestAicc) {
         bestAicc = aicc;
-        best = f;
-        bestFit = fit;
+        best = fit;
       }
     }
-    if (best == null) {
-      DemandForecast f = new Naive(season).forecast(history, horizon);
-      return new Choice("naive", new DemandForecast(f.seriesId(), name(), f.points(),
-          io.c2m.Provenance.builtIn(name(), 0, java.util.Map.of("chosen", "naive", "season",
-              Integer.toString(season), "fallback", "history of " + n
-                  + " period(s) too short for AICc"))));
-    }
-    return new Choice(best.name(), EtsForecaster.forecast(
-        history, adj, bestFit, horizon, name(), provenance(best.name())));
-  }
-
-  private io.c2m.Provenance provenance(String chosen) {
-    return io.c2m.Provenance.builtIn(name(), 0,
-        java.util.Map.of("chosen", chosen, "season", Integer.toString(season)));
+    return best;
   }
 
   @Override
   public DemandForecast forecast(DemandSeries history, int horizon) {
+    return fitOnce(history, horizon).forecast();
+  }
+
+  @Override
+  public Origins fitOnce(DemandSeries history, int fitted, int horizon) {
     Points.check(history, horizon, name(), 1);
-    return select(history, horizon).forecast();
+    double[] y = history.values();
+    DemandSeries part = FixedParameters.prefix(history, fitted);
+    EtsFit fit = select(part.values());
+    if (fit == null) {
+      DemandForecaster naive = new Naive(season);
+      Provenance prov = Provenance.builtIn(name(), 0, Map.of("chosen", "naive", "season",
+          Integer.toString(season), "fallback", "history of " + fitted
+              + " period(s) too short for any exponential smoothing model by AICc"));
+      DemandForecast f = naive.forecast(part, horizon);
+      return new Origins() {
+        @Override
+        public DemandForecast forecast() {
+          return new DemandForecast(f.seriesId(), name(), f.points(), prov);
+        }
+
+        @Override
+        public DemandForecast at(int origin, int steps) {
+          return naive.forecast(FixedParameters.prefix(history, origin), steps);
+        }
+      };
+    }
+    SeasonalAdjustment none = SeasonalAdjustment.of(y, 1);
+    Provenance prov = Provenance.builtIn(name(), 0, Map.of(
+        "chosen", EtsFamily.label(fit.model()), "season", Integer.toString(season)));
+    DemandForecast full = EtsForecaster.forecast(part, none, fit, horizon, name(), prov);
+    return new Origins() {
+      @Override
+      public DemandForecast forecast() {
+        return full;
+      }
+
+      @Override
+      public DemandForecast at(int origin, int steps) {
+        return EtsForecaster.forecast(FixedParameters.prefix(history, origin), none,
+            fit.atOrigin(y, origin), steps, name(), prov);
+      }
+    };
   }
 }

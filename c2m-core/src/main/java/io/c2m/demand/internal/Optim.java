@@ -53,6 +53,23 @@ final class Optim {
    * @return the best point found
    */
   static double[] minimize(ToDoubleFunction<double[]> f, double[] start, boolean thorough) {
+    return minimize(f, start, thorough, false);
+  }
+
+  /**
+   * Minimises {@code f} over the unit box from {@code start}.
+   *
+   * @param f the objective; may return {@code +Infinity} for infeasible points
+   * @param start the starting point, inside the box
+   * @param thorough as for {@link #minimize(ToDoubleFunction, double[], boolean)}
+   * @param restart for two or more variables: restart Nelder-Mead once from its optimum, with a
+   *     fresh simplex (a simplex that collapsed on a ridge often moves on; on the M3 quarterly
+   *     series the full ETS selection's sMAPE fell from 9.73 to 9.61 with it, at about 1.5 times
+   *     the time, far less than BOBYQA's)
+   * @return the best point found
+   */
+  static double[] minimize(ToDoubleFunction<double[]> f, double[] start, boolean thorough,
+      boolean restart) {
     int k = start.length;
     Best best = new Best(f, start);
     if (k == 1) {
@@ -79,7 +96,15 @@ final class Optim {
       }
       // Then Nelder-Mead from the same start: the better of the two optima is kept.
     }
-    double[] steps = new double[k];
+    nelderMead(best, start);
+    if (restart) {
+      nelderMead(best, best.point.clone());
+    }
+    return best.point;
+  }
+
+  private static void nelderMead(Best best, double[] start) {
+    double[] steps = new double[start.length];
     java.util.Arrays.fill(steps, 0.1);
     SimplexOptimizer nm = new SimplexOptimizer(1e-7, 1e-10);
     try {
@@ -88,7 +113,6 @@ final class Optim {
     } catch (TooManyEvaluationsException e) {
       // The best point seen so far is kept by Best.
     }
-    return best.point;
   }
 
   /** Tracks the best point evaluated; non-finite values count as +infinity. */

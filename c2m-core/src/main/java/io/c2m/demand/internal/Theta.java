@@ -36,7 +36,7 @@ import java.util.Map;
  * shorter than three periods, or constant, falls back to {@code naive}, named in the provenance
  * setting {@code chosen} with {@code fallback} giving the reason.
  */
-public final class Theta implements DemandForecaster {
+public final class Theta implements DemandForecaster, FixedParameters {
   /** The four members of the family. */
   public enum Variant {
     /** Standard theta model: theta = 2, static line. */
@@ -108,8 +108,10 @@ public final class Theta implements DemandForecaster {
    * @param b the line's slope after the last observation
    * @param mse the mean squared one-step error
    * @param n the number of observations
+   * @param l0 the fitted initial level
    */
-  record Fitted(double alpha, double theta, double level, double a, double b, double mse, int n) {
+  record Fitted(double alpha, double theta, double level, double a, double b, double mse, int n,
+      double l0) {
     /** Point forecasts for steps 1..horizon. */
     double[] means(int horizon) {
       double w = 1 - 1 / theta;
@@ -171,7 +173,7 @@ public final class Theta implements DemandForecaster {
     double[] p = params(best, lLo, lHi);
     double mse = run(ys, p, line, out);
     return new Fitted(p[1], p[2], out[0] * scale, out[1] * scale, out[2] * scale,
-        mse * scale * scale, n);
+        mse * scale * scale, n, p[0] * scale);
   }
 
   /**
@@ -187,7 +189,7 @@ public final class Theta implements DemandForecaster {
   Fitted withParameters(double[] y, double l0, double alpha, double theta) {
     double[] out = new double[3];
     double mse = run(y, new double[] {l0, alpha, theta}, line(y), out);
-    return new Fitted(alpha, theta, out[0], out[1], out[2], mse, y.length);
+    return new Fitted(alpha, theta, out[0], out[1], out[2], mse, y.length, l0);
   }
 
   private double[] params(double[] u, double lLo, double lHi) {
@@ -269,24 +271,72 @@ public final class Theta implements DemandForecaster {
 
   @Override
   public DemandForecast forecast(DemandSeries history, int horizon) {
+    return fitOnce(history, horizon).forecast();
+  }
+
+  /**
+   * {@inheritDoc} From an earlier origin the model keeps the fitted {@code l0}, {@code alpha}
+   * and {@code theta} and the seasonal adjustment of the whole history; its line is that of the
+   * values up to the origin, as a fit there would have it.
+   */
+  @Override
+  public Origins fitOnce(DemandSeries all, int fitted, int horizon) {
+    DemandSeries history = FixedParameters.prefix(all, fitted);
     Points.check(history, horizon, name(), 1);
     double[] raw = history.values();
     String fallback = fallbackReason(raw);
     if (fallback != null) {
-      DemandForecast f = new Naive(season).forecast(history, horizon);
-      return new DemandForecast(history.id(), name(), f.points(), Provenance.builtIn(name(), 0,
-          Map.of("chosen", "naive", "fallback", fallback, "season", Integer.toString(season))));
+      Naive naive = new Naive(season);
+      DemandForecast f = naive.forecast(history, horizon);
+      DemandForecast full = new DemandForecast(history.id(), name(), f.points(),
+          Provenance.builtIn(name(), 0, Map.of("chosen", "naive", "fallback", fallback,
+              "season", Integer.toString(season))));
+      return new Origins() {
+        @Override
+        public DemandForecast forecast() {
+          return full;
+        }
+
+        @Override
+        public DemandForecast at(int origin, int steps) {
+          return naive.forecast(FixedParameters.prefix(all, origin), steps);
+        }
+      };
     }
     SeasonalAdjustment adj = SeasonalAdjustment.of(raw, season);
+    double[] adjusted = adj.adjust(all.values());
     Fitted fit = fit(adj.adjust(raw));
+    Provenance prov = Provenance.builtIn(name(), 0, Map.of(
+        "season", Integer.toString(season),
+        "theta", Double.toString(fit.theta()), "alpha", Double.toString(fit.alpha())));
+    DemandForecast full = forecast(history.id(), adj, fit, horizon, raw.length, prov);
+    return new Origins() {
+      @Override
+      public DemandForecast forecast() {
+        return full;
+      }
+
+      @Override
+      public DemandForecast at(int origin, int steps) {
+        double[] prefix = java.util.Arrays.copyOf(adjusted, origin);
+        if (origin < 2) {
+          return new Naive(season).forecast(FixedParameters.prefix(all, origin), steps);
+        }
+        Fitted f = withParameters(prefix, fit.l0(), fit.alpha(), fit.theta());
+        Fitted spread = new Fitted(f.alpha(), f.theta(), f.level(), f.a(), f.b(), fit.mse(),
+            f.n(), f.l0());
+        return Theta.this.forecast(history.id(), adj, spread, steps, origin, prov);
+      }
+    };
+  }
+
+  private DemandForecast forecast(String id, SeasonalAdjustment adj, Fitted fit, int horizon,
+      int n, Provenance prov) {
     double[] mean = fit.means(horizon);
     double[] sd = fit.sds(horizon);
-    adj.reseasonalize(mean, raw.length);
-    adj.reseasonalize(sd, raw.length);
-    return new DemandForecast(history.id(), name(),
-        Points.normal(name(), history.id(), mean, sd), Provenance.builtIn(name(), 0, Map.of(
-            "season", Integer.toString(season),
-            "theta", Double.toString(fit.theta()), "alpha", Double.toString(fit.alpha()))));
+    adj.reseasonalize(mean, n);
+    adj.reseasonalize(sd, n);
+    return new DemandForecast(id, name(), Points.normal(name(), id, mean, sd), prov);
   }
 
   /** Why a series gets naive instead, or null. */

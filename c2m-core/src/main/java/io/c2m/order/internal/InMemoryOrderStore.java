@@ -21,12 +21,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.BiConsumer;
 
 /**
  * The in-memory {@link OrderStore}: one lock, a hash map by id and the insertion order in an array
  * list. Not durable. Why one lock: every operation is a few map operations (tens of nanoseconds),
  * so striping would cost more than it saves; {@link #commit} must be atomic across orders anyway.
+ *
+ * <p>As a journal's state, it also holds the orders the journal recovered, packed ({@link
+ * PackedOrders}: a few large arrays, decoded when read); they come first in insertion order, then
+ * the orders inserted since the opening, as objects.
  */
 public final class InMemoryOrderStore implements OrderStore {
   /** An order's current record and its events. */
@@ -62,6 +65,8 @@ public final class InMemoryOrderStore implements OrderStore {
   private final ArrayList<Entry> inOrder = new ArrayList<>();
   private final Map<BatchId, BookedBatch> batches = new LinkedHashMap<>();
   private final Map<DesignId, Offer> offers = new TreeMap<>();
+  // The orders a journal recovered; the first packed.size() in insertion order.
+  private final PackedOrders packed = new PackedOrders();
 
   /** Creates an empty store. */
   public InMemoryOrderStore() {}
@@ -86,6 +91,14 @@ public final class InMemoryOrderStore implements OrderStore {
   @Override
   public synchronized Insertion insert(Order order, OrderEvent accepted) {
     checkAcceptance(order, accepted);
+    if (packed.size() > 0) {
+      int slot = packed.slot(order.id());
+      if (slot >= 0) {
+        BookedOrder stored = packed.booked(slot);
+        return new Insertion(stored.order().sameBusinessContent(order)
+            ? Insertion.Outcome.DUPLICATE : Insertion.Outcome.CONFLICT, stored);
+      }
+    }
     // One hash walk for a new order (the common case); a retry wastes two small objects.
     BookedOrder b = new BookedOrder(order, accepted.to(), "", accepted.at(), accepted.at());
     Entry fresh = new Entry(b, accepted);
@@ -104,15 +117,24 @@ public final class InMemoryOrderStore implements OrderStore {
     // Check and compute every new record first, so a bad event changes nothing.
     Map<OrderId, BookedOrder> next = new HashMap<>();
     Map<OrderId, String> batchOf = batchOfOrders(change.batches());
+    Map<OrderId, Integer> packedSlots = new HashMap<>();
+    Map<OrderId, List<OrderEvent>> packedAdded = new HashMap<>();
     for (OrderEvent ev : change.events()) {
       BookedOrder cur = next.get(ev.order());
       if (cur == null) {
         Entry e = byId.get(ev.order());
-        if (e == null) {
+        int slot = e == null ? packed.slot(ev.order()) : -1;
+        if (e == null && slot < 0) {
           throw new IllegalStateException("Order (" + ev.order() + ") is not in the store; "
               + "cannot move it from " + ev.from() + " to " + ev.to() + ".");
         }
-        cur = e.current;
+        if (e != null) {
+          cur = e.current;
+        } else {
+          cur = packed.booked(slot); // without its history: the new record copies its bytes
+          packedSlots.put(ev.order(), slot);
+          packedAdded.put(ev.order(), new ArrayList<>(2));
+        }
       }
       next.put(ev.order(), cur.after(ev, batchFor(ev, batchOf)));
     }
@@ -124,10 +146,21 @@ public final class InMemoryOrderStore implements OrderStore {
       }
     }
     for (OrderEvent ev : change.events()) {
-      byId.get(ev.order()).add(ev);
+      Entry e = byId.get(ev.order());
+      if (e != null) {
+        e.add(ev);
+      } else {
+        packedAdded.get(ev.order()).add(ev);
+      }
     }
     for (Map.Entry<OrderId, BookedOrder> e : next.entrySet()) {
-      byId.get(e.getKey()).current = e.getValue();
+      Entry hot = byId.get(e.getKey());
+      if (hot != null) {
+        hot.current = e.getValue();
+      } else {
+        packed.appendEvents(packedSlots.get(e.getKey()), e.getValue(),
+            packedAdded.get(e.getKey()));
+      }
     }
     for (BookedBatch b : change.batches()) {
       batches.put(b.id(), b);
@@ -171,61 +204,59 @@ public final class InMemoryOrderStore implements OrderStore {
   }
 
   /**
-   * Puts back an order with its history, as a journal's snapshot holds it; for recovery only (the
-   * journal checked the record's checksum; the id must not be stored yet).
+   * Returns the packed orders, for a journal's recovery to fill before anything is inserted.
    *
-   * @param current the order's current record
-   * @param history its events, acceptance first
-   * @throws IllegalStateException if the id is stored already or the history is empty
+   * @throws IllegalStateException if orders were inserted already
    */
-  public synchronized void restore(BookedOrder current, List<OrderEvent> history) {
-    OrderId id = current.order().id();
-    if (history.isEmpty()) {
-      throw new IllegalStateException("Order (" + id + ") is restored without history.");
+  synchronized PackedOrders recovering() {
+    if (!inOrder.isEmpty()) {
+      throw new IllegalStateException("Orders are recovered into a store already in use.");
     }
-    Entry e = new Entry(current, history.get(0));
-    for (int i = 1; i < history.size(); i++) {
-      e.add(history.get(i));
+    return packed;
+  }
+
+  /** The state a journal's snapshot writes, taken under the store's lock. */
+  record Snapshot(PackedOrders.View packed, List<BookedOrder> orders,
+      List<List<OrderEvent>> histories, List<BookedBatch> batches, List<Offer> offers) {
+    long size() {
+      return packed.size() + (long) orders.size();
     }
-    if (byId.putIfAbsent(id, e) != null) {
-      throw new IllegalStateException("Order (" + id + ") is restored twice.");
-    }
-    inOrder.add(e);
   }
 
   /**
-   * Sizes an empty store for some orders, so a journal's recovery does not rehash as it loads.
+   * Takes what a snapshot needs, under the store's lock: the packed orders' records as they are
+   * (their chunks are never overwritten), the other orders with their histories, the batches and
+   * the offers.
    *
-   * @param orders the orders about to be restored
+   * @return the state
    */
-  public synchronized void expect(int orders) {
-    if (byId.isEmpty()) {
-      byId = new HashMap<>(Math.max(16, (int) Math.min(1 << 30, orders * 4L / 3 + 1)));
-    }
-    inOrder.ensureCapacity(orders);
-  }
-
-  /**
-   * Visits every order with its history in insertion order, under the store's lock, so a journal
-   * snapshot sees one consistent state.
-   *
-   * @param visitor called once per order
-   */
-  public synchronized void forEachOrder(BiConsumer<BookedOrder, List<OrderEvent>> visitor) {
+  synchronized Snapshot snapshot() {
+    List<BookedOrder> orders = new ArrayList<>(inOrder.size());
+    List<List<OrderEvent>> histories = new ArrayList<>(inOrder.size());
     for (Entry e : inOrder) {
-      visitor.accept(e.current, e.events());
+      orders.add(e.current);
+      histories.add(e.events());
     }
+    return new Snapshot(packed.view(), orders, histories, List.copyOf(batches.values()),
+        List.copyOf(offers.values()));
   }
 
   @Override
   public synchronized Optional<BookedOrder> find(OrderId id) {
     Entry e = byId.get(id);
-    return e == null ? Optional.empty() : Optional.of(e.current);
+    if (e != null) {
+      return Optional.of(e.current);
+    }
+    int slot = packed.slot(id);
+    return slot < 0 ? Optional.empty() : Optional.of(packed.booked(slot));
   }
 
   @Override
   public synchronized List<BookedOrder> orders() {
-    List<BookedOrder> out = new ArrayList<>(inOrder.size());
+    List<BookedOrder> out = new ArrayList<>(packed.size() + inOrder.size());
+    for (int s = 0; s < packed.size(); s++) {
+      out.add(packed.booked(s));
+    }
     for (Entry e : inOrder) {
       out.add(e.current);
     }
@@ -235,6 +266,17 @@ public final class InMemoryOrderStore implements OrderStore {
   @Override
   public synchronized List<BookedOrder> orders(Set<OrderState> states) {
     List<BookedOrder> out = new ArrayList<>();
+    if (packed.size() > 0) {
+      boolean[] wanted = new boolean[OrderState.values().length];
+      for (OrderState st : states) {
+        wanted[st.ordinal()] = true;
+      }
+      for (int s = 0; s < packed.size(); s++) {
+        if (packed.hasState(s, wanted)) {
+          out.add(packed.booked(s));
+        }
+      }
+    }
     for (Entry e : inOrder) {
       if (states.contains(e.current.state())) {
         out.add(e.current);
@@ -245,13 +287,22 @@ public final class InMemoryOrderStore implements OrderStore {
 
   @Override
   public synchronized long size() {
-    return inOrder.size();
+    return packed.size() + (long) inOrder.size();
   }
 
   @Override
   public synchronized List<OrderEvent> history(OrderId id) {
     Entry e = byId.get(id);
-    return e == null ? List.of() : e.events();
+    if (e != null) {
+      return e.events();
+    }
+    int slot = packed.slot(id);
+    if (slot < 0) {
+      return List.of();
+    }
+    List<OrderEvent> h = new ArrayList<>();
+    packed.booked(slot, h);
+    return List.copyOf(h);
   }
 
   @Override

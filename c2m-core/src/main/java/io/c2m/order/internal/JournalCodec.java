@@ -101,6 +101,13 @@ final class JournalCodec {
       buf[at + 3] = (byte) v;
     }
 
+    /** Appends bytes as they are (a record copied from another buffer). */
+    void putRaw(byte[] src, int off, int len) {
+      ensure(len);
+      System.arraycopy(src, off, buf, pos, len);
+      pos += len;
+    }
+
     void putByte(int v) {
       ensure(1);
       buf[pos++] = (byte) v;
@@ -249,6 +256,44 @@ final class JournalCodec {
       end(s);
     }
 
+    /**
+     * Appends, for a snapshot, an order just accepted, from a log's insert payload: the order's
+     * bytes {@code [orderFrom, orderEnd)} and its acceptance's {@code [orderEnd, end)}, which
+     * encode alike in both records.
+     */
+    void snapInserted(byte[] src, int orderFrom, int orderEnd, int end) {
+      int s = begin(SNAP_ORDER);
+      putRaw(src, orderFrom, orderEnd - orderFrom);
+      putByte(src[orderEnd + 1]); // the state: the acceptance's "to"
+      putVarInt(0); // no batch
+      putRaw(src, orderEnd + 2, 12); // accepted at
+      putRaw(src, orderEnd + 2, 12); // updated at
+      putVarInt(1);
+      putRaw(src, orderEnd, end - orderEnd);
+      end(s);
+    }
+
+    /**
+     * Appends, for a snapshot, an order's record after some events: its order's bytes and its
+     * earlier events' bytes copied from its previous record ({@code src}), its current fields and
+     * the new events encoded.
+     */
+    void snapOrderSpliced(byte[] src, int orderFrom, int orderEnd, BookedOrder b, int events,
+        int oldEventsFrom, int oldEventsEnd, List<OrderEvent> added) {
+      int s = begin(SNAP_ORDER);
+      putRaw(src, orderFrom, orderEnd - orderFrom);
+      putByte(b.state().ordinal());
+      putString(b.batch());
+      putInstant(b.acceptedAt());
+      putInstant(b.updatedAt());
+      putVarInt(events);
+      putRaw(src, oldEventsFrom, oldEventsEnd - oldEventsFrom);
+      for (OrderEvent e : added) {
+        putEventTail(e);
+      }
+      end(s);
+    }
+
     /** Appends a snapshot's end: how many orders it holds. */
     void snapEnd(long orders) {
       int s = begin(SNAP_END);
@@ -257,15 +302,29 @@ final class JournalCodec {
     }
   }
 
-  /** Reads one record's payload; interns the strings that repeat (designs, reasons). */
+  /**
+   * Reads one record's payload; interns the strings that repeat (designs, reasons, and consumers
+   * when asked).
+   */
   static final class Reader {
     byte[] buf;
     int pos;
+    /** The end of the record being read; set by whoever positions the reader. */
+    int limit;
     private final Map<String, DesignId> designs = new HashMap<>();
     private final Map<String, String> reasons = new HashMap<>();
-    // Consumers place many orders: one ConsumerId each keeps the recovered heap (and the
-    // collector's copying) smaller.
-    private final Map<String, ConsumerId> consumers = new HashMap<>();
+    // Consumers place many orders: one ConsumerId each keeps a recovered heap smaller; a reader
+    // of packed orders (PackedOrders) decodes for a caller and lives as long as the store, so it
+    // keeps neither consumers nor reasons (designs are few).
+    private final Map<String, ConsumerId> consumers;
+
+    Reader() {
+      this(true);
+    }
+
+    Reader(boolean internConsumers) {
+      consumers = internConsumers ? new HashMap<>() : null;
+    }
 
     void reset(byte[] b, int from) {
       buf = b;
@@ -323,13 +382,17 @@ final class JournalCodec {
 
     private String reason() {
       String r = getString();
+      if (consumers == null) {
+        return r; // a long-lived reader: reasons may be many, keep none
+      }
       String known = reasons.putIfAbsent(r, r);
       return known == null ? r : known;
     }
 
     Order order() {
       OrderId id = OrderId.of(getString());
-      ConsumerId c = consumers.computeIfAbsent(getString(), ConsumerId::of);
+      ConsumerId c = consumers == null ? ConsumerId.of(getString())
+          : consumers.computeIfAbsent(getString(), ConsumerId::of);
       DesignId d = design();
       int q = getInt();
       double price = Double.longBitsToDouble(getLong());
@@ -380,7 +443,10 @@ final class JournalCodec {
           getDuration(), getDuration(), getInstant(), getInstant(), getInt());
     }
 
-    /** Reads a snapshot order; fills {@code history} and returns the current record. */
+    /**
+     * Reads a snapshot order; adds its events to {@code history} (unless null: then they are not
+     * read) and returns the current record.
+     */
     BookedOrder snapOrder(List<OrderEvent> history) {
       Order o = order();
       OrderState st = STATES[getByte()];
@@ -389,6 +455,9 @@ final class JournalCodec {
       Instant updated = getInstant();
       BookedOrder b = new BookedOrder(o, st, batch, accepted.equals(o.placedAt()) ? o.placedAt()
           : accepted, updated.equals(accepted) ? accepted : updated);
+      if (history == null) {
+        return b;
+      }
       int n = getVarInt();
       for (int i = 0; i < n; i++) {
         history.add(eventTail(o.id(), b.acceptedAt()));

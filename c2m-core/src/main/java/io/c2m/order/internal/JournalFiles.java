@@ -1,11 +1,8 @@
 package io.c2m.order.internal;
 
 import io.c2m.order.BookedBatch;
-import io.c2m.order.BookedOrder;
 import io.c2m.order.JournalOptions;
 import io.c2m.order.Offer;
-import io.c2m.order.OrderEvent;
-import io.c2m.order.OrderStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -94,7 +91,7 @@ final class JournalFiles {
     if (!snapshots.isEmpty()) {
       first = snapshots.lastKey();
       Path snap = snapshots.lastEntry().getValue();
-      loadSnapshot(snap, first, state);
+      SnapshotLoader.load(snap, first, state, options.recoveryThreads());
       snapshotBytes = Files.size(snap);
       // a crash between the rename and the clean-up left older files: finish the clean-up
       for (Path old : snapshots.headMap(first).values()) {
@@ -105,10 +102,13 @@ final class JournalFiles {
       }
     }
     List<Path> replay = new ArrayList<>(segments.tailMap(first).values());
+    PackedOrders packed = state.recovering();
     long logBytes = 0;
     for (int i = 0; i < replay.size(); i++) {
       Path seg = replay.get(i);
-      long end = scan(seg, i == replay.size() - 1, options, r -> applyLog(r, state));
+      LogReplay log = new LogReplay(seg, state, packed);
+      long end = scan(seg, i == replay.size() - 1, options, log::apply);
+      log.index();
       logBytes += end;
       if (end < Files.size(seg)) {
         // cut here (torn tail, or corruption with truncateCorruption): later segments go aside
@@ -129,62 +129,73 @@ final class JournalFiles {
     return new Recovered(last, logBytes, snapshotBytes);
   }
 
-  /** Applies one log record; a record that does not apply is corrupt. */
-  private static void applyLog(JournalCodec.Reader r, InMemoryOrderStore state) {
-    int type = r.getByte();
-    switch (type) {
-      case JournalCodec.INSERT -> {
-        var o = r.order();
-        OrderEvent acc = r.eventTail(o.id(), o.placedAt());
-        if (state.insert(o, acc).outcome() != OrderStore.Insertion.Outcome.INSERTED) {
-          throw new IllegalStateException("order (" + o.id() + ") is inserted twice");
+  /**
+   * Applies a segment's records; a record that does not apply is corrupt. An inserted order goes
+   * to the packed orders as it is, without being decoded into objects, and is indexed with the
+   * orders inserted after it, in one pass ({@link PackedOrders#indexPending()}), before the next
+   * change or at the segment's end.
+   */
+  private static final class LogReplay {
+    private final Path file;
+    private final InMemoryOrderStore state;
+    private final PackedOrders packed;
+    private final int from;
+    private long[] offsets = new long[1024]; // of the inserts not indexed yet, by slot - from
+    private int pending;
+
+    LogReplay(Path file, InMemoryOrderStore state, PackedOrders packed) {
+      this.file = file;
+      this.state = state;
+      this.packed = packed;
+      this.from = packed.size();
+    }
+
+    void apply(JournalCodec.Reader r, long offset) {
+      int type = r.getByte();
+      switch (type) {
+        case JournalCodec.INSERT -> {
+          packed.addInsert(r);
+          if (pending == offsets.length) {
+            offsets = java.util.Arrays.copyOf(offsets, pending * 2);
+          }
+          offsets[pending++] = offset;
         }
+        case JournalCodec.COMMIT -> {
+          index();
+          state.commit(r.change());
+        }
+        case JournalCodec.OFFER -> state.putOffer(r.offer());
+        default -> throw new IllegalStateException("record type " + type + " is not a log "
+            + "record");
       }
-      case JournalCodec.COMMIT -> state.commit(r.change());
-      case JournalCodec.OFFER -> state.putOffer(r.offer());
-      default -> throw new IllegalStateException("record type " + type + " is not a log record");
+    }
+
+    /** Indexes the pending inserts; refuses an id inserted twice, naming its record. */
+    void index() {
+      int dup = packed.indexPending();
+      if (dup >= 0) {
+        throw new RecordException("The journal file " + file + " has a record at byte offset "
+            + offsets[dup - (packed.size() - pending)] + " that cannot be applied: order ("
+            + packed.id(dup) + ") is inserted twice.\nMaybe the directory holds files of "
+            + "another journal; restore it from a backup.");
+      }
+      pending = 0;
     }
   }
 
-  private static void loadSnapshot(Path snap, long number, InMemoryOrderStore state)
-      throws IOException {
-    long[] count = {-1, 0}; // announced at the end, read so far
-    List<OrderEvent> history = new ArrayList<>();
-    long end = scan(snap, false, JournalOptions.defaults(), r -> {
-      if (count[0] >= 0) {
-        throw new IllegalStateException("a record after the snapshot's end");
-      }
-      int type = r.getByte();
-      switch (type) {
-        case JournalCodec.SNAP_HEAD -> {
-          if (r.getLong() != number) {
-            throw new IllegalStateException("the snapshot's head names another segment");
-          }
-          state.expect(r.getInt());
-        }
-        case JournalCodec.SNAP_ORDER -> {
-          history.clear(); // restore copies it
-          BookedOrder b = r.snapOrder(history);
-          state.restore(b, history);
-          count[1]++;
-        }
-        case JournalCodec.COMMIT -> state.commit(r.change());
-        case JournalCodec.OFFER -> state.putOffer(r.offer());
-        case JournalCodec.SNAP_END -> count[0] = r.getLong();
-        default -> throw new IllegalStateException("record type " + type + " in a snapshot");
-      }
-    });
-    if (count[0] != count[1]) {
-      throw new IllegalStateException("The snapshot " + snap + " is incomplete at byte offset "
-          + end + ": it holds " + count[1] + " orders and no end record.\nMaybe restore the "
-          + "journal directory from a backup.");
+  /** An error that names its record already. */
+  private static final class RecordException extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    RecordException(String message) {
+      super(message);
     }
   }
 
   /** Applies a record whose checksum is right. */
   @FunctionalInterface
   interface RecordSink {
-    void apply(JournalCodec.Reader r);
+    void apply(JournalCodec.Reader r, long offset);
   }
 
   /**
@@ -249,8 +260,11 @@ final class JournalFiles {
         }
         byte[] payload = buf;
         reader.reset(payload, lo + JournalCodec.HEADER);
+        reader.limit = lo + need;
         try {
-          sink.apply(reader);
+          sink.apply(reader, off);
+        } catch (RecordException e) {
+          throw e;
         } catch (RuntimeException e) {
           throw new IllegalStateException("The journal file " + file + " has a record at byte "
               + "offset " + off + " that cannot be applied: " + e.getMessage()
@@ -268,7 +282,7 @@ final class JournalFiles {
     }
   }
 
-  private static int fill(FileChannel ch, long base, byte[] buf, int hi) throws IOException {
+  static int fill(FileChannel ch, long base, byte[] buf, int hi) throws IOException {
     ByteBuffer bb = ByteBuffer.wrap(buf, hi, buf.length - hi);
     while (bb.hasRemaining()) {
       if (ch.read(bb, base + bb.position()) < 0) {
@@ -327,30 +341,42 @@ final class JournalFiles {
    *
    * @return the snapshot's size in bytes
    */
-  static long writeSnapshot(Path dir, long number, List<BookedOrder> orders,
-      List<List<OrderEvent>> histories, List<BookedBatch> batches, List<Offer> offers,
+  static long writeSnapshot(Path dir, long number, InMemoryOrderStore.Snapshot state,
       boolean fsync) throws IOException {
     Path tmp = dir.resolve(snapshot(dir, number).getFileName() + ".tmp");
     long size;
     try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE,
         StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
       JournalCodec.Writer w = new JournalCodec.Writer(2 << 20);
-      w.snapHead(number, orders.size());
-      for (int i = 0; i < orders.size(); i++) {
-        w.snapOrder(orders.get(i), histories.get(i));
+      long orders = state.size();
+      if (orders > Integer.MAX_VALUE) {
+        throw new IllegalStateException("A journal holds at most " + Integer.MAX_VALUE
+            + " orders, not " + orders + ".");
+      }
+      w.snapHead(number, (int) orders);
+      PackedOrders.View packed = state.packed();
+      for (int i = 0; i < packed.size(); i++) {
+        packed.writeTo(i, w); // the record as recovered or last changed, checksum and all
         if (w.pos > (1 << 20)) {
           drain(ch, w);
         }
       }
+      for (int i = 0; i < state.orders().size(); i++) {
+        w.snapOrder(state.orders().get(i), state.histories().get(i));
+        if (w.pos > (1 << 20)) {
+          drain(ch, w);
+        }
+      }
+      List<BookedBatch> batches = state.batches();
       for (int i = 0; i < batches.size(); i += 1000) {
         w.commit(new io.c2m.order.OrderChange(List.of(),
             batches.subList(i, Math.min(batches.size(), i + 1000))));
         drain(ch, w);
       }
-      for (Offer f : offers) {
+      for (Offer f : state.offers()) {
         w.offer(f);
       }
-      w.snapEnd(orders.size());
+      w.snapEnd(orders);
       drain(ch, w);
       if (fsync) {
         ch.force(true);

@@ -49,6 +49,11 @@ import java.util.Set;
  * <p>Snapshots: once the log since the last snapshot reaches the threshold, the leader cuts a new
  * segment and copies the state's references under the lock (a short pause), and a background
  * thread writes the snapshot and deletes the older files ({@link JournalFiles}).
+ *
+ * <p>Recovery: the orders of the snapshot and of the log's inserts stay packed as their records
+ * ({@link PackedOrders}, about 135 bytes an order in a few hundred arrays), decoded when read; a
+ * snapshot's records are checked on {@link JournalOptions#recoveryThreads()} threads ({@link
+ * SnapshotLoader}). A later snapshot copies the packed records as they are.
  */
 public final class JournalOrderStore implements OrderStore {
   private final Path dir;
@@ -332,10 +337,7 @@ public final class JournalOrderStore implements OrderStore {
    * @return the log position durable now
    */
   private long rotate() throws IOException {
-    List<BookedOrder> orders = new ArrayList<>();
-    List<List<OrderEvent>> histories = new ArrayList<>();
-    List<BookedBatch> batches;
-    List<Offer> offers;
+    InMemoryOrderStore.Snapshot taken;
     long upto;
     long number;
     synchronized (state) {
@@ -347,17 +349,11 @@ public final class JournalOrderStore implements OrderStore {
       segment = openSegment(number);
       segmentNo = number;
       logBytes = 0;
-      state.forEachOrder((b, h) -> {
-        orders.add(b);
-        histories.add(h);
-      });
-      batches = state.batches();
-      offers = state.offers();
+      taken = state.snapshot();
     }
     Thread t = new Thread(() -> {
       try {
-        snapshotBytes = JournalFiles.writeSnapshot(dir, number, orders, histories, batches,
-            offers, options.fsync());
+        snapshotBytes = JournalFiles.writeSnapshot(dir, number, taken, options.fsync());
         snapshotFailure = null;
       } catch (IOException e) {
         snapshotFailure = e; // the segments are all still there: nothing is lost

@@ -34,14 +34,15 @@ class ConformalTest {
     // n = 10: origins 9..5 (not below half the history), one step each. Errors |y_o - 10| are
     // 5, 4, 4, 3, 3; model sd 1; their root mean square sqrt(15) is the step's growth, so the
     // scores are {3, 3, 4, 4, 5} / sqrt(15). The conformal 80% rank ceil(6 * 0.8) = 5 gives
-    // 5 / sqrt(15) = 1.291; the Student-t floor with 4 degrees of freedom, t_0.9 = 1.5332 times
-    // the scores' root mean square (1), is larger: half-width 1.5332 * sqrt(15) = 5.938.
+    // 5 / sqrt(15) = 1.291; the Student-t floor counts half the 5 origins (2, at least 2), so 1
+    // degree of freedom: t_0.9 = 3.0777 times the scores' root mean square (1) is larger,
+    // half-width 3.0777 * sqrt(15) = 11.920.
     double[] y = {10, 11, 9, 12, 8, 13, 7, 14, 6, 15};
     IntervalForecast f = DemandForecaster.conformal(TEN)
         .intervals(new DemandSeries("s", y), 1, 0.8);
-    double half = 1.5332062740589438 * Math.sqrt(15);
+    double half = 3.0776835371752536 * Math.sqrt(15);
     assertEquals(10 + half, f.interval(1, 0.8).upper(), 1e-9);
-    assertEquals(10 - half, f.interval(1, 0.8).lower(), 1e-9);
+    assertEquals(Math.max(0, 10 - half), f.interval(1, 0.8).lower(), 1e-9);
     ForecastPoint p = f.forecast().points().get(0);
     assertEquals(10 + half, p.p90(), 1e-9);
     assertEquals(10, p.mean(), 1e-12);

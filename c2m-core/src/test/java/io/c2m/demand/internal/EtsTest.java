@@ -24,7 +24,7 @@ class EtsTest {
   void sesRecoversTheSmoothingConstantOfASimulatedSeries() {
     for (double alpha : new double[] {0.2, 0.5, 0.8}) {
       double[] y = simulateSes(alpha, 1.0, 3000, 42);
-      Ets.Fitted fit = new Ets(Ets.Trend.NONE, Ets.Season.NONE, 1, false).fit(y);
+      EtsFit fit = new Ets(Ets.Trend.NONE, Ets.Season.NONE, 1, false).fit(y);
       assertEquals(alpha, fit.alpha(), 0.06, "alpha " + alpha);
       // The residual standard deviation estimates the simulated sigma of 1.
       assertEquals(1.0, Math.sqrt(fit.sigma2()), 0.05);
@@ -45,7 +45,7 @@ class EtsTest {
       l = l + b + alpha * e;
       b = b + beta * e;
     }
-    Ets.Fitted fit = new Ets(Ets.Trend.ADDITIVE, Ets.Season.NONE, 1, false).fit(y);
+    EtsFit fit = new Ets(Ets.Trend.ADDITIVE, Ets.Season.NONE, 1, false).fit(y);
     assertEquals(alpha, fit.alpha(), 0.07);
     assertEquals(beta, fit.beta(), 0.07);
   }
@@ -63,7 +63,7 @@ class EtsTest {
   void sesVarianceGrowsAsInTheClosedForm() {
     // Hyndman et al. (2008), table 6.1: var_h = sigma^2 (1 + (h - 1) alpha^2) for ETS(A,N,N).
     double[] y = simulateSes(0.4, 2.0, 500, 3);
-    Ets.Fitted fit = new Ets(Ets.Trend.NONE, Ets.Season.NONE, 1).fit(y);
+    EtsFit fit = new Ets(Ets.Trend.NONE, Ets.Season.NONE, 1).fit(y);
     double[] sd = fit.sds(6);
     for (int h = 1; h <= 6; h++) {
       double expected = Math.sqrt(fit.sigma2() * (1 + (h - 1) * fit.alpha() * fit.alpha()));
@@ -80,7 +80,7 @@ class EtsTest {
     for (int t = 0; t < y.length; t++) {
       y[t] = 20 + 0.5 * t + 3 * r.nextGaussian();
     }
-    Ets.Fitted fit = new Ets(Ets.Trend.ADDITIVE, Ets.Season.NONE, 1).fit(y);
+    EtsFit fit = new Ets(Ets.Trend.ADDITIVE, Ets.Season.NONE, 1).fit(y);
     double a = fit.alpha();
     double b = fit.beta();
     double[] sd = fit.sds(8);
@@ -96,7 +96,7 @@ class EtsTest {
     for (int t = 0; t < y.length; t++) {
       y[t] = 10 + 3 * t + (t % 2 == 0 ? 1 : -1);
     }
-    Ets.Fitted fit = new Ets(Ets.Trend.DAMPED, Ets.Season.NONE, 1).fit(y);
+    EtsFit fit = new Ets(Ets.Trend.DAMPED, Ets.Season.NONE, 1).fit(y);
     double[] f = fit.means(5);
     for (int h = 2; h < 5; h++) {
       double ratio = (f[h] - f[h - 1]) / (f[h - 1] - f[h - 2]);
@@ -109,7 +109,7 @@ class EtsTest {
   void parametersStayInTheUsualRegion() {
     double[] y = simulateSes(0.9, 5, 100, 5);
     for (Ets.Trend trend : Ets.Trend.values()) {
-      Ets.Fitted fit = new Ets(trend, Ets.Season.NONE, 1).fit(y);
+      EtsFit fit = new Ets(trend, Ets.Season.NONE, 1).fit(y);
       assertTrue(fit.alpha() >= 1e-4 && fit.alpha() <= 0.9999, "alpha " + fit.alpha());
       assertTrue(fit.beta() >= 0 && fit.beta() <= fit.alpha(), "beta " + fit.beta());
     }

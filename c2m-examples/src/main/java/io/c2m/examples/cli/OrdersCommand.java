@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -286,7 +287,9 @@ public final class OrdersCommand implements Runnable {
           "Writes one acknowledgement a line, only once the order is durable in the store:",
           "  {\"orderId\":\"o1\",\"status\":\"accepted\"|\"duplicate\"|\"rejected\","
               + "\"reason\":...,\"line\":N}",
-          "A malformed line gets a rejected acknowledgement naming the problem; the rest go on."})
+          "A malformed line gets a rejected acknowledgement naming the problem; the rest go on.",
+          "The lines waiting on the input (up to --batch) are made durable together, with one "
+              + "write; their acknowledgements follow, in line order."})
   static final class AcceptCommand implements Callable<Integer> {
     @ParentCommand
     OrdersCommand parent;
@@ -299,40 +302,90 @@ public final class OrdersCommand implements Runnable {
         description = "Read the orders from a file instead of standard input.")
     String input;
 
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "1000",
+        description = "The most orders made durable together (one fsync or transaction): the "
+            + "lines already waiting on the input, up to N (default ${DEFAULT-VALUE}); 1 for "
+            + "one at a time.")
+    int batch;
+
+    /** A line read: its order, or the acknowledgement of its refusal. */
+    private record Line(int number, Order order, ObjectNode refused) {}
+
     @Override
     public Integer call() throws IOException {
+      if (batch < 1) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--batch (" + batch
+            + ") must be at least 1.");
+      }
       PrintWriter out = spec.commandLine().getOut();
       try (OrderStore s = parent.open(); BufferedReader in = reader(input)) {
         C2m c2m = parent.engine(s, parseNow(now, spec.commandLine()));
+        List<Line> window = new ArrayList<>();
         String line;
         int n = 0;
         while ((line = in.readLine()) != null) {
           n++;
-          if (line.isBlank()) {
-            continue;
+          if (!line.isBlank()) {
+            window.add(parse(line, n));
           }
-          ObjectNode ack = JSON.createObjectNode();
-          try {
-            Order o = C2mJson.fromJson(line, Order.class);
-            OrderReceipt r = c2m.acceptOrder(o);
-            ack.put("orderId", o.id().value());
-            ack.put("status", r.status().name().toLowerCase(java.util.Locale.ROOT));
-            if (!r.reason().isEmpty()) {
-              ack.put("reason", r.reason());
-            } else {
-              ack.putNull("reason");
-            }
-          } catch (IllegalArgumentException e) {
-            ack.set("orderId", idOf(line));
-            ack.put("status", "rejected");
-            ack.put("reason", "line " + n + ": " + e.getMessage());
+          // a window: what is already waiting, so a client sending one order at a time is
+          // answered at once, and a stream shares one durable write per window
+          if (window.size() >= batch || (!window.isEmpty() && !in.ready())) {
+            acknowledge(c2m, window, out);
+            window.clear();
           }
-          ack.put("line", n);
-          out.println(write(ack));
-          out.flush();
+        }
+        if (!window.isEmpty()) {
+          acknowledge(c2m, window, out);
         }
       }
       return 0;
+    }
+
+    private static Line parse(String line, int n) {
+      try {
+        return new Line(n, C2mJson.fromJson(line, Order.class), null);
+      } catch (IllegalArgumentException e) {
+        ObjectNode ack = JSON.createObjectNode();
+        ack.set("orderId", idOf(line));
+        ack.put("status", "rejected");
+        ack.put("reason", "line " + n + ": " + e.getMessage());
+        return new Line(n, null, ack);
+      }
+    }
+
+    /**
+     * Accepts a window's orders with one durable write, then writes every line's acknowledgement
+     * in line order: none before the window's orders are durable.
+     */
+    private static void acknowledge(C2m c2m, List<Line> window, PrintWriter out) {
+      List<Order> orders = new ArrayList<>(window.size());
+      for (Line l : window) {
+        if (l.order() != null) {
+          orders.add(l.order());
+        }
+      }
+      List<OrderReceipt> receipts = c2m.orderBook().acceptAll(orders);
+      int k = 0;
+      StringBuilder text = new StringBuilder(window.size() * 80);
+      for (Line l : window) {
+        ObjectNode ack = l.refused();
+        if (ack == null) {
+          OrderReceipt r = receipts.get(k++);
+          ack = JSON.createObjectNode();
+          ack.put("orderId", l.order().id().value());
+          ack.put("status", r.status().name().toLowerCase(java.util.Locale.ROOT));
+          if (!r.reason().isEmpty()) {
+            ack.put("reason", r.reason());
+          } else {
+            ack.putNull("reason");
+          }
+        }
+        ack.put("line", l.number());
+        text.append(write(ack)).append(System.lineSeparator());
+      }
+      out.print(text);
+      out.flush();
     }
 
     private static JsonNode idOf(String line) {

@@ -1,0 +1,98 @@
+package io.c2m.demand.internal;
+
+import io.c2m.demand.DemandForecast;
+import io.c2m.demand.DemandSeries;
+
+/**
+ * A forecaster that can forecast from earlier origins of a history with the parameters it fitted
+ * to the whole history, instead of fitting again at each origin. Internal: {@link Conformal} uses
+ * it to calibrate intervals from rolling origins at the cost of one fit, keeping the smoothing
+ * parameters fixed at the full-sample estimates, as is usual for conformal intervals of time
+ * series (the states are run again on each prefix; only the estimation is skipped).
+ */
+interface FixedParameters {
+  /**
+   * Fits once to a history.
+   *
+   * @param history the history
+   * @param horizon the horizon of the forecast from its end
+   * @return the forecasts from its end and from earlier origins
+   */
+  default Origins fitOnce(DemandSeries history, int horizon) {
+    return fitOnce(history, history.length(), horizon);
+  }
+
+  /**
+   * Fits once to the first values of a history; the forecasts from later origins then run the
+   * fitted model over the values that follow without fitting it again, so that their errors are
+   * out of sample for the parameters.
+   *
+   * @param history the history
+   * @param fitted how many first values to fit to, at least 1
+   * @param horizon the horizon of the forecast from {@code fitted}
+   * @return the forecasts from {@code fitted} and from other origins up to the history's end
+   */
+  Origins fitOnce(DemandSeries history, int fitted, int horizon);
+
+  /** Forecasts of one fit from several origins. */
+  interface Origins {
+    /**
+     * The forecast from the end of the history, exactly what {@code forecast} returns.
+     *
+     * @return the forecast
+     */
+    DemandForecast forecast();
+
+    /**
+     * The forecast from an earlier origin with the same parameters.
+     *
+     * @param origin how many first values of the history are known, at least 1
+     * @param steps the horizon from there
+     * @return the forecast, for a series of {@code origin} values (at most the history's length)
+     */
+    DemandForecast at(int origin, int steps);
+  }
+
+  /**
+   * Origins of any forecaster: its own if it keeps fixed parameters, otherwise by refitting it at
+   * each origin.
+   *
+   * @param f the forecaster
+   * @param history the history
+   * @param fitted how many first values to fit to
+   * @param horizon the horizon
+   * @return the origins
+   */
+  static Origins refitting(io.c2m.demand.DemandForecaster f, DemandSeries history, int fitted,
+      int horizon) {
+    if (f instanceof FixedParameters fp) {
+      return fp.fitOnce(history, fitted, horizon);
+    }
+    DemandForecast full = f.forecast(prefix(history, fitted), horizon);
+    return new Origins() {
+      @Override
+      public DemandForecast forecast() {
+        return full;
+      }
+
+      @Override
+      public DemandForecast at(int origin, int steps) {
+        return f.forecast(prefix(history, origin), steps);
+      }
+    };
+  }
+
+  /**
+   * The first values of a history.
+   *
+   * @param history the history
+   * @param origin how many values
+   * @return the prefix, with the same id
+   */
+  static DemandSeries prefix(DemandSeries history, int origin) {
+    if (origin == history.length()) {
+      return history;
+    }
+    return new DemandSeries(history.id(), java.util.Arrays.copyOf(history.values(), origin));
+  }
+}
