@@ -2,7 +2,7 @@ package io.c2m;
 
 import io.c2m.signal.ConsumerProfile;
 import io.c2m.signal.InterestTimeline;
-import io.c2m.signal.ProfileAggregator;
+import io.c2m.signal.ProfileStore;
 import java.lang.ref.SoftReference;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,7 +49,7 @@ final class DiscoverySnapshot {
    * @param asOf the instant to decay to
    * @return the snapshot
    */
-  static DiscoverySnapshot of(SoftReference<DiscoverySnapshot> cached, ProfileAggregator store,
+  static DiscoverySnapshot of(SoftReference<DiscoverySnapshot> cached, ProfileStore store,
       Instant asOf) {
     DiscoverySnapshot s = cached == null ? null : cached.get();
     long accepted = store.accepted();
@@ -91,7 +91,7 @@ final class DiscoverySnapshot {
    * @param store the store the snapshot was taken of
    * @return the timeline
    */
-  InterestTimeline timeline(ProfileAggregator store) {
+  InterestTimeline timeline(ProfileStore store) {
     if (timeline == null) {
       timeline = store.timeline();
     }
