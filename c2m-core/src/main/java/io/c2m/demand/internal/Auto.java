@@ -125,33 +125,14 @@ public final class Auto implements DemandForecaster, FixedParameters {
       }
       DemandForecast full = Intermittent.forecast(history, bestFit, horizon, name(),
           provenance(best.name(), Map.of()));
-      return new Origins() {
-        @Override
-        public DemandForecast forecast() {
-          return full;
-        }
-
-        @Override
-        public DemandForecast at(int origin, int steps) {
-          return Auto.this.forecast(FixedParameters.prefix(all, origin), steps);
-        }
-      };
+      return Origins.of(full, (origin, steps) ->
+          Auto.this.forecast(FixedParameters.prefix(all, origin), steps));
     }
     Origins inner = combo.fitOnce(all, fitted, horizon);
     DemandForecast f = inner.forecast();
     DemandForecast full = new DemandForecast(history.id(), name(), f.points(),
         provenance(combo.name(), f.provenance().settings()));
-    return new Origins() {
-      @Override
-      public DemandForecast forecast() {
-        return full;
-      }
-
-      @Override
-      public DemandForecast at(int origin, int steps) {
-        return inner.at(origin, steps);
-      }
-    };
+    return Origins.of(full, inner::at);
   }
 
   private Provenance provenance(String chosen, Map<String, String> inner) {

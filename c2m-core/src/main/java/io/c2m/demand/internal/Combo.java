@@ -94,29 +94,21 @@ public final class Combo implements DemandForecaster, FixedParameters {
       throw first;
     }
     DemandForecast full = combine(history.id(), horizon, fs, failed);
-    return new Origins() {
-      @Override
-      public DemandForecast forecast() {
-        return full;
-      }
-
-      @Override
-      public DemandForecast at(int origin, int steps) {
-        List<DemandForecast> at = new ArrayList<>(os.size());
-        RuntimeException firstAt = null;
-        for (Origins o : os) {
-          try {
-            at.add(o.at(origin, steps));
-          } catch (RuntimeException e) {
-            firstAt = firstAt == null ? e : firstAt;
-          }
+    return Origins.of(full, (origin, steps) -> {
+      List<DemandForecast> at = new ArrayList<>(os.size());
+      RuntimeException firstAt = null;
+      for (Origins o : os) {
+        try {
+          at.add(o.at(origin, steps));
+        } catch (RuntimeException e) {
+          firstAt = firstAt == null ? e : firstAt;
         }
-        if (at.isEmpty()) {
-          throw firstAt;
-        }
-        return combine(history.id(), steps, at, List.of());
       }
-    };
+      if (at.isEmpty()) {
+        throw firstAt;
+      }
+      return combine(history.id(), steps, at, List.of());
+    });
   }
 
   private DemandForecast combine(String id, int horizon, List<DemandForecast> fs,

@@ -177,18 +177,9 @@ public final class EtsForecaster implements DemandForecaster, FixedParameters {
     io.c2m.Provenance prov = io.c2m.Provenance
         .builtIn(name, 0, java.util.Map.of("season", Integer.toString(season)));
     DemandForecast full = forecast(history, adj, fit, horizon, name, prov);
-    return new Origins() {
-      @Override
-      public DemandForecast forecast() {
-        return full;
-      }
-
-      @Override
-      public DemandForecast at(int origin, int steps) {
-        return EtsForecaster.forecast(FixedParameters.prefix(all, origin), adj,
-            fit.atOrigin(adjusted, origin), steps, name, prov);
-      }
-    };
+    return Origins.of(full, (origin, steps) ->
+        EtsForecaster.forecast(FixedParameters.prefix(all, origin), adj,
+            fit.atOrigin(adjusted, origin), steps, name, prov));
   }
 
   /**

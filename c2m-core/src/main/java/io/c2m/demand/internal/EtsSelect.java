@@ -112,33 +112,16 @@ public final class EtsSelect implements DemandForecaster, FixedParameters {
           Integer.toString(season), "fallback", "history of " + fitted
               + " period(s) too short for any exponential smoothing model by AICc"));
       DemandForecast f = naive.forecast(part, horizon);
-      return new Origins() {
-        @Override
-        public DemandForecast forecast() {
-          return new DemandForecast(f.seriesId(), name(), f.points(), prov);
-        }
-
-        @Override
-        public DemandForecast at(int origin, int steps) {
-          return naive.forecast(FixedParameters.prefix(history, origin), steps);
-        }
-      };
+      DemandForecast full = new DemandForecast(f.seriesId(), name(), f.points(), prov);
+      return Origins.of(full, (origin, steps) ->
+          naive.forecast(FixedParameters.prefix(history, origin), steps));
     }
     SeasonalAdjustment none = SeasonalAdjustment.of(y, 1);
     Provenance prov = Provenance.builtIn(name(), 0, Map.of(
         "chosen", EtsFamily.label(fit.model()), "season", Integer.toString(season)));
     DemandForecast full = EtsForecaster.forecast(part, none, fit, horizon, name(), prov);
-    return new Origins() {
-      @Override
-      public DemandForecast forecast() {
-        return full;
-      }
-
-      @Override
-      public DemandForecast at(int origin, int steps) {
-        return EtsForecaster.forecast(FixedParameters.prefix(history, origin), none,
-            fit.atOrigin(y, origin), steps, name(), prov);
-      }
-    };
+    return Origins.of(full, (origin, steps) ->
+        EtsForecaster.forecast(FixedParameters.prefix(history, origin), none,
+            fit.atOrigin(y, origin), steps, name(), prov));
   }
 }

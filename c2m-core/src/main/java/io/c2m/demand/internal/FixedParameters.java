@@ -51,6 +51,41 @@ interface FixedParameters {
      * @return the forecast, for a series of {@code origin} values (at most the history's length)
      */
     DemandForecast at(int origin, int steps);
+
+    /**
+     * Origins that answer {@code full} from the end of the history and {@code at} from earlier
+     * origins.
+     *
+     * @param full the forecast from the end of the history
+     * @param at the forecast from an earlier origin, as {@link #at(int, int)}
+     * @return the origins
+     */
+    static Origins of(DemandForecast full, FromOrigin at) {
+      return new Origins() {
+        @Override
+        public DemandForecast forecast() {
+          return full;
+        }
+
+        @Override
+        public DemandForecast at(int origin, int steps) {
+          return at.at(origin, steps);
+        }
+      };
+    }
+  }
+
+  /** A forecast from an earlier origin with fixed parameters, as {@link Origins#at(int, int)}. */
+  @FunctionalInterface
+  interface FromOrigin {
+    /**
+     * The forecast.
+     *
+     * @param origin how many first values of the history are known, at least 1
+     * @param steps the horizon from there
+     * @return the forecast
+     */
+    DemandForecast at(int origin, int steps);
   }
 
   /**
@@ -69,17 +104,7 @@ interface FixedParameters {
       return fp.fitOnce(history, fitted, horizon);
     }
     DemandForecast full = f.forecast(prefix(history, fitted), horizon);
-    return new Origins() {
-      @Override
-      public DemandForecast forecast() {
-        return full;
-      }
-
-      @Override
-      public DemandForecast at(int origin, int steps) {
-        return f.forecast(prefix(history, origin), steps);
-      }
-    };
+    return Origins.of(full, (origin, steps) -> f.forecast(prefix(history, origin), steps));
   }
 
   /**

@@ -291,17 +291,8 @@ public final class Theta implements DemandForecaster, FixedParameters {
       DemandForecast full = new DemandForecast(history.id(), name(), f.points(),
           Provenance.builtIn(name(), 0, Map.of("chosen", "naive", "fallback", fallback,
               "season", Integer.toString(season))));
-      return new Origins() {
-        @Override
-        public DemandForecast forecast() {
-          return full;
-        }
-
-        @Override
-        public DemandForecast at(int origin, int steps) {
-          return naive.forecast(FixedParameters.prefix(all, origin), steps);
-        }
-      };
+      return Origins.of(full, (origin, steps) ->
+          naive.forecast(FixedParameters.prefix(all, origin), steps));
     }
     SeasonalAdjustment adj = SeasonalAdjustment.of(raw, season);
     double[] adjusted = adj.adjust(all.values());
@@ -310,24 +301,16 @@ public final class Theta implements DemandForecaster, FixedParameters {
         "season", Integer.toString(season),
         "theta", Double.toString(fit.theta()), "alpha", Double.toString(fit.alpha())));
     DemandForecast full = forecast(history.id(), adj, fit, horizon, raw.length, prov);
-    return new Origins() {
-      @Override
-      public DemandForecast forecast() {
-        return full;
+    return Origins.of(full, (origin, steps) -> {
+      double[] prefix = java.util.Arrays.copyOf(adjusted, origin);
+      if (origin < 2) {
+        return new Naive(season).forecast(FixedParameters.prefix(all, origin), steps);
       }
-
-      @Override
-      public DemandForecast at(int origin, int steps) {
-        double[] prefix = java.util.Arrays.copyOf(adjusted, origin);
-        if (origin < 2) {
-          return new Naive(season).forecast(FixedParameters.prefix(all, origin), steps);
-        }
-        Fitted f = withParameters(prefix, fit.l0(), fit.alpha(), fit.theta());
-        Fitted spread = new Fitted(f.alpha(), f.theta(), f.level(), f.a(), f.b(), fit.mse(),
-            f.n(), f.l0());
-        return Theta.this.forecast(history.id(), adj, spread, steps, origin, prov);
-      }
-    };
+      Fitted f = withParameters(prefix, fit.l0(), fit.alpha(), fit.theta());
+      Fitted spread = new Fitted(f.alpha(), f.theta(), f.level(), f.a(), f.b(), fit.mse(),
+          f.n(), f.l0());
+      return Theta.this.forecast(history.id(), adj, spread, steps, origin, prov);
+    });
   }
 
   private DemandForecast forecast(String id, SeasonalAdjustment adj, Fitted fit, int horizon,
