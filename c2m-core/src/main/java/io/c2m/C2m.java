@@ -9,15 +9,8 @@ import io.c2m.signal.CategoryPricePoints;
 import io.c2m.design.ConceptTestRule;
 import io.c2m.design.DesignTailor;
 import io.c2m.design.ProductDesign;
-import io.c2m.design.TailorRequest;
 import io.c2m.niche.Niche;
 import io.c2m.niche.NicheInference;
-import io.c2m.niche.NicheRequest;
-import io.c2m.demand.ForecastPoint;
-import io.c2m.order.BatchState;
-import io.c2m.order.BookedBatch;
-import io.c2m.order.BookedOrder;
-import io.c2m.order.Campaign;
 import io.c2m.order.Offer;
 import io.c2m.order.Order;
 import io.c2m.order.OrderBook;
@@ -30,18 +23,12 @@ import io.c2m.privacy.AudienceGuard;
 import io.c2m.privacy.Consent;
 import io.c2m.production.Advance;
 import io.c2m.production.BatchPlan;
-import io.c2m.production.BatchingProblem;
 import io.c2m.production.BatchingStrategy;
-import io.c2m.production.CostBreakdown;
 import io.c2m.production.NewsvendorTopUp;
-import io.c2m.production.PendingOrder;
-import io.c2m.production.PendingReason;
 import io.c2m.production.PeriodCosts;
-import io.c2m.production.ProductionBatch;
 import io.c2m.production.ProductionConstraints;
 import io.c2m.production.ProductionLine;
 import io.c2m.production.Schedule;
-import io.c2m.production.ScheduledBatch;
 import io.c2m.signal.ConsumerAccount;
 import io.c2m.signal.ConsumerProfile;
 import io.c2m.signal.IngestReport;
@@ -51,16 +38,10 @@ import io.c2m.signal.Signal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 
@@ -88,67 +69,46 @@ import java.util.concurrent.ForkJoinPool;
  * and forecasting holds no lock. Deterministic: the same calls with the same clock
  * and seed give the same results.
  *
- * <p>Why one file of over 800 lines: it is the facade of the whole pipeline, and most of its
- * length is the javadoc of its public methods and its builder's setters; the work is delegated
- * (orders to {@link io.c2m.order.OrderBook}, plans to the batching strategy). Moving the order
- * and planning methods into a facade of their own is left for issue 14.
+ * <p>The work is delegated to package-private classes: profiling, niches and tailoring to
+ * {@code EngineDiscovery}, planning, schedules and releases to {@code EnginePlanner}, concept tests
+ * to {@code ConceptTests}, consents to {@code ConsumerAccounts}, designs on offer to
+ * {@code DesignCatalog}; orders to {@link io.c2m.order.OrderBook}.
  */
 public final class C2m {
   private final Clock clock;
   private final long seed;
-  private final int minimumAudience;
-  private final boolean profilePriceFallback;
-  private final Duration period;
-  private final ProfileSettings profileSettings;
-  private final NicheInference inference;
-  private final DesignTailor tailor;
   private final DemandForecaster forecaster;
-  private final BatchingStrategy batching;
-  private final ProductionConstraints defaultConstraints;
-  private final AudienceGuard guard;
 
-  private final Map<ConsumerId, ConsumerAccount> accounts = new HashMap<>();
+  private final ConsumerAccounts accounts = new ConsumerAccounts();
   private final ProfileStore profiles;
   /** Price points per consumer and category, so designs are priced within their category. */
   private final CategoryPricePoints categoryPrices;
-  private final Map<DesignId, ProductDesign> designs = new LinkedHashMap<>();
-  /**
-   * The ids on offer, readable without the engine's lock: the order book asks it while holding its
-   * own lock, so taking the engine's lock there could deadlock against {@link #planBatches()}.
-   */
-  private final Set<DesignId> offered = ConcurrentHashMap.newKeySet();
-  private final Map<DesignId, ProductionConstraints> constraints = new HashMap<>();
   private final OrderBook orders;
-  private final List<ProductionLine> lines;
-  private final Map<DesignId, PeriodCosts> periodCosts = new HashMap<>();
-  private final Map<DesignId, NewsvendorTopUp> topUps = new HashMap<>();
-  private final Map<DesignId, DemandSeries> demandHistory = new HashMap<>();
+  private final DesignCatalog designs;
   private final Object advanceLock = new Object();
   private final io.c2m.internal.EngineEvents events;
+  private final EngineDiscovery discovery;
+  private final EnginePlanner planner;
 
   private C2m(Builder b) {
     this.clock = b.clock;
     this.seed = b.seed;
-    this.minimumAudience = b.minimumAudience;
-    this.profilePriceFallback = b.profilePriceFallback;
-    this.period = b.period;
-    this.profileSettings = b.profileSettings;
-    this.inference = b.inference;
-    this.tailor = b.tailor;
     this.forecaster = DemandForecaster.checked(b.forecaster);
-    this.batching = BatchingStrategy.checked(b.batching);
-    this.defaultConstraints = b.defaultConstraints;
-    this.guard = new AudienceGuard(b.minimumAudience);
+    BatchingStrategy batching = BatchingStrategy.checked(b.batching);
     this.profiles =
-        new ProfileStore(profileSettings, this::mayProfile, clock.instant(), b.executor);
-    this.categoryPrices = new CategoryPricePoints(profileSettings);
-    this.lines = b.lines;
+        new ProfileStore(b.profileSettings, accounts::mayProfile, clock.instant(), b.executor);
+    this.categoryPrices = new CategoryPricePoints(b.profileSettings);
     this.orders = OrderBook.of(b.orderStore, clock,
-        b.requireKnownConsumers ? this::isKnownConsumer : c -> true);
+        b.requireKnownConsumers ? accounts::isKnown : c -> true);
+    this.designs = new DesignCatalog(orders);
     this.events = new io.c2m.internal.EngineEvents(b.listener);
-    events.built(Map.of("inference", inference.name(), "tailor", tailor.name(), "forecaster",
+    this.discovery = new EngineDiscovery(profiles, categoryPrices, accounts::mayProfile, clock,
+        seed, b.minimumAudience, b.profilePriceFallback, b.inference, b.tailor, events);
+    this.planner = new EnginePlanner(this, orders, b.period, b.defaultConstraints, b.lines,
+        forecaster, batching, events);
+    events.built(Map.of("inference", b.inference.name(), "tailor", b.tailor.name(), "forecaster",
         forecaster.name(), "batching", batching.name(), "order store",
-        b.orderStore.getClass().getSimpleName()), minimumAudience, period);
+        b.orderStore.getClass().getSimpleName()), b.minimumAudience, b.period);
   }
 
   /**
@@ -160,21 +120,6 @@ public final class C2m {
     return new Builder();
   }
 
-  private boolean mayProfile(ConsumerId id) {
-    ConsumerAccount a = accounts.get(id);
-    return a != null && a.allows(Consent.PROFILING);
-  }
-
-  private boolean isOffered(DesignId id) {
-    return offered.contains(id) || orders.offer(id).isPresent();
-  }
-
-  private boolean isKnownConsumer(ConsumerId id) {
-    synchronized (accounts) {
-      return accounts.containsKey(id);
-    }
-  }
-
   /**
    * Records a consumer and their consents; a later call replaces the consents. When a consumer no
    * longer consents to {@link Consent#PROFILING}, the evidence already profiled is erased too (see
@@ -184,9 +129,7 @@ public final class C2m {
    */
   public synchronized void registerConsumer(ConsumerAccount account) {
     requireNonNull(account, "account");
-    synchronized (accounts) {
-      accounts.put(account.id(), account);
-    }
+    accounts.put(account);
     if (!account.allows(Consent.PROFILING)) {
       profiles.erase(account.id());
       categoryPrices.erase(account.id());
@@ -205,10 +148,7 @@ public final class C2m {
    */
   public synchronized boolean forgetConsumer(ConsumerId consumer) {
     requireNonNull(consumer, "consumer");
-    boolean hadAccount;
-    synchronized (accounts) {
-      hadAccount = accounts.remove(consumer) != null;
-    }
+    boolean hadAccount = accounts.remove(consumer);
     boolean hadPrices = categoryPrices.erase(consumer);
     return profiles.erase(consumer) || hadPrices || hadAccount;
   }
@@ -224,38 +164,7 @@ public final class C2m {
    *     epoch (the clock's instant at build); then no signal of the call is profiled
    */
   public synchronized IngestReport ingest(Iterable<Signal> signals) {
-    requireNonNull(signals, "signals");
-    // Check the whole batch before profiling any of it, so a failed call changes nothing and can
-    // be retried without counting signals twice.
-    List<Signal> batch = new ArrayList<>();
-    for (Signal s : signals) {
-      batch.add(requireNonNull(s, () -> "signal at index " + batch.size()));
-      if (!profiles.accepts(s.at())) {
-        throw new IllegalArgumentException("The signal at index " + (batch.size() - 1)
-            + " is at " + s.at() + ", more than " + io.c2m.signal.ProfileStore.MAX_HALF_LIVES
-            + " profile half-lives from the engine's profile epoch; no signal of the call was "
-            + "profiled.\nMaybe correct its timestamp, or start an engine nearer the data.");
-      }
-    }
-    signals = batch;
-    long started = System.nanoTime();
-    long before = profiles.accepted();
-    long skippedBefore = profiles.skippedWithoutConsent();
-    int done = 0;
-    for (Signal s : signals) {
-      if (profiles.add(s)) {
-        categoryPrices.add(s);
-      }
-      if (++done % io.c2m.internal.EngineEvents.PROGRESS_EVERY == 0) {
-        events.progress("ingest", done, batch.size());
-      }
-    }
-    events.progress("ingest", batch.size(), Math.max(1, batch.size()));
-    IngestReport report = new IngestReport(profiles.accepted() - before,
-        profiles.skippedWithoutConsent() - skippedBefore);
-    events.ingested(report.profiled(), report.withoutConsent(),
-        System.nanoTime() - started);
-    return report;
+    return discovery.ingest(signals);
   }
 
   /**
@@ -291,60 +200,7 @@ public final class C2m {
    *     twice)
    */
   public synchronized List<Niche> discoverNiches() {
-    long started = System.nanoTime();
-    events.progress("niches", 0, 1);
-    DiscoverySnapshot snap = discoverySnapshot();
-    NicheRequest request = new NicheRequest(
-        consenting(snap, new ArrayList<>()), minimumAudience, clock.instant(), seed,
-        snap.timeline(profiles));
-    // The checked inference recounts each niche's audience over the request's (consenting)
-    // profiles and withholds those below the minimum; the guard then applies k-anonymity to what
-    // remains, so a strategy that over-reports cannot release a niche fewer than k match.
-    List<Niche> found =
-        List.copyOf(guard.release(NicheInference.checked(inference).infer(request)));
-    events.progress("niches", 1, 1);
-    events.nichesFound(inference.name(), request.profiles().size(), found.size(),
-        System.nanoTime() - started);
-    return found;
-  }
-
-  /**
-   * The profiles and timeline {@link #discoverNiches()} and {@link #tailorDesigns(List)} read,
-   * shared between them while the store is unchanged (see {@link DiscoverySnapshot}).
-   */
-  private java.lang.ref.SoftReference<DiscoverySnapshot> discoverySnapshot;
-
-  private DiscoverySnapshot discoverySnapshot() {
-    DiscoverySnapshot s = DiscoverySnapshot.of(discoverySnapshot, profiles, clock.instant());
-    discoverySnapshot = new java.lang.ref.SoftReference<>(s);
-    return s;
-  }
-
-  /**
-   * The snapshot's profiles of the consumers who consent to profiling now (consent is read at
-   * use, too); their preferences are added to {@code preferences} in the same order.
-   */
-  private List<ConsumerProfile> consenting(DiscoverySnapshot snap, List<Attributes> preferences) {
-    List<ConsumerProfile> all = snap.profiles();
-    List<Attributes> allPreferences = snap.preferences();
-    List<ConsumerProfile> out = new ArrayList<>();
-    for (int i = 0; i < all.size(); i++) {
-      if (mayProfile(all.get(i).consumer())) {
-        out.add(all.get(i));
-        preferences.add(allPreferences.get(i));
-      }
-    }
-    return out;
-  }
-
-  private static List<ConsumerProfile> members(Niche niche, List<ConsumerProfile> profiles,
-      io.c2m.internal.PreferenceIndex preferences) {
-    List<ConsumerProfile> members = new ArrayList<>();
-    java.util.BitSet matching = preferences.matching(niche.definition());
-    for (int i = matching.nextSetBit(0); i >= 0; i = matching.nextSetBit(i + 1)) {
-      members.add(profiles.get(i));
-    }
-    return members;
+    return discovery.discoverNiches();
   }
 
   /**
@@ -364,89 +220,7 @@ public final class C2m {
    */
   public synchronized List<ProductDesign> tailorDesigns(List<Niche> niches) {
     requireNonNull(niches, "niches");
-    DiscoverySnapshot snap = discoverySnapshot();
-    List<Attributes> preferences = new ArrayList<>();
-    List<ConsumerProfile> all = consenting(snap, preferences);
-    io.c2m.internal.PreferenceIndex index = new io.c2m.internal.PreferenceIndex(preferences);
-    List<ProductDesign> out = new ArrayList<>();
-    Map<String, Set<AttributeValue>> valuesByCategory = null;
-    for (Niche niche : niches) {
-      List<ConsumerProfile> members = members(niche, all, index);
-      if (members.size() < minimumAudience) {
-        continue; // k-anonymity: never tailor from fewer than k consumers' preferences
-      }
-      // Category-scoped evidence: members' prices on items of the niche's category, and the
-      // values those items come in (see TailorRequest).
-      String category = niche.definition().get(Niche.CATEGORY).orElse(null);
-      TailorRequest request;
-      if (category != null) {
-        Map<ConsumerId, Double> prices = new HashMap<>();
-        for (ConsumerProfile m : members) {
-          categoryPrices.pricePoint(m.consumer(), category)
-              .ifPresent(p -> prices.put(m.consumer(), p));
-        }
-        if (valuesByCategory == null) {
-          valuesByCategory = valuesByCategory(snap);
-        }
-        Set<AttributeValue> categoryValues = valuesByCategory.getOrDefault(category, Set.of());
-        if (prices.size() >= minimumAudience) {
-          request = TailorRequest.withinCategory(niche, members, seed, prices, categoryValues);
-        } else if (profilePriceFallback && profilePriced(members) >= minimumAudience) {
-          // Opt-in: too few prices in the category, priced from the whole profiles.
-          request = new TailorRequest(niche, members, seed, Map.of(), categoryValues, true);
-        } else {
-          continue; // fewer than k prices: a price would reveal too few consumers' prices
-        }
-      } else if (profilePriced(members) >= minimumAudience) {
-        request = new TailorRequest(niche, members, seed);
-      } else {
-        continue;
-      }
-      List<ProductDesign> tailored;
-      try {
-        tailored = tailor.tailor(request);
-      } catch (RuntimeException e) {
-        throw wrap(tailor.name(), e);
-      }
-      for (ProductDesign d : tailored) {
-        if (designs.containsKey(d.id()) || offersSpec(d.spec())) {
-          continue;
-        }
-        put(d);
-        out.add(d);
-      }
-    }
-    events.tailored(niches.size(), out.size());
-    return List.copyOf(out);
-  }
-
-  private static int profilePriced(List<ConsumerProfile> members) {
-    int n = 0;
-    for (ConsumerProfile m : members) {
-      if (m.pricePoint().isPresent()) {
-        n++;
-      }
-    }
-    return n;
-  }
-
-  /** The attribute values seen on the items of each category, from the interest timeline. */
-  private Map<String, Set<AttributeValue>> valuesByCategory(DiscoverySnapshot snap) {
-    Map<String, Set<AttributeValue>> out = new HashMap<>();
-    for (io.c2m.signal.InterestTimeline.ItemInterest i : snap.timeline(profiles).items()) {
-      i.item().get(Niche.CATEGORY).ifPresent(c -> out.computeIfAbsent(c, k -> new HashSet<>())
-          .addAll(i.item().pairs()));
-    }
-    return out;
-  }
-
-  private boolean offersSpec(Attributes spec) {
-    for (ProductDesign d : designs.values()) {
-      if (d.spec().equals(spec)) {
-        return true;
-      }
-    }
-    return false;
+    return discovery.tailorDesigns(niches, designs::offerIfNew);
   }
 
   /**
@@ -457,21 +231,7 @@ public final class C2m {
    * @throws IllegalArgumentException if another design is already on offer under the same id
    */
   public synchronized void offer(ProductDesign design) {
-    requireNonNull(design, "design");
-    ProductDesign existing = designs.get(design.id());
-    if (existing != null && !existing.equals(design)) {
-      throw new IllegalArgumentException("The design id (" + design.id()
-          + ") is already on offer with another spec or price; orders may refer to it.");
-    }
-    put(design);
-  }
-
-  private void put(ProductDesign design) {
-    designs.put(design.id(), design);
-    offered.add(design.id());
-    if (orders.offer(design.id()).isEmpty()) {
-      orders.offer(Offer.of(design.id(), design.unitPrice()));
-    }
+    designs.offer(requireNonNull(design, "design"));
   }
 
   /**
@@ -507,7 +267,7 @@ public final class C2m {
    * @return the designs
    */
   public synchronized List<ProductDesign> designs() {
-    return List.copyOf(designs.values());
+    return designs.designs();
   }
 
   /**
@@ -519,11 +279,11 @@ public final class C2m {
    */
   public synchronized void constraints(DesignId design, ProductionConstraints designConstraints) {
     requireNonNull(design, "design");
-    if (!designs.containsKey(design)) {
+    if (!designs.contains(design)) {
       throw new IllegalArgumentException("The design (" + design + ") is not on offer.\n"
           + "Maybe tailor or offer it first.");
     }
-    constraints.put(design,
+    planner.constraints.put(design,
         requireNonNull(designConstraints, "designConstraints"));
   }
 
@@ -633,7 +393,7 @@ public final class C2m {
    * @param costs the costs
    */
   public synchronized void periodCosts(DesignId design, PeriodCosts costs) {
-    periodCosts.put(requireNonNull(design, "design"), requireNonNull(costs, "costs"));
+    planner.periodCosts.put(requireNonNull(design, "design"), requireNonNull(costs, "costs"));
   }
 
   /**
@@ -645,7 +405,7 @@ public final class C2m {
    * @param topUp the top-up
    */
   public synchronized void topUp(DesignId design, NewsvendorTopUp topUp) {
-    topUps.put(requireNonNull(design, "design"), requireNonNull(topUp, "topUp"));
+    planner.topUps.put(requireNonNull(design, "design"), requireNonNull(topUp, "topUp"));
   }
 
   /**
@@ -656,7 +416,7 @@ public final class C2m {
    * @param history the demand per past period, the last value the latest period
    */
   public synchronized void demandHistory(DesignId design, DemandSeries history) {
-    demandHistory.put(requireNonNull(design, "design"), requireNonNull(history, "history"));
+    planner.demandHistory.put(requireNonNull(design, "design"), requireNonNull(history, "history"));
   }
 
   /**
@@ -668,25 +428,7 @@ public final class C2m {
    * @return the cancellation events
    */
   public List<OrderEvent> closeLosers(List<ConceptTestRule.Verdict> verdicts) {
-    requireNonNull(verdicts, "verdicts");
-    Instant now = clock.instant();
-    List<OrderEvent> events = new ArrayList<>();
-    Set<DesignId> losers = new HashSet<>();
-    for (ConceptTestRule.Verdict v : verdicts) {
-      if (!v.winner()) {
-        losers.add(v.evidence().design());
-        orders.offer(v.evidence().design()).ifPresent(o -> {
-          Instant from = o.salesFrom().isBefore(now) ? o.salesFrom() : now.minusNanos(1);
-          orders.offer(o.withSalesWindow(from, now));
-        });
-      }
-    }
-    for (BookedOrder b : orders.booked(EnumSet.of(OrderState.PLACED, OrderState.IN_CAMPAIGN))) {
-      if (losers.contains(b.order().design())) {
-        events.add(orders.cancel(b.order().id(), "the design lost its concept test"));
-      }
-    }
-    return events;
+    return ConceptTests.closeLosers(orders, clock, verdicts);
   }
 
   /**
@@ -716,35 +458,7 @@ public final class C2m {
    */
   public List<ConceptTestRule.Verdict> conceptTest(
       ConceptTestRule rule, Instant offeredAt, Map<DesignId, Set<ConsumerId>> offeredTo) {
-    requireNonNull(rule, "rule");
-    requireNonNull(offeredAt, "offeredAt");
-    requireNonNull(offeredTo, "offeredTo");
-    for (Map.Entry<DesignId, Set<ConsumerId>> e : offeredTo.entrySet()) {
-      requireNonNull(e.getKey(), "offeredTo key");
-      requireNonNull(e.getValue(), "offeredTo value");
-      if (!isOffered(e.getKey())) {
-        throw new IllegalArgumentException("The concept-test candidate (" + e.getKey()
-            + ") is not on offer.\nMaybe tailor or offer it first.");
-      }
-      if (e.getValue().isEmpty()) {
-        throw new IllegalArgumentException("The concept-test candidate (" + e.getKey()
-            + ") was offered to no consumer; each candidate needs a non-empty group.");
-      }
-    }
-    // The order book's own lock only, never the engine's (see the class comment).
-    Map<DesignId, Set<ConsumerId>> buyers = new HashMap<>();
-    for (Order o : orders.orders()) {
-      Set<ConsumerId> group = offeredTo.get(o.design());
-      if (group != null && group.contains(o.consumer()) && !o.placedAt().isBefore(offeredAt)) {
-        buyers.computeIfAbsent(o.design(), d -> new HashSet<>()).add(o.consumer());
-      }
-    }
-    List<ConceptTestRule.Evidence> evidence = new ArrayList<>();
-    for (Map.Entry<DesignId, Set<ConsumerId>> e : new java.util.TreeMap<>(offeredTo).entrySet()) {
-      long ordered = buyers.getOrDefault(e.getKey(), Set.of()).size();
-      evidence.add(new ConceptTestRule.Evidence(e.getKey(), e.getValue().size(), ordered));
-    }
-    return rule.judge(evidence);
+    return ConceptTests.conceptTest(orders, designs::isOffered, rule, offeredAt, offeredTo);
   }
 
   /**
@@ -760,96 +474,7 @@ public final class C2m {
    * @throws StrategyException if the strategy fails or breaks the batching contract
    */
   public BatchPlan planBatches() {
-    return plan(clock.instant());
-  }
-
-  private BatchPlan plan(Instant now) {
-    long started = System.nanoTime();
-    Instant start = periodStart(now);
-    List<Order> open = new ArrayList<>();
-    for (BookedOrder b : orders.booked(EnumSet.of(OrderState.PLACED))) {
-      open.add(b.order());
-    }
-    Map<DesignId, ProductionConstraints> cs;
-    Map<DesignId, PeriodCosts> pcs;
-    Map<DesignId, NewsvendorTopUp> tus;
-    Map<DesignId, DemandSeries> hist;
-    synchronized (this) {
-      cs = new HashMap<>(constraints);
-      pcs = new HashMap<>(periodCosts);
-      tus = new HashMap<>(topUps);
-      hist = new HashMap<>(demandHistory);
-    }
-    for (Order o : open) {
-      if (!cs.containsKey(o.design())) {
-        orders.offer(o.design()).ifPresent(of -> cs.put(o.design(), fromOffer(of)));
-      }
-    }
-    BatchingProblem problem =
-        BatchingProblem.asOf(open, cs, defaultConstraints, start, period, now);
-    if (!lines.isEmpty()) {
-      problem = problem.withLines(lines);
-    }
-    int horizon = problem.horizon();
-    if (!pcs.isEmpty()) {
-      Map<DesignId, PeriodCosts> fitted = new HashMap<>();
-      for (Map.Entry<DesignId, PeriodCosts> e : pcs.entrySet()) {
-        fitted.put(e.getKey(), fit(e.getValue(), horizon));
-      }
-      problem = problem.withPeriodCosts(fitted);
-    }
-    if (!tus.isEmpty()) {
-      problem = problem.withTopUps(tus);
-      Map<DesignId, DemandSeries> toForecast = new HashMap<>();
-      for (Map.Entry<DesignId, DemandSeries> e : hist.entrySet()) {
-        if (tus.containsKey(e.getKey())) {
-          toForecast.put(e.getKey(), e.getValue());
-        }
-      }
-      // a history too short for the forecaster falls back to a simpler method (in provenance)
-      Map<DesignId, DemandForecast> forecasts =
-          io.c2m.demand.PlanForecasts.forecasts(forecaster, toForecast, horizon);
-      events.forecastFallbacks(io.c2m.demand.PlanForecasts.fallbacks(forecasts));
-      Map<DesignId, List<ForecastPoint>> fc = io.c2m.demand.PlanForecasts.points(forecasts);
-      if (!fc.isEmpty()) {
-        problem = problem.withForecasts(fc);
-      }
-    }
-    BatchPlan plan = batching.plan(problem);
-    events.planComputed(batching.name(), open.size(), plan, System.nanoTime() - started);
-    return plan;
-  }
-
-  private static PeriodCosts fit(PeriodCosts c, int horizon) {
-    return new PeriodCosts(fit(c.setupCost(), horizon), fit(c.holdingCost(), horizon),
-        fit(c.unitCost(), horizon));
-  }
-
-  private static List<Double> fit(List<Double> xs, int horizon) {
-    if (xs.isEmpty()) {
-      return xs;
-    }
-    List<Double> out = new ArrayList<>(horizon);
-    for (int t = 0; t < horizon; t++) {
-      out.add(xs.get(Math.min(t, xs.size() - 1)));
-    }
-    return out;
-  }
-
-  private ProductionConstraints fromOffer(Offer o) {
-    ProductionConstraints d = defaultConstraints;
-    long lead = (o.leadTime().toMillis() + period.toMillis() - 1) / period.toMillis();
-    int moq = Math.max(d.minimumOrderQuantity(), o.minimumOrderQuantity());
-    int multiple = o.orderMultiple() > 1 ? o.orderMultiple() : d.orderMultiple();
-    if (moq == d.minimumOrderQuantity() && multiple == d.orderMultiple()
-        && lead <= d.leadTimePeriods()) {
-      return d;
-    }
-    return d.withMaximumBatch(Math.max(d.maximumBatch(), moq))
-        .withMinimumOrderQuantity(moq)
-        .withOrderMultiple(multiple)
-        .withLeadTimePeriods((int) Math.min(ProductionConstraints.MAX_LEAD_TIME,
-            Math.max(lead, d.leadTimePeriods())));
+    return planner.plan(clock.instant());
   }
 
   /**
@@ -860,41 +485,7 @@ public final class C2m {
    * @return the schedule
    */
   public Schedule schedule() {
-    Instant now = clock.instant();
-    return schedule(now, plan(now), orders.campaigns(now));
-  }
-
-  private Schedule schedule(Instant now, BatchPlan plan, List<Campaign> campaigns) {
-    Instant start = periodStart(now);
-    List<ScheduledBatch> batches = new ArrayList<>();
-    for (BookedBatch b : orders.batches()) {
-      batches.add(new ScheduledBatch(b.id(), b.design(), b.state(), b.start(), b.ready(),
-          b.quantity(), b.orders()));
-    }
-    List<PendingOrder> pending = new ArrayList<>(plan.pending());
-    for (Campaign c : campaigns) {
-      if (c.status() == Campaign.Status.FAILED) {
-        continue;
-      }
-      String detail = c.status() == Campaign.Status.REACHED
-          ? "The campaign of design " + c.design() + " reached its minimum order quantity ("
-              + c.units() + " of " + c.minimumOrderQuantity() + " units); released at the next "
-              + "advance."
-          : "The campaign of design " + c.design() + " has " + c.units() + " of the "
-              + c.minimumOrderQuantity() + " units it needs; it collects orders until "
-              + c.closes() + ".";
-      for (OrderId id : c.orders()) {
-        Order o = orders.find(id).orElseThrow().order();
-        pending.add(new PendingOrder(id, o.design(), o.quantity(), PendingReason.BELOW_MOQ,
-            detail));
-      }
-    }
-    for (ProductionBatch b : plan.batches()) {
-      batches.add(new ScheduledBatch(b.id(), b.design(), BatchState.PLANNED,
-          start.plus(period.multipliedBy(b.period())),
-          start.plus(period.multipliedBy(b.readyPeriod())), b.quantity(), b.orders()));
-    }
-    return new Schedule(now, start, period, batches, pending, plan);
+    return planner.schedule(clock.instant());
   }
 
   /**
@@ -909,46 +500,8 @@ public final class C2m {
    */
   public Advance advance() {
     synchronized (advanceLock) {
-      Instant now = clock.instant();
-      Instant start = periodStart(now);
-      List<OrderEvent> events = new ArrayList<>(orders.advanceCampaigns(now, start));
-      BatchPlan plan = plan(now);
-      List<ProductionBatch> later = new ArrayList<>();
-      for (ProductionBatch b : plan.batches()) {
-        if (b.period() == 0) {
-          BookedBatch frozen = new BookedBatch(orders.newBatchId(b.design(), start), b.design(),
-              BatchState.RELEASED, start, start.plus(period.multipliedBy(b.readyPeriod())),
-              b.quantity(), b.orders(), now);
-          events.addAll(orders.release(frozen, "released by " + plan.provenance().strategy()
-              + " in the period starting " + start));
-        } else {
-          later.add(b);
-        }
-      }
-      List<OrderId> failed = new ArrayList<>();
-      List<PendingOrder> waiting = new ArrayList<>();
-      for (PendingOrder p : plan.pending()) {
-        if (p.reason().isCancellation()) {
-          failed.add(p.order());
-        } else {
-          waiting.add(p);
-        }
-      }
-      if (!failed.isEmpty()) {
-        events.addAll(orders.expire(failed, "the group-buy window closed below the minimum "
-            + "order quantity: refund due"));
-      }
-      BatchPlan rest = new BatchPlan(later, waiting, sum(later), plan.provenance());
-      return new Advance(events, schedule(now, rest, orders.campaigns(now)));
+      return planner.advance(clock.instant());
     }
-  }
-
-  private static CostBreakdown sum(List<ProductionBatch> batches) {
-    CostBreakdown c = CostBreakdown.ZERO;
-    for (ProductionBatch b : batches) {
-      c = c.plus(b.cost());
-    }
-    return c;
   }
 
   /**
@@ -958,12 +511,7 @@ public final class C2m {
    * @return the start of period 0
    */
   public Instant planningStart() {
-    return periodStart(clock.instant());
-  }
-
-  private Instant periodStart(Instant now) {
-    long p = period.toMillis();
-    return Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), p) * p);
+    return planner.periodStart(clock.instant());
   }
 
   /**
@@ -982,13 +530,6 @@ public final class C2m {
    */
   public long seed() {
     return seed;
-  }
-
-  private static StrategyException wrap(String strategy, RuntimeException e) {
-    if (e instanceof StrategyException se) {
-      return se;
-    }
-    return new StrategyException(strategy, "failed: " + e, e);
   }
 
   /**

@@ -105,7 +105,6 @@ class ArchitectureTest {
    * past 800 lines unless it is added here with the reason in its javadoc.
    */
   static final Set<String> LONG_FILES = Set.of(
-      "io/c2m/C2m.java",                        // the engine facade
       "io/c2m/order/internal/JdbcOrderStore.java");
 
   @Test
