@@ -249,18 +249,9 @@ final class ReadRun {
     } catch (EnvelopeFound e) {
       envelope(buf, from, to);
       return;
-    } catch (LineProblem e) {
-      reject(e.kind, e.getMessage());
-      return;
-    } catch (JacksonException e) {
-      reject(Kind.MALFORMED_JSON, malformed(e));
-      return;
-    } catch (IllegalArgumentException e) {
-      reject(Kind.BAD_VALUE, e.getMessage());
-      return;
-    } catch (IOException e) {
+    } catch (LineProblem | IllegalArgumentException | IOException e) {
       // Parsing an in-memory array does no I/O; anything else is a syntax problem.
-      reject(Kind.MALFORMED_JSON, "The line is not well-formed JSON.");
+      reject(e, "The line is not well-formed JSON.");
       return;
     }
     handOn();
@@ -272,11 +263,8 @@ final class ReadRun {
     try {
       receivedAt();
       mapping.map(raw, scratch, caches);
-    } catch (LineProblem e) {
-      reject(e.kind, e.getMessage());
-      return;
-    } catch (IllegalArgumentException e) {
-      reject(Kind.BAD_VALUE, e.getMessage());
+    } catch (LineProblem | IllegalArgumentException e) {
+      reject(e, "The line is not well-formed JSON.");
       return;
     }
     handOn();
@@ -294,14 +282,8 @@ final class ReadRun {
     Envelope env = envelope;
     try (JsonParser p = buf.parser(reader.factory(), from, to)) {
       env.parse(p, buf);
-    } catch (LineProblem e) {
-      reject(e.kind, e.getMessage());
-      return;
-    } catch (JacksonException e) {
-      reject(Kind.MALFORMED_JSON, malformed(e));
-      return;
-    } catch (IOException e) {
-      reject(Kind.MALFORMED_JSON, "The line is not well-formed JSON.");
+    } catch (LineProblem | IOException e) {
+      reject(e, "The line is not well-formed JSON.");
       return;
     }
     try {
@@ -342,20 +324,28 @@ final class ReadRun {
       reject(Kind.MALFORMED_JSON, "The element " + env.array + "[" + i + "] is itself an"
           + " envelope (it has an events or a batch field): envelopes do not nest.");
       return;
-    } catch (LineProblem e) {
-      reject(e.kind, e.getMessage());
-      return;
-    } catch (JacksonException e) {
-      reject(Kind.MALFORMED_JSON, malformed(e));
-      return;
-    } catch (IllegalArgumentException e) {
-      reject(Kind.BAD_VALUE, e.getMessage());
-      return;
-    } catch (IOException e) {
-      reject(Kind.MALFORMED_JSON, "The element is not well-formed JSON.");
+    } catch (LineProblem | IllegalArgumentException | IOException e) {
+      reject(e, "The element is not well-formed JSON.");
       return;
     }
     handOn();
+  }
+
+  /**
+   * Rejects the current record for what parsing or mapping it threw: a {@link LineProblem} with
+   * its own kind, Jackson's syntax errors as malformed JSON, other argument errors as a bad value,
+   * any other I/O error (none from an in-memory parse) with {@code notWellFormed}.
+   */
+  private void reject(Exception e, String notWellFormed) {
+    if (e instanceof LineProblem p) {
+      reject(p.kind, p.getMessage());
+    } else if (e instanceof JacksonException j) {
+      reject(Kind.MALFORMED_JSON, malformed(j));
+    } else if (e instanceof IllegalArgumentException) {
+      reject(Kind.BAD_VALUE, e.getMessage());
+    } else {
+      reject(Kind.MALFORMED_JSON, notWellFormed);
+    }
   }
 
   /** Hands the line's signals in {@link #scratch} to the sink and counts the line. */
