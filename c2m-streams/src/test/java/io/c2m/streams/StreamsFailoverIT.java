@@ -416,13 +416,28 @@ class StreamsFailoverIT {
 
   static void assertSameProfiles(List<ConsumerProfile> expected, KafkaStreams streams,
       Instant end) throws InterruptedException {
-    ReadOnlyKeyValueStore<String, ProfileEvidence> store = streams.store(
-        StoreQueryParameters.fromNameAndType(C2mStreams.PROFILES_STORE,
-            QueryableStoreTypes.<String, ProfileEvidence>keyValueStore()));
+    // An interactive query fails with InvalidStateStoreException while the instance rebalances
+    // (a thread PARTITIONS_ASSIGNED after the other instance's death): Kafka's documented answer
+    // is to retry until the store is queryable again.
     List<ConsumerProfile> actual = new ArrayList<>();
-    try (KeyValueIterator<String, ProfileEvidence> it = store.all()) {
-      it.forEachRemaining(kv -> actual.add(
-          kv.value.profile(end, ProfileSettings.defaults().halfLife())));
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (true) {
+      actual.clear();
+      try {
+        ReadOnlyKeyValueStore<String, ProfileEvidence> store = streams.store(
+            StoreQueryParameters.fromNameAndType(C2mStreams.PROFILES_STORE,
+                QueryableStoreTypes.<String, ProfileEvidence>keyValueStore()));
+        try (KeyValueIterator<String, ProfileEvidence> it = store.all()) {
+          it.forEachRemaining(kv -> actual.add(
+              kv.value.profile(end, ProfileSettings.defaults().halfLife())));
+        }
+        break;
+      } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+        Thread.sleep(200);
+      }
     }
     actual.sort((a, b) -> a.consumer().compareTo(b.consumer()));
     long expectedSignals = expected.stream().mapToLong(ConsumerProfile::signalCount).sum();
