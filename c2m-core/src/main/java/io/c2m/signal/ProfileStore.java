@@ -69,7 +69,7 @@ public final class ProfileStore {
   private final Predicate<ConsumerId> consent;
   private final Instant epoch;
   final long epochMillis;
-  private final double maxOffsetMillis;
+  final double maxOffsetMillis;
   final double[] weights;
 
   final GrowthFactors growth;
