@@ -39,6 +39,15 @@ final class BulkIngest {
   private final ConsumerTotals totals;
   private final InterestGrid grid;
   private final GrowthFactors growth;
+  // The store's constants, kept here so that the per-signal loops read them one hop from this
+  // object, as they did when the bulk path was part of the store (a hop more per signal cost a
+  // few per cent of the bulk path, BENCHMARKS.md, issue 14).
+  private final double[] weights;
+  private final long epochMillis;
+  private final double maxOffsetMillis;
+  /** The store's counts of consumers and items for the batch being added (fixed meanwhile). */
+  private int consumerCount;
+  private int itemCount;
 
   // Scratch reused from run to run (see applyColumns): per value, the run that last saw it and
   // its running sum; the run's distinct values; the columns of an ordered run.
@@ -57,6 +66,9 @@ final class BulkIngest {
     this.totals = store.totals;
     this.grid = store.grid;
     this.growth = store.growth;
+    this.weights = store.weights;
+    this.epochMillis = store.epochMillis;
+    this.maxOffsetMillis = store.maxOffsetMillis;
   }
 
   /** A batch's columns with consumer and item given as the store's indices. */
@@ -116,6 +128,9 @@ final class BulkIngest {
    * one by one; see the class comment.
    */
   BatchReport addAll(Columns batch) {
+    // No consumer or item is interned while the columns are added.
+    consumerCount = interner.consumerCount;
+    itemCount = interner.itemCount;
     int n = batch.size;
     int[] bc = batch.consumer;
     Refusals refusals = new Refusals(n);
@@ -166,8 +181,8 @@ final class BulkIngest {
     ordered = true;
     int last = 0;
     // Large batches (for the store's consumers) are grouped by counting, small ones by sorting.
-    boolean large = n - from >= interner.consumerCount / 8;
-    int[] count = large ? new int[interner.consumerCount + 1] : null;
+    boolean large = n - from >= consumerCount / 8;
+    int[] count = large ? new int[consumerCount + 1] : null;
     for (s = from; s < n; s++) {
       if (!refusals.passes(batch, s)) {
         continue;
@@ -235,7 +250,7 @@ final class BulkIngest {
       }
       int item = batch.item[s];
       long atMillis = batch.at[s];
-      if (store.valid(c, item, atMillis)) {
+      if (valid(c, item, atMillis)) {
         return true;
       }
       if (bad == null) {
@@ -245,6 +260,18 @@ final class BulkIngest {
       rejected.add(new BatchReport.Rejected(s, store.problem(c, item, atMillis)));
       return false;
     }
+  }
+
+  /**
+   * Whether a signal with a non-negative consumer index passes the checks of {@link
+   * ProfileStore#valid(int, int, long)}, from this object's copies of the store's constants.
+   */
+  private boolean valid(int consumer, int item, long atEpochMillis) {
+    long offset = atEpochMillis - epochMillis;
+    return consumer < consumerCount && item >= 0 && item < itemCount
+        && Math.abs((double) offset) <= maxOffsetMillis
+        && !((atEpochMillis ^ epochMillis) < 0 && (offset ^ atEpochMillis) < 0) // no overflow
+        && InterestGrid.inTimeline(atEpochMillis);
   }
 
   /** The signals of the bulk path's ordered pass whose interest is added together. */
@@ -261,8 +288,10 @@ final class BulkIngest {
     int[] bi = batch.item;
     byte[] bt = batch.type;
     long[] ba = batch.at;
+    double[] weights = this.weights;
+    InterestGrid grid = this.grid;
     for (int s = from; s < to; s++) {
-      double w = store.weights[bt[s]];
+      double w = weights[bt[s]];
       if (bc[s] >= 0 && w > 0 && (bad == null || !bad[s])) {
         grid.add(InterestGrid.day(ba[s]), bi[s], w);
       }
@@ -310,12 +339,12 @@ final class BulkIngest {
   private void toColumns(Columns batch, int s, int[] items, double[] contributions,
       double[] prices, int j) {
     int t = batch.type[s];
-    double w = store.weights[t];
+    double w = weights[t];
     if (w == 0) {
       items[j] = SKIP;
       return;
     }
-    contributions[j] = w * growth.growth(batch.at[s] - store.epochMillis);
+    contributions[j] = w * growth.growth(batch.at[s] - epochMillis);
     double v = batch.value[s];
     if (w > 0 && v >= 0 && t != ProfileStore.REVIEW) {
       items[j] = ~batch.item[s];

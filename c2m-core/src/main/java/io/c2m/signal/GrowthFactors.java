@@ -16,6 +16,11 @@ import java.util.Arrays;
  * {@code Math.exp} of the whole offset. Half-lives under 2^20 ms (17.5 minutes) take {@code
  * Math.exp} for every signal: their table factors would overflow or lose precision.
  *
+ * <p>The two fixed tables depend on the half-life only and are never written once filled: the
+ * stores of one half-life share them (the last half-life's tables are kept, so that a store made
+ * per batch or per test does not compute 8,192 exponentials each time); the cache of {@code hi}
+ * factors is each store's own.
+ *
  * <p>Not thread-safe (the cache is written on a miss): one per store.
  */
 final class GrowthFactors {
@@ -26,8 +31,8 @@ final class GrowthFactors {
   private final double lnTwoPerMilli;
   /** Whether the tables are used: for half-lives of at least 2^20 ms (see the class comment). */
   private final boolean tables;
-  private final double[] growthLow = new double[1 << LOW_BITS];
-  private final double[] growthMid = new double[1 << LOW_BITS];
+  private final double[] growthLow;
+  private final double[] growthMid;
   private final long[] growthHighKey = new long[HIGH_CACHE];
   private final double[] growthHigh = new double[HIGH_CACHE];
 
@@ -39,10 +44,9 @@ final class GrowthFactors {
   GrowthFactors(long halfLifeMillis) {
     this.lnTwoPerMilli = Math.log(2.0) / halfLifeMillis;
     this.tables = halfLifeMillis >= 1L << 20;
-    for (int j = 0; tables && j < 1 << LOW_BITS; j++) {
-      growthLow[j] = Math.exp(j * lnTwoPerMilli);
-      growthMid[j] = Math.exp((double) ((long) j << LOW_BITS) * lnTwoPerMilli);
-    }
+    Tables t = tables ? Tables.of(halfLifeMillis, lnTwoPerMilli) : Tables.NONE;
+    this.growthLow = t.low;
+    this.growthMid = t.mid;
     // No offset has that high part: accepted offsets lie within MAX_HALF_LIVES half-lives of the
     // epoch.
     Arrays.fill(growthHighKey, Long.MAX_VALUE);
@@ -65,5 +69,41 @@ final class GrowthFactors {
     }
     return h * growthMid[(int) (offset >>> LOW_BITS) & ((1 << LOW_BITS) - 1)]
         * growthLow[(int) offset & ((1 << LOW_BITS) - 1)];
+  }
+
+  /**
+   * The fixed tables of one half-life, read-only once made; the last ones made are shared (a
+   * final-field object published through a volatile field, so a store on another thread sees
+   * them filled).
+   */
+  private static final class Tables {
+    static final Tables NONE = new Tables(0, new double[0], new double[0]);
+    private static volatile Tables last = NONE;
+
+    final long halfLifeMillis;
+    final double[] low;
+    final double[] mid;
+
+    private Tables(long halfLifeMillis, double[] low, double[] mid) {
+      this.halfLifeMillis = halfLifeMillis;
+      this.low = low;
+      this.mid = mid;
+    }
+
+    static Tables of(long halfLifeMillis, double lnTwoPerMilli) {
+      Tables t = last;
+      if (t.halfLifeMillis == halfLifeMillis) {
+        return t;
+      }
+      double[] low = new double[1 << LOW_BITS];
+      double[] mid = new double[1 << LOW_BITS];
+      for (int j = 0; j < 1 << LOW_BITS; j++) {
+        low[j] = Math.exp(j * lnTwoPerMilli);
+        mid[j] = Math.exp((double) ((long) j << LOW_BITS) * lnTwoPerMilli);
+      }
+      t = new Tables(halfLifeMillis, low, mid);
+      last = t;
+      return t;
+    }
   }
 }

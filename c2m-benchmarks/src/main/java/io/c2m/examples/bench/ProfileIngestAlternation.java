@@ -11,7 +11,8 @@ import java.util.Locale;
  * Two builds of {@link ProfileIngestBenchmark} in one process, each from its own benchmark jar and
  * class loader, run alternately round by round ({@code store}, then {@code hashMapBaseline}; which
  * jar goes first alternates), each operation timed in CPU time of the process (the collector's
- * threads included) and in wall time. On a shared machine the load moves within seconds; the ratio
+ * threads included, read in ticks of 10 ms on Linux), in CPU time of the measuring thread (read to
+ * the nanosecond; the collector's threads excluded) and in wall time. On a shared machine the load moves within seconds; the ratio
  * of the two jars' operations in the same round cancels most of it. Prints the medians per jar and
  * the median of the per-round ratios. Run: {@code java -Xmx6g -cp benchmarks.jar
  * io.c2m.examples.bench.ProfileIngestAlternation BEFORE.jar AFTER.jar [order] [rounds]}.
@@ -48,6 +49,9 @@ public final class ProfileIngestAlternation {
     double signals = ProfileIngestBenchmark.SIGNALS;
     double[][][] cpu = new double[2][2][rounds]; // [jar][op][round], ns per signal
     double[][][] wall = new double[2][2][rounds];
+    double[][][] thread = new double[2][2][rounds];
+    java.lang.management.ThreadMXBean threads =
+        java.lang.management.ManagementFactory.getThreadMXBean();
     long sink = 0;
     for (int r = -3; r < rounds; r++) {
       for (int k = 0; k < 2; k++) {
@@ -57,14 +61,17 @@ public final class ProfileIngestAlternation {
             continue;
           }
           long c0 = ProfileFootprint.cpu();
+          long h0 = threads.getCurrentThreadCpuTime();
           long t0 = System.nanoTime();
           Object out = ops[j][op].invoke(benches[j]);
           long t1 = System.nanoTime();
+          long h1 = threads.getCurrentThreadCpuTime();
           long c1 = ProfileFootprint.cpu();
           sink += System.identityHashCode(out);
           if (r >= 0) {
             cpu[j][op][r] = (c1 - c0) / signals;
             wall[j][op][r] = (t1 - t0) / signals;
+            thread[j][op][r] = (h1 - h0) / signals;
           }
         }
       }
@@ -78,12 +85,22 @@ public final class ProfileIngestAlternation {
             median(cpu[j][op]), min(cpu[j][op]), max(cpu[j][op]), median(wall[j][op]),
             min(wall[j][op]), max(wall[j][op]));
       }
+      for (int j = 0; j < 2; j++) {
+        System.out.printf(Locale.ROOT, "%-16s %-6s thread cpu %6.1f (%6.1f to %6.1f)%n", names[op],
+            j == 0 ? "first" : "second", median(thread[j][op]), min(thread[j][op]),
+            max(thread[j][op]));
+      }
       double[] rc = new double[rounds];
       double[] rw = new double[rounds];
+      double[] rt = new double[rounds];
       for (int r = 0; r < rounds; r++) {
         rc[r] = cpu[1][op][r] / cpu[0][op][r];
         rw[r] = wall[1][op][r] / wall[0][op][r];
+        rt[r] = thread[1][op][r] / thread[0][op][r];
       }
+      System.out.printf(Locale.ROOT, "%-16s second / first, per-round ratio: thread cpu median "
+          + "%.3f (quartiles %.3f to %.3f)%n", names[op], median(rt), quantile(rt, 0.25),
+          quantile(rt, 0.75));
       System.out.printf(Locale.ROOT, "%-16s second / first, per-round ratio: cpu median %.3f "
           + "(quartiles %.3f to %.3f), wall median %.3f (quartiles %.3f to %.3f)%n", names[op],
           median(rc), quantile(rc, 0.25), quantile(rc, 0.75), median(rw), quantile(rw, 0.25),
