@@ -5,17 +5,20 @@ import static java.util.Objects.requireNonNull;
 import io.c2m.design.DesignTailor;
 import io.c2m.design.ProductDesign;
 import io.c2m.design.TailorRequest;
+import io.c2m.internal.PreferenceIndex;
 import io.c2m.niche.Niche;
 import io.c2m.niche.NicheInference;
-import io.c2m.niche.NicheRequest;
+import io.c2m.niche.PreferenceRequest;
 import io.c2m.privacy.AudienceGuard;
 import io.c2m.signal.CategoryPricePoints;
 import io.c2m.signal.ConsumerProfile;
 import io.c2m.signal.IngestReport;
+import io.c2m.signal.PreferredValues;
 import io.c2m.signal.ProfileStore;
 import io.c2m.signal.Signal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -102,16 +105,18 @@ final class EngineDiscovery {
     long started = System.nanoTime();
     events.progress("niches", 0, 1);
     DiscoverySnapshot snap = discoverySnapshot();
-    NicheRequest request = new NicheRequest(
-        consenting(snap, new ArrayList<>()), minimumAudience, clock.instant(), seed,
-        snap.timeline(profiles));
+    BitSet rows = consenting(snap);
+    // The built-in miner reads the preferred values; a strategy that needs profiles gets them
+    // built from the snapshot (request()).
+    PreferenceRequest request = new PreferenceRequest(snap.preferred(), rows, minimumAudience,
+        seed, snap.timeline(), () -> snap.profiles(rows));
     // The checked inference recounts each niche's audience over the request's (consenting)
     // profiles and withholds those below the minimum; the guard then applies k-anonymity to what
     // remains, so a strategy that over-reports cannot release a niche fewer than k match.
     List<Niche> found =
         List.copyOf(guard.release(NicheInference.checked(inference).infer(request)));
     events.progress("niches", 1, 1);
-    events.nichesFound(inference.name(), request.profiles().size(), found.size(),
+    events.nichesFound(inference.name(), request.size(), found.size(),
         System.nanoTime() - started);
     return found;
   }
@@ -129,28 +134,27 @@ final class EngineDiscovery {
   }
 
   /**
-   * The snapshot's profiles of the consumers who consent to profiling now (consent is read at
-   * use, too); their preferences are added to {@code preferences} in the same order.
+   * The snapshot's rows of the consumers who consent to profiling now (consent is read at use,
+   * too).
    */
-  private List<ConsumerProfile> consenting(DiscoverySnapshot snap, List<Attributes> preferences) {
-    List<ConsumerProfile> all = snap.profiles();
-    List<Attributes> allPreferences = snap.preferences();
-    List<ConsumerProfile> out = new ArrayList<>();
-    for (int i = 0; i < all.size(); i++) {
-      if (mayProfile.test(all.get(i).consumer())) {
-        out.add(all.get(i));
-        preferences.add(allPreferences.get(i));
+  private BitSet consenting(DiscoverySnapshot snap) {
+    PreferredValues pv = snap.preferred();
+    BitSet out = new BitSet(pv.size());
+    for (int r = 0; r < pv.size(); r++) {
+      if (mayProfile.test(pv.consumer(r))) {
+        out.set(r);
       }
     }
     return out;
   }
 
-  private static List<ConsumerProfile> members(Niche niche, List<ConsumerProfile> profiles,
-      io.c2m.internal.PreferenceIndex preferences) {
+  /** The profiles of the consenting consumers whose preferences match a niche, by consumer id. */
+  private static List<ConsumerProfile> members(Niche niche, DiscoverySnapshot snap,
+      PreferenceIndex preferences) {
     List<ConsumerProfile> members = new ArrayList<>();
-    java.util.BitSet matching = preferences.matching(niche.definition());
-    for (int i = matching.nextSetBit(0); i >= 0; i = matching.nextSetBit(i + 1)) {
-      members.add(profiles.get(i));
+    BitSet matching = preferences.matching(niche.definition());
+    for (int r = matching.nextSetBit(0); r >= 0; r = matching.nextSetBit(r + 1)) {
+      members.add(snap.profile(r));
     }
     return members;
   }
@@ -161,13 +165,11 @@ final class EngineDiscovery {
    */
   List<ProductDesign> tailorDesigns(List<Niche> niches, Predicate<ProductDesign> offerIfNew) {
     DiscoverySnapshot snap = discoverySnapshot();
-    List<Attributes> preferences = new ArrayList<>();
-    List<ConsumerProfile> all = consenting(snap, preferences);
-    io.c2m.internal.PreferenceIndex index = new io.c2m.internal.PreferenceIndex(preferences);
+    PreferenceIndex index = PreferenceIndex.of(snap.preferred(), consenting(snap));
     List<ProductDesign> out = new ArrayList<>();
     Map<String, Set<AttributeValue>> valuesByCategory = null;
     for (Niche niche : niches) {
-      List<ConsumerProfile> members = members(niche, all, index);
+      List<ConsumerProfile> members = members(niche, snap, index);
       if (members.size() < minimumAudience) {
         continue; // k-anonymity: never tailor from fewer than k consumers' preferences
       }
@@ -227,7 +229,7 @@ final class EngineDiscovery {
   /** The attribute values seen on the items of each category, from the interest timeline. */
   private Map<String, Set<AttributeValue>> valuesByCategory(DiscoverySnapshot snap) {
     Map<String, Set<AttributeValue>> out = new HashMap<>();
-    for (io.c2m.signal.InterestTimeline.ItemInterest i : snap.timeline(profiles).items()) {
+    for (io.c2m.signal.InterestTimeline.ItemInterest i : snap.timeline().items()) {
       i.item().get(Niche.CATEGORY).ifPresent(c -> out.computeIfAbsent(c, k -> new HashSet<>())
           .addAll(i.item().pairs()));
     }

@@ -1,15 +1,22 @@
 package io.c2m;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
+import com.tngtech.archunit.core.domain.JavaField;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.JavaType;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -98,6 +105,82 @@ class ArchitectureTest {
         .should().dependOnClassesThat().resideInAnyPackage(packagesOf(all.stream()
             .map(s -> s + ".internal").toList()))
         .check(core);
+  }
+
+  /**
+   * The stages and adapters whose exported package holds their API only, their implementation
+   * being in their {@code internal} package (CONTRIBUTING.md, "internal"). {@code signal},
+   * {@code sim} and the root package keep package-private parts beside their facades (issue 14,
+   * part 1) and are not listed.
+   */
+  static final List<String> API_ONLY = List.of("json");
+
+  @Test
+  void anApiOnlyPackageHoldsNoImplementationClasses() {
+    for (String stage : API_ONLY) {
+      classes().that().resideInAPackage("io.c2m." + stage).and().areTopLevelClasses()
+          .and().doNotHaveSimpleName("package-info")
+          .should().bePublic()
+          .because("the implementation of " + stage + " lives in io.c2m." + stage + ".internal")
+          .check(core);
+    }
+  }
+
+  @Test
+  void anApiOnlyPackageShowsNoInternalTypeInItsApi() {
+    List<String> leaks = new ArrayList<>();
+    for (String stage : API_ONLY) {
+      for (JavaClass c : core.getPackage("io.c2m." + stage).getClassesInPackageTree()) {
+        if (!c.getPackageName().equals("io.c2m." + stage) || !isApi(c)) {
+          continue;
+        }
+        for (JavaCodeUnit u : c.getCodeUnits()) {
+          if (isApi(u.getModifiers())) {
+            List<JavaType> types = new ArrayList<>(u.getParameterTypes());
+            types.add(u.getReturnType());
+            u.getThrowsClause().forEach(t -> types.add(t.getRawType()));
+            leaks.addAll(internalTypes(u.getFullName(), types));
+          }
+        }
+        for (JavaField f : c.getFields()) {
+          if (isApi(f.getModifiers())) {
+            leaks.addAll(internalTypes(f.getFullName(), List.of(f.getType())));
+          }
+        }
+        List<JavaType> supertypes = new ArrayList<>(c.getInterfaces());
+        c.getSuperclass().ifPresent(supertypes::add);
+        leaks.addAll(internalTypes(c.getName(), supertypes));
+      }
+    }
+    assertTrue(leaks.isEmpty(), "The API shows internal types: " + leaks
+        + "\nMaybe keep the internal type behind a package-private accessor.");
+  }
+
+  /** Whether a class is visible to users: public, and nested only in public classes. */
+  private static boolean isApi(JavaClass c) {
+    for (JavaClass k = c; k != null; k = k.getEnclosingClass().orElse(null)) {
+      if (!k.getModifiers().contains(JavaModifier.PUBLIC)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isApi(Set<JavaModifier> modifiers) {
+    return modifiers.contains(JavaModifier.PUBLIC) || modifiers.contains(JavaModifier.PROTECTED);
+  }
+
+  /** "member: type" for each internal type that {@code types} involve, generics included. */
+  private static Set<String> internalTypes(String member, List<? extends JavaType> types) {
+    Set<String> found = new TreeSet<>();
+    for (JavaType t : types) {
+      for (JavaClass raw : t.getAllInvolvedRawTypes()) {
+        if (raw.getPackageName().matches("io\\.c2m(\\..+)?\\.internal(\\..+)?")) {
+          found.add(member + ": " + raw.getName());
+        }
+      }
+    }
+    return found;
   }
 
   /**

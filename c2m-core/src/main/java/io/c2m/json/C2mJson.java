@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.c2m.json.internal.ReadSettings;
+import io.c2m.json.internal.SafeMessages;
 import java.io.UncheckedIOException;
 
 /**
@@ -48,7 +50,7 @@ public final class C2mJson {
     // The read limits are set explicitly (not inherited from whichever Jackson is on the class
     // path), and no polymorphic default typing is ever activated: a test asserts both.
     return JsonMapper.builder(JsonFactory.builder()
-            .streamReadConstraints(EventReader.READ_CONSTRAINTS).build())
+            .streamReadConstraints(ReadSettings.READ_CONSTRAINTS).build())
         .addModule(new C2mJacksonModule())
         .addModule(C2mJacksonModule.isoTimeEverywhere())
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -2,12 +2,13 @@ package io.c2m.json;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import io.c2m.ConsumerId;
 import io.c2m.internal.Checks;
 import io.c2m.json.EventProblem.Kind;
+import io.c2m.json.internal.ParallelRead;
+import io.c2m.json.internal.ProfileFeed;
+import io.c2m.json.internal.ReadRun;
+import io.c2m.json.internal.ReadSettings;
 import io.c2m.privacy.ConsentMapping;
 import io.c2m.privacy.Pseudonymizer;
 import io.c2m.signal.Signal;
@@ -190,10 +191,11 @@ import java.util.function.IntFunction;
  * <p>Thread-safe and immutable: one reader can serve concurrent reads; each read is
  * single-threaded.
  *
- * <p>The parts, each package-private with one job: {@code ReadRun} (one read: the line
- * splitter over a {@code LineBuffer}, the record handling, counts and problems), {@code Envelope}
- * (the first pass over an envelope line), {@code FastLineParser} and {@code RawEvent} (the two
- * parsers of one event), {@code EventMapping} (event tables, attribute rules, field checks) and
+ * <p>The parts live in {@code io.c2m.json.internal}, each with one job: {@code ReadSettings}
+ * (what all reads of a reader share), {@code ReadRun} (one read: the line splitter over a
+ * {@code LineBuffer}, the record handling, counts and problems), {@code Envelope} (the first pass
+ * over an envelope line), {@code FastLineParser} and {@code RawEvent} (the two parsers of one
+ * event), {@code EventMapping} (event tables, attribute rules, field checks) and
  * {@code ParallelRead} (the parts and threads of {@link #readParallel}).
  */
 public final class EventReader {
@@ -220,30 +222,9 @@ public final class EventReader {
   public static final double MAX_AMOUNT = 1e12;
   /** The largest product quantity accepted: 10^6. */
   public static final double MAX_QUANTITY = 1e6;
-  /**
-   * Jackson's read limits, set explicitly rather than inherited from a Jackson version: nesting
-   * 64 deep, numbers of 100 characters, strings and names of at most 1 MiB (a line is at most
-   * {@link #MAX_LINE_LENGTH_LIMIT} anyway).
-   */
-  static final StreamReadConstraints READ_CONSTRAINTS = StreamReadConstraints.builder()
-      .maxNestingDepth(64)
-      .maxNumberLength(100)
-      .maxStringLength(1 << 20)
-      .maxNameLength(1 << 16)
-      .maxDocumentLength(MAX_LINE_LENGTH_LIMIT + 2L)
-      .build();
-
-  private final JsonFactory factory;
-  private final EventMapping mapping;
-  private final int maxLineLength;
-  private final int maxProblemsKept;
-  private final boolean fastPath;
+  private final ReadSettings settings;
 
   private EventReader(Builder b) {
-    this.factory = JsonFactory.builder()
-        .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-        .streamReadConstraints(READ_CONSTRAINTS)
-        .build();
     long min = EARLIEST.getEpochSecond();
     long max = LATEST.getEpochSecond();
     String window = "";
@@ -254,10 +235,8 @@ public final class EventReader {
       window = " (from " + b.maxAge.toDays() + " days before to " + b.maxLead.toDays()
           + " days after " + now + ")";
     }
-    this.mapping = new EventMapping(b.ids, b.idCacheSize, min, max, window, b.consent);
-    this.maxLineLength = b.maxLineLength;
-    this.maxProblemsKept = b.maxProblemsKept;
-    this.fastPath = b.fastPath;
+    this.settings = new ReadSettings(b.ids, b.idCacheSize, min, max, window, b.consent,
+        b.maxLineLength, b.maxProblemsKept, b.fastPath);
   }
 
   /**
@@ -505,11 +484,11 @@ public final class EventReader {
   public EventReport read(InputStream in, Consumer<? super Signal> signals,
       Consumer<? super EventProblem> problems) {
     requireNonNull(in, "in");
-    ReadRun run = new ReadRun(this, signals, problems);
+    ReadRun run = new ReadRun(settings, signals, feedOf(signals), problems);
     try {
       run.bytes(in);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read events after line " + run.line + ".", e);
+      throw new UncheckedIOException("Cannot read events after line " + run.line() + ".", e);
     }
     return run.report();
   }
@@ -540,11 +519,11 @@ public final class EventReader {
   public EventReport read(Reader in, Consumer<? super Signal> signals,
       Consumer<? super EventProblem> problems) {
     requireNonNull(in, "in");
-    ReadRun run = new ReadRun(this, signals, problems);
+    ReadRun run = new ReadRun(settings, signals, feedOf(signals), problems);
     try {
       run.chars(in);
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read events after line " + run.line + ".", e);
+      throw new UncheckedIOException("Cannot read events after line " + run.line() + ".", e);
     }
     return run.report();
   }
@@ -578,7 +557,7 @@ public final class EventReader {
    */
   public EventReport readParallel(Path file, int partitions,
       IntFunction<? extends Consumer<? super Signal>> sinks) {
-    return ParallelRead.read(this, file, partitions, sinks);
+    return ParallelRead.read(settings, file, partitions, sinks, EventReader::feedOf);
   }
 
   /**
@@ -628,7 +607,7 @@ public final class EventReader {
    */
   public Result readMessage(byte[] json) {
     requireNonNull(json, "json");
-    return message(new LineBuffer.ByteLines(json), json.length, null);
+    return message(json, null);
   }
 
   /**
@@ -645,7 +624,7 @@ public final class EventReader {
    */
   public Result readMessage(byte[] json, Instant receivedAt) {
     requireNonNull(json, "json");
-    return message(new LineBuffer.ByteLines(json), json.length, received(receivedAt));
+    return message(json, received(receivedAt));
   }
 
   /**
@@ -659,8 +638,7 @@ public final class EventReader {
    */
   public Result readMessage(String json, Instant receivedAt) {
     requireNonNull(json, "json");
-    char[] chars = json.toCharArray();
-    return message(new LineBuffer.CharLines(chars), chars.length, received(receivedAt));
+    return message(json.toCharArray(), received(receivedAt));
   }
 
   private static Instant received(Instant at) {
@@ -681,36 +659,26 @@ public final class EventReader {
    */
   public Result readMessage(String json) {
     requireNonNull(json, "json");
-    char[] chars = json.toCharArray();
-    return message(new LineBuffer.CharLines(chars), chars.length, null);
+    return message(json.toCharArray(), null);
   }
 
-  private Result message(LineBuffer buf, int length, Instant receivedAt) {
+  private Result message(byte[] json, Instant receivedAt) {
     List<Signal> list = new ArrayList<>();
-    // No fast path: a single document repeats no names or values that interning would save.
-    ReadRun run = new ReadRun(this, list::add, p -> { }, false);
-    run.receivedAt(receivedAt);
-    run.document(buf, length);
-    return new Result(list, run.report());
+    EventReport report = ReadRun.message(settings, json, receivedAt, list::add);
+    return new Result(list, report);
   }
 
-  JsonFactory factory() {
-    return factory;
+  private Result message(char[] json, Instant receivedAt) {
+    List<Signal> list = new ArrayList<>();
+    EventReport report = ReadRun.message(settings, json, receivedAt, list::add);
+    return new Result(list, report);
   }
 
-  EventMapping mapping() {
-    return mapping;
-  }
-
-  int maxLineLength() {
-    return maxLineLength;
-  }
-
-  int maxProblemsKept() {
-    return maxProblemsKept;
-  }
-
-  boolean fastPath() {
-    return fastPath;
+  /**
+   * The feed behind a {@link ProfileSink}, which a read fills from a line's parts without making
+   * {@link Signal} records; null for any other sink.
+   */
+  private static ProfileFeed feedOf(Consumer<?> sink) {
+    return sink instanceof ProfileSink ps ? ps.feed() : null;
   }
 }

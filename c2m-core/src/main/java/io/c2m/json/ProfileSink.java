@@ -3,6 +3,7 @@ package io.c2m.json;
 import static java.util.Objects.requireNonNull;
 
 import io.c2m.Attributes;
+import io.c2m.json.internal.ProfileFeed;
 import io.c2m.signal.ProfileStore;
 import io.c2m.signal.Signal;
 import java.nio.file.Path;
@@ -27,16 +28,13 @@ import java.util.function.Supplier;
  * entries). Nor does a line's signal need a {@link Signal} or an {@link Instant}.
  *
  * <p>Not thread-safe, like the store: one sink per store, per thread or partition (see
- * {@link #readParallel}).
+ * {@link #readParallel}). The work is done by {@code io.c2m.json.internal.ProfileFeed}.
  */
 public final class ProfileSink implements Consumer<Signal> {
   /** The most item objects the store remembers by identity before that memory is emptied. */
   public static final int MAX_ITEMS = 1 << 16;
 
-  private final ProfileStore store;
-  /** The epoch milliseconds the store accepts: exactly those from {@code lo} to {@code hi}. */
-  private final long lo;
-  private final long hi;
+  private final ProfileFeed feed;
 
   /**
    * Feeds a store.
@@ -44,40 +42,7 @@ public final class ProfileSink implements Consumer<Signal> {
    * @param store the store
    */
   public ProfileSink(ProfileStore store) {
-    this.store = requireNonNull(store, "store");
-    // ProfileStore.accepts(at) compares |millis - epoch| with a bound: monotone on each side of
-    // the epoch (which it accepts), so the accepted milliseconds are one range, found here by
-    // bisection with the store's own test, so that a line's milliseconds are checked without
-    // an Instant and with exactly the store's answer.
-    long epoch = store.epoch().toEpochMilli();
-    if (!accepts(epoch)) {
-      throw new IllegalStateException("The store refuses its own epoch.");
-    }
-    this.hi = edge(epoch, Long.MAX_VALUE);
-    this.lo = edge(epoch, Long.MIN_VALUE);
-  }
-
-  private boolean accepts(long millis) {
-    return store.accepts(Instant.ofEpochMilli(millis));
-  }
-
-  /** The accepted milliseconds farthest from {@code in} (accepted) towards {@code out}. */
-  private long edge(long in, long out) {
-    if (accepts(out)) {
-      return out;
-    }
-    while (in != out && in != out + (in < out ? -1 : 1)) {
-      long mid = (in & out) + ((in ^ out) >> 1); // the floor of the mean, without overflow
-      if (mid == in) {
-        mid += in < out ? 1 : -1;
-      }
-      if (accepts(mid)) {
-        in = mid;
-      } else {
-        out = mid;
-      }
-    }
-    return in;
+    this.feed = new ProfileFeed(requireNonNull(store, "store"));
   }
 
   /**
@@ -86,7 +51,7 @@ public final class ProfileSink implements Consumer<Signal> {
    * @return the store
    */
   public ProfileStore store() {
-    return store;
+    return feed.store();
   }
 
   /**
@@ -98,31 +63,12 @@ public final class ProfileSink implements Consumer<Signal> {
    */
   @Override
   public void accept(Signal signal) {
-    requireNonNull(signal, "signal");
-    if (!store.accepts(signal.at())) {
-      store.add(signal); // throws the store's own explanation, having changed nothing
-      return;
-    }
-    store.add(signal.consumer(), signal.item(), signal.type(), signal.at().toEpochMilli(),
-        signal.value());
+    feed.accept(signal);
   }
 
-  /**
-   * Adds signal {@code i} of a reader's line, as {@link #accept(Signal)} adds
-   * {@code buffer.signal(i)}, but from its parts: no {@link Signal}, no {@link Instant}.
-   */
-  void accept(SignalBuffer buffer, int i) {
-    long second = buffer.epochSecond();
-    // Instant.toEpochMilli is second * 1000 + nano / 10^6 (floor, for negative seconds too);
-    // beyond +-9 * 10^15 seconds it would overflow: those take the record path.
-    if (second > -9_000_000_000_000_000L / 1000 && second < 9_000_000_000_000_000L / 1000) {
-      long millis = second * 1000 + buffer.nano() / 1_000_000;
-      if (millis >= lo && millis <= hi) {
-        store.add(buffer.consumer(i), buffer.item(i), buffer.type(i), millis, buffer.value(i));
-        return;
-      }
-    }
-    accept(buffer.signal(i)); // refused: the store explains
+  /** The feed behind this sink, which an event reader fills from a line's parts. */
+  ProfileFeed feed() {
+    return feed;
   }
 
   /**

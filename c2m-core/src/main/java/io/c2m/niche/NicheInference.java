@@ -40,6 +40,20 @@ public interface NicheInference {
   }
 
   /**
+   * Finds niches among preferred values read out of a profile store: the same niches as {@link
+   * #infer(NicheRequest)} of {@link PreferenceRequest#request()}. The default does just that,
+   * building the request's profiles; a strategy that needs only the consumers' preferred values
+   * may read them from the request instead, with the same result (the attribute miner does:
+   * issue 15, a profile per consumer per discovery was much of a simulation's time).
+   *
+   * @param request preferred values, minimum audience, instant, seed and timeline
+   * @return the niches, best first
+   */
+  default List<Niche> infer(PreferenceRequest request) {
+    return infer(request.request());
+  }
+
+  /**
    * Describes the budget that cut this strategy's last inference short, if it has budgets and the
    * last one hit one, for a caller that reports it (the command line does). The default has none.
    *

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.jsontype.PolymorphicTypeValidator;
+import io.c2m.json.internal.ReadSettings;
 import io.c2m.production.BatchPlan;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class C2mJsonIssue11Test {
     assertEquals(64, c.getMaxNestingDepth());
     assertEquals(100, c.getMaxNumberLength());
     assertEquals(1 << 20, c.getMaxStringLength());
-    assertEquals(EventReader.READ_CONSTRAINTS, c);
+    assertEquals(ReadSettings.READ_CONSTRAINTS, c);
   }
 
   @Test

@@ -28,7 +28,8 @@ import java.util.TreeMap;
  * [DATA_DIR [METHODS [intervals]]]}, where {@code DATA_DIR} (default {@code
  * ../shared/data/forecasting}) holds the files described in its README, {@code METHODS} (a
  * comma-separated list of forecaster names) replaces the default list on M3, and {@code
- * intervals} prints their 80% and 95% coverage and MSIS, model and conformal, instead. Methods that do not model seasonality get the season length of the data, so that they
+ * intervals} prints their 80% and 95% coverage and MSIS, model and conformal, instead ({@code
+ * intervals halves}: also on the odd and the even series, by rank in the file). Methods that do not model seasonality get the season length of the data, so that they
  * adjust significantly seasonal series as M3's did.
  */
 public final class ForecastM3Evaluation {
@@ -71,7 +72,7 @@ public final class ForecastM3Evaluation {
       }
     }
     if (args.length > 2 && args[2].equals("intervals")) {
-      intervals(byPeriod, args[1], out);
+      intervals(byPeriod, args[1], args.length > 3 && args[3].equals("halves"), out);
       return;
     }
     Holdout air = readAirPassengers(dir);
@@ -90,10 +91,11 @@ public final class ForecastM3Evaluation {
 
   /**
    * Prints the 80% and 95% coverage and MSIS of the named methods' own (model) intervals and of
-   * their conformal intervals.
+   * their conformal intervals; with {@code halves}, also the coverage on the series of odd and
+   * of even rank in the file, a check that a calibration holds on series it was not tuned on.
    */
   private static void intervals(Map<String, List<Holdout>> byPeriod, String names,
-      PrintStream out) {
+      boolean halves, PrintStream out) {
     for (Map.Entry<String, List<Holdout>> e : byPeriod.entrySet()) {
       List<Holdout> hs = e.getValue();
       int m = hs.get(0).season();
@@ -112,6 +114,20 @@ public final class ForecastM3Evaluation {
           out.printf(Locale.ROOT, "%-24s %-9s %8.3f %7.3f %8.3f %8.3f %8.3f %8.3f  (%d ms)%n",
               labelled.getKey(), kind, s.smape(), s.mase(), s.coverage().get(0),
               s.coverage().get(1), s.msis().get(0), s.msis().get(1), ms);
+          if (halves) {
+            for (int start = 0; start < 2; start++) { // 1st, 3rd, ... then 2nd, 4th, ...
+              List<Holdout> half = new ArrayList<>();
+              for (int i = start; i < hs.size(); i += 2) {
+                half.add(hs.get(i));
+              }
+              io.c2m.demand.eval.IntervalSummary hsum = Backtest.evaluateIntervals(
+                  f, half, ForkJoinPool.commonPool(), 0.8, 0.95);
+              out.printf(Locale.ROOT, "%-24s %-9s %8.3f %7.3f %8.3f %8.3f %8.3f %8.3f%n",
+                  "  " + (start == 0 ? "odd" : "even") + " half", kind, hsum.smape(),
+                  hsum.mase(), hsum.coverage().get(0), hsum.coverage().get(1),
+                  hsum.msis().get(0), hsum.msis().get(1));
+            }
+          }
         }
       }
     }

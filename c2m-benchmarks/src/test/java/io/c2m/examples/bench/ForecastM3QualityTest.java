@@ -51,9 +51,8 @@ class ForecastM3QualityTest {
 
   /**
    * Issue 12: auto at or below THETA on the yearly and quarterly series (measured 15.873 and
-   * 8.936 against 16.974 and 8.956); the conformal 95% interval of auto covers 93-97% of the test
-   * values on each (measured 0.961 and 0.946) and the 80% one 75-88% (measured 0.859 and 0.829,
-   * above the issue's 78-82%: a gap recorded in BENCHMARKS.md).
+   * 8.936 against 16.974 and 8.956); the conformal 80% interval of auto covers 78-82% of the test
+   * values on each and the 95% one 93-97% (measured 0.804 and 0.807, 0.953 and 0.939).
    */
   @Test
   void autoReachesTheThetaFrontierWithHonestIntervals() throws Exception {
@@ -72,7 +71,7 @@ class ForecastM3QualityTest {
       List<Double> cover = Backtest.evaluateIntervals(
           DemandForecaster.conformal(DemandForecaster.auto(m)), hs, ForkJoinPool.commonPool(),
           0.8, 0.95).coverage();
-      assertTrue(cover.get(0) >= 0.75 && cover.get(0) <= 0.88,
+      assertTrue(cover.get(0) >= 0.78 && cover.get(0) <= 0.82,
           period + " auto conformal 80%: " + cover.get(0));
       assertTrue(cover.get(1) >= 0.93 && cover.get(1) <= 0.97,
           period + " auto conformal 95%: " + cover.get(1));

@@ -37,11 +37,6 @@ public final class CheckedForecaster implements DemandForecaster {
         : new CheckedForecaster(forecaster);
   }
 
-  /** The checked forecaster, for {@link Conformal} to find out whether it keeps parameters. */
-  DemandForecaster delegate() {
-    return delegate;
-  }
-
   @Override
   public String name() {
     return delegate.name();
@@ -50,6 +45,42 @@ public final class CheckedForecaster implements DemandForecaster {
   @Override
   public int minLength() {
     return delegate.minLength();
+  }
+
+  /**
+   * Fits a forecaster once to a whole history for forecasts from earlier origins with the same
+   * parameters, with the checks of {@link #forecast} on the arguments and on the forecast from
+   * the end of the history. For {@link Conformal}, whose calibration needs no second fit.
+   *
+   * @param f the forecaster, checked or not
+   * @param history the history
+   * @param horizon the horizon
+   * @return the origins of the one fit, or null if the forecaster cannot keep its parameters
+   */
+  static FixedParameters.Origins fitOnce(DemandForecaster f, DemandSeries history, int horizon) {
+    if (f instanceof CheckedForecaster c) {
+      if (!(c.delegate instanceof FixedParameters fp)) {
+        return null;
+      }
+      Objects.requireNonNull(history, "history");
+      Points.check(history, horizon, c.name(), Math.max(1, c.delegate.minLength()));
+      FixedParameters.Origins o;
+      try {
+        o = fp.fitOnce(history, horizon);
+      } catch (StrategyException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw c.failed(history, e);
+      }
+      c.check(history, horizon, o.forecast());
+      return o;
+    }
+    return f instanceof FixedParameters fp ? fp.fitOnce(history, horizon) : null;
+  }
+
+  private StrategyException failed(DemandSeries history, RuntimeException e) {
+    return new StrategyException(name(), "failed while forecasting series " + history.id()
+        + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
   }
 
   @Override
@@ -62,9 +93,13 @@ public final class CheckedForecaster implements DemandForecaster {
     } catch (StrategyException e) {
       throw e;
     } catch (RuntimeException e) {
-      throw new StrategyException(name(), "failed while forecasting series " + history.id()
-          + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
+      throw failed(history, e);
     }
+    return check(history, horizon, f);
+  }
+
+  /** Checks a forecast of the delegate against the contract. */
+  private DemandForecast check(DemandSeries history, int horizon, DemandForecast f) {
     if (f == null) {
       throw new StrategyException(name(), "returned no forecast (null) for series "
           + history.id() + ".");

@@ -13,6 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.TDistribution;
 
 /**
  * Conformal prediction intervals for any forecaster, from its own rolling-origin errors on the
@@ -21,25 +24,38 @@ import java.util.Objects;
  * forecasting from rolling origins as in Stankeviciute, Alaa and van der Schaar 2021). Immutable
  * and thread-safe when the delegate is.
  *
- * <p>For a history of length {@code n} and a horizon {@code H}, the delegate forecasts from the
- * last {@code origins} origins {@code o = n - 1, n - 2, ...} (never below half the history, nor
- * below the delegate's minimum length) the {@code min(H, n - o)} values that followed. By default
- * a delegate that can keep its parameters ({@link FixedParameters}: every built-in smoother, theta
- * model and combination) is fitted once more, to the values before the first origin, and runs
- * with those parameters from every origin: the errors stay out of sample for the parameters, as
- * with refitting, at the cost of one fit instead of {@code origins} (the usual shortcut of
- * conformal intervals for time series). Other delegates, or {@code refit} true, are refitted at
- * every origin. Each error at step {@code h} is divided by the delegate's own spread at that step and
- * origin, {@code s_h = (p90_h - mean_h) / 1.2816} (its standard deviation under normal errors), so
- * that scores of every step are comparable and can be pooled. The interval of level {@code L} at
- * step {@code h} is {@code mean_h +- q s_h}, {@code s_h} from the final fit and {@code q} the
- * {@code ceil((N + 1) L)}-th smallest of the {@code N} pooled scores (the finite-sample conformal
- * quantile), floored by the Student-t quantile of the scores' root mean square with half the
- * origins as its sample size (see {@link #effectiveOrigins}); when {@code N} is too small for
- * that rank, the largest score takes its place. If the delegate's spread is
- * zero anywhere (e.g. a flat history), raw errors are pooled with the random-walk scale {@code
- * s_h = sqrt(h)} instead. A history too short for a single origin keeps the delegate's own
- * quantiles, and the provenance says so.
+ * <p><b>Errors.</b> For a history of length {@code n} and a horizon {@code H}, the delegate
+ * forecasts from the last {@code origins} origins {@code o = n - 1, n - 2, ...} (never below half
+ * the history, nor below the delegate's minimum length) the {@code min(H, n - o)} values that
+ * followed. By default a delegate that can keep its parameters ({@link FixedParameters}: every
+ * built-in smoother, theta model and combination) is fitted once, to the whole history, and that
+ * one fit gives both the forecast and, run with the same parameters from every origin (the states
+ * follow the data; only the estimation is skipped), the calibration errors: one fit per series in
+ * all. Other delegates, or {@code refit} true, are refitted at every origin.
+ *
+ * <p><b>Scores, per step.</b> Each error at step {@code h} is divided by the delegate's own spread
+ * at that step and origin, {@code s_h = (p90_h - mean_h) / 1.2816} (its standard deviation under
+ * normal errors). A per-step growth factor {@code g_h}, the root mean square of those ratios at
+ * step {@code h} made non-decreasing in {@code h}, corrects the spread's shape where the errors
+ * grow faster with the horizon than the model assumes; the scores {@code |e| / (s_h g_h)} of all
+ * steps are then comparable and pooled. With fixed parameters the errors are in sample for the
+ * parameters, which makes them smaller than errors to come, as residuals are: the scores are
+ * multiplied by {@code sqrt(n / (n - p))}, the usual degrees-of-freedom correction of a residual
+ * variance for {@code p} estimated parameters, with {@code p = 3} (the smoothing constants and
+ * initial level a built-in fits; at most {@code sqrt(2)} for a history of {@code 2p} or fewer).
+ *
+ * <p><b>Quantile, per level.</b> The interval of level {@code L} at step {@code h} is {@code
+ * mean_h +- q_L s_h g_h}, where {@code q_L} is computed from the {@code N} pooled scores for that
+ * level on its own: the larger of the finite-sample conformal quantile, the {@code ceil((N + 1)
+ * L)}-th smallest score (the largest when {@code N} is too small for that rank), and a
+ * Student-t bound, the {@code (1 + L) / 2} quantile of Student's t times the scores' root mean
+ * square. The t distribution is the predictive distribution of a new error when the scale comes
+ * from few independent errors; consecutive origins forecast overlapping stretches of the history,
+ * so it counts half the origins as independent ({@link #effectiveOrigins}), with one degree of
+ * freedom fewer. The bound matters most at high levels, where few scores lie beyond the conformal
+ * rank. If the delegate's spread is zero anywhere (e.g. a flat history), raw errors are pooled with
+ * the random-walk scale {@code s_h = sqrt(h)} instead. A history too short for a single origin
+ * keeps the delegate's own quantiles, and the provenance says so.
  *
  * <p>The coverage guarantee of conformal prediction holds for exchangeable errors; the errors of
  * a series over time are not exactly exchangeable, so the coverage is measured (BENCHMARKS.md,
@@ -52,6 +68,12 @@ public final class Conformal implements IntervalForecaster {
   /** The default number of rolling origins. */
   public static final int DEFAULT_ORIGINS = 10;
 
+  /**
+   * The parameters counted in the in-sample correction of fixed-parameter scores: a built-in
+   * fits two to four (smoothing constants, initial level and trend, theta), three for most.
+   */
+  static final int FITTED_PARAMETERS = 3;
+
   private static final double Z90 = Points.Z90;
 
   private final DemandForecaster delegate;
@@ -62,7 +84,7 @@ public final class Conformal implements IntervalForecaster {
    * Wraps a forecaster.
    *
    * @param delegate the forecaster whose point forecasts are kept
-   * @param origins how many rolling origins to refit it at, at least 1
+   * @param origins how many rolling origins to calibrate from, at least 1
    */
   public Conformal(DemandForecaster delegate, int origins) {
     this(delegate, origins, false);
@@ -73,10 +95,10 @@ public final class Conformal implements IntervalForecaster {
    *
    * @param delegate the forecaster whose point forecasts are kept
    * @param origins how many rolling origins to forecast from, at least 1
-   * @param refit true to fit the delegate again at every origin; false (the default) to keep
-   *     the parameters of its fit to the whole history where it can ({@link FixedParameters}:
-   *     the built-in smoothers, theta models and combinations), which costs one fit instead of
-   *     {@code origins + 1}
+   * @param refit true to fit the delegate again at every origin; false (the default) to run the
+   *     parameters of its one fit to the whole history from every origin where it can ({@link
+   *     FixedParameters}: the built-in smoothers, theta models and combinations), which costs
+   *     one fit in all instead of {@code origins + 1}
    */
   public Conformal(DemandForecaster delegate, int origins, boolean refit) {
     this.refit = refit;
@@ -110,7 +132,7 @@ public final class Conformal implements IntervalForecaster {
 
   @Override
   public DemandForecast forecast(DemandSeries history, int horizon) {
-    return calibrate(history, horizon, new double[] {0.8}).forecast();
+    return calibrate(history, horizon).forecast();
   }
 
   @Override
@@ -122,35 +144,107 @@ public final class Conformal implements IntervalForecaster {
             "The interval level (" + l + ") must be between 0 and 1, e.g. 0.8 or 0.95.");
       }
     }
-    return calibrate(history, horizon, levels.clone());
+    Calibration c = calibrate(history, horizon);
+    double[] q = new double[levels.length];
+    for (int j = 0; j < levels.length; j++) {
+      q[j] = c.quantile(levels[j]);
+    }
+    List<IntervalForecast.Interval> intervals = new ArrayList<>(horizon * levels.length);
+    for (int h = 1; h <= horizon; h++) {
+      for (int j = 0; j < levels.length; j++) {
+        intervals.add(interval(h, levels[j], c.mean[h - 1], q[j] * c.scale[h - 1]));
+      }
+    }
+    return new IntervalForecast(c.forecast(), intervals);
   }
 
-  private IntervalForecast calibrate(DemandSeries history, int horizon, double[] levels) {
+  /**
+   * What the calibration of one history found: the delegate's forecast, the per-step scale
+   * {@code s_h g_h}, the sorted pooled scores and the degrees of freedom of the t bound; levels
+   * share it, so asking for several costs one calibration.
+   */
+  private static final class Calibration {
+    private final DemandForecast base;
+    private final Map<String, String> settings;
+    private final double[] mean;
+    private final double[] scale;
+    private final double[] sorted;
+    private final double rms;
+    private final int dof;
+    private DemandForecast forecast;
+
+    private Calibration(DemandForecast base, Map<String, String> settings, double[] mean,
+        double[] scale, double[] sorted, int dof) {
+      this.base = base;
+      this.settings = settings;
+      this.mean = mean;
+      this.scale = scale;
+      this.sorted = sorted;
+      this.dof = dof;
+      double sq = 0;
+      for (double s : sorted) {
+        sq += s * s;
+      }
+      this.rms = sorted.length == 0 ? 0 : Math.sqrt(sq / sorted.length);
+    }
+
+    /** The multiplier {@code q_L} of the scale for a level. */
+    double quantile(double level) {
+      return sorted.length == 0 ? normalQuantile(0.5 + level / 2)
+          : Conformal.quantile(sorted, rms, level, dof);
+    }
+
+    /** The forecast with the calibrated 80% interval as p10 and p90. */
+    DemandForecast forecast() {
+      if (forecast == null) {
+        double q80 = quantile(0.8);
+        List<ForecastPoint> points = new ArrayList<>(mean.length);
+        for (int h = 1; h <= mean.length; h++) {
+          IntervalForecast.Interval iv = interval(h, 0.8, mean[h - 1], q80 * scale[h - 1]);
+          double m = Math.max(0, mean[h - 1]);
+          points.add(new ForecastPoint(h, m, Math.min(iv.lower(), m), m,
+              Math.max(iv.upper(), m)));
+        }
+        Provenance prov = base.provenance();
+        forecast = new DemandForecast(base.seriesId(), base.method(), points,
+            new Provenance(prov.strategy(), prov.version(), prov.seed(), settings));
+      }
+      return forecast;
+    }
+  }
+
+  private Calibration calibrate(DemandSeries history, int horizon) {
     Points.check(history, horizon, name(), Math.max(1, delegate.minLength()));
-    DemandForecast base = delegate.forecast(history, horizon);
     double[] y = history.values();
     int n = y.length;
     int lowest = Math.max(Math.max(1, delegate.minLength()), (n + 1) / 2);
     int first = Math.max(lowest, n - origins);
-    // Fixed parameters: one more fit, to the values before the first origin, then forecasts from
-    // every origin with those parameters, so that the errors are out of sample for them.
-    DemandForecaster inner = delegate instanceof CheckedForecaster c ? c.delegate() : delegate;
-    FixedParameters.Origins fits = refit || first > n - 1
-        || !(inner instanceof FixedParameters fp) ? null : fp.fitOnce(history, first, horizon);
-    List<double[]> errors = new ArrayList<>(); // {step, |error|, model spread}
+    // Fixed parameters: the one fit to the whole history gives the forecast and, from every
+    // origin, the calibration errors.
+    FixedParameters.Origins fits = refit || first > n - 1 ? null
+        : CheckedForecaster.fitOnce(delegate, history, horizon);
+    DemandForecast base = fits != null ? fits.forecast() : delegate.forecast(history, horizon);
+    int capacity = Math.max(0, n - first) * horizon;
+    int[] step = new int[capacity];
+    double[] error = new double[capacity];
+    double[] spread = new double[capacity];
     boolean spreadOk = true;
+    int count = 0;
     int used = 0;
-    for (int o = n - 1; o >= lowest && o >= n - origins; o--) {
+    for (int o = n - 1; o >= first; o--) {
       used++;
       int steps = Math.min(horizon, n - o);
       DemandForecast f = fits == null
-          ? delegate.forecast(new DemandSeries(history.id(), Arrays.copyOf(y, o)), steps)
+          ? delegate.forecast(FixedParameters.prefix(history, o), steps)
           : fits.at(o, steps);
       for (int h = 1; h <= steps; h++) {
         ForecastPoint p = f.points().get(h - 1);
         double s = (p.p90() - p.mean()) / Z90;
         spreadOk &= s > 0;
-        errors.add(new double[] {h, Math.abs(y[o + h - 1] - p.mean()), s});
+        step[count] = h;
+        error[count] = Math.abs(y[o + h - 1] - p.mean());
+        spread[count] = s;
+        count++;
       }
     }
     double[] mean = new double[horizon];
@@ -162,89 +256,91 @@ public final class Conformal implements IntervalForecaster {
       spreadOk &= scale[h - 1] > 0;
     }
     Map<String, String> settings = new HashMap<>(base.provenance().settings());
-    int count = errors.size();
     settings.put("scores", Integer.toString(count));
     settings.put("origins", fits == null ? "refitted" : "fixed parameters");
     if (count == 0) {
       settings.put("intervals", "model");
       settings.put("calibration", "history of " + n + " period(s) too short to calibrate");
-    } else {
-      settings.put("intervals", "conformal");
-      if (!spreadOk) {
-        settings.put("calibration", "raw errors with a random-walk scale (zero model spread)");
-        for (int h = 1; h <= horizon; h++) {
-          scale[h - 1] = Math.sqrt(h);
-        }
-      }
+      return new Calibration(base, settings, mean, scale, new double[0], 1);
     }
-    // Per-step growth: the root mean square of the normalised errors at each step, made
-    // non-decreasing in the step (running maximum), corrects the model's spread where its errors
-    // grow faster with the horizon than it assumes.
-    double[] growth = new double[horizon];
-    if (count > 0) {
-      double[] sum = new double[horizon];
-      int[] num = new int[horizon];
-      for (double[] e : errors) {
-        int h = (int) e[0];
-        double z = e[1] / (spreadOk ? e[2] : Math.sqrt(h));
-        sum[h - 1] += z * z;
-        num[h - 1]++;
-      }
-      double run = 0;
-      for (int h = 0; h < horizon; h++) {
-        if (num[h] > 0) {
-          run = Math.max(run, Math.sqrt(sum[h] / num[h]));
-        }
-        growth[h] = run;
-      }
-      double floor = run > 0 ? run * 1e-6 : 1;
-      for (int h = 0; h < horizon; h++) {
-        growth[h] = Math.max(growth[h], floor);
+    settings.put("intervals", "conformal");
+    if (!spreadOk) {
+      settings.put("calibration", "raw errors with a random-walk scale (zero model spread)");
+      for (int h = 1; h <= horizon; h++) {
+        scale[h - 1] = Math.sqrt(h);
       }
     }
     double[] scores = new double[count];
     for (int i = 0; i < count; i++) {
-      double[] e = errors.get(i);
-      int h = (int) e[0];
-      scores[i] = e[1] / (spreadOk ? e[2] : Math.sqrt(h)) / growth[h - 1];
+      scores[i] = error[i] / (spreadOk ? spread[i] : Math.sqrt(step[i]));
+    }
+    double[] growth = growth(scores, step, horizon);
+    double inSample = fits == null ? 1 : inSampleCorrection(n);
+    for (int i = 0; i < count; i++) {
+      scores[i] = scores[i] / growth[step[i] - 1] * inSample;
     }
     Arrays.sort(scores);
-    if (count > 0) {
-      for (int h = 1; h <= horizon; h++) {
-        scale[h - 1] *= growth[h - 1];
-      }
-    }
-    List<IntervalForecast.Interval> intervals = new ArrayList<>(horizon * levels.length);
-    List<ForecastPoint> points = new ArrayList<>(horizon);
-    int effective = effectiveOrigins(used);
-    double q80 = count == 0 ? Z90 : quantile(scores, 0.8, effective);
-    double[] q = new double[levels.length];
-    for (int j = 0; j < levels.length; j++) {
-      q[j] = count == 0 ? normalQuantile(0.5 + levels[j] / 2)
-          : quantile(scores, levels[j], effective);
-    }
     for (int h = 1; h <= horizon; h++) {
-      for (int j = 0; j < levels.length; j++) {
-        intervals.add(interval(h, levels[j], mean[h - 1], q[j] * scale[h - 1]));
-      }
-      IntervalForecast.Interval iv = interval(h, 0.8, mean[h - 1], q80 * scale[h - 1]);
-      double m = Math.max(0, mean[h - 1]);
-      points.add(new ForecastPoint(h, m, Math.min(iv.lower(), m), m, Math.max(iv.upper(), m)));
+      scale[h - 1] *= growth[h - 1];
     }
-    Provenance prov = base.provenance();
-    DemandForecast out = new DemandForecast(base.seriesId(), base.method(), points,
-        new Provenance(prov.strategy(), prov.version(), prov.seed(), settings));
-    return new IntervalForecast(out, intervals);
+    return new Calibration(base, settings, mean, scale, scores,
+        Math.max(1, effectiveOrigins(used) - 1));
   }
 
   /**
-   * The number of origins the Student-t floor counts (its degrees of freedom are one less): half
-   * the origins used, at least 2.
-   * Consecutive origins forecast overlapping stretches of the history, so their errors are far
-   * from independent; counting two origins as one independent error is a rough effective sample
-   * size. With all origins counted (the first version) the 95% intervals of {@code auto} covered
-   * 90.2% / 91.7% of the M3 yearly / quarterly test values with fixed-parameter calibration;
-   * with half, 95.0% / 94.6% (80% intervals: 80.4% / 80.2% before, 83.6% / 82.9% after).
+   * The per-step growth of normalised errors: the root mean square of the scores at each step,
+   * made non-decreasing in the step (running maximum; a step without scores takes the previous
+   * one's), and kept above a millionth of the largest so that no score is divided by zero.
+   *
+   * @param scores the normalised errors
+   * @param step their steps, from 1
+   * @param horizon the horizon
+   * @return the growth per step
+   */
+  static double[] growth(double[] scores, int[] step, int horizon) {
+    double[] sum = new double[horizon];
+    int[] num = new int[horizon];
+    for (int i = 0; i < scores.length; i++) {
+      sum[step[i] - 1] += scores[i] * scores[i];
+      num[step[i] - 1]++;
+    }
+    double[] growth = new double[horizon];
+    double run = 0;
+    for (int h = 0; h < horizon; h++) {
+      if (num[h] > 0) {
+        run = Math.max(run, Math.sqrt(sum[h] / num[h]));
+      }
+      growth[h] = run;
+    }
+    double floor = run > 0 ? run * 1e-6 : 1;
+    for (int h = 0; h < horizon; h++) {
+      growth[h] = Math.max(growth[h], floor);
+    }
+    return growth;
+  }
+
+  /**
+   * The factor by which errors in sample for the parameters are scaled up: {@code sqrt(n / (n -
+   * p))} for a history of {@code n} values and {@code p} = {@value #FITTED_PARAMETERS} fitted
+   * parameters, the ratio of an unbiased residual variance to the mean squared residual; {@code
+   * sqrt(2)} for histories of {@code 2p} values or fewer, where that ratio would pass 2.
+   * Measured without it (M3, {@code auto}, 80% / 95%): 0.775 / 0.941 yearly, 0.790 / 0.933
+   * quarterly; with it 0.804 / 0.953 and 0.807 / 0.939.
+   *
+   * @param n the history's length
+   * @return the factor, in [1, sqrt(2)]
+   */
+  static double inSampleCorrection(int n) {
+    return n > 2 * FITTED_PARAMETERS ? Math.sqrt((double) n / (n - FITTED_PARAMETERS))
+        : Math.sqrt(2);
+  }
+
+  /**
+   * The number of origins the Student-t bound counts (its degrees of freedom are one less): half
+   * the origins used, at least 2. Consecutive origins forecast overlapping stretches of the
+   * history, so their errors are far from independent; counting two origins as one independent
+   * error is a rough effective sample size. With all origins counted the 95% intervals of {@code
+   * auto} covered 90-92% of the M3 yearly and quarterly test values.
    */
   private static int effectiveOrigins(int used) {
     return Math.max(2, used / 2);
@@ -258,36 +354,37 @@ public final class Conformal implements IntervalForecaster {
   }
 
   /**
-   * The conformal quantile of sorted scores: the {@code ceil((N + 1) level)}-th smallest, or,
-   * when there are too few scores for that rank, the larger of the largest score and the normal
-   * quantile times their root mean square.
+   * The multiplier of one level: the larger of the finite-sample conformal quantile of sorted
+   * scores, the {@code ceil((N + 1) level)}-th smallest (the largest when {@code N} is too small
+   * for that rank), and the Student-t bound, the {@code (1 + level) / 2} quantile of Student's t
+   * with {@code dof} degrees of freedom times the scores' root mean square.
+   *
+   * @param sorted the scores, ascending, at least one
+   * @param rms their root mean square
+   * @param level the level, in (0, 1)
+   * @param dof the t bound's degrees of freedom, at least 1
+   * @return the multiplier
    */
-  static double quantile(double[] sorted, double level, int origins) {
+  static double quantile(double[] sorted, double rms, double level, int dof) {
     int n = sorted.length;
     int k = (int) Math.ceil((n + 1) * level);
-    double sq = 0;
-    for (double s : sorted) {
-      sq += s * s;
-    }
-    double t = studentQuantile(Math.max(1, origins - 1), 0.5 + level / 2) * Math.sqrt(sq / n);
-    return Math.max(k <= n ? sorted[Math.max(0, k - 1)] : sorted[n - 1], t);
+    double conformal = k <= n ? sorted[Math.max(0, k - 1)] : sorted[n - 1];
+    return Math.max(conformal, studentQuantile(dof, 0.5 + level / 2) * rms);
   }
 
   /** Student-t quantiles by degrees of freedom and probability: few distinct ones, dear each. */
-  private static final java.util.concurrent.ConcurrentHashMap<java.util.List<Double>, Double>
-      T_QUANTILES = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<List<Double>, Double> T_QUANTILES =
+      new ConcurrentHashMap<>();
 
   private static double studentQuantile(int dof, double p) {
     if (T_QUANTILES.size() > 10_000) {
       T_QUANTILES.clear();
     }
-    return T_QUANTILES.computeIfAbsent(java.util.List.of((double) dof, p),
-        key -> new org.apache.commons.math3.distribution.TDistribution(null, dof)
-            .inverseCumulativeProbability(p));
+    return T_QUANTILES.computeIfAbsent(List.of((double) dof, p),
+        key -> new TDistribution(null, dof).inverseCumulativeProbability(p));
   }
 
   private static double normalQuantile(double p) {
-    return new org.apache.commons.math3.distribution.NormalDistribution(null, 0, 1)
-        .inverseCumulativeProbability(p);
+    return new NormalDistribution(null, 0, 1).inverseCumulativeProbability(p);
   }
 }

@@ -8,10 +8,10 @@ import io.c2m.niche.DemandScore;
 import io.c2m.niche.Niche;
 import io.c2m.niche.NicheInference;
 import io.c2m.niche.NicheRequest;
+import io.c2m.niche.PreferenceRequest;
 import io.c2m.niche.Trend;
 import io.c2m.niche.TrendSettings;
 import io.c2m.niche.internal.FpGrowth.ItemSet;
-import io.c2m.internal.Checks;
 import io.c2m.signal.ConsumerProfile;
 import io.c2m.signal.InterestTimeline;
 import io.c2m.signal.PreferredValues;
@@ -281,21 +281,33 @@ public final class AttributeMiner implements NicheInference {
    */
   @Override
   public List<Niche> infer(ProfileStore store, int minAudience, Instant asOf, long seed) {
-    requireNonNull(store, "store");
-    requireNonNull(asOf, "asOf");
-    Checks.requirePositive(minAudience, "minimum audience");
-    PreferredValues pv = store.preferredValues(asOf);
+    return infer(PreferenceRequest.of(store, minAudience, asOf, seed));
+  }
+
+  /**
+   * Mines the request's preferred values directly: the same niches, in the same order and with
+   * the same figures, as {@link #infer(NicheRequest)} of {@link PreferenceRequest#request()},
+   * without a {@link ConsumerProfile} per consumer.
+   */
+  @Override
+  public List<Niche> infer(PreferenceRequest request) {
+    requireNonNull(request, "request");
+    PreferredValues pv = request.preferences();
     AttributeValue[] values = new AttributeValue[pv.valueCount()];
     boolean[] isCategory = new boolean[values.length];
     for (int v = 0; v < values.length; v++) {
       values[v] = pv.value(v);
       isCategory[v] = values[v].key().equals(Niche.CATEGORY);
     }
-    // Transactions of the consumers with a preferred category, in row (consumer id) order.
+    // Transactions of the included consumers with a preferred category, in row (consumer id)
+    // order.
     int[] rowOf = new int[pv.size()];
     int[][] perConsumer = new int[pv.size()][];
     int n = 0;
     for (int r = 0; r < pv.size(); r++) {
+      if (!request.includes(r)) {
+        continue;
+      }
       int from = pv.start(r);
       int to = pv.end(r);
       boolean hasCategory = false;
@@ -324,8 +336,8 @@ public final class AttributeMiner implements NicheInference {
       }
       return DemandScore.orderProbability(s, definition.size());
     };
-    return mine(values, Arrays.copyOf(perConsumer, n), demand, minAudience, asOf,
-        store.timeline());
+    return mine(values, Arrays.copyOf(perConsumer, n), demand, request.minAudience(),
+        request.asOf(), request.timeline());
   }
 
   /** Per rank: whether the value is a category. */

@@ -6,12 +6,14 @@ import io.c2m.internal.PreferenceIndex;
 import io.c2m.niche.Niche;
 import io.c2m.niche.NicheInference;
 import io.c2m.niche.NicheRequest;
+import io.c2m.niche.PreferenceRequest;
 import io.c2m.signal.ConsumerProfile;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Decorator that checks the niches a (possibly third-party) inference returns, so that a broken
@@ -53,13 +55,28 @@ public final class CheckedNicheInference implements NicheInference {
     List<ConsumerProfile> profiles = request.profiles();
     List<io.c2m.Attributes> preferences = new ArrayList<>(profiles.size());
     profiles.forEach(p -> preferences.add(p.preferences()));
-    return infer(request, new PreferenceIndex(preferences));
+    return check(() -> delegate.infer(request), request.minAudience(),
+        new PreferenceIndex(preferences));
   }
 
-  private List<Niche> infer(NicheRequest request, PreferenceIndex preferences) {
+  /**
+   * Checks the delegate's niches among the request's preferred values: the recount reads the
+   * included rows' preferred values, which are the preferences of the profiles of {@link
+   * PreferenceRequest#request()}, so the check is the one {@link #infer(NicheRequest)} makes,
+   * without building a profile per consumer.
+   */
+  @Override
+  public List<Niche> infer(PreferenceRequest request) {
+    Objects.requireNonNull(request, "request");
+    return check(() -> delegate.infer(request), request.minAudience(),
+        PreferenceIndex.of(request.preferences(), request.rows()));
+  }
+
+  private List<Niche> check(Supplier<List<Niche>> inference, int minAudience,
+      PreferenceIndex preferences) {
     List<Niche> found;
     try {
-      found = delegate.infer(request);
+      found = inference.get();
     } catch (StrategyException e) {
       throw e;
     } catch (RuntimeException e) {
@@ -84,7 +101,7 @@ public final class CheckedNicheInference implements NicheInference {
             + ") above the audience (" + n.audience() + ") of niche " + n.id() + ".");
       }
       int matching = preferences.count(n.definition());
-      if (matching < request.minAudience()) {
+      if (matching < minAudience) {
         continue; // withheld: fewer than k consumers match, whatever the strategy reported
       }
       if (n.audience() != matching) {

@@ -7,13 +7,17 @@ import io.c2m.ConsumerId;
 import io.c2m.niche.Niche;
 import io.c2m.niche.NicheInference;
 import io.c2m.niche.NicheRequest;
+import io.c2m.niche.PreferenceRequest;
 import io.c2m.niche.TrendSettings;
+import io.c2m.signal.ConsumerProfile;
 import io.c2m.signal.ProfileSettings;
 import io.c2m.signal.ProfileStore;
 import io.c2m.signal.Signal;
 import io.c2m.signal.SignalType;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.SplittableRandom;
 import net.jqwik.api.ForAll;
@@ -84,5 +88,40 @@ class AttributeMinerStoreProperties {
         new NicheRequest(store.profiles(asOf), minAudience, asOf, seed, store.timeline()));
     List<Niche> direct = miner.infer(store, minAudience, asOf, seed);
     assertEquals(objects, direct);
+  }
+
+  /**
+   * Mining some rows of a store's preferred values ({@link AttributeMiner#infer(PreferenceRequest)},
+   * the path the engine takes, issue 15) gives exactly the niches of the object path over those
+   * rows' profiles, checked or not.
+   */
+  @Property(tries = 60)
+  void thePreferencePathOfSomeRowsEqualsTheObjectPath(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 20, max = 400) int consumers,
+      @ForAll @IntRange(min = 2, max = 25) int minAudience,
+      @ForAll @IntRange(min = 0, max = 3) int leaveOutOneIn,
+      @ForAll boolean lax) {
+    ProfileStore store = population(seed, consumers, 1);
+    Instant asOf = START.plus(Duration.ofDays(61));
+    NicheInference miner = lax
+        ? new AttributeMiner(4, 1.0, 0.0, 0.0, TrendSettings.defaults())
+        : NicheInference.attributeMiner();
+    List<ConsumerProfile> all = store.profiles(asOf);
+    BitSet rows = new BitSet();
+    List<ConsumerProfile> kept = new ArrayList<>();
+    for (int r = 0; r < all.size(); r++) {
+      if (leaveOutOneIn == 0 || r % (leaveOutOneIn + 1) != 0) {
+        rows.set(r);
+        kept.add(all.get(r));
+      }
+    }
+    PreferenceRequest request = new PreferenceRequest(store.preferredValues(asOf), rows,
+        minAudience, seed, store.timeline(), () -> kept);
+    List<Niche> objects = miner.infer(
+        new NicheRequest(kept, minAudience, asOf, seed, store.timeline()));
+    assertEquals(objects, miner.infer(request));
+    assertEquals(NicheInference.checked(miner).infer(request.request()),
+        NicheInference.checked(miner).infer(request));
   }
 }

@@ -1,14 +1,17 @@
-package io.c2m.json;
+package io.c2m.json.internal;
 
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParser;
+import io.c2m.json.EventProblem;
 import io.c2m.json.EventProblem.Kind;
-import io.c2m.json.LineBuffer.ByteLines;
-import io.c2m.json.LineBuffer.CharLines;
-import io.c2m.json.RawEvent.EnvelopeFound;
-import io.c2m.json.RawEvent.LineProblem;
+import io.c2m.json.EventReader;
+import io.c2m.json.EventReport;
+import io.c2m.json.internal.LineBuffer.ByteLines;
+import io.c2m.json.internal.LineBuffer.CharLines;
+import io.c2m.json.internal.RawEvent.EnvelopeFound;
+import io.c2m.json.internal.RawEvent.LineProblem;
 import io.c2m.signal.Signal;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,12 +24,13 @@ import java.util.function.Consumer;
 /**
  * The state of one read of an {@link EventReader}: the line splitter, the handling of each record
  * (a line, or an element of an envelope line, see {@link Envelope}), the counts and the problems.
- * Package-private and single-threaded: one per read call (or per part of a parallel read).
+ * Single-threaded: one per read call (or per part of a parallel read). Public only for
+ * {@link EventReader}, which starts the reads; not API.
  */
-final class ReadRun {
+public final class ReadRun {
   private static final int INITIAL_BUFFER = 1 << 16;
 
-  private final EventReader reader;
+  private final ReadSettings settings;
   private final EventMapping mapping;
   private final int maxLineLength;
   private final Consumer<? super Signal> sink;
@@ -36,11 +40,14 @@ final class ReadRun {
   /** The envelope of the line being read, made at the first envelope line. */
   private Envelope envelope;
   private final SignalBuffer scratch = new SignalBuffer();
-  /** The sink when it is a {@link ProfileSink}: fed the signals' parts, no records. */
-  private final ProfileSink profileSink;
+  /**
+   * Feeds the sink's store with the signals' parts, no records, when the sink is a
+   * {@link io.c2m.json.ProfileSink}; null otherwise.
+   */
+  private final ProfileFeed profileFeed;
   private final EventMapping.Caches caches = new EventMapping.Caches();
   private final List<EventProblem> problems = new ArrayList<>();
-  long line;
+  private long line;
   /** The index of the envelope element being read, or {@link EventProblem#WHOLE_LINE}. */
   private int index = EventProblem.WHOLE_LINE;
   /** The receive time of a message, for events without a time; null in a file read. */
@@ -53,28 +60,85 @@ final class ReadRun {
   private long rejected;
   private long signals;
 
-  ReadRun(EventReader reader, Consumer<? super Signal> sink,
+  /**
+   * Starts a read.
+   *
+   * @param settings the reader's settings
+   * @param sink receives the signals
+   * @param profileFeed the feed of {@code sink}'s store when {@code sink} is a
+   *     {@link io.c2m.json.ProfileSink} (then its signals go to the feed, by parts), else null
+   * @param problemSink receives every problem
+   */
+  public ReadRun(ReadSettings settings, Consumer<? super Signal> sink, ProfileFeed profileFeed,
       Consumer<? super EventProblem> problemSink) {
-    this(reader, sink, problemSink, reader.fastPath());
+    this(settings, sink, profileFeed, problemSink, settings.fastPath);
   }
 
   /** A run that tries the fast path on bytes if {@code fastPath}. */
-  ReadRun(EventReader reader, Consumer<? super Signal> sink,
+  private ReadRun(ReadSettings settings, Consumer<? super Signal> sink, ProfileFeed profileFeed,
       Consumer<? super EventProblem> problemSink, boolean fastPath) {
-    this.reader = reader;
-    this.mapping = reader.mapping();
-    this.maxLineLength = reader.maxLineLength();
+    this.settings = settings;
+    this.mapping = settings.mapping;
+    this.maxLineLength = settings.maxLineLength;
     this.fast = fastPath ? new FastLineParser() : null;
     this.sink = requireNonNull(sink, "signals");
-    this.profileSink = sink instanceof ProfileSink ps ? ps : null;
+    this.profileFeed = profileFeed;
     this.problemSink = requireNonNull(problemSink, "problems");
+  }
+
+  /**
+   * Reads one JSON document received on its own ({@link EventReader#readMessage(byte[], Instant)}),
+   * without the fast path: a single document repeats no names or values that interning would
+   * save.
+   *
+   * @param settings the reader's settings
+   * @param json the UTF-8 bytes of the document
+   * @param receivedAt the receive time for events without a time of their own, or null
+   * @param sink receives the signals
+   * @return the report
+   */
+  public static EventReport message(ReadSettings settings, byte[] json, Instant receivedAt,
+      Consumer<? super Signal> sink) {
+    return message(settings, new ByteLines(json), json.length, receivedAt, sink);
+  }
+
+  /**
+   * Reads one JSON document received on its own, as {@link #message(ReadSettings, byte[],
+   * Instant, Consumer)} does; the length limit counts chars.
+   *
+   * @param settings the reader's settings
+   * @param json the chars of the document
+   * @param receivedAt the receive time for events without a time of their own, or null
+   * @param sink receives the signals
+   * @return the report
+   */
+  public static EventReport message(ReadSettings settings, char[] json, Instant receivedAt,
+      Consumer<? super Signal> sink) {
+    return message(settings, new CharLines(json), json.length, receivedAt, sink);
+  }
+
+  private static EventReport message(ReadSettings settings, LineBuffer buf, int length,
+      Instant receivedAt, Consumer<? super Signal> sink) {
+    ReadRun run = new ReadRun(settings, sink, null, p -> { }, false);
+    run.receivedAt(receivedAt);
+    run.document(buf, length);
+    return run.report();
+  }
+
+  /**
+   * Returns the number of lines read so far (the last line's number).
+   *
+   * @return the lines read
+   */
+  public long line() {
+    return line;
   }
 
   /**
    * Sets the instant a message was received, which a per-message read gives to an event that has
    * no time of its own (as GA4 and Segment do with the request time); null in a file read.
    */
-  void receivedAt(Instant at) {
+  private void receivedAt(Instant at) {
     if (at != null) {
       long micros = Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000L),
           at.getNano() / 1_000);
@@ -97,16 +161,33 @@ final class ReadRun {
     }
   }
 
-  EventReport report() {
+  /**
+   * Returns the report of what was read so far.
+   *
+   * @return the report
+   */
+  public EventReport report() {
     return new EventReport(accepted + skipped + rejected, accepted, skipped, rejected, signals,
         problems);
   }
 
-  void bytes(InputStream in) throws IOException {
+  /**
+   * Reads UTF-8 bytes to their end.
+   *
+   * @param in the input; not closed
+   * @throws IOException if reading fails
+   */
+  public void bytes(InputStream in) throws IOException {
     split(new ByteLines(in, initialBuffer()));
   }
 
-  void chars(Reader in) throws IOException {
+  /**
+   * Reads characters to their end.
+   *
+   * @param in the input; not closed
+   * @throws IOException if reading fails
+   */
+  public void chars(Reader in) throws IOException {
     split(new CharLines(in, initialBuffer()));
   }
 
@@ -119,7 +200,7 @@ final class ReadRun {
    * document may span lines (JSON whitespace), and an empty one is rejected rather than skipped,
    * since a message with no event is a sender's mistake.
    */
-  void document(LineBuffer buf, int length) {
+  private void document(LineBuffer buf, int length) {
     line = 1;
     int from = buf.byteOrderMark(0, length);
     if (length - from > maxLineLength) {
@@ -242,7 +323,7 @@ final class ReadRun {
       }
     }
     scratch.clear();
-    try (JsonParser p = buf.parser(reader.factory(), from, to)) {
+    try (JsonParser p = buf.parser(settings.factory, from, to)) {
       raw.parse(p);
       receivedAt();
       mapping.map(raw, scratch, caches);
@@ -280,7 +361,7 @@ final class ReadRun {
       envelope = new Envelope();
     }
     Envelope env = envelope;
-    try (JsonParser p = buf.parser(reader.factory(), from, to)) {
+    try (JsonParser p = buf.parser(settings.factory, from, to)) {
       env.parse(p, buf);
     } catch (LineProblem | IOException e) {
       reject(e, "The line is not well-formed JSON.");
@@ -308,12 +389,12 @@ final class ReadRun {
     scratch.clear();
     try {
       if (env.array.equals(Envelope.GA4)) {
-        try (JsonParser p = buf.parser(reader.factory(), from, to)) {
+        try (JsonParser p = buf.parser(settings.factory, from, to)) {
           raw.parseGa4Event(p);
         }
       } else if (!(fast != null && buf instanceof ByteLines bytes
           && fast.parse(bytes.buf, from, to, raw))) {
-        try (JsonParser p = buf.parser(reader.factory(), from, to)) {
+        try (JsonParser p = buf.parser(settings.factory, from, to)) {
           raw.parse(p);
         }
       }
@@ -360,8 +441,8 @@ final class ReadRun {
     // goes on. Signals of the line handed over before the refusal stay handed over.
     for (int i = 0; i < n; i++) {
       try {
-        if (profileSink != null) {
-          profileSink.accept(scratch, i);
+        if (profileFeed != null) {
+          profileFeed.accept(scratch, i);
         } else {
           sink.accept(scratch.signal(i));
         }
@@ -378,7 +459,7 @@ final class ReadRun {
   private void reject(Kind kind, String reason) {
     rejected++;
     EventProblem problem = new EventProblem(line, index, kind, reason);
-    if (problems.size() < reader.maxProblemsKept()) {
+    if (problems.size() < settings.maxProblemsKept) {
       problems.add(problem);
     }
     problemSink.accept(problem);

@@ -1,10 +1,10 @@
-package io.c2m.json;
+package io.c2m.json.internal;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.c2m.json.EventProblem.Kind;
-import io.c2m.json.RawEvent.Fields;
-import io.c2m.json.RawEvent.LineProblem;
+import io.c2m.json.internal.RawEvent.Fields;
+import io.c2m.json.internal.RawEvent.LineProblem;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.HashSet;

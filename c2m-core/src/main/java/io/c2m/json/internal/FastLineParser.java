@@ -1,7 +1,8 @@
-package io.c2m.json;
+package io.c2m.json.internal;
 
-import io.c2m.json.RawEvent.Fields;
-import io.c2m.json.RawEvent.Num;
+import io.c2m.json.EventReader;
+import io.c2m.json.internal.RawEvent.Fields;
+import io.c2m.json.internal.RawEvent.Num;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -25,7 +26,7 @@ import java.util.List;
  * given exactly the values Jackson gives them: an integer its {@code long} value as a double, a
  * decimal {@link Double#parseDouble}.
  *
- * <p>Package-private and single-threaded: one per read.
+ * <p>Single-threaded: one per read.
  */
 final class FastLineParser {
   /** Deepest nesting read; deeper lines go to Jackson. */

@@ -1,4 +1,4 @@
-package io.c2m.json;
+package io.c2m.json.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;

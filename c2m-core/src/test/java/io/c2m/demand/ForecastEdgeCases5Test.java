@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-/** Regressions from the review of the forecasting code (issue 5). */
-class ForecastReviewRegressionTest {
+/** Forecaster edge cases from the review of issue 5: huge values, horizons, wrappers, names. */
+class ForecastEdgeCases5Test {
   private static double[] huge(int n) {
     double[] y = new double[n];
     for (int t = 0; t < n; t++) {

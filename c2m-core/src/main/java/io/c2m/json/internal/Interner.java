@@ -1,4 +1,4 @@
-package io.c2m.json;
+package io.c2m.json.internal;
 
 import java.util.Arrays;
 

@@ -14,8 +14,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Regressions from the review of {@code c2m forecast}. */
-class ForecastCommandReviewTest {
+/** {@code c2m forecast} refuses bad files and options with usage errors that name the place. */
+class ForecastCommandInputChecksTest {
   @TempDir
   Path dir;
 

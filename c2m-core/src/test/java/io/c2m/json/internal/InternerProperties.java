@@ -1,4 +1,4 @@
-package io.c2m.json;
+package io.c2m.json.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,6 +1,7 @@
-package io.c2m.json;
+package io.c2m.json.internal;
 
 import io.c2m.Attributes;
+import io.c2m.json.ProfileSink;
 import io.c2m.ConsumerId;
 import io.c2m.signal.Signal;
 import io.c2m.signal.SignalType;
@@ -10,8 +11,8 @@ import java.util.Arrays;
 /**
  * The signals of one line, held as their parts rather than as {@link Signal} records: a line's
  * signals share their consumer's instant and source, and a {@link ProfileSink} needs neither a
- * {@link Signal} nor an {@link Instant} per signal, only epoch milliseconds. Package-private, a
- * scratch value owned by one read and reused from line to line. Every part is what the
+ * {@link Signal} nor an {@link Instant} per signal, only epoch milliseconds ({@link ProfileFeed}).
+ * A scratch value owned by one read and reused from line to line. Every part is what the
  * {@link Signal} constructor would accept (non-null, a non-blank source, a finite or NaN value),
  * so {@link #signal(int)} never throws.
  */

@@ -1,14 +1,17 @@
-package io.c2m.json;
+package io.c2m.json.internal;
 
+import io.c2m.json.C2mJson;
+import io.c2m.json.EventReader;
 import java.util.regex.Pattern;
 
 /**
  * Turns Jackson's messages into rules that hold no input: Jackson quotes the text it failed on
  * ({@code from String "..."}, {@code Unrecognized token '...'}) and gives the character code of
  * an unexpected character ({@code (code 98)}), and both may be consumer data. Shared by
- * {@link EventReader} and {@link C2mJson} so that neither can leak what the other hides.
+ * {@link EventReader} and {@link C2mJson} so that neither can leak what the other hides. Public for
+ * {@link C2mJson}; not API.
  */
-final class SafeMessages {
+public final class SafeMessages {
   private static final Pattern QUOTED = Pattern.compile("'[^']*'|\"[^\"]*\"");
   private static final Pattern CHAR_CODE =
       Pattern.compile("\\s*\\((?:CTRL-CHAR, )?code -?\\d+\\)");
@@ -24,7 +27,7 @@ final class SafeMessages {
    * @param message Jackson's original message, or null
    * @return the rule, never blank
    */
-  static String rule(String message) {
+  public static String rule(String message) {
     String msg = message;
     if (msg == null || msg.isBlank()) {
       return "syntax error";

@@ -1,11 +1,12 @@
-package io.c2m.json;
+package io.c2m.json.internal;
 
 import io.c2m.Attributes;
 import io.c2m.ConsumerId;
 import io.c2m.json.EventProblem.Kind;
-import io.c2m.json.RawEvent.Fields;
-import io.c2m.json.RawEvent.LineProblem;
-import io.c2m.json.RawEvent.Num;
+import io.c2m.json.EventReader;
+import io.c2m.json.internal.RawEvent.Fields;
+import io.c2m.json.internal.RawEvent.LineProblem;
+import io.c2m.json.internal.RawEvent.Num;
 import io.c2m.privacy.ConsentMapping;
 import io.c2m.privacy.PersonalData;
 import io.c2m.signal.SignalType;
@@ -23,7 +24,7 @@ import java.util.function.Function;
 
 /**
  * Turns a {@link RawEvent} into signals: the Segment and GA4 event tables, the attribute rules
- * and the field checks. Package-private; the tables are documented on {@link EventReader}.
+ * and the field checks. The tables are documented on {@link EventReader}.
  */
 final class EventMapping {
   /** How an event carries its products. */
@@ -139,11 +140,6 @@ final class EventMapping {
   private final long maxSecond;
   private final String window;
   private final ConsentMapping consentMapping;
-
-  EventMapping(Function<String, ConsumerId> ids, int idCacheSize) {
-    this(ids, idCacheSize, EventReader.EARLIEST.getEpochSecond(),
-        EventReader.LATEST.getEpochSecond(), "", ConsentMapping.defaults());
-  }
 
   /**
    * A mapping that refuses instants outside {@code [minSecond, maxSecond]} (described by

@@ -1,7 +1,10 @@
-package io.c2m.json;
+package io.c2m.json.internal;
 
 import static java.util.Objects.requireNonNull;
 
+import io.c2m.json.EventProblem;
+import io.c2m.json.EventReader;
+import io.c2m.json.EventReport;
 import io.c2m.signal.Signal;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,19 +20,32 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
  * {@link EventReader#readParallel}: cuts a file at line starts into parts of about equal size and
  * reads them on a few threads, each part with its own {@link ReadRun} and sink, then joins the
- * parts' reports with absolute line numbers. Package-private; one job: the parts, their threads
- * and the joined report.
+ * parts' reports with absolute line numbers. One job: the parts, their threads and the joined
+ * report. Public only for {@link EventReader}; not API.
  */
-final class ParallelRead {
+public final class ParallelRead {
   private ParallelRead() {}
 
-  static EventReport read(EventReader reader, Path file, int partitions,
-      IntFunction<? extends Consumer<? super Signal>> sinks) {
+  /**
+   * Reads a file in parts, as {@link EventReader#readParallel} documents.
+   *
+   * @param settings the reader's settings
+   * @param file the file
+   * @param partitions the largest number of parts; at least 1
+   * @param sinks gives the sink of each part
+   * @param feeds gives the profile feed of a sink that is a {@link io.c2m.json.ProfileSink}, else
+   *     null (see {@link ReadRun#ReadRun})
+   * @return the report of the whole file
+   */
+  public static EventReport read(ReadSettings settings, Path file, int partitions,
+      IntFunction<? extends Consumer<? super Signal>> sinks,
+      Function<? super Consumer<? super Signal>, ProfileFeed> feeds) {
     requireNonNull(file, "file");
     requireNonNull(sinks, "sinks");
     if (partitions < 1) {
@@ -55,13 +71,14 @@ final class ParallelRead {
     Runnable worker = () -> {
       try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
         for (int part = next.getAndIncrement(); part < n; part = next.getAndIncrement()) {
-          ReadRun run = new ReadRun(reader, partSinks.get(part), x -> { });
+          Consumer<? super Signal> sink = partSinks.get(part);
+          ReadRun run = new ReadRun(settings, sink, feeds.apply(sink), x -> { });
           run.atFileStart = part == 0;
           try {
             ch.position(cuts[part]);
             run.bytes(new BoundedInputStream(Channels.newInputStream(ch),
                 cuts[part + 1] - cuts[part]));
-            lines[part] = run.line;
+            lines[part] = run.line();
             reports[part] = run.report();
           } catch (IOException e) {
             failures[part] = new UncheckedIOException(
@@ -116,7 +133,7 @@ final class ParallelRead {
     for (int i = 0; i < n; i++) {
       EventReport r = reports[i];
       for (EventProblem p : r.problems()) {
-        if (problems.size() < reader.maxProblemsKept()) {
+        if (problems.size() < settings.maxProblemsKept) {
           problems.add(new EventProblem(p.line() + lineOffset, p.index(), p.kind(), p.reason()));
         }
       }
