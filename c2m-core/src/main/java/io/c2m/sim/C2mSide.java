@@ -8,9 +8,7 @@ import io.c2m.niche.Niche;
 import io.c2m.niche.NicheInference;
 import io.c2m.production.BatchingStrategy;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * C2M run period by period through the engine ({@link EngineAdapter}): both sides learn from the
@@ -51,10 +49,12 @@ final class C2mSide implements SimulationStrategy {
     for (int t = -s.seasonLength(); t < 0; t++) {
       engine.ingest(t);
     }
-    List<Integer> offeredUntil = new ArrayList<>();
+    OfferPeriods offeredUntil = new OfferPeriods();
     discover(engine, ledger, offeredUntil, 0);
     List<Ledger.SimOrder> open = new ArrayList<>();
-    Set<Long> ordered = new HashSet<>();
+    Offers offers = new Offers(market, ledger);
+    double shelfWait = s.shippingTime();
+    double madeWait = s.campaignPeriods() + s.leadTime() + s.shippingTime();
     int last = s.periods() + s.campaignPeriods() + s.leadTime() + s.shippingTime()
         + (int) Math.ceil(1.5 * s.patience()) + 2;
     for (int t = 0; t < last; t++) {
@@ -65,26 +65,12 @@ final class C2mSide implements SimulationStrategy {
       ledger.startPeriod(t);
       engine.now(t);
       if (trading) {
+        offers.open(offeredUntil.onOffer(t));
         for (MarketModel.Visit v : market.visits(t)) {
           ledger.wanted(v, t);
-          int best = -1;
-          double bestP = 0;
-          for (int i = 0; i < offeredUntil.size(); i++) {
-            if (offeredUntil.get(i) < t || !ledger.category(i).equals(v.category())
-                || ordered.contains(pair(v.consumer(), i))) {
-              continue;
-            }
-            ProductDesign d = ledger.designs.get(i);
-            double wait = ledger.shelf[i] >= v.quantity() ? s.shippingTime()
-                : s.campaignPeriods() + s.leadTime() + s.shippingTime();
-            double p = market.orderProbability(v, ledger.spec(i), d.unitPrice(), wait);
-            if (p > bestP) {
-              bestP = p;
-              best = i;
-            }
-          }
-          if (best >= 0 && v.draw() < bestP) {
-            ordered.add(pair(v.consumer(), best));
+          int best = offers.choose(v, shelfWait, madeWait);
+          if (best >= 0 && v.draw() < offers.chosenProbability()) {
+            offers.ordered(v.consumer(), best);
             Ledger.SimOrder o = ledger.place(v, best, t);
             if (ledger.shelf[best] >= o.quantity) {
               ledger.sellFromShelf(o, t);
@@ -129,15 +115,13 @@ final class C2mSide implements SimulationStrategy {
   }
 
   /** Discovers niches, tailors designs and offers them from {@code from} for offerPeriods. */
-  private static void discover(EngineAdapter engine, Ledger ledger, List<Integer> offeredUntil,
+  private static void discover(EngineAdapter engine, Ledger ledger, OfferPeriods offeredUntil,
       int from) {
     EngineAdapter.Discovery found = engine.discover(ledger.designs);
     for (ProductDesign d : found.newDesigns()) {
       ledger.design(d);
     }
-    while (offeredUntil.size() < ledger.designs.size()) {
-      offeredUntil.add(-1);
-    }
+    offeredUntil.grow(ledger.designs.size());
     for (int i = 0; i < ledger.designs.size(); i++) {
       for (Niche n : found.niches()) {
         if (ledger.designs.get(i).spec().matches(n.definition())) {
@@ -148,7 +132,41 @@ final class C2mSide implements SimulationStrategy {
     }
   }
 
-  static long pair(int consumer, int design) {
-    return (long) consumer << 32 | design;
+  /** The last period each design is on offer, by ledger index; -1 before it is first offered. */
+  static final class OfferPeriods {
+    private int[] until = new int[0];
+
+    int size() {
+      return until.length;
+    }
+
+    int get(int design) {
+      return until[design];
+    }
+
+    void set(int design, int period) {
+      until[design] = period;
+    }
+
+    /** Grows to {@code n} designs, the new ones not on offer. */
+    void grow(int n) {
+      if (n > until.length) {
+        int old = until.length;
+        until = java.util.Arrays.copyOf(until, n);
+        java.util.Arrays.fill(until, old, n, -1);
+      }
+    }
+
+    /** The designs on offer in a period, in index order. */
+    int[] onOffer(int period) {
+      int[] out = new int[until.length];
+      int n = 0;
+      for (int i = 0; i < until.length; i++) {
+        if (until[i] >= period) {
+          out[n++] = i;
+        }
+      }
+      return java.util.Arrays.copyOf(out, n);
+    }
   }
 }

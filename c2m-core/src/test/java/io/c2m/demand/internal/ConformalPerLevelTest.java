@@ -53,10 +53,11 @@ class ConformalPerLevelTest {
    * n = 20, horizon 1: origins 19 down to 10, one error each: nine of 1 and one of 9. Their root
    * mean square, 3, is the step's growth, so the scores are nine of 1/3 and one of 3 (root mean
    * square 1). Ten origins count as 5 independent ones, so the t bound has 4 degrees of freedom.
-   * 80%: the conformal rank ceil(11 * 0.8) = 9 gives 1/3, below t_4(0.9) = 1.5332 times 1, so the
-   * t bound wins. 95%: rank ceil(11 * 0.95) = 11 is past the 10 scores, so the largest, 3, is
-   * taken, above t_4(0.975) = 2.7764: the conformal quantile wins. The half-width is that
-   * multiplier times the model spread 1 times the growth 3.
+   * With fixed parameters every level takes the larger of its conformal rank and its t bound, on
+   * scores scaled by sqrt(20 / 17). 80%: the rank ceil(11 * 0.8) = 9 gives 1/3, below t_4(0.9) =
+   * 1.5332 times 1, so the t bound wins. 95%: rank ceil(11 * 0.95) = 11 is past the 10 scores,
+   * so the largest, 3, is taken, above t_4(0.975) = 2.7764: the conformal quantile wins. The
+   * half-width is that multiplier times the model spread 1 times the growth 3.
    */
   private static final double[] Y = new double[20];
 
@@ -68,18 +69,40 @@ class ConformalPerLevelTest {
 
   private static final double T4_90 = 1.533206274058944;
 
+  /**
+   * A refitted forecaster (always 100, model spread 1), 20 origins of a 40-period history, one
+   * step: the errors are 1, 2, ..., 20 (alternating in sign). Their root mean square g = sqrt(143.5)
+   * is the step's growth, so the scores are i / g, root mean square 1. Half of the 20 scores count
+   * as independent (N_e = 10), half of the 20 origins (t bound with 9 degrees of freedom). 80%:
+   * 0.2 * 10 = 2 effective scores lie beyond it, so it is read from the scores at the conformal
+   * level ceil(11 * 0.8) / 10 = 0.9: the type-7 quantile at position 0.9 * 19 = 17.1, i.e.
+   * (18 + 0.1 * (19 - 18)) / g; half-width 18.1 (the t bound, t_9(0.9) g = 16.57, is not used).
+   * 95%: 0.05 * 10 = 0.5 effective scores beyond it, too thin a tail, so the larger of the
+   * largest score 20 / g and t_9(0.975) = 2.2622 times 1: half-width 2.2622 g = 27.10.
+   */
   @Test
-  void eachLevelTakesTheLargerOfItsConformalRankAndItsStudentBound() {
-    DemandForecaster refitted = DemandForecaster.named("ten", (s, h) -> Ten.ten(s.id(), h));
-    IntervalForecast f = new Conformal(refitted, 10)
-        .intervals(new DemandSeries("s", Y), 1, 0.8, 0.95);
-    assertEquals(10 + T4_90 * 3, f.interval(1, 0.8).upper(), 1e-9);
-    assertEquals(10 - T4_90 * 3, f.interval(1, 0.8).lower(), 1e-9);
-    assertEquals(10 + 3 * 3, f.interval(1, 0.95).upper(), 1e-9);
-    assertEquals(1, f.interval(1, 0.95).lower(), 1e-9);
-    assertEquals(10 + T4_90 * 3, f.forecast().points().get(0).p90(), 1e-9);
+  void eachLevelIsReadFromTheScoresOrBoundedByStudentsT() {
+    DemandForecaster hundred = DemandForecaster.named("hundred", (s, h) -> {
+      List<ForecastPoint> p = new ArrayList<>();
+      for (int i = 1; i <= h; i++) {
+        p.add(new ForecastPoint(i, 100, 100 - Points.Z90, 100, 100 + Points.Z90));
+      }
+      return new DemandForecast(s.id(), "hundred", p);
+    });
+    double[] y = new double[40];
+    Arrays.fill(y, 100);
+    for (int i = 1; i <= 20; i++) {
+      y[19 + i] = 100 + (i % 2 == 0 ? i : -i);
+    }
+    IntervalForecast f = new Conformal(hundred, 20)
+        .intervals(new DemandSeries("s", y), 1, 0.8, 0.95);
+    double g = Math.sqrt(143.5);
+    assertEquals(100 + 18.1, f.interval(1, 0.8).upper(), 1e-9);
+    assertEquals(100 - 18.1, f.interval(1, 0.8).lower(), 1e-9);
+    assertEquals(100 + 2.262157162798205 * g, f.interval(1, 0.95).upper(), 1e-9);
+    assertEquals(100 + 18.1, f.forecast().points().get(0).p90(), 1e-9);
     assertEquals("refitted", f.forecast().provenance().settings().get("origins"));
-    assertEquals("10", f.forecast().provenance().settings().get("scores"));
+    assertEquals("20", f.forecast().provenance().settings().get("scores"));
   }
 
   @Test
