@@ -15,6 +15,10 @@ import java.util.Arrays;
  * cell; then the mass's bits), so that one probe touches one cache line, at most three quarters
  * full: about 21 to 32 bytes per (day, item) with interest, at most one per signal.
  *
+ * <p><b>Changed items.</b> Every add sets its item's bit in {@code changed} (one bit per item, 8
+ * bytes per 64 items: an OR into a word that stays in the cache), so that {@link TimelineCache}
+ * rebuilds the read-out of those items only; it clears the bits once it has read them.
+ *
  * <p>Not thread-safe: one per store.
  */
 final class InterestGrid {
@@ -31,6 +35,8 @@ final class InterestGrid {
   private boolean sparse;
   private long[] interest = new long[0];
   private int interestCells;
+  /** One bit per item whose interest changed since {@link #clearChanged()}. */
+  private long[] changed = new long[1];
 
   /**
    * Creates an empty grid.
@@ -54,6 +60,12 @@ final class InterestGrid {
 
   /** Adds interest; {@code day} was checked by {@link #inTimeline(long)}. */
   void add(long day, int item, double mass) {
+    int word = item >>> 6;
+    long[] ch = changed;
+    if (word >= ch.length) {
+      ch = growChanged(word);
+    }
+    ch[word] |= 1L << item;
     if (sparse) {
       addSparse(day, item, mass);
       return;
@@ -88,6 +100,63 @@ final class InterestGrid {
     double before = row[item];
     denseCells += before == 0 ? 1 : 0;
     row[item] = before + mass;
+  }
+
+  private long[] growChanged(int word) {
+    changed = Arrays.copyOf(changed, Math.max(word + 1, changed.length * 2));
+    return changed;
+  }
+
+  /** Whether any item's interest changed since {@link #clearChanged()}. */
+  boolean anyChanged() {
+    for (long w : changed) {
+      if (w != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether item {@code item}'s interest changed since {@link #clearChanged()}. */
+  boolean changed(int item) {
+    int word = item >>> 6;
+    return word < changed.length && (changed[word] & 1L << item) != 0;
+  }
+
+  /** Forgets which items changed. */
+  void clearChanged() {
+    Arrays.fill(changed, 0L);
+  }
+
+  /**
+   * Calls {@code action} with the day, item and mass of every cell of a changed item (see {@link
+   * #changed(int)}): in dense rows, day by day (ascending) and item by item; in the sparse table,
+   * in table order.
+   */
+  void forEachChanged(Cell action) {
+    long[] ch = changed;
+    for (int d = 0; d < dayRows.length; d++) {
+      double[] row = dayRows[d];
+      if (row == null) {
+        continue;
+      }
+      for (int word = 0, words = Math.min(ch.length, (row.length + 63) >>> 6); word < words;
+          word++) {
+        for (long bits = ch[word]; bits != 0; bits &= bits - 1) {
+          int i = word << 6 | Long.numberOfTrailingZeros(bits);
+          if (i < row.length && row[i] != 0) {
+            action.accept(firstDay + d, i, row[i]);
+          }
+        }
+      }
+    }
+    long[] cells = interest;
+    for (int j = 0; j < cells.length; j += 2) {
+      long k = cells[j];
+      if (k != FREE && changed((int) k)) {
+        action.accept(k >> 32, (int) k, Double.longBitsToDouble(cells[j + 1]));
+      }
+    }
   }
 
   /** Widens the day range to hold {@code day}; returns its row index. */

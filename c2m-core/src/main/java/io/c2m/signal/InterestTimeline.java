@@ -5,7 +5,9 @@ import static java.util.Objects.requireNonNull;
 import io.c2m.Attributes;
 import io.c2m.internal.Checks;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -71,15 +73,59 @@ public record InterestTimeline(List<ItemInterest> items) {
    * @throws IllegalArgumentException if an item appears twice
    */
   public InterestTimeline {
-    List<ItemInterest> sorted = new ArrayList<>(Checks.requireNoNulls(items, "items"));
-    sorted.sort(Comparator.comparing(s -> s.item().toString()));
-    for (int i = 1; i < sorted.size(); i++) {
-      if (sorted.get(i).item().equals(sorted.get(i - 1).item())) {
-        throw new IllegalArgumentException(
-            "The interest timeline gives item " + sorted.get(i).item() + " twice.");
+    if (items instanceof Sorted trusted) {
+      items = trusted.items;
+    } else {
+      // Stable sort by text, each item's text made once.
+      ItemInterest[] given =
+          Checks.requireNoNulls(items, "items").toArray(new ItemInterest[0]);
+      int n = given.length;
+      String[] text = new String[n];
+      Integer[] order = new Integer[n];
+      for (int i = 0; i < n; i++) {
+        text[i] = given[i].item().toString();
+        order[i] = i;
       }
+      Arrays.sort(order, Comparator.comparing((Integer i) -> text[i]));
+      ItemInterest[] sorted = new ItemInterest[n];
+      for (int i = 0; i < n; i++) {
+        sorted[i] = given[order[i]];
+      }
+      for (int i = 1; i < n; i++) {
+        if (sorted[i].item().equals(sorted[i - 1].item())) {
+          throw new IllegalArgumentException(
+              "The interest timeline gives item " + sorted[i].item() + " twice.");
+        }
+      }
+      items = List.of(sorted);
     }
-    items = List.copyOf(sorted);
+  }
+
+  /**
+   * A timeline of entries already in the order of the canonical constructor, with distinct items:
+   * taken as they are, without sorting or checking ({@link TimelineCache}).
+   */
+  static InterestTimeline ofSorted(ItemInterest[] sorted) {
+    return new InterestTimeline(new Sorted(List.of(sorted)));
+  }
+
+  /** The entries of {@link #ofSorted}, marked as sorted for the canonical constructor. */
+  private static final class Sorted extends AbstractList<ItemInterest> {
+    final List<ItemInterest> items;
+
+    Sorted(List<ItemInterest> items) {
+      this.items = items;
+    }
+
+    @Override
+    public ItemInterest get(int index) {
+      return items.get(index);
+    }
+
+    @Override
+    public int size() {
+      return items.size();
+    }
   }
 
   /**

@@ -85,19 +85,44 @@ final class ProfileReadout {
     return Collections.unmodifiableList(Arrays.asList(out));
   }
 
-  /** The indices of the consumers with evidence, sorted by consumer id. */
-  int[] consumerOrder() {
+  /**
+   * Every consumer index the store had handed out at the last {@link #consumerOrder()}, sorted by
+   * id; replaced, never written, when consumers are added, so a caller may keep an array it got.
+   */
+  private int[] sortedConsumers = new int[0];
+
+  /**
+   * The indices of the consumers with evidence, sorted by consumer id. The order of the consumers
+   * seen by the last call is kept: only the consumers interned since are sorted, then merged in
+   * (ids are distinct, so the result is the order a sort of all of them gives).
+   */
+  synchronized int[] consumerOrder() {
     int consumerCount = interner.consumerCount;
-    Integer[] order = new Integer[consumerCount - store.erased.cardinality()];
-    for (int c = 0, n = 0; c < consumerCount; c++) {
-      if (!store.erased.get(c)) {
-        order[n++] = c;
+    int known = sortedConsumers.length;
+    if (consumerCount > known) {
+      Integer[] fresh = new Integer[consumerCount - known];
+      for (int c = known; c < consumerCount; c++) {
+        fresh[c - known] = c;
       }
+      sortById(fresh);
+      int[] old = sortedConsumers;
+      int[] merged = new int[consumerCount];
+      for (int k = 0, i = 0, j = 0; k < consumerCount; k++) {
+        merged[k] = j >= fresh.length
+            || i < known && interner.consumer(old[i]).compareTo(interner.consumer(fresh[j])) < 0
+            ? old[i++] : fresh[j++];
+      }
+      sortedConsumers = merged;
     }
-    sortById(order);
-    int[] out = new int[order.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = order[i];
+    int[] all = sortedConsumers;
+    if (store.erased.isEmpty()) {
+      return all;
+    }
+    int[] out = new int[consumerCount - store.erased.cardinality()];
+    for (int k = 0, n = 0; k < all.length; k++) {
+      if (!store.erased.get(all[k])) {
+        out[n++] = all[k];
+      }
     }
     return out;
   }
@@ -279,5 +304,4 @@ final class ProfileReadout {
     return new PreferredValues(asOf, ids0, offsets, ids, aff, dictionary);
   }
 
-  /** The indices of the consumers with evidence, sorted by consumer id. */
 }

@@ -77,6 +77,7 @@ public final class ProfileStore {
   final AffinityPool pool = new AffinityPool();
   final ConsumerTotals totals = new ConsumerTotals();
   final InterestGrid grid = new InterestGrid(interner);
+  private final TimelineCache timelineCache = new TimelineCache(grid, interner);
   private final BulkIngest bulk;
   private final ProfileReadout readout;
 
@@ -491,9 +492,20 @@ public final class ProfileStore {
    * Returns a snapshot of the interest per item and day: the summed weight of the positive
    * signals (views, likes, carts, purchases, ...) per item and UTC day, undecayed.
    *
+   * <p><b>Cost.</b> The store keeps the last timeline it gave and brings it up to date from the
+   * items whose interest changed since: a call with no signal added since the last one returns
+   * the same timeline, and a call after some signals costs about their items' cells plus a pass
+   * over the items with interest, so that reading it at every discovery of a long ingestion is
+   * cheap. Threads may call it at once while the store is not written.
+   *
    * @return the timeline
    */
   public InterestTimeline timeline() {
+    return timelineCache.timeline();
+  }
+
+  /** The timeline built from the grid alone, as {@link #timeline()} was before it was kept. */
+  InterestTimeline timelineFromScratch() {
     Map<Integer, TreeMap<Long, Double>> byItem = new TreeMap<>();
     grid.forEach((day, item, mass) -> {
       if (mass != 0) {

@@ -8,9 +8,8 @@ import io.c2m.niche.Niche;
 import io.c2m.niche.NicheInference;
 import io.c2m.production.BatchingStrategy;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.Executor;
 
 /**
  * C2M run period by period through the engine ({@link EngineAdapter}): both sides learn from the
@@ -45,56 +44,52 @@ final class C2mSide implements SimulationStrategy {
 
   @Override
   public RunResult run(MarketModel market, SimulationListener listener) {
+    return run(market, listener, Runnable::run);
+  }
+
+  /**
+   * Runs as {@link #run(MarketModel, SimulationListener)}, with two kinds of side work on the
+   * executor: the next period's signals are drawn while the engine ingests, and, when no
+   * discovery falls between two periods, the engine ingests a period's signals while the
+   * simulator works out the next period's visits on its own books (shelf sales, orders placed),
+   * whose orders reach the engine after the ingestion, in the same order as before. The engine
+   * is called in the same order with the same clock, so the run is the same, byte for byte.
+   */
+  @Override
+  public RunResult run(MarketModel market, SimulationListener listener, Executor executor) {
     SimulationSettings s = market.settings();
     Ledger ledger = new Ledger(market, name);
-    EngineAdapter engine = new EngineAdapter(market, inference, tailor, batching);
+    EngineAdapter engine =
+        new EngineAdapter(market, inference, tailor, batching, executor, s.periods());
     for (int t = -s.seasonLength(); t < 0; t++) {
       engine.ingest(t);
     }
-    List<Integer> offeredUntil = new ArrayList<>();
+    OfferPeriods offeredUntil = new OfferPeriods();
     discover(engine, ledger, offeredUntil, 0);
     List<Ledger.SimOrder> open = new ArrayList<>();
-    Set<Long> ordered = new HashSet<>();
+    Offers offers = new Offers(market, ledger);
+    double shelfWait = s.shippingTime();
+    double madeWait = s.campaignPeriods() + s.leadTime() + s.shippingTime();
     int last = s.periods() + s.campaignPeriods() + s.leadTime() + s.shippingTime()
         + (int) Math.ceil(1.5 * s.patience()) + 2;
+    List<Ledger.SimOrder> madeToOrder = null; // the period's orders, if worked out ahead
     for (int t = 0; t < last; t++) {
       boolean trading = t < s.periods();
       if (!trading && open.isEmpty() && !ledger.busy() && !engine.busy()) {
         break;
       }
-      ledger.startPeriod(t);
-      engine.now(t);
-      if (trading) {
-        for (MarketModel.Visit v : market.visits(t)) {
-          ledger.wanted(v, t);
-          int best = -1;
-          double bestP = 0;
-          for (int i = 0; i < offeredUntil.size(); i++) {
-            if (offeredUntil.get(i) < t || !ledger.category(i).equals(v.category())
-                || ordered.contains(pair(v.consumer(), i))) {
-              continue;
-            }
-            ProductDesign d = ledger.designs.get(i);
-            double wait = ledger.shelf[i] >= v.quantity() ? s.shippingTime()
-                : s.campaignPeriods() + s.leadTime() + s.shippingTime();
-            double p = market.orderProbability(v, ledger.spec(i), d.unitPrice(), wait);
-            if (p > bestP) {
-              bestP = p;
-              best = i;
-            }
-          }
-          if (best >= 0 && v.draw() < bestP) {
-            ordered.add(pair(v.consumer(), best));
-            Ledger.SimOrder o = ledger.place(v, best, t);
-            if (ledger.shelf[best] >= o.quantity) {
-              ledger.sellFromShelf(o, t);
-            } else {
-              engine.accept(o, ledger);
-              open.add(o);
-            }
-          }
-        }
+      if (madeToOrder == null) {
+        ledger.startPeriod(t);
+        madeToOrder = trading
+            ? visit(market, ledger, offers, offeredUntil.onOffer(t), t, shelfWait, madeWait)
+            : List.of();
       }
+      engine.now(t);
+      for (Ledger.SimOrder o : madeToOrder) {
+        engine.accept(o, ledger);
+        open.add(o);
+      }
+      madeToOrder = null;
       List<Ledger.SimOrder> closed = new ArrayList<>();
       for (Ledger.SimOrder o : open) {
         if (t - o.placed + s.leadTime() + s.shippingTime() > market.patience(o.consumer)) {
@@ -113,9 +108,25 @@ final class C2mSide implements SimulationStrategy {
       }
       ledger.endPeriod(t);
       if (trading) {
-        engine.ingest(t);
-        if ((t + 1) % s.discoverEvery() == 0 && t + 1 < s.periods()) {
-          discover(engine, ledger, offeredUntil, t + 1);
+        int next = t + 1;
+        boolean discovers = next % s.discoverEvery() == 0 && next < s.periods();
+        if (!discovers && next < s.periods()) {
+          // The engine ingests on the executor while the next period's visits touch the
+          // simulator's books only; their orders reach the engine after the ingestion.
+          int period = t;
+          SideTask<Void> ingest = SideTask.start(executor, () -> {
+            engine.ingest(period);
+            return null;
+          });
+          ledger.startPeriod(next);
+          madeToOrder = visit(market, ledger, offers, offeredUntil.onOffer(next), next,
+              shelfWait, madeWait);
+          ingest.join();
+        } else {
+          engine.ingest(t);
+          if (discovers) {
+            discover(engine, ledger, offeredUntil, next);
+          }
         }
         listener.periodDone(t, s.periods());
       }
@@ -128,16 +139,39 @@ final class C2mSide implements SimulationStrategy {
     return ledger.result();
   }
 
+  /**
+   * The visits of a trading period, on the simulator's books only: each browsing consumer's
+   * choice ({@link Offers}), their order placed and sold from the shelf when it holds their
+   * quantity; returns the other orders, to be made to order by the engine, in visit order.
+   */
+  private static List<Ledger.SimOrder> visit(MarketModel market, Ledger ledger, Offers offers,
+      int[] onOffer, int t, double shelfWait, double madeWait) {
+    offers.open(onOffer);
+    List<Ledger.SimOrder> madeToOrder = new ArrayList<>();
+    for (MarketModel.Visit v : market.visits(t)) {
+      ledger.wanted(v, t);
+      int best = offers.choose(v, shelfWait, madeWait);
+      if (best >= 0 && v.draw() < offers.chosenProbability()) {
+        offers.ordered(v.consumer(), best);
+        Ledger.SimOrder o = ledger.place(v, best, t);
+        if (ledger.shelf[best] >= o.quantity) {
+          ledger.sellFromShelf(o, t);
+        } else {
+          madeToOrder.add(o);
+        }
+      }
+    }
+    return madeToOrder;
+  }
+
   /** Discovers niches, tailors designs and offers them from {@code from} for offerPeriods. */
-  private static void discover(EngineAdapter engine, Ledger ledger, List<Integer> offeredUntil,
+  private static void discover(EngineAdapter engine, Ledger ledger, OfferPeriods offeredUntil,
       int from) {
     EngineAdapter.Discovery found = engine.discover(ledger.designs);
     for (ProductDesign d : found.newDesigns()) {
       ledger.design(d);
     }
-    while (offeredUntil.size() < ledger.designs.size()) {
-      offeredUntil.add(-1);
-    }
+    offeredUntil.grow(ledger.designs.size());
     for (int i = 0; i < ledger.designs.size(); i++) {
       for (Niche n : found.niches()) {
         if (ledger.designs.get(i).spec().matches(n.definition())) {
@@ -148,7 +182,41 @@ final class C2mSide implements SimulationStrategy {
     }
   }
 
-  static long pair(int consumer, int design) {
-    return (long) consumer << 32 | design;
+  /** The last period each design is on offer, by ledger index; -1 before it is first offered. */
+  static final class OfferPeriods {
+    private int[] until = new int[0];
+
+    int size() {
+      return until.length;
+    }
+
+    int get(int design) {
+      return until[design];
+    }
+
+    void set(int design, int period) {
+      until[design] = period;
+    }
+
+    /** Grows to {@code n} designs, the new ones not on offer. */
+    void grow(int n) {
+      if (n > until.length) {
+        int old = until.length;
+        until = java.util.Arrays.copyOf(until, n);
+        java.util.Arrays.fill(until, old, n, -1);
+      }
+    }
+
+    /** The designs on offer in a period, in index order. */
+    int[] onOffer(int period) {
+      int[] out = new int[until.length];
+      int n = 0;
+      for (int i = 0; i < until.length; i++) {
+        if (until[i] >= period) {
+          out[n++] = i;
+        }
+      }
+      return java.util.Arrays.copyOf(out, n);
+    }
   }
 }

@@ -10,10 +10,9 @@ import io.c2m.production.BatchingStrategy;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.concurrent.Executor;
 
 /**
  * The make-to-stock baseline on the same consumers and tastes. Before each season of
@@ -48,9 +47,15 @@ final class MakeToStock implements SimulationStrategy {
 
   @Override
   public RunResult run(MarketModel market, SimulationListener listener) {
+    return run(market, listener, Runnable::run);
+  }
+
+  /** Runs as {@link #run(MarketModel, SimulationListener)}, drawing signals ahead on the executor. */
+  @Override
+  public RunResult run(MarketModel market, SimulationListener listener, Executor executor) {
     SimulationSettings s = market.settings();
     Ledger ledger = new Ledger(market, name);
-    Set<Long> ordered = new HashSet<>();
+    Offers offers = new Offers(market, ledger);
     List<Integer> range = List.of();
     double[] perPeriod = new double[0];
     Map<Integer, List<int[]>> lots = new HashMap<>();
@@ -69,7 +74,7 @@ final class MakeToStock implements SimulationStrategy {
         seasonEnd = Math.min(s.periods(), t + s.seasonLength());
         List<ProductDesign> designs = new ArrayList<>();
         Map<NicheId, Integer> audience = new HashMap<>();
-        design(market, t, designs, audience);
+        design(market, t, designs, audience, executor);
         range = new ArrayList<>();
         lastAudience = 0;
         perPeriod = new double[designs.size()];
@@ -87,25 +92,15 @@ final class MakeToStock implements SimulationStrategy {
         }
       }
       if (t < s.periods()) {
+        if (t % s.seasonLength() == 0) {
+          offers.open(range.stream().mapToInt(Integer::intValue).toArray());
+        }
         for (MarketModel.Visit v : market.visits(t)) {
           ledger.wanted(v, t);
-          int best = -1;
-          double bestP = 0;
-          for (int idx : range) {
-            if (!ledger.category(idx).equals(v.category())
-                || ordered.contains(C2mSide.pair(v.consumer(), idx))) {
-              continue;
-            }
-            ProductDesign d = ledger.designs.get(idx);
-            double p = market.orderProbability(v, ledger.spec(idx), d.unitPrice(),
-                s.shippingTime());
-            if (p > bestP) {
-              bestP = p;
-              best = idx;
-            }
-          }
-          if (best >= 0 && v.draw() < bestP) {
-            ordered.add(C2mSide.pair(v.consumer(), best));
+          // Sold from the shelf or lost: the wait is the shipping time either way.
+          int best = offers.choose(v, s.shippingTime(), s.shippingTime());
+          if (best >= 0 && v.draw() < offers.chosenProbability()) {
+            offers.ordered(v.consumer(), best);
             if (ledger.shelf[best] >= v.quantity()) {
               ledger.sellFromShelf(ledger.place(v, best, t), t);
             } else {
@@ -167,9 +162,10 @@ final class MakeToStock implements SimulationStrategy {
   }
 
   private void design(MarketModel market, int t, List<ProductDesign> designs,
-      Map<NicheId, Integer> audience) {
+      Map<NicheId, Integer> audience, Executor executor) {
     SimulationSettings s = market.settings();
-    EngineAdapter brand = new EngineAdapter(market, inference, tailor, BatchingStrategy.groupBuy());
+    EngineAdapter brand = new EngineAdapter(market, inference, tailor, BatchingStrategy.groupBuy(),
+        executor, t);
     for (int p = t - s.seasonLength(); p < t; p++) {
       brand.ingest(p);
     }

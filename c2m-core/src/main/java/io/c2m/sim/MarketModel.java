@@ -358,16 +358,43 @@ public final class MarketModel {
     if (wait > patience[visit.consumer()]) {
       return 0;
     }
+    return orderProbability(visit, fit(visit.taste(), spec), price,
+        Math.exp(-wait / settings.waitTolerance()));
+  }
+
+  /**
+   * {@link #orderProbability(Visit, Map, double, double)} given the design's {@link #fit(Attributes,
+   * Map) fit} to the visit's taste and the wait's factor {@code exp(-wait / waitTolerance)}, the
+   * wait within the consumer's patience (the caller checked it): the same value, bit for bit, for
+   * a caller that keeps fits and wait factors (issue 15: the simulator's visits).
+   */
+  double orderProbability(Visit visit, double fit, double price, double waitFactor) {
+    return settings.orderRate() * fit * priceResponse(price, visit.referencePrice()) * waitFactor;
+  }
+
+  /**
+   * Whether a consumer would wait this long (see the class comment).
+   *
+   * @param consumer the index
+   * @param wait the promised wait in periods
+   * @return true if the wait is within the consumer's patience
+   */
+  boolean waits(int consumer, double wait) {
+    return !(wait > patience[consumer]);
+  }
+
+  /**
+   * {@link #fit(Attributes, Attributes)} of a spec read as a hash map: the same value, bit for
+   * bit.
+   */
+  double fit(Attributes taste, Map<String, String> spec) {
     int match = 0;
-    for (Map.Entry<String, String> e : visit.taste().values().entrySet()) {
+    for (Map.Entry<String, String> e : taste.values().entrySet()) {
       if (e.getValue().equals(spec.get(e.getKey()))) {
         match++;
       }
     }
-    double fit = Math.pow((double) match / Math.max(1, visit.taste().size()),
-        settings.fitSharpness());
-    return settings.orderRate() * fit
-        * priceResponse(price, visit.referencePrice()) * Math.exp(-wait / settings.waitTolerance());
+    return Math.pow((double) match / Math.max(1, taste.size()), settings.fitSharpness());
   }
 
   /**

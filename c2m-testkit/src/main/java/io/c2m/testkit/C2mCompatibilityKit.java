@@ -1,7 +1,6 @@
 package io.c2m.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.c2m.demand.DemandForecaster;
 import io.c2m.design.DesignTailor;
@@ -13,29 +12,32 @@ import io.c2m.testkit.niche.DesignTailorContract;
 import io.c2m.testkit.niche.NicheInferenceContract;
 import io.c2m.testkit.order.OrderStoreContract;
 import io.c2m.testkit.production.BatchingStrategyContract;
-import java.util.List;
+import java.lang.reflect.InvocationTargetException;
 import java.util.Optional;
 import java.util.function.Supplier;
 import net.jqwik.api.Group;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.lifecycle.AroundPropertyHook;
-import net.jqwik.api.lifecycle.FalsifiedSample;
+import net.jqwik.api.lifecycle.LifecycleContext;
+import net.jqwik.api.lifecycle.Lifespan;
 import net.jqwik.api.lifecycle.PropagationMode;
-import net.jqwik.api.lifecycle.PropertyExecutionResult;
-import net.jqwik.api.lifecycle.PropertyExecutor;
-import net.jqwik.api.lifecycle.PropertyLifecycleContext;
-import net.jqwik.api.lifecycle.ShrunkFalsifiedSample;
-import org.junit.jupiter.api.BeforeEach;
+import net.jqwik.api.lifecycle.SkipExecutionHook;
+import net.jqwik.api.lifecycle.Store;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.ReflectionSupport;
 import org.opentest4j.TestAbortedException;
 
 /**
  * The one compatibility kit a c2m strategy passes, built-in or a third party's: extend it in a
  * test class, override the factory of each SPI you provide, and every contract of those SPIs runs
- * against your implementations; the kits of SPIs you do not provide are skipped (reported as
- * aborted, with the reason). The shape follows Micrometer's {@code MeterRegistryCompatibilityKit}
+ * against your implementations; the kit of an SPI you do not provide is skipped as a whole: one
+ * skipped container in the report, with the reason, and a notice on the console (see
+ * {@link SkipWhenNotProvided}). The shape follows Micrometer's {@code MeterRegistryCompatibilityKit}
  * (micrometer-test: an abstract class with one nested kit per meter type, each kit an interface of
  * default tests): here one nested kit per SPI, each the existing contract of that SPI, so a class
  * that already extends a single contract keeps working.
@@ -67,6 +69,9 @@ import org.opentest4j.TestAbortedException;
  * <p>Each kit is a JUnit 5 {@link Nested} class (for the order store's examples) and a jqwik
  * {@link Group} (for the properties), so both engines run it; run the class as any test.
  */
+@AddLifecycleHook(value = C2mCompatibilityKit.SkipWhenNotProvided.class,
+    propagateTo = PropagationMode.DIRECT_DESCENDANTS)
+@ExtendWith(C2mCompatibilityKit.SkipWhenNotProvided.class)
 public abstract class C2mCompatibilityKit {
   /** For subclasses. */
   protected C2mCompatibilityKit() {}
@@ -180,78 +185,115 @@ public abstract class C2mCompatibilityKit {
   }
 
   /**
-   * Skips a nested kit's properties when the implementation under test does not provide its SPI
-   * (jqwik's counterpart of the JUnit assumption in the kits' {@code @BeforeEach}). Public only so
-   * that jqwik can create it.
+   * Skips the nested kit of an SPI that the implementation under test does not provide, once, at
+   * the level of the kit: the report shows one skipped container with the reason ("No design
+   * tailor is provided by MyTest; the design tailoring kit is skipped."), not every test of the
+   * kit aborted one by one, and the kits that apply still run. jqwik runs the kits' properties and
+   * JUnit Jupiter the order store's examples, so it is both a jqwik {@link SkipExecutionHook} and
+   * a JUnit {@link ExecutionCondition}; on the jqwik side the reason is also printed through the
+   * container's reporter.
+   *
+   * <p>To ask the factories ({@link C2mCompatibilityKit#batchingStrategy()} and the others), the
+   * hook makes one instance of the test class, with its no-argument constructor as jqwik does
+   * (or takes JUnit's, if the class has one per class), before the class's kits run. A factory
+   * that answers empty only later, when a test asks, still has that test aborted with the
+   * reason, as before.
+   *
+   * <p>Public only so that jqwik and JUnit can create it.
    */
-  public static final class SkipWhenNotProvided implements AroundPropertyHook {
+  public static final class SkipWhenNotProvided implements SkipExecutionHook, ExecutionCondition {
+    /** The jqwik store, in the test class's container, of the instance that answers. */
+    private static final Object INSTANCE = SkipWhenNotProvided.class.getName() + ".instance";
+
     /** Creates the hook. */
     public SkipWhenNotProvided() {}
 
     @Override
-    public PropertyExecutionResult aroundProperty(PropertyLifecycleContext context,
-        PropertyExecutor property) {
-      if (context.testInstance() instanceof SpiKit kit && !kit.provided()) {
-        return new Skipped(new TestAbortedException(
-            "No " + kit.spi() + " is provided; its kit is skipped."));
+    public SkipResult shouldBeSkipped(LifecycleContext context) {
+      Class<?> type = context.optionalContainerClass().orElse(null);
+      if (type == null || context.optionalElement().filter(e -> e == type).isEmpty()) {
+        return SkipResult.doNotSkip(); // a property: its container was asked
       }
-      return property.execute();
+      if (C2mCompatibilityKit.class.isAssignableFrom(type)) {
+        // The test class: remember how to make its instance, for its nested kits (the store is
+        // seen from this container's descendants only). The jqwik engine asks a container before
+        // it makes the tasks of the container's children.
+        Store.getOrCreate(INSTANCE, Lifespan.RUN,
+            () -> new Instance(() -> (C2mCompatibilityKit) context.newInstance(type)));
+        return SkipResult.doNotSkip();
+      }
+      if (!SpiKit.class.isAssignableFrom(type)) {
+        return SkipResult.doNotSkip();
+      }
+      Store<Instance> instance = Store.get(INSTANCE);
+      Optional<String> reason = instance.get().get().notProvided(type);
+      if (reason.isEmpty()) {
+        return SkipResult.doNotSkip();
+      }
+      context.reporter().publishValue("c2m compatibility kit", reason.get());
+      return SkipResult.skip(reason.get());
+    }
+
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+      Class<?> type = context.getTestClass().orElse(null);
+      if (context.getTestMethod().isPresent() || type == null
+          || !SpiKit.class.isAssignableFrom(type)) {
+        return ConditionEvaluationResult.enabled("not a nested kit");
+      }
+      ExtensionContext outer = context.getParent().orElseThrow();
+      C2mCompatibilityKit kit = outer.getTestInstance()
+          .map(C2mCompatibilityKit.class::cast)
+          .orElseGet(() -> (C2mCompatibilityKit) ReflectionSupport.newInstance(
+              outer.getRequiredTestClass()));
+      return kit.notProvided(type).map(ConditionEvaluationResult::disabled)
+          .orElseGet(() -> ConditionEvaluationResult.enabled("its SPI is provided"));
     }
   }
 
-  /** A property not run: aborted, with the reason, no try and no check. */
-  private record Skipped(TestAbortedException reason) implements PropertyExecutionResult {
-    @Override
-    public Optional<String> seed() {
+  /** Makes the test class's instance once, when a nested kit first asks. */
+  private static final class Instance {
+    private final Supplier<C2mCompatibilityKit> make;
+    private C2mCompatibilityKit made;
+
+    Instance(Supplier<C2mCompatibilityKit> make) {
+      this.make = make;
+    }
+
+    C2mCompatibilityKit get() {
+      if (made == null) {
+        made = make.get();
+      }
+      return made;
+    }
+  }
+
+  /**
+   * Tells why the nested kit {@code kitClass} is skipped, if this implementation does not provide
+   * its SPI.
+   */
+  private Optional<String> notProvided(Class<?> kitClass) {
+    SpiKit kit;
+    try {
+      kit = (SpiKit) kitClass.getDeclaredConstructor(C2mCompatibilityKit.class).newInstance(this);
+    } catch (InvocationTargetException e) {
+      throw new IllegalStateException("The kit " + kitClass.getSimpleName()
+          + " cannot be made.", e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("The kit " + kitClass.getSimpleName()
+          + " cannot be made.", e);
+    }
+    if (kit.provided()) {
       return Optional.empty();
     }
-
-    @Override
-    public Optional<List<Object>> falsifiedParameters() {
-      return Optional.empty();
-    }
-
-    @Override
-    public Status status() {
-      return Status.ABORTED;
-    }
-
-    @Override
-    public Optional<Throwable> throwable() {
-      return Optional.of(reason);
-    }
-
-    @Override
-    public int countChecks() {
-      return 0;
-    }
-
-    @Override
-    public int countTries() {
-      return 0;
-    }
-
-    @Override
-    public Optional<FalsifiedSample> originalSample() {
-      return Optional.empty();
-    }
-
-    @Override
-    public Optional<ShrunkFalsifiedSample> shrunkSample() {
-      return Optional.empty();
-    }
-
-    @Override
-    public PropertyExecutionResult mapTo(Status newStatus, Throwable throwable) {
-      throw new UnsupportedOperationException("A skipped kit's result is final.");
-    }
+    return Optional.of("No " + kit.spi() + " is provided by " + getClass().getSimpleName()
+        + "; the " + kit.spi() + " kit is skipped.");
   }
 
   /** {@link BatchingStrategyContract} on {@link #batchingStrategy()}. */
   @Nested
   @Group
   @DisplayName("batching strategy")
-  @AddLifecycleHook(value = SkipWhenNotProvided.class, propagateTo = PropagationMode.DIRECT_DESCENDANTS)
   class BatchingStrategyKit implements BatchingStrategyContract, SpiKit {
     @Override
     public BatchingStrategy strategy() {
@@ -273,7 +315,6 @@ public abstract class C2mCompatibilityKit {
   @Nested
   @Group
   @DisplayName("demand forecaster")
-  @AddLifecycleHook(value = SkipWhenNotProvided.class, propagateTo = PropagationMode.DIRECT_DESCENDANTS)
   class DemandForecasterKit extends DemandForecasterContract implements SpiKit {
     @Override
     protected DemandForecaster forecaster() {
@@ -300,7 +341,6 @@ public abstract class C2mCompatibilityKit {
   @Nested
   @Group
   @DisplayName("niche inference")
-  @AddLifecycleHook(value = SkipWhenNotProvided.class, propagateTo = PropagationMode.DIRECT_DESCENDANTS)
   class NicheInferenceKit extends NicheInferenceContract implements SpiKit {
     @Override
     protected NicheInference inference() {
@@ -322,7 +362,6 @@ public abstract class C2mCompatibilityKit {
   @Nested
   @Group
   @DisplayName("design tailoring")
-  @AddLifecycleHook(value = SkipWhenNotProvided.class, propagateTo = PropagationMode.DIRECT_DESCENDANTS)
   class DesignTailorKit extends DesignTailorContract implements SpiKit {
     @Override
     protected DesignTailor tailor() {
@@ -344,14 +383,7 @@ public abstract class C2mCompatibilityKit {
   @Nested
   @Group
   @DisplayName("order store")
-  @AddLifecycleHook(value = SkipWhenNotProvided.class, propagateTo = PropagationMode.DIRECT_DESCENDANTS)
   class OrderStoreKit implements OrderStoreContract, SpiKit {
-    /** JUnit's counterpart of {@link SkipWhenNotProvided}, for the order store's examples. */
-    @BeforeEach
-    void skipWhenNotProvided() {
-      assumeTrue(provided(), () -> "No " + spi() + " is provided; its kit is skipped.");
-    }
-
     @Override
     public OrderStore newStore() {
       return require(orderStores(), spi(), "orderStores").get();

@@ -369,7 +369,7 @@ public final class Arima implements DemandForecaster {
       sd[h] *= scale;
     }
     adj.reseasonalize(mean, raw.length);
-    adj.reseasonalize(sd, raw.length);
+    adj.reseasonalizeSpread(sd, raw.length);
     Map<String, String> settings = new HashMap<>();
     settings.put("season", Integer.toString(season));
     settings.put("order", "(" + f.p() + "," + f.d() + "," + f.q() + ")"

@@ -198,7 +198,7 @@ public final class EtsForecaster implements DemandForecaster, FixedParameters {
     double[] mean = fit.means(horizon);
     double[] sd = fit.sds(horizon);
     adj.reseasonalize(mean, history.length());
-    adj.reseasonalize(sd, history.length());
+    adj.reseasonalizeSpread(sd, history.length());
     return new DemandForecast(history.id(), method,
         Points.normal(method, history.id(), mean, sd), provenance);
   }

@@ -53,7 +53,7 @@ public final class Naive implements DemandForecaster {
       sd[h - 1] = sigma * Math.sqrt(h);
     }
     adj.reseasonalize(mean, n);
-    adj.reseasonalize(sd, n);
+    adj.reseasonalizeSpread(sd, n);
     return new DemandForecast(history.id(), name(),
         Points.normal(name(), history.id(), mean, sd), io.c2m.Provenance.builtIn(name(), 0,
             java.util.Map.of("season", Integer.toString(season))));

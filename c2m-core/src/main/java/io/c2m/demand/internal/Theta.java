@@ -32,7 +32,11 @@ import java.util.Map;
  * drift, variance {@code sigma^2 (1 + (h - 1) alpha^2)}.
  *
  * <p>Given a season length above 1, a significantly seasonal series is adjusted first ({@link
- * SeasonalAdjustment}, the classical multiplicative decomposition the M3 Theta used). A history
+ * SeasonalAdjustment}, the classical multiplicative decomposition the M3 Theta used). The
+ * members of {@code auto} instead model a significantly seasonal, strictly positive series on its
+ * Box-Cox scale ({@link BoxCox}, Guerrero's lambda), adjusted there by an evolving additive
+ * season ({@link Seasonality#evolvingAdditive}, span {@link #SEASONAL_SPAN} seasons), and
+ * transform the forecasts back; their provenance has the setting {@code lambda}. A history
  * shorter than three periods, or constant, falls back to {@code naive}, named in the provenance
  * setting {@code chosen} with {@code fallback} giving the reason.
  */
@@ -72,11 +76,19 @@ public final class Theta implements DemandForecaster, FixedParameters {
   static final double ALPHA_HIGH = 0.99;
   static final double THETA_LOW = 1;
   static final double THETA_HIGH = 10;
+  /**
+   * The span, in seasons, of the evolving seasonal smoother on the Box-Cox scale: 11, the
+   * default seasonal window of R's {@code forecast::stlf} and {@code mstl} for a single season
+   * ({@code 7 + 4}), taken as published rather than tuned (7, the older default, scored a little
+   * better on AirPassengers and M3 quarterly; see BENCHMARKS.md).
+   */
+  static final int SEASONAL_SPAN = 11;
   /** The shortest history a theta model is fitted to; shorter ones fall back to naive. */
   static final int MIN_LENGTH = 3;
 
   private final Variant variant;
   private final int season;
+  private final boolean boxCox;
 
   /**
    * Creates the forecaster.
@@ -85,12 +97,27 @@ public final class Theta implements DemandForecaster, FixedParameters {
    * @param season the season length for adjustment, 1 for none
    */
   public Theta(Variant variant, int season) {
+    this(variant, season, false);
+  }
+
+  /**
+   * Creates the forecaster, choosing how a seasonal series is adjusted.
+   *
+   * @param variant the member of the family
+   * @param season the season length for adjustment, 1 for none
+   * @param boxCox true to model a significantly seasonal, strictly positive series on its
+   *     Box-Cox scale ({@link BoxCox}, Guerrero's lambda) with the additive classical
+   *     adjustment there, and to transform the forecasts back (as {@code auto} does); false for
+   *     the M3 multiplicative adjustment of the series itself
+   */
+  Theta(Variant variant, int season, boolean boxCox) {
     this.variant = java.util.Objects.requireNonNull(variant, "variant");
     if (season < 1) {
       throw new IllegalArgumentException(
           "The season length (" + season + ") of " + variant.id + " must be at least 1.");
     }
     this.season = season;
+    this.boxCox = boxCox;
   }
 
   @Override
@@ -294,32 +321,49 @@ public final class Theta implements DemandForecaster, FixedParameters {
       return Origins.of(full, (origin, steps) ->
           naive.forecast(FixedParameters.prefix(all, origin), steps));
     }
-    SeasonalAdjustment adj = SeasonalAdjustment.of(raw, season);
-    double[] adjusted = adj.adjust(all.values());
-    Fitted fit = fit(adj.adjust(raw));
-    Provenance prov = Provenance.builtIn(name(), 0, Map.of(
-        "season", Integer.toString(season),
-        "theta", Double.toString(fit.theta()), "alpha", Double.toString(fit.alpha())));
-    DemandForecast full = forecast(history.id(), adj, fit, horizon, raw.length, prov);
+    BoxCox bc = boxCox ? BoxCox.forSeries(raw, season) : BoxCox.none("not asked for");
+    // On the Box-Cox scale the series is adjusted additively; values after the fitted part
+    // that cannot be transformed (zero or negative) are reached by refitting instead.
+    double[] values = all.values();
+    int usable = bc.active() ? BoxCox.positivePrefix(values) : values.length;
+    double[] scaled = bc.transform(java.util.Arrays.copyOf(values, usable));
+    SeasonalAdjustment adj = bc.active()
+        ? SeasonalAdjustment.evolving(bc.transform(raw), season, SEASONAL_SPAN)
+        : SeasonalAdjustment.of(raw, season);
+    double[] adjusted = adj.adjust(scaled);
+    Fitted fit = fit(adj.adjust(bc.transform(raw)));
+    Map<String, String> settings = new java.util.LinkedHashMap<>();
+    settings.put("season", Integer.toString(season));
+    settings.put("theta", Double.toString(fit.theta()));
+    settings.put("alpha", Double.toString(fit.alpha()));
+    if (boxCox) {
+      settings.put("lambda", bc.describe());
+    }
+    Provenance prov = Provenance.builtIn(name(), 0, settings);
+    DemandForecast full = forecast(history.id(), bc, adj, fit, horizon, raw.length, prov);
     return Origins.of(full, (origin, steps) -> {
-      double[] prefix = java.util.Arrays.copyOf(adjusted, origin);
       if (origin < 2) {
         return new Naive(season).forecast(FixedParameters.prefix(all, origin), steps);
       }
+      if (origin > usable) {
+        return Theta.this.forecast(FixedParameters.prefix(all, origin), steps);
+      }
+      double[] prefix = java.util.Arrays.copyOf(adjusted, origin);
       Fitted f = withParameters(prefix, fit.l0(), fit.alpha(), fit.theta());
       Fitted spread = new Fitted(f.alpha(), f.theta(), f.level(), f.a(), f.b(), fit.mse(),
           f.n(), f.l0());
-      return Theta.this.forecast(history.id(), adj, spread, steps, origin, prov);
+      return Theta.this.forecast(history.id(), bc, adj, spread, steps, origin, prov);
     });
   }
 
-  private DemandForecast forecast(String id, SeasonalAdjustment adj, Fitted fit, int horizon,
-      int n, Provenance prov) {
+  private DemandForecast forecast(String id, BoxCox bc, SeasonalAdjustment adj, Fitted fit,
+      int horizon, int n, Provenance prov) {
     double[] mean = fit.means(horizon);
     double[] sd = fit.sds(horizon);
     adj.reseasonalize(mean, n);
-    adj.reseasonalize(sd, n);
-    return new DemandForecast(id, name(), Points.normal(name(), id, mean, sd), prov);
+    adj.reseasonalizeSpread(sd, n);
+    return new DemandForecast(id, name(), bc.active() ? bc.points(name(), id, mean, sd)
+        : Points.normal(name(), id, mean, sd), prov);
   }
 
   /** Why a series gets naive instead, or null. */
