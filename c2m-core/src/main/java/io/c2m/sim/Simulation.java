@@ -52,8 +52,8 @@ public final class Simulation {
    * Runs every strategy on every seed, the runs and their side work on an executor the caller
    * controls (a pool of as many threads as cores, say), with the same comparison, byte for byte,
    * as {@link #compare(SimulationSettings, List, List, SimulationListener)}. The calling thread
-   * takes part: it runs any run no thread has started when its turn comes, so a bounded pool
-   * cannot deadlock. The listener hears the same calls in the same order as without an
+   * takes part: it runs the first run, and any other no thread has started when its turn comes,
+   * so a bounded pool cannot deadlock. The listener hears the same calls in the same order as without an
    * executor, all on the calling thread: a run's periods are passed on as they are done while it
    * is the earliest unfinished run, and at once when its turn comes otherwise (a direct executor
    * runs every run when it is queued, so its listener hears each run's periods at its end).
@@ -75,8 +75,10 @@ public final class Simulation {
     List<QueuedRun> queued = new ArrayList<>(total);
     for (long seed : seeds) {
       for (SimulationStrategy strategy : strategies) {
+        // The first run is the calling thread's: its side work goes to the executor.
         queued.add(QueuedRun.start(executor, strategy, seed,
-            () -> markets.computeIfAbsent(seed, k -> new MarketModel(settings, k))));
+            () -> markets.computeIfAbsent(seed, k -> new MarketModel(settings, k)),
+            !queued.isEmpty()));
       }
     }
     List<RunResult> runs = new ArrayList<>(total);
@@ -137,8 +139,11 @@ public final class Simulation {
     }
 
     static QueuedRun start(Executor executor, SimulationStrategy strategy, long seed,
-        java.util.function.Supplier<MarketModel> market) {
+        java.util.function.Supplier<MarketModel> market, boolean handOver) {
       QueuedRun q = new QueuedRun(strategy, seed, market, executor);
+      if (!handOver) {
+        return q;
+      }
       try {
         executor.execute(() -> {
           if (q.claimed.compareAndSet(false, true)) {
