@@ -35,28 +35,12 @@ final class EtsFamily {
    * @return the candidates, simplest first; possibly empty
    */
   static List<Ets> candidates(int n, int m, boolean positive) {
-    return candidates(n, m, positive, false);
-  }
-
-  /**
-   * Lists the models a series may be fitted with, optionally the additive ones only: ANN, AAN,
-   * AAdN, ANA, AAA, AAdA, for a series on the Box-Cox scale (as R's {@code forecast::ets} does
-   * when given a Box-Cox parameter: the transform has already made the variation additive).
-   *
-   * @param n the series' length
-   * @param m the season length, 1 for none
-   * @param positive whether every value is strictly positive
-   * @param additiveOnly true for additive errors and seasons only
-   * @return the candidates, simplest first; possibly empty
-   */
-  static List<Ets> candidates(int n, int m, boolean positive, boolean additiveOnly) {
     List<Ets> out = new ArrayList<>();
-    Ets.Season[] seasons = m < 2 ? new Ets.Season[] {Ets.Season.NONE}
-        : additiveOnly ? new Ets.Season[] {Ets.Season.NONE, Ets.Season.ADDITIVE}
-        : new Ets.Season[] {Ets.Season.NONE, Ets.Season.ADDITIVE, Ets.Season.MULTIPLICATIVE};
-    Ets.Error[] errors = additiveOnly ? new Ets.Error[] {Ets.Error.ADDITIVE} : Ets.Error.values();
+    Ets.Season[] seasons = m >= 2
+        ? new Ets.Season[] {Ets.Season.NONE, Ets.Season.ADDITIVE, Ets.Season.MULTIPLICATIVE}
+        : new Ets.Season[] {Ets.Season.NONE};
     for (Ets.Season season : seasons) {
-      for (Ets.Error error : errors) {
+      for (Ets.Error error : Ets.Error.values()) {
         for (Ets.Trend trend : Ets.Trend.values()) {
           Ets model = new Ets(error, trend, season, m, false, false);
           if (allowed(model, n, positive)) {

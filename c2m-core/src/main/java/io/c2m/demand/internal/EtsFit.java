@@ -54,25 +54,11 @@ record EtsFit(Ets model, double alpha, double beta, double gamma, double phi, do
    * number of parameters or the fit broke down.
    */
   double aicc() {
-    return aicc(0, 0);
-  }
-
-  /**
-   * The corrected Akaike information criterion of this fit read on another scale: for a model
-   * fitted to a Box-Cox transformed series {@code w(y)}, minus twice the log-likelihood of
-   * {@code y} is that of {@code w} minus twice the log-Jacobian {@code sum log |w'(y_t)|}
-   * (Box and Cox 1964), and the transform's parameter counts as one more parameter.
-   *
-   * @param extraParameters parameters estimated outside the fit (1 for lambda, else 0)
-   * @param minusTwiceLogJacobian {@code -2 sum log |w'(y_t)|} over the fitted periods
-   * @return the criterion; infinite when the series is too short or the fit broke down
-   */
-  double aicc(int extraParameters, double minusTwiceLogJacobian) {
-    int k = parameters() + extraParameters;
+    int k = parameters();
     if (n - k - 1 <= 0 || !Double.isFinite(lik)) {
       return Double.POSITIVE_INFINITY;
     }
-    return lik + minusTwiceLogJacobian + 2.0 * k + 2.0 * k * (k + 1) / (n - k - 1);
+    return lik + 2.0 * k + 2.0 * k * (k + 1) / (n - k - 1);
   }
 
   /** Point forecasts for steps 1..horizon. */

@@ -24,25 +24,12 @@ import java.util.Map;
  * dimensions but AICc still counts them. Series too short for any model (AICc needs more
  * observations than parameters plus two) get {@code naive}, which the provenance says.
  *
- * <p>As a member of {@code auto}, the selection also considers a significantly seasonal,
- * strictly positive series on its Box-Cox scale ({@link BoxCox}, Guerrero's lambda): the
- * additive models of the family fitted there compete with the others by their AICc on the
- * original scale (the likelihood of the transformed series plus the transform's log-Jacobian,
- * with lambda counted as a parameter), and the winner's forecasts are transformed back. R's
- * {@code ets} given a lambda fits the additive models on the transformed scale only; measured on
- * M3 quarterly, that loses to the original-scale models (BENCHMARKS.md), which this comparison
- * keeps in the running.
- *
  * <p>The forecast's method is {@code ets}; its provenance has the settings {@code chosen} (e.g.
- * {@code ETS(M,Ad,N)}) and {@code season}, and for {@code auto}'s member {@code lambda} and
- * {@code scale} ({@code original} or {@code box-cox}). Immutable and thread-safe.
+ * {@code ETS(M,Ad,N)}) and {@code season}. Immutable and thread-safe.
  */
 public final class EtsSelect implements DemandForecaster, FixedParameters {
-  private static final SeasonalAdjustment NO_ADJUSTMENT = SeasonalAdjustment.of(new double[0], 1);
-
   private final int season;
   private final boolean full;
-  private final boolean boxCox;
 
   /**
    * Creates the forecaster.
@@ -63,26 +50,12 @@ public final class EtsSelect implements DemandForecaster, FixedParameters {
    *     more accurate on the M3 yearly series (see {@link Auto}) and five times faster
    */
   EtsSelect(int season, boolean full) {
-    this(season, full, false);
-  }
-
-  /**
-   * Creates the forecaster, choosing the candidates and the scale.
-   *
-   * @param season the season length, 1 for none
-   * @param full as for {@link #EtsSelect(int, boolean)}
-   * @param boxCox true to model a significantly seasonal, strictly positive series on its
-   *     Box-Cox scale ({@link BoxCox}, Guerrero's lambda) with the additive models of the family
-   *     only, and to transform the forecasts back (as {@code auto} does)
-   */
-  EtsSelect(int season, boolean full, boolean boxCox) {
     if (season < 1) {
       throw new IllegalArgumentException(
           "The season length (" + season + ") of ets must be at least 1.");
     }
     this.season = season;
     this.full = full;
-    this.boxCox = boxCox;
   }
 
   @Override
@@ -103,54 +76,24 @@ public final class EtsSelect implements DemandForecaster, FixedParameters {
 
   /** The fit with the smallest AICc among the candidates, or null when none can be fitted. */
   EtsFit select(double[] y) {
-    Choice c = select(y, BoxCox.none("not asked for"), y);
-    return c == null ? null : c.fit();
-  }
-
-  /**
-   * The fit with the smallest AICc on the original scale among the candidates for {@code y}
-   * and, when a transform is given, the additive models for its Box-Cox scale {@code w},
-   * whose AICc adds the transform's log-Jacobian and one parameter for lambda ({@link
-   * EtsFit#aicc(int, double)}); ties go to the original scale.
-   */
-  private Choice select(double[] y, BoxCox bc, double[] w) {
     boolean positive = true;
     for (double v : y) {
       positive &= v > 0;
     }
     List<Ets> candidates = full ? EtsFamily.candidates(y.length, season, positive)
         : EtsFamily.smoothers(y.length);
-    Choice best = null;
+    EtsFit best = null;
     double bestAicc = Double.POSITIVE_INFINITY;
     for (Ets model : candidates) {
       EtsFit fit = model.fit(y);
       double aicc = fit.aicc();
       if (aicc < bestAicc) {
         bestAicc = aicc;
-        best = new Choice(fit, false);
-      }
-    }
-    if (!bc.active()) {
-      return best;
-    }
-    double logY = 0;
-    for (double v : y) {
-      logY += Math.log(v);
-    }
-    double jacobian = -2 * (bc.lambda() - 1) * logY;
-    for (Ets model : EtsFamily.candidates(y.length, season, false, true)) {
-      EtsFit fit = model.fit(w);
-      double aicc = fit.aicc(1, jacobian);
-      if (aicc < bestAicc) {
-        bestAicc = aicc;
-        best = new Choice(fit, true);
+        best = fit;
       }
     }
     return best;
   }
-
-  /** A chosen fit and whether it was fitted on the Box-Cox scale. */
-  private record Choice(EtsFit fit, boolean transformed) {}
 
   @Override
   public DemandForecast forecast(DemandSeries history, int horizon) {
@@ -162,13 +105,8 @@ public final class EtsSelect implements DemandForecaster, FixedParameters {
     Points.check(history, horizon, name(), 1);
     double[] y = history.values();
     DemandSeries part = FixedParameters.prefix(history, fitted);
-    BoxCox bc = boxCox ? BoxCox.forSeries(part.values(), season) : BoxCox.none("not asked for");
-    // Values after the fitted part that cannot be transformed are reached by refitting.
-    int usable = bc.active() ? BoxCox.positivePrefix(y) : y.length;
-    double[] w = bc.active() ? bc.transform(java.util.Arrays.copyOf(y, usable)) : y;
-    Choice choice = select(part.values(), bc,
-        bc.active() ? java.util.Arrays.copyOf(w, fitted) : null);
-    if (choice == null) {
+    EtsFit fit = select(part.values());
+    if (fit == null) {
       DemandForecaster naive = new Naive(season);
       Provenance prov = Provenance.builtIn(name(), 0, Map.of("chosen", "naive", "season",
           Integer.toString(season), "fallback", "history of " + fitted
@@ -178,31 +116,12 @@ public final class EtsSelect implements DemandForecaster, FixedParameters {
       return Origins.of(full, (origin, steps) ->
           naive.forecast(FixedParameters.prefix(history, origin), steps));
     }
-    EtsFit fit = choice.fit();
-    BoxCox scale = choice.transformed() ? bc : BoxCox.none("original scale chosen");
-    double[] series = choice.transformed() ? w : y;
-    int reach = choice.transformed() ? usable : y.length;
-    Map<String, String> settings = new java.util.LinkedHashMap<>();
-    settings.put("chosen", EtsFamily.label(fit.model()));
-    settings.put("season", Integer.toString(season));
-    if (boxCox) {
-      settings.put("lambda", bc.describe());
-      settings.put("scale", choice.transformed() ? "box-cox" : "original");
-    }
-    Provenance prov = Provenance.builtIn(name(), 0, settings);
-    DemandForecast full = forecast(part, scale, fit, horizon, prov);
-    return Origins.of(full, (origin, steps) -> origin > reach
-        ? EtsSelect.this.forecast(FixedParameters.prefix(history, origin), steps)
-        : forecast(FixedParameters.prefix(history, origin), scale,
-            fit.atOrigin(series, origin), steps, prov));
-  }
-
-  private DemandForecast forecast(DemandSeries history, BoxCox bc, EtsFit fit, int horizon,
-      Provenance prov) {
-    if (!bc.active()) {
-      return EtsForecaster.forecast(history, NO_ADJUSTMENT, fit, horizon, name(), prov);
-    }
-    return new DemandForecast(history.id(), name(),
-        bc.points(name(), history.id(), fit.means(horizon), fit.sds(horizon)), prov);
+    SeasonalAdjustment none = SeasonalAdjustment.of(y, 1);
+    Provenance prov = Provenance.builtIn(name(), 0, Map.of(
+        "chosen", EtsFamily.label(fit.model()), "season", Integer.toString(season)));
+    DemandForecast full = EtsForecaster.forecast(part, none, fit, horizon, name(), prov);
+    return Origins.of(full, (origin, steps) ->
+        EtsForecaster.forecast(FixedParameters.prefix(history, origin), none,
+            fit.atOrigin(y, origin), steps, name(), prov));
   }
 }
