@@ -89,6 +89,8 @@ public final class AttributeMiner implements NicheInference {
   /** Default cap on the frequent combinations explored by one inference. */
   public static final long DEFAULT_MAX_ITEMSETS = 200_000;
 
+  private static final long DAY_MILLIS = 86_400_000L;
+
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AttributeMiner.class);
 
   private final int maxValuesPerConsumer;
@@ -545,18 +547,56 @@ public final class AttributeMiner implements NicheInference {
     }
 
     List<Niche> niches = new ArrayList<>(kept.size());
+    Map<String, List<InterestTimeline.ItemInterest>> itemsByCategory = itemsByCategory(timeline);
     for (int k = 0; k < kept.size(); k++) {
       int[] def = kept.get(k).ranks();
       Attributes definition = definitions.get(k);
       int audience = frequent.get(kept.get(k));
       double lift = audience / expectedOf.get(kept.get(k));
-      Trend trend = Trend.of(timeline, definition, asOf, trendSettings);
+      Trend trend = trend(itemsByCategory, definition, asOf);
       niches.add(new Niche(Niche.idFor(definition), definition, audience,
           Math.min(demand[k], audience), lift, trend));
     }
     niches.sort(Comparator.comparingDouble((Niche x) -> -x.audience() * x.lift())
         .thenComparing(x -> x.id().value()));
     return List.copyOf(niches);
+  }
+
+  /** The timeline's items by category, each list in the timeline's order. */
+  private static Map<String, List<InterestTimeline.ItemInterest>> itemsByCategory(
+      InterestTimeline timeline) {
+    Map<String, List<InterestTimeline.ItemInterest>> out = new HashMap<>();
+    for (InterestTimeline.ItemInterest i : timeline.items()) {
+      i.item().get(Niche.CATEGORY)
+          .ifPresent(c -> out.computeIfAbsent(c, x -> new ArrayList<>()).add(i));
+    }
+    return out;
+  }
+
+  /**
+   * {@link Trend#of} of a definition with a category, reading only the items of that category
+   * (issue 15: every niche scanned every item): the items of other categories, or of none, never
+   * match it, and those that do are summed in the timeline's order, exactly as {@link
+   * InterestTimeline#dailyInterest} sums them, so the trend is the same to the bit.
+   */
+  private Trend trend(Map<String, List<InterestTimeline.ItemInterest>> itemsByCategory,
+      Attributes definition, Instant asOf) {
+    int days = trendSettings.totalDays();
+    long last = Math.floorDiv(asOf.toEpochMilli(), DAY_MILLIS);
+    long first = last - days + 1;
+    double[] daily = new double[days];
+    String category = definition.get(Niche.CATEGORY).orElseThrow();
+    for (InterestTimeline.ItemInterest s : itemsByCategory.getOrDefault(category, List.of())) {
+      if (!s.item().matches(definition)) {
+        continue;
+      }
+      for (InterestTimeline.DayInterest d : s.days()) {
+        if (d.day() >= first && d.day() <= last) {
+          daily[(int) (d.day() - first)] += d.interest();
+        }
+      }
+    }
+    return Trend.estimate(daily, trendSettings);
   }
 
   /** For each rank, the consumers whose (capped) transaction holds it. */

@@ -8,6 +8,7 @@ import io.c2m.niche.Niche;
 import io.c2m.niche.NicheInference;
 import io.c2m.niche.NicheRequest;
 import io.c2m.niche.PreferenceRequest;
+import io.c2m.niche.Trend;
 import io.c2m.niche.TrendSettings;
 import io.c2m.signal.ConsumerProfile;
 import io.c2m.signal.ProfileSettings;
@@ -121,6 +122,11 @@ class AttributeMinerStoreProperties {
     List<Niche> objects = miner.infer(
         new NicheRequest(kept, minAudience, asOf, seed, store.timeline()));
     assertEquals(objects, miner.infer(request));
+    // The trends read from the items of each niche's category are Trend.of's over every item.
+    for (Niche n : objects) {
+      assertEquals(Trend.of(store.timeline(), n.definition(), asOf, TrendSettings.defaults()),
+          n.trend());
+    }
     assertEquals(NicheInference.checked(miner).infer(request.request()),
         NicheInference.checked(miner).infer(request));
   }
