@@ -93,6 +93,12 @@ final class BulkIngest {
   /** Adds a batch (see {@link ProfileStore#addAll(SignalBatch)}). */
   BatchReport addAll(SignalBatch batch) {
     if (!batch.byReference) {
+      // Store indices (this package's tests): the interest timeline learns each signal's item.
+      for (int s = 0; s < batch.size; s++) {
+        if (batch.item[s] >= 0 && batch.item[s] < interner.itemCount) {
+          grid.markChanged(batch.item[s]);
+        }
+      }
       return addAll(new Columns(batch, batch.consumer, batch.item));
     }
     // Resolve the references: consent asked and consumers and items interned once each.
@@ -106,6 +112,9 @@ final class BulkIngest {
     for (int r = 0; r < items.length; r++) {
       items[r] = interner.itemIndex(batch.items[r]);
       same &= items[r] == r;
+      // The interest timeline learns the batch's items once, not per signal (marking an item
+      // none of whose signals is kept costs its rebuild at the next read, with the same result).
+      grid.markChanged(items[r]);
     }
     if (same) {
       return addAll(new Columns(batch, batch.consumer, batch.item));
@@ -293,7 +302,7 @@ final class BulkIngest {
     for (int s = from; s < to; s++) {
       double w = weights[bt[s]];
       if (bc[s] >= 0 && w > 0 && (bad == null || !bad[s])) {
-        grid.add(InterestGrid.day(ba[s]), bi[s], w);
+        grid.addUnmarked(InterestGrid.day(ba[s]), bi[s], w);
       }
     }
   }

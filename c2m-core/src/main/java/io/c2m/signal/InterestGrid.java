@@ -16,7 +16,7 @@ import java.util.Arrays;
  * full: about 21 to 32 bytes per (day, item) with interest, at most one per signal.
  *
  * <p><b>Changed items.</b> Every add sets its item's bit in {@code changed} (one bit per item, 8
- * bytes per 64 items: an OR into a word that stays in the cache), so that {@link TimelineCache}
+ * bytes per 64 items; the bulk path sets those of a batch's items once per batch), so that {@link TimelineCache}
  * rebuilds the read-out of those items only; it clears the bits once it has read them.
  *
  * <p>Not thread-safe: one per store.
@@ -58,14 +58,30 @@ final class InterestGrid {
     return day == (int) day && day != Integer.MIN_VALUE;
   }
 
-  /** Adds interest; {@code day} was checked by {@link #inTimeline(long)}. */
+  /**
+   * Adds interest and marks the item changed; {@code day} was checked by {@link
+   * #inTimeline(long)}.
+   */
   void add(long day, int item, double mass) {
+    markChanged(item);
+    addUnmarked(day, item, mass);
+  }
+
+  /** Marks an item's interest changed (see {@link #changed(int)}). */
+  void markChanged(int item) {
     int word = item >>> 6;
     long[] ch = changed;
     if (word >= ch.length) {
       ch = growChanged(word);
     }
     ch[word] |= 1L << item;
+  }
+
+  /**
+   * Adds interest to an item the caller has marked changed ({@link #markChanged(int)}) since the
+   * last {@link #clearChanged()}: the bulk path marks the items of a batch once, not per signal.
+   */
+  void addUnmarked(long day, int item, double mass) {
     if (sparse) {
       addSparse(day, item, mass);
       return;

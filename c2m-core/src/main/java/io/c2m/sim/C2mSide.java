@@ -9,6 +9,7 @@ import io.c2m.niche.NicheInference;
 import io.c2m.production.BatchingStrategy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * C2M run period by period through the engine ({@link EngineAdapter}): both sides learn from the
@@ -43,9 +44,23 @@ final class C2mSide implements SimulationStrategy {
 
   @Override
   public RunResult run(MarketModel market, SimulationListener listener) {
+    return run(market, listener, Runnable::run);
+  }
+
+  /**
+   * Runs as {@link #run(MarketModel, SimulationListener)}, with two kinds of side work on the
+   * executor: the next period's signals are drawn while the engine ingests, and, when no
+   * discovery falls between two periods, the engine ingests a period's signals while the
+   * simulator works out the next period's visits on its own books (shelf sales, orders placed),
+   * whose orders reach the engine after the ingestion, in the same order as before. The engine
+   * is called in the same order with the same clock, so the run is the same, byte for byte.
+   */
+  @Override
+  public RunResult run(MarketModel market, SimulationListener listener, Executor executor) {
     SimulationSettings s = market.settings();
     Ledger ledger = new Ledger(market, name);
-    EngineAdapter engine = new EngineAdapter(market, inference, tailor, batching);
+    EngineAdapter engine =
+        new EngineAdapter(market, inference, tailor, batching, executor, s.periods());
     for (int t = -s.seasonLength(); t < 0; t++) {
       engine.ingest(t);
     }
@@ -57,30 +72,24 @@ final class C2mSide implements SimulationStrategy {
     double madeWait = s.campaignPeriods() + s.leadTime() + s.shippingTime();
     int last = s.periods() + s.campaignPeriods() + s.leadTime() + s.shippingTime()
         + (int) Math.ceil(1.5 * s.patience()) + 2;
+    List<Ledger.SimOrder> madeToOrder = null; // the period's orders, if worked out ahead
     for (int t = 0; t < last; t++) {
       boolean trading = t < s.periods();
       if (!trading && open.isEmpty() && !ledger.busy() && !engine.busy()) {
         break;
       }
-      ledger.startPeriod(t);
-      engine.now(t);
-      if (trading) {
-        offers.open(offeredUntil.onOffer(t));
-        for (MarketModel.Visit v : market.visits(t)) {
-          ledger.wanted(v, t);
-          int best = offers.choose(v, shelfWait, madeWait);
-          if (best >= 0 && v.draw() < offers.chosenProbability()) {
-            offers.ordered(v.consumer(), best);
-            Ledger.SimOrder o = ledger.place(v, best, t);
-            if (ledger.shelf[best] >= o.quantity) {
-              ledger.sellFromShelf(o, t);
-            } else {
-              engine.accept(o, ledger);
-              open.add(o);
-            }
-          }
-        }
+      if (madeToOrder == null) {
+        ledger.startPeriod(t);
+        madeToOrder = trading
+            ? visit(market, ledger, offers, offeredUntil.onOffer(t), t, shelfWait, madeWait)
+            : List.of();
       }
+      engine.now(t);
+      for (Ledger.SimOrder o : madeToOrder) {
+        engine.accept(o, ledger);
+        open.add(o);
+      }
+      madeToOrder = null;
       List<Ledger.SimOrder> closed = new ArrayList<>();
       for (Ledger.SimOrder o : open) {
         if (t - o.placed + s.leadTime() + s.shippingTime() > market.patience(o.consumer)) {
@@ -99,9 +108,25 @@ final class C2mSide implements SimulationStrategy {
       }
       ledger.endPeriod(t);
       if (trading) {
-        engine.ingest(t);
-        if ((t + 1) % s.discoverEvery() == 0 && t + 1 < s.periods()) {
-          discover(engine, ledger, offeredUntil, t + 1);
+        int next = t + 1;
+        boolean discovers = next % s.discoverEvery() == 0 && next < s.periods();
+        if (!discovers && next < s.periods()) {
+          // The engine ingests on the executor while the next period's visits touch the
+          // simulator's books only; their orders reach the engine after the ingestion.
+          int period = t;
+          SideTask<Void> ingest = SideTask.start(executor, () -> {
+            engine.ingest(period);
+            return null;
+          });
+          ledger.startPeriod(next);
+          madeToOrder = visit(market, ledger, offers, offeredUntil.onOffer(next), next,
+              shelfWait, madeWait);
+          ingest.join();
+        } else {
+          engine.ingest(t);
+          if (discovers) {
+            discover(engine, ledger, offeredUntil, next);
+          }
         }
         listener.periodDone(t, s.periods());
       }
@@ -112,6 +137,31 @@ final class C2mSide implements SimulationStrategy {
     }
     engine.check(ledger);
     return ledger.result();
+  }
+
+  /**
+   * The visits of a trading period, on the simulator's books only: each browsing consumer's
+   * choice ({@link Offers}), their order placed and sold from the shelf when it holds their
+   * quantity; returns the other orders, to be made to order by the engine, in visit order.
+   */
+  private static List<Ledger.SimOrder> visit(MarketModel market, Ledger ledger, Offers offers,
+      int[] onOffer, int t, double shelfWait, double madeWait) {
+    offers.open(onOffer);
+    List<Ledger.SimOrder> madeToOrder = new ArrayList<>();
+    for (MarketModel.Visit v : market.visits(t)) {
+      ledger.wanted(v, t);
+      int best = offers.choose(v, shelfWait, madeWait);
+      if (best >= 0 && v.draw() < offers.chosenProbability()) {
+        offers.ordered(v.consumer(), best);
+        Ledger.SimOrder o = ledger.place(v, best, t);
+        if (ledger.shelf[best] >= o.quantity) {
+          ledger.sellFromShelf(o, t);
+        } else {
+          madeToOrder.add(o);
+        }
+      }
+    }
+    return madeToOrder;
   }
 
   /** Discovers niches, tailors designs and offers them from {@code from} for offerPeriods. */

@@ -17,6 +17,7 @@ import io.c2m.production.Advance;
 import io.c2m.production.BatchingStrategy;
 import io.c2m.production.ScheduledBatch;
 import io.c2m.signal.ProfileSettings;
+import io.c2m.signal.Signal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +25,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
 
 /**
  * The one place the simulator calls the engine, through its public API only: the engine's clock
@@ -49,6 +51,12 @@ final class EngineAdapter {
   private final Set<BatchId> seen = new HashSet<>();
   private final Map<Integer, List<BatchId>> toShip = new HashMap<>();
   private final Map<Integer, List<BatchId>> toDeliver = new HashMap<>();
+  private final Executor executor;
+  /** The period after the last one this engine will ingest: none is drawn ahead past it. */
+  private final int ingestUntil;
+  /** The signals of {@link #prefetched}, being drawn on the executor, or null. */
+  private SideTask<List<Signal>> nextSignals;
+  private int prefetched = Integer.MIN_VALUE;
 
   /** A batch the engine released now. */
   record Release(int design, int quantity, List<Ledger.SimOrder> orders, int readyPeriod) {}
@@ -57,8 +65,10 @@ final class EngineAdapter {
   record Discovery(List<Niche> niches, List<ProductDesign> newDesigns) {}
 
   EngineAdapter(MarketModel market, NicheInference inference, DesignTailor tailor,
-      BatchingStrategy batching) {
+      BatchingStrategy batching, Executor executor, int ingestUntil) {
     this.market = market;
+    this.executor = executor;
+    this.ingestUntil = ingestUntil;
     this.s = market.settings();
     this.clock = new SimClock(market.periodStart(-s.seasonLength()));
     this.engine = C2m.builder()
@@ -81,10 +91,19 @@ final class EngineAdapter {
     clock.set(market.periodStart(period));
   }
 
-  /** Ingests a period's signals, the clock at the period's last millisecond. */
+  /**
+   * Ingests a period's signals, the clock at the period's last millisecond. The signals of the
+   * next period are drawn meanwhile on the executor (drawing is pure: {@link
+   * MarketModel#signals(int)}), for the next call if it is about that period.
+   */
   void ingest(int period) {
+    List<Signal> signals = prefetched == period && nextSignals != null ? nextSignals.join()
+        : market.signals(period);
+    int next = period + 1;
+    nextSignals = next < ingestUntil ? SideTask.start(executor, () -> market.signals(next)) : null;
+    prefetched = next;
     clock.set(market.periodStart(period + 1).minusMillis(1));
-    engine.ingest(market.signals(period));
+    engine.ingest(signals);
   }
 
   /**

@@ -12,6 +12,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 /**
  * The make-to-stock baseline on the same consumers and tastes. Before each season of
@@ -46,6 +47,12 @@ final class MakeToStock implements SimulationStrategy {
 
   @Override
   public RunResult run(MarketModel market, SimulationListener listener) {
+    return run(market, listener, Runnable::run);
+  }
+
+  /** Runs as {@link #run(MarketModel, SimulationListener)}, drawing signals ahead on the executor. */
+  @Override
+  public RunResult run(MarketModel market, SimulationListener listener, Executor executor) {
     SimulationSettings s = market.settings();
     Ledger ledger = new Ledger(market, name);
     Offers offers = new Offers(market, ledger);
@@ -67,7 +74,7 @@ final class MakeToStock implements SimulationStrategy {
         seasonEnd = Math.min(s.periods(), t + s.seasonLength());
         List<ProductDesign> designs = new ArrayList<>();
         Map<NicheId, Integer> audience = new HashMap<>();
-        design(market, t, designs, audience);
+        design(market, t, designs, audience, executor);
         range = new ArrayList<>();
         lastAudience = 0;
         perPeriod = new double[designs.size()];
@@ -155,9 +162,10 @@ final class MakeToStock implements SimulationStrategy {
   }
 
   private void design(MarketModel market, int t, List<ProductDesign> designs,
-      Map<NicheId, Integer> audience) {
+      Map<NicheId, Integer> audience, Executor executor) {
     SimulationSettings s = market.settings();
-    EngineAdapter brand = new EngineAdapter(market, inference, tailor, BatchingStrategy.groupBuy());
+    EngineAdapter brand = new EngineAdapter(market, inference, tailor, BatchingStrategy.groupBuy(),
+        executor, t);
     for (int p = t - s.seasonLength(); p < t; p++) {
       brand.ingest(p);
     }

@@ -36,6 +36,8 @@ import java.util.TreeMap;
  */
 public final class MarketModel {
   private static final long DAY_MILLIS = 86_400_000L;
+  /** The most a price can raise the order probability: a cheap design sells at most 1.5 times. */
+  static final double MAX_PRICE_RESPONSE = 1.5;
 
   private final SimulationSettings settings;
   private final long seed;
@@ -427,7 +429,7 @@ public final class MarketModel {
   }
 
   private double priceResponse(double price, double reference) {
-    return Math.min(1.5, Math.pow(price / reference, -settings.priceElasticity()));
+    return Math.min(MAX_PRICE_RESPONSE, Math.pow(price / reference, -settings.priceElasticity()));
   }
 
   private SplittableRandom random(int period, int stream) {

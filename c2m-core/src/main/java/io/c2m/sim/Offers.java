@@ -22,8 +22,9 @@ import java.util.Map;
  * consumers per design that someone ordered (a bit per consumer index); per taste (tastes are the
  * market's interned favourite items and planted definitions, a few thousand objects, so they are
  * keyed by identity) a {@code double[]} of fits by design, {@code NaN} until computed. A visit
- * then costs one map lookup, and per design of its category a bit test, a shelf test and the price
- * response; the fits and the two wait factors are computed once.
+ * then costs one map lookup, and per design of its category a bit test, a shelf test and, unless
+ * the design cannot beat the best so far even at the highest price response, the price response;
+ * the fits and the two wait factors are computed once.
  *
  * <p>Not thread-safe: one run, one thread.
  */
@@ -31,6 +32,7 @@ final class Offers {
   private final MarketModel market;
   private final Ledger ledger;
   private final double waitTolerance;
+  private final double orderRate;
   private Map<String, int[]> byCategory = Map.of();
   private BitSet[] ordered = new BitSet[16];
   private final Map<Attributes, double[]> fits = new IdentityHashMap<>();
@@ -40,6 +42,7 @@ final class Offers {
     this.market = market;
     this.ledger = ledger;
     this.waitTolerance = market.settings().waitTolerance();
+    this.orderRate = market.settings().orderRate();
   }
 
   /**
@@ -78,7 +81,7 @@ final class Offers {
       boolean waitsMade = market.waits(consumer, madeWait);
       double shelfFactor = Math.exp(-shelfWait / waitTolerance);
       double madeFactor = Math.exp(-madeWait / waitTolerance);
-      double[] fit = null;
+      double[] fit = fits(v.taste());
       int[] shelf = ledger.shelf;
       for (int i : designs) {
         if (i < ordered.length && ordered[i] != null && ordered[i].get(consumer)) {
@@ -88,16 +91,19 @@ final class Offers {
         if (!(fromShelf ? waitsShelf : waitsMade)) {
           continue; // probability 0: never above the best
         }
-        if (fit == null) {
-          fit = fits(v.taste());
-        }
         double f = fit[i];
         if (Double.isNaN(f)) {
           f = market.fit(v.taste(), ledger.spec(i));
           fit[i] = f;
         }
-        double p = market.orderProbability(v, f, ledger.designs.get(i).unitPrice(),
-            fromShelf ? shelfFactor : madeFactor);
+        double waitFactor = fromShelf ? shelfFactor : madeFactor;
+        // The price response is at most 1.5 and rounding is monotone, so this bound is at least
+        // the probability: a design whose bound does not beat the best cannot, and is spared the
+        // price response's power (most of a visit's cost).
+        if (orderRate * f * MarketModel.MAX_PRICE_RESPONSE * waitFactor <= bestP) {
+          continue;
+        }
+        double p = market.orderProbability(v, f, ledger.designs.get(i).unitPrice(), waitFactor);
         if (p > bestP) {
           bestP = p;
           best = i;

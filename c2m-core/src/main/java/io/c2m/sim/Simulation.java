@@ -5,11 +5,17 @@ import static java.util.Objects.requireNonNull;
 import io.c2m.internal.Checks;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 /**
  * Runs N strategies on M seeds of one market: for each seed the market is drawn once and every
  * strategy runs on it (paired by seed). Deterministic: same settings, strategies and seeds, same
- * comparison, byte for byte. Runs one after another on the calling thread.
+ * comparison, byte for byte, on one thread or many. Without an executor the runs go one after
+ * another on the calling thread; with one ({@link #compare(SimulationSettings, List, List,
+ * SimulationListener, Executor)}) they run at once as far as it allows, each handing its own side
+ * work to it too.
  */
 public final class Simulation {
   private Simulation() {}
@@ -24,6 +30,70 @@ public final class Simulation {
    * @return the comparison
    */
   public static Comparison compare(SimulationSettings settings, List<SimulationStrategy> strategies,
+      List<Long> seeds, SimulationListener listener) {
+    check(settings, strategies, seeds, listener);
+    List<RunResult> runs = new ArrayList<>();
+    int total = strategies.size() * seeds.size();
+    for (long seed : seeds) {
+      MarketModel market = new MarketModel(settings, seed);
+      for (SimulationStrategy strategy : strategies) {
+        int run = runs.size();
+        listener.runStarted(strategy.name(), seed, run, total);
+        RunResult r = strategy.run(market, listener);
+        runs.add(r);
+        listener.runFinished(r.metrics(), run, total);
+      }
+    }
+    return new Comparison(settings, strategies.stream().map(SimulationStrategy::name).toList(),
+        seeds, runs);
+  }
+
+  /**
+   * Runs every strategy on every seed, the runs and their side work on an executor the caller
+   * controls (a pool of as many threads as cores, say), with the same comparison, byte for byte,
+   * as {@link #compare(SimulationSettings, List, List, SimulationListener)}. The calling thread
+   * takes part: it runs the first run, and any other no thread has started when its turn comes,
+   * so a bounded pool cannot deadlock. The listener hears the same calls in the same order as without an
+   * executor, all on the calling thread: a run's periods are passed on as they are done while it
+   * is the earliest unfinished run, and at once when its turn comes otherwise (a direct executor
+   * runs every run when it is queued, so its listener hears each run's periods at its end).
+   *
+   * @param settings the market and production settings
+   * @param strategies the strategies, each name once; at least one
+   * @param seeds the seeds; at least one, each once
+   * @param listener hears the progress, on the calling thread
+   * @param executor runs the runs and their side work; {@code Runnable::run} runs everything on
+   *     the calling thread, one run after another
+   * @return the comparison
+   */
+  public static Comparison compare(SimulationSettings settings, List<SimulationStrategy> strategies,
+      List<Long> seeds, SimulationListener listener, Executor executor) {
+    requireNonNull(executor, "executor");
+    check(settings, strategies, seeds, listener);
+    int total = strategies.size() * seeds.size();
+    Map<Long, MarketModel> markets = new ConcurrentHashMap<>();
+    List<QueuedRun> queued = new ArrayList<>(total);
+    for (long seed : seeds) {
+      for (SimulationStrategy strategy : strategies) {
+        // The first run is the calling thread's: its side work goes to the executor.
+        queued.add(QueuedRun.start(executor, strategy, seed,
+            () -> markets.computeIfAbsent(seed, k -> new MarketModel(settings, k)),
+            !queued.isEmpty()));
+      }
+    }
+    List<RunResult> runs = new ArrayList<>(total);
+    for (QueuedRun q : queued) {
+      int run = runs.size();
+      listener.runStarted(q.strategy.name(), q.seed, run, total);
+      RunResult r = q.finish(listener);
+      runs.add(r);
+      listener.runFinished(r.metrics(), run, total);
+    }
+    return new Comparison(settings, strategies.stream().map(SimulationStrategy::name).toList(),
+        seeds, runs);
+  }
+
+  private static void check(SimulationSettings settings, List<SimulationStrategy> strategies,
       List<Long> seeds, SimulationListener listener) {
     requireNonNull(settings, "settings");
     Checks.requireNoNulls(strategies, "strategies");
@@ -40,20 +110,104 @@ public final class Simulation {
     if (seeds.stream().distinct().count() != seeds.size()) {
       throw new IllegalArgumentException("The seeds must differ: " + seeds + ".");
     }
-    List<RunResult> runs = new ArrayList<>();
-    int total = strategies.size() * seeds.size();
-    for (long seed : seeds) {
-      MarketModel market = new MarketModel(settings, seed);
-      for (SimulationStrategy strategy : strategies) {
-        int run = runs.size();
-        listener.runStarted(strategy.name(), seed, run, total);
-        RunResult r = strategy.run(market, listener);
-        runs.add(r);
-        listener.runFinished(r.metrics(), run, total);
+  }
+
+  /**
+   * One run handed to the executor: its periods done are queued for the calling thread's
+   * listener, which drains them when the run's turn comes; if no thread started the run by then,
+   * the calling thread runs it, telling the listener directly.
+   */
+  private static final class QueuedRun {
+    private static final int DONE = Integer.MIN_VALUE;
+    final SimulationStrategy strategy;
+    final long seed;
+    private final java.util.function.Supplier<MarketModel> market;
+    private final Executor executor;
+    private final java.util.concurrent.atomic.AtomicBoolean claimed =
+        new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.BlockingQueue<int[]> periods =
+        new java.util.concurrent.LinkedBlockingQueue<>();
+    private volatile RunResult result;
+    private volatile Throwable failure;
+
+    private QueuedRun(SimulationStrategy strategy, long seed,
+        java.util.function.Supplier<MarketModel> market, Executor executor) {
+      this.strategy = strategy;
+      this.seed = seed;
+      this.market = market;
+      this.executor = executor;
+    }
+
+    static QueuedRun start(Executor executor, SimulationStrategy strategy, long seed,
+        java.util.function.Supplier<MarketModel> market, boolean handOver) {
+      QueuedRun q = new QueuedRun(strategy, seed, market, executor);
+      if (!handOver) {
+        return q;
+      }
+      try {
+        executor.execute(() -> {
+          if (q.claimed.compareAndSet(false, true)) {
+            q.runQueued();
+          }
+        });
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        // Left unclaimed: finish() runs it on the calling thread.
+      }
+      return q;
+    }
+
+    private void runQueued() {
+      try {
+        result = strategy.run(market.get(), new SimulationListener() {
+          @Override
+          public void periodDone(int period, int periods) {
+            QueuedRun.this.periods.add(new int[] {period, periods});
+          }
+        }, executor);
+      } catch (Throwable e) {
+        failure = e;
+      } finally {
+        periods.add(new int[] {DONE, 0});
       }
     }
-    return new Comparison(settings, strategies.stream().map(SimulationStrategy::name).toList(),
-        seeds, runs);
+
+    /** The run's result, its periods told to the listener on the calling thread. */
+    RunResult finish(SimulationListener listener) {
+      if (claimed.compareAndSet(false, true)) {
+        return strategy.run(market.get(), listener, executor);
+      }
+      boolean interrupted = false;
+      try {
+        while (true) {
+          int[] p;
+          try {
+            p = periods.take();
+          } catch (InterruptedException e) {
+            interrupted = true;
+            continue;
+          }
+          if (p[0] == DONE) {
+            break;
+          }
+          listener.periodDone(p[0], p[1]);
+        }
+      } finally {
+        if (interrupted) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      if (failure instanceof RuntimeException e) {
+        throw e;
+      }
+      if (failure instanceof Error e) {
+        throw e;
+      }
+      if (failure != null) {
+        throw new IllegalStateException("The run of " + strategy.name() + " on seed " + seed
+            + " failed: " + failure, failure);
+      }
+      return result;
+    }
   }
 
   /**

@@ -21,4 +21,21 @@ public interface SimulationStrategy {
    * @return the metrics and the timeline
    */
   RunResult run(MarketModel market, SimulationListener listener);
+
+  /**
+   * Runs the strategy as {@link #run(MarketModel, SimulationListener)}, with the same result,
+   * byte for byte, handing independent work to an executor the caller controls (the built-ins
+   * draw the market's next signals and, for C2M, work out the next period's orders while the
+   * engine ingests). The listener is called on the calling thread. The default ignores the
+   * executor.
+   *
+   * @param market the market, with its settings and seed
+   * @param listener hears each period
+   * @param executor runs side work; {@code Runnable::run} runs it on the calling thread
+   * @return the metrics and the timeline
+   */
+  default RunResult run(MarketModel market, SimulationListener listener,
+      java.util.concurrent.Executor executor) {
+    return run(market, listener);
+  }
 }

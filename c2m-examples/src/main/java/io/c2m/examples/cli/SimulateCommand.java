@@ -82,6 +82,11 @@ public final class SimulateCommand implements Callable<Integer> {
       + "runs (the speed benchmark of BENCHMARKS.md).")
   boolean timing;
 
+  @Option(names = "--threads", paramLabel = "N", description = "Threads the runs and their "
+      + "side work use, the main thread included; the results do not depend on it (default: the "
+      + "number of processors; 1 runs everything on the main thread).")
+  Integer threads;
+
   @Option(names = "--list-strategies", description = "List the strategy names and exit.")
   boolean list;
 
@@ -151,9 +156,29 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     SimulationListener progress =
         new ProgressBar(err, System.console() != null, System::nanoTime);
+    int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (n < 1 || n > 256) {
+      throw new ParameterException(spec.commandLine(),
+          "--threads (" + n + ") must be from 1 to 256.");
+    }
+    // The main thread takes part, so n threads in all is a pool of n - 1 helpers.
+    java.util.concurrent.ExecutorService pool = n == 1 ? null
+        : java.util.concurrent.Executors.newFixedThreadPool(n - 1, r -> {
+          Thread t = new Thread(r, "c2m-simulate");
+          t.setDaemon(true);
+          return t;
+        });
     long wall = System.nanoTime();
     long cpu = cpuNanos();
-    Comparison c = Simulation.compare(settings, chosen, seedList, progress);
+    Comparison c;
+    try {
+      c = pool == null ? Simulation.compare(settings, chosen, seedList, progress)
+          : Simulation.compare(settings, chosen, seedList, progress, pool);
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
+    }
     wall = System.nanoTime() - wall;
     cpu = cpuNanos() - cpu;
     write(c, out, !noReport);
