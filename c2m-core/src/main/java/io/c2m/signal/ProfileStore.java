@@ -23,7 +23,8 @@ import java.util.function.Predicate;
  * hold one job and describe their layout and cost: {@code ProfileInterner} (dense indices of
  * consumers, values and items), {@code AffinityPool} (each consumer's affinities in pooled
  * tables), {@code ConsumerTotals} (signal counts and price evidence), {@code InterestGrid} (the
- * interest per day and item), {@code GrowthFactors} (decay without an exponential per signal),
+ * interest per day and item), {@code TimelineCache} (the timeline read-out, kept up to date from
+ * the changed items), {@code GrowthFactors} (decay without an exponential per signal),
  * {@code BulkIngest} (the bulk path and its scratch) and {@code ProfileReadout} (profiles and
  * preferred values, in parallel).
  *
