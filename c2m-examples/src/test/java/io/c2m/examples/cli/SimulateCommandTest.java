@@ -66,4 +66,27 @@ class SimulateCommandTest {
     assertEquals(5, runs.lines().count(), runs);
     assertTrue(err.toString().contains("run 4/4 done"), err.toString());
   }
+
+  /** Issue 15: the runs go on threads, the output does not change by a byte. */
+  @Test
+  void threadsChangeNoByteOfTheOutput(@TempDir Path dir) throws Exception {
+    String[] common = {"simulate", "--strategies", "make-to-stock,c2m:group-buy", "--periods",
+        "30", "--seeds", "2", "--consumers", "1200", "--set", "seasonLength=15", "--set",
+        "discoverEvery=10", "--set", "minimumAudience=10", "--no-report"};
+    for (String threads : new String[] {"1", "3"}) {
+      String[] args = java.util.Arrays.copyOf(common, common.length + 4);
+      args[common.length] = "--threads";
+      args[common.length + 1] = threads;
+      args[common.length + 2] = "--out";
+      args[common.length + 3] = dir.resolve(threads).toString();
+      assertEquals(0, run(args), err.toString());
+    }
+    for (String file : new String[] {"runs.csv", "summary.csv", "paired.csv",
+        "comparison.json"}) {
+      assertEquals(Files.readString(dir.resolve("1").resolve(file)),
+          Files.readString(dir.resolve("3").resolve(file)), file);
+    }
+    assertEquals(2, run("simulate", "--threads", "0"));
+    assertTrue(err.toString().contains("--threads (0) must be from 1 to 256"), err.toString());
+  }
 }
