@@ -294,9 +294,9 @@ public interface DemandForecaster {
   /**
    * The default: for intermittent series whichever of Croston/SBA/TSB fits best in-sample,
    * otherwise the mean of {@link #ets(int)}, {@link #theta(int)} and {@link
-   * #dynamicOptimisedTheta(int)} ({@link #combo(int)} is more accurate but slower). Chosen as
-   * the most accurate default within the speed target that we measured on the M3 yearly and
-   * quarterly series (BENCHMARKS.md, "Forecast accuracy on M3").
+   * #dynamicOptimisedTheta(int)}. Chosen as the most accurate default within the speed target
+   * that we measured on the M3 yearly and quarterly series, ahead of {@link #combo(int)}, which
+   * adds ARIMA and is slower (BENCHMARKS.md, "Forecast accuracy on M3").
    *
    * @return the forecaster named {@code "auto"}
    */
@@ -305,7 +305,10 @@ public interface DemandForecaster {
   }
 
   /**
-   * Like {@link #auto()}, on the seasonally adjusted series.
+   * Like {@link #auto()}, on the seasonally adjusted series. For a significantly seasonal,
+   * strictly positive series (at least three seasons) the theta members work on its Box-Cox
+   * scale (lambda by Guerrero's method) with an evolving season; the provenance setting
+   * {@code lambda} says which lambda, or why none.
    *
    * @param season the season length (1 for none)
    * @return the forecaster named {@code "auto"}
