@@ -358,8 +358,11 @@ public interface DemandForecaster {
   /**
    * Gives a forecaster conformal prediction intervals calibrated on its own rolling-origin errors
    * over the history (10 origins): its point forecasts are kept, its p10 and p90 become the
-   * calibrated 80% interval, and {@link IntervalForecaster#intervals} gives any other level. Costs
-   * up to 10 extra fits per forecast. See BENCHMARKS.md for the coverage measured on M3.
+   * calibrated 80% interval, and {@link IntervalForecaster#intervals} gives any other level, each
+   * level calibrated on its own. The built-in smoothing and theta models are fitted once and run
+   * with those parameters from each origin; other forecasters (ARIMA, the naive ones, yours) are
+   * refitted at each origin, up to 10 extra fits per forecast. See BENCHMARKS.md for the coverage
+   * measured on M3.
    *
    * @param forecaster the forecaster
    * @return the calibrated forecaster, with the same name
