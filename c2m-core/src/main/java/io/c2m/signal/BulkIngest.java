@@ -40,8 +40,8 @@ final class BulkIngest {
   private final InterestGrid grid;
   private final GrowthFactors growth;
   // The store's constants, kept here so that the per-signal loops read them one hop from this
-  // object, as they did when the bulk path was part of the store (a hop more per signal cost a
-  // few per cent of the bulk path, BENCHMARKS.md, issue 14).
+  // object, as they did when the bulk path was part of the store (the extra hops were a suspect
+  // of the split's regression: BENCHMARKS.md, issue 14).
   private final double[] weights;
   private final long epochMillis;
   private final double maxOffsetMillis;

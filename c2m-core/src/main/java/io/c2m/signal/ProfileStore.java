@@ -23,7 +23,8 @@ import java.util.function.Predicate;
  * hold one job and describe their layout and cost: {@code ProfileInterner} (dense indices of
  * consumers, values and items), {@code AffinityPool} (each consumer's affinities in pooled
  * tables), {@code ConsumerTotals} (signal counts and price evidence), {@code InterestGrid} (the
- * interest per day and item), {@code GrowthFactors} (decay without an exponential per signal),
+ * interest per day and item), {@code TimelineCache} (the timeline read-out, kept up to date from
+ * the changed items), {@code GrowthFactors} (decay without an exponential per signal),
  * {@code BulkIngest} (the bulk path and its scratch) and {@code ProfileReadout} (profiles and
  * preferred values, in parallel).
  *
@@ -496,7 +497,9 @@ public final class ProfileStore {
    * items whose interest changed since: a call with no signal added since the last one returns
    * the same timeline, and a call after some signals costs about their items' cells plus a pass
    * over the items with interest, so that reading it at every discovery of a long ingestion is
-   * cheap. Threads may call it at once while the store is not written.
+   * cheap. Threads may call it at once while the store is not written. Once read, the timeline
+   * stays held by the store (about 40 bytes per (day, item) with interest, beyond {@link
+   * #timelineBytes()}) until the next read replaces it.
    *
    * @return the timeline
    */

@@ -29,7 +29,8 @@ import java.util.TreeMap;
  * ../shared/data/forecasting}) holds the files described in its README, {@code METHODS} (a
  * comma-separated list of forecaster names) replaces the default list on M3, and {@code
  * intervals} prints their 80% and 95% coverage and MSIS, model and conformal, instead ({@code
- * intervals halves}: also on the odd and the even series, by rank in the file). Methods that do not model seasonality get the season length of the data, so that they
+ * intervals halves}: also on the odd and the even series, by rank in the file). Methods that do
+ * not model seasonality get the season length of the data, so that they
  * adjust significantly seasonal series as M3's did.
  */
 public final class ForecastM3Evaluation {

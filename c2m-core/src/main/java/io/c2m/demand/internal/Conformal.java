@@ -41,8 +41,10 @@ import org.apache.commons.math3.distribution.TDistribution;
  * steps are then comparable and pooled. With fixed parameters the errors are in sample for the
  * parameters, which makes them smaller than errors to come, as residuals are: the scores are
  * multiplied by {@code sqrt(n / (n - p))}, the usual degrees-of-freedom correction of a residual
- * variance for {@code p} estimated parameters, with {@code p = 3} (the smoothing constants and
- * initial level a built-in fits; at most {@code sqrt(2)} for a history of {@code 2p} or fewer).
+ * variance for {@code p} estimated parameters, {@code p = 3} (the smoothing constants and initial
+ * level a built-in fits) unless the fit says otherwise ({@link
+ * FixedParameters.Origins#parameters()}); at most {@code sqrt(2)} for a history of {@code 2p} or
+ * fewer.
  *
  * <p><b>Quantile, per level.</b> The interval of level {@code L} at step {@code h} is {@code
  * mean_h +- q_L s_h g_h}, where {@code q_L} is computed from the {@code N} pooled scores for that
@@ -288,7 +290,7 @@ public final class Conformal implements IntervalForecaster {
       scores[i] = error[i] / (spreadOk ? spread[i] : Math.sqrt(step[i]));
     }
     double[] growth = growth(scores, step, horizon);
-    double inSample = fits == null ? 1 : inSampleCorrection(n);
+    double inSample = fits == null ? 1 : inSampleCorrection(n, fits.parameters());
     for (int i = 0; i < count; i++) {
       scores[i] = scores[i] / growth[step[i] - 1] * inSample;
     }
@@ -334,18 +336,18 @@ public final class Conformal implements IntervalForecaster {
 
   /**
    * The factor by which errors in sample for the parameters are scaled up: {@code sqrt(n / (n -
-   * p))} for a history of {@code n} values and {@code p} = {@value #FITTED_PARAMETERS} fitted
-   * parameters, the ratio of an unbiased residual variance to the mean squared residual; {@code
-   * sqrt(2)} for histories of {@code 2p} values or fewer, where that ratio would pass 2.
-   * Measured without it (M3, {@code auto}, 80% / 95%): 0.775 / 0.941 yearly, 0.790 / 0.933
-   * quarterly; with it 0.804 / 0.953 and 0.807 / 0.939.
+   * p))} for a history of {@code n} values and {@code p} fitted parameters (by default {@value
+   * #FITTED_PARAMETERS}, {@link FixedParameters.Origins#parameters()}), the ratio of an unbiased
+   * residual variance to the mean squared residual; {@code sqrt(2)} for histories of {@code 2p}
+   * values or fewer, where that ratio would pass 2. Measured without it (M3, {@code auto}, 80% /
+   * 95%): 0.775 / 0.941 yearly, 0.790 / 0.933 quarterly; with it 0.804 / 0.953 and 0.807 / 0.939.
    *
    * @param n the history's length
+   * @param p the number of fitted parameters, zero or more
    * @return the factor, in [1, sqrt(2)]
    */
-  static double inSampleCorrection(int n) {
-    return n > 2 * FITTED_PARAMETERS ? Math.sqrt((double) n / (n - FITTED_PARAMETERS))
-        : Math.sqrt(2);
+  static double inSampleCorrection(int n, int p) {
+    return n > 2 * p ? Math.sqrt((double) n / (n - p)) : Math.sqrt(2);
   }
 
   /**

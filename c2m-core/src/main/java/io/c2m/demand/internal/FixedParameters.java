@@ -53,6 +53,16 @@ interface FixedParameters {
     DemandForecast at(int origin, int steps);
 
     /**
+     * How many parameters the fit estimated from the history: {@link Conformal} scales the
+     * errors from earlier origins, which are in sample for them, by {@code sqrt(n / (n - p))}.
+     *
+     * @return the count; {@link Conformal#FITTED_PARAMETERS} unless the model says
+     */
+    default int parameters() {
+      return Conformal.FITTED_PARAMETERS;
+    }
+
+    /**
      * Origins that answer {@code full} from the end of the history and {@code at} from earlier
      * origins.
      *
@@ -61,6 +71,22 @@ interface FixedParameters {
      * @return the origins
      */
     static Origins of(DemandForecast full, FromOrigin at) {
+      return of(full, at, Conformal.FITTED_PARAMETERS);
+    }
+
+    /**
+     * Like {@link #of(DemandForecast, FromOrigin)}, saying how many parameters the fit estimated.
+     *
+     * @param full the forecast from the end of the history
+     * @param at the forecast from an earlier origin, as {@link #at(int, int)}
+     * @param parameters how many parameters the fit estimated, zero or more
+     * @return the origins
+     */
+    static Origins of(DemandForecast full, FromOrigin at, int parameters) {
+      if (parameters < 0) {
+        throw new IllegalArgumentException(
+            "The number of fitted parameters (" + parameters + ") must not be negative.");
+      }
       return new Origins() {
         @Override
         public DemandForecast forecast() {
@@ -70,6 +96,11 @@ interface FixedParameters {
         @Override
         public DemandForecast at(int origin, int steps) {
           return at.at(origin, steps);
+        }
+
+        @Override
+        public int parameters() {
+          return parameters;
         }
       };
     }

@@ -71,8 +71,8 @@ class ConformalPerLevelTest {
 
   /**
    * A refitted forecaster (always 100, model spread 1), 20 origins of a 40-period history, one
-   * step: the errors are 1, 2, ..., 20 (alternating in sign). Their root mean square g = sqrt(143.5)
-   * is the step's growth, so the scores are i / g, root mean square 1. Half of the 20 scores count
+   * step: the errors are 1, 2, ..., 20 (alternating in sign). Their root mean square g =
+   * sqrt(143.5) is the step's growth, so the scores are i / g, root mean square 1. Half of the 20 scores count
    * as independent (N_e = 10), half of the 20 origins (t bound with 9 degrees of freedom). 80%:
    * 0.2 * 10 = 2 effective scores lie beyond it, so it is read from the scores at the conformal
    * level ceil(11 * 0.8) / 10 = 0.9: the type-7 quantile at position 0.9 * 19 = 17.1, i.e.
@@ -120,9 +120,27 @@ class ConformalPerLevelTest {
 
   @Test
   void theInSampleCorrectionIsBoundedForShortHistories() {
-    assertEquals(Math.sqrt(2), Conformal.inSampleCorrection(6), 1e-12);
-    assertEquals(Math.sqrt(7.0 / 4), Conformal.inSampleCorrection(7), 1e-12);
-    assertTrue(Conformal.inSampleCorrection(1000) < 1.002);
+    assertEquals(Math.sqrt(2), Conformal.inSampleCorrection(6, 3), 1e-12);
+    assertEquals(Math.sqrt(7.0 / 4), Conformal.inSampleCorrection(7, 3), 1e-12);
+    assertTrue(Conformal.inSampleCorrection(1000, 3) < 1.002);
+    assertEquals(1, Conformal.inSampleCorrection(5, 0), 1e-12);
+  }
+
+  @Test
+  void aFitThatCountsItsParametersGetsItsOwnCorrection() {
+    // As the fixed-parameter example, with a fit that says it estimated 8 parameters.
+    Ten eight = new Ten() {
+      @Override
+      public Origins fitOnce(DemandSeries history, int fitted, int horizon) {
+        Origins o = super.fitOnce(history, fitted, horizon);
+        return Origins.of(o.forecast(), o::at, 8);
+      }
+    };
+    IntervalForecast f = new Conformal(eight, 10)
+        .intervals(new DemandSeries("s", Y), 1, 0.8);
+    assertEquals(10 + T4_90 * Math.sqrt(20.0 / 12) * 3, f.interval(1, 0.8).upper(), 1e-9);
+    assertThrows(IllegalArgumentException.class,
+        () -> FixedParameters.Origins.of(Ten.ten("s", 1), (o, s) -> Ten.ten("s", s), -1));
   }
 
   @Test
