@@ -294,9 +294,9 @@ public interface DemandForecaster {
   /**
    * The default: for intermittent series whichever of Croston/SBA/TSB fits best in-sample,
    * otherwise the mean of {@link #ets(int)}, {@link #theta(int)} and {@link
-   * #dynamicOptimisedTheta(int)} ({@link #combo(int)} is more accurate but slower). Chosen as
-   * the most accurate default within the speed target that we measured on the M3 yearly and
-   * quarterly series (BENCHMARKS.md, "Forecast accuracy on M3").
+   * #dynamicOptimisedTheta(int)}. Chosen as the most accurate default within the speed target
+   * that we measured on the M3 yearly and quarterly series, ahead of {@link #combo(int)}, which
+   * adds ARIMA and is slower (BENCHMARKS.md, "Forecast accuracy on M3").
    *
    * @return the forecaster named {@code "auto"}
    */
@@ -305,7 +305,10 @@ public interface DemandForecaster {
   }
 
   /**
-   * Like {@link #auto()}, on the seasonally adjusted series.
+   * Like {@link #auto()}, on the seasonally adjusted series. For a significantly seasonal,
+   * strictly positive series (at least three seasons) the theta members work on its Box-Cox
+   * scale (lambda by Guerrero's method) with an evolving season; the provenance setting
+   * {@code lambda} says which lambda, or why none.
    *
    * @param season the season length (1 for none)
    * @return the forecaster named {@code "auto"}
@@ -355,8 +358,11 @@ public interface DemandForecaster {
   /**
    * Gives a forecaster conformal prediction intervals calibrated on its own rolling-origin errors
    * over the history (10 origins): its point forecasts are kept, its p10 and p90 become the
-   * calibrated 80% interval, and {@link IntervalForecaster#intervals} gives any other level. Costs
-   * up to 10 extra fits per forecast. See BENCHMARKS.md for the coverage measured on M3.
+   * calibrated 80% interval, and {@link IntervalForecaster#intervals} gives any other level, each
+   * level calibrated on its own. The built-in smoothing and theta models are fitted once and run
+   * with those parameters from each origin; other forecasters (ARIMA, the naive ones, yours) are
+   * refitted at each origin, up to 10 extra fits per forecast. See BENCHMARKS.md for the coverage
+   * measured on M3.
    *
    * @param forecaster the forecaster
    * @return the calibrated forecaster, with the same name

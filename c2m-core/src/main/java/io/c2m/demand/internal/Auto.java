@@ -35,9 +35,9 @@ import java.util.Map;
  *       last three seasons, was tried and measured worse: M3 quarterly sMAPE 9.41 against
  *       9.08, and a hundred times slower.)
  *       <p>A significantly seasonal, strictly positive series (season length above 1) is
- *       modelled by all three members on its Box-Cox scale too ({@link BoxCox}, lambda in [0,
- *       1] by Guerrero's method, as in Hyndman and Athanasopoulos, FPP3 sections 3.1 and 5.6):
- *       the theta models adjust it there by an evolving additive season (STL-like, {@link
+ *       modelled by the two theta members on its Box-Cox scale ({@link BoxCox}, lambda in [0,
+ *       1] by Guerrero's method, as in Hyndman and Athanasopoulos, FPP3 sections 3.1 and 5.6),
+ *       adjusted there by an evolving additive season (STL-like, {@link
  *       Seasonality#evolvingAdditive}) instead of fixed multiplicative indices. {@code ets}
  *       stays on the original scale, where its multiplicative models already describe swings
  *       that grow with the level (letting its additive models compete on the Box-Cox scale by

@@ -106,7 +106,7 @@ public final class Theta implements DemandForecaster, FixedParameters {
    * @param variant the member of the family
    * @param season the season length for adjustment, 1 for none
    * @param boxCox true to model a significantly seasonal, strictly positive series on its
-   *     Box-Cox scale ({@link BoxCox}, Guerrero's lambda) with the additive classical
+   *     Box-Cox scale ({@link BoxCox}, Guerrero's lambda) with an evolving additive seasonal
    *     adjustment there, and to transform the forecasts back (as {@code auto} does); false for
    *     the M3 multiplicative adjustment of the series itself
    */
