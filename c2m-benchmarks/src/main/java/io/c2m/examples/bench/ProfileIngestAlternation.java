@@ -26,13 +26,17 @@ public final class ProfileIngestAlternation {
    * @param args the two jars, then the order of the signals ({@code consumer} or {@code time},
    *     default {@code consumer}), the number of measured rounds (default 20, after 3 warm-up
    *     rounds), and {@code store} to time only the store (the baseline's operation, 10 to 20
-   *     times longer, then runs once per jar in the warm-up only)
+   *     times longer, then runs once per jar in the warm-up only), or the name of another of the
+   *     benchmark's operations ({@code storeRecords}, {@code storeOneByOne}) to time it alone
    * @throws Exception if a jar cannot be loaded
    */
   public static void main(String[] args) throws Exception {
     String order = args.length > 2 ? args[2] : "consumer";
     int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
-    boolean storeOnly = args.length > 4 && args[4].equals("store");
+    // "store" times the bulk path alone; another operation's name (storeRecords, storeOneByOne)
+    // times that operation alone in its place.
+    boolean storeOnly = args.length > 4;
+    String timed = storeOnly ? args[4] : "store";
     Object[] benches = new Object[2];
     Method[][] ops = new Method[2][];
     for (int j = 0; j < 2; j++) {
@@ -43,9 +47,9 @@ public final class ProfileIngestAlternation {
       c.getField("order").set(b, order);
       c.getMethod("setUp").invoke(b);
       benches[j] = b;
-      ops[j] = new Method[] {c.getMethod("store"), c.getMethod("hashMapBaseline")};
+      ops[j] = new Method[] {c.getMethod(timed), c.getMethod("hashMapBaseline")};
     }
-    String[] names = {"store", "hashMapBaseline"};
+    String[] names = {timed, "hashMapBaseline"};
     double signals = ProfileIngestBenchmark.SIGNALS;
     double[][][] cpu = new double[2][2][rounds]; // [jar][op][round], ns per signal
     double[][][] wall = new double[2][2][rounds];
