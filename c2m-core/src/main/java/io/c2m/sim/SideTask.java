@@ -85,6 +85,15 @@ final class SideTask<T> {
         Thread.currentThread().interrupt();
       }
     }
+    rethrow(failure, "A simulation side task");
+    return result;
+  }
+
+  /**
+   * Throws a failure caught on another thread: unchecked ones as they are, others wrapped in an
+   * {@link IllegalStateException} saying that {@code what} failed; nothing when there was none.
+   */
+  static void rethrow(Throwable failure, String what) {
     if (failure instanceof RuntimeException e) {
       throw e;
     }
@@ -92,8 +101,7 @@ final class SideTask<T> {
       throw e;
     }
     if (failure != null) {
-      throw new IllegalStateException("A simulation side task failed: " + failure, failure);
+      throw new IllegalStateException(what + " failed: " + failure, failure);
     }
-    return result;
   }
 }

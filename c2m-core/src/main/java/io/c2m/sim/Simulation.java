@@ -196,16 +196,7 @@ public final class Simulation {
           Thread.currentThread().interrupt();
         }
       }
-      if (failure instanceof RuntimeException e) {
-        throw e;
-      }
-      if (failure instanceof Error e) {
-        throw e;
-      }
-      if (failure != null) {
-        throw new IllegalStateException("The run of " + strategy.name() + " on seed " + seed
-            + " failed: " + failure, failure);
-      }
+      SideTask.rethrow(failure, "The run of " + strategy.name() + " on seed " + seed);
       return result;
     }
   }
