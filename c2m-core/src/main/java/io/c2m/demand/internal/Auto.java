@@ -112,8 +112,9 @@ public final class Auto implements DemandForecaster, FixedParameters {
   }
 
   /**
-   * {@inheritDoc} The combination keeps its members' parameters; an intermittent series is
-   * refitted at each origin (the Croston family fits in microseconds).
+   * {@inheritDoc} The combination keeps its members' parameters; on an intermittent series the
+   * chosen Croston-family variant keeps its smoothing constants from each origin (the choice
+   * among the variants and their constants count as the fit's parameters).
    */
   @Override
   public Origins fitOnce(DemandSeries all, int fitted, int horizon) {
@@ -139,8 +140,13 @@ public final class Auto implements DemandForecaster, FixedParameters {
       }
       DemandForecast full = Intermittent.forecast(history, bestFit, horizon, name(),
           provenance(best.name(), Map.of()));
-      return Origins.of(full, (origin, steps) ->
-          Auto.this.forecast(FixedParameters.prefix(all, origin), steps));
+      Intermittent chosen = best;
+      Intermittent.Result fit = bestFit;
+      return Origins.of(full, (origin, steps) -> {
+        DemandSeries prefix = FixedParameters.prefix(all, origin);
+        return Intermittent.forecast(prefix, chosen.rerun(prefix.values(), fit), steps, name(),
+            full.provenance());
+      });
     }
     Origins inner = combo.fitOnce(all, fitted, horizon);
     DemandForecast f = inner.forecast();

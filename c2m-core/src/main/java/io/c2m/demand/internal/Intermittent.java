@@ -95,8 +95,11 @@ public final class Intermittent implements DemandForecaster {
         Points.intermittent(method, history.id(), horizon, r.rate, sizes, r.alpha), provenance);
   }
 
-  /** A fitted rate with its in-sample one-step errors and their mean square. */
-  record Result(double rate, double[] errors, double mse, double alpha) {}
+  /**
+   * A fitted rate with its in-sample one-step errors, their mean square and the smoothing
+   * constants ({@code beta} is TSB's probability smoothing, 0 for the other variants).
+   */
+  record Result(double rate, double[] errors, double mse, double alpha, double beta) {}
 
   /**
    * Fits the variant to a series of at least two periods.
@@ -110,7 +113,7 @@ public final class Intermittent implements DemandForecaster {
       any |= v > 0;
     }
     if (!any) {
-      return new Result(0, new double[y.length - 1], 0, LO);
+      return new Result(0, new double[y.length - 1], 0, LO, 0);
     }
     double[] u = variant == Variant.TSB
         ? Optim.minimize(x -> run(y, map(x[0]), map(x[1]), null, null), new double[] {0.2, 0.2})
@@ -118,7 +121,29 @@ public final class Intermittent implements DemandForecaster {
     double[] errors = new double[y.length];
     double[] out = new double[2];
     double mse = run(y, map(u[0]), u.length > 1 ? map(u[1]) : 0, errors, out);
-    return new Result(out[0], java.util.Arrays.copyOf(errors, (int) out[1]), mse, map(u[0]));
+    return new Result(out[0], java.util.Arrays.copyOf(errors, (int) out[1]), mse, map(u[0]),
+        u.length > 1 ? map(u[1]) : 0);
+  }
+
+  /**
+   * Runs the variant over a series with the constants of an earlier fit, without fitting again:
+   * the forecast of that fit from an earlier origin, as {@link FixedParameters} asks.
+   *
+   * @param y the series, at least one period
+   * @param fitted the fit whose constants to keep
+   * @return the rate at the series' end, with no errors kept
+   */
+  Result rerun(double[] y, Result fitted) {
+    boolean any = false;
+    for (double v : y) {
+      any |= v > 0;
+    }
+    if (!any) {
+      return new Result(0, new double[0], 0, fitted.alpha(), fitted.beta());
+    }
+    double[] out = new double[2];
+    double mse = run(y, fitted.alpha(), fitted.beta(), null, out);
+    return new Result(out[0], new double[0], mse, fitted.alpha(), fitted.beta());
   }
 
   private static double map(double u) {
