@@ -6,8 +6,13 @@ import io.c2m.internal.Checks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Runs N strategies on M seeds of one market: for each seed the market is drawn once and every
@@ -53,10 +58,11 @@ public final class Simulation {
    * controls (a pool of as many threads as cores, say), with the same comparison, byte for byte,
    * as {@link #compare(SimulationSettings, List, List, SimulationListener)}. The calling thread
    * takes part: it runs the first run, and any other no thread has started when its turn comes,
-   * so a bounded pool cannot deadlock. The listener hears the same calls in the same order as without an
-   * executor, all on the calling thread: a run's periods are passed on as they are done while it
-   * is the earliest unfinished run, and at once when its turn comes otherwise (a direct executor
-   * runs every run when it is queued, so its listener hears each run's periods at its end).
+   * so a bounded pool cannot deadlock. The listener hears the same calls in the same order as
+   * without an executor, all on the calling thread: a run's periods are passed on as they are
+   * done while it is the earliest unfinished run, and at once when its turn comes otherwise (a
+   * direct executor runs every run when it is queued, so its listener hears each run's periods at
+   * its end). A seed's market is dropped once all its runs are done.
    *
    * @param settings the market and production settings
    * @param strategies the strategies, each name once; at least one
@@ -88,6 +94,11 @@ public final class Simulation {
       RunResult r = q.finish(listener);
       runs.add(r);
       listener.runFinished(r.metrics(), run, total);
+      if ((run + 1) % strategies.size() == 0) {
+        // Every run of this seed is done (runs are queued seed by seed): its market can go, so
+        // that no more markets are held than runs in flight, as without an executor.
+        markets.remove(q.seed);
+      }
     }
     return new Comparison(settings, strategies.stream().map(SimulationStrategy::name).toList(),
         seeds, runs);
@@ -121,17 +132,15 @@ public final class Simulation {
     private static final int DONE = Integer.MIN_VALUE;
     final SimulationStrategy strategy;
     final long seed;
-    private final java.util.function.Supplier<MarketModel> market;
+    private final Supplier<MarketModel> market;
     private final Executor executor;
-    private final java.util.concurrent.atomic.AtomicBoolean claimed =
-        new java.util.concurrent.atomic.AtomicBoolean();
-    private final java.util.concurrent.BlockingQueue<int[]> periods =
-        new java.util.concurrent.LinkedBlockingQueue<>();
+    private final AtomicBoolean claimed = new AtomicBoolean();
+    private final BlockingQueue<int[]> periods = new LinkedBlockingQueue<>();
     private volatile RunResult result;
     private volatile Throwable failure;
 
     private QueuedRun(SimulationStrategy strategy, long seed,
-        java.util.function.Supplier<MarketModel> market, Executor executor) {
+        Supplier<MarketModel> market, Executor executor) {
       this.strategy = strategy;
       this.seed = seed;
       this.market = market;
@@ -139,7 +148,7 @@ public final class Simulation {
     }
 
     static QueuedRun start(Executor executor, SimulationStrategy strategy, long seed,
-        java.util.function.Supplier<MarketModel> market, boolean handOver) {
+        Supplier<MarketModel> market, boolean handOver) {
       QueuedRun q = new QueuedRun(strategy, seed, market, executor);
       if (!handOver) {
         return q;
@@ -150,7 +159,7 @@ public final class Simulation {
             q.runQueued();
           }
         });
-      } catch (java.util.concurrent.RejectedExecutionException e) {
+      } catch (RejectedExecutionException e) {
         // Left unclaimed: finish() runs it on the calling thread.
       }
       return q;
