@@ -38,12 +38,16 @@ class AutoIntermittentOriginsProperties {
     return nonzero > 0 && (double) y.length / nonzero > 1.32;
   }
 
+  /** Auto's one fit to an intermittent series (other series are not generated). */
+  private static FixedParameters.Origins fitOnce(double[] y, int horizon) {
+    Assume.that(isIntermittent(y));
+    return new Auto(1).fitOnce(new DemandSeries("s", y), y.length, horizon);
+  }
+
   @Property(tries = 200)
   void fromTheLastOriginTheFixedConstantsGiveTheForecastItself(
       @ForAll("intermittent") double[] y, @ForAll @IntRange(min = 1, max = 12) int horizon) {
-    Assume.that(isIntermittent(y));
-    DemandSeries s = new DemandSeries("s", y);
-    FixedParameters.Origins origins = new Auto(1).fitOnce(s, y.length, horizon);
+    FixedParameters.Origins origins = fitOnce(y, horizon);
     DemandForecast full = origins.forecast();
     assertEquals(full.points(), origins.at(y.length, horizon).points());
   }
@@ -51,9 +55,7 @@ class AutoIntermittentOriginsProperties {
   @Property(tries = 200)
   void fromEveryOriginTheForecastIsFiniteOrderedAndRepeatable(
       @ForAll("intermittent") double[] y, @ForAll @IntRange(min = 1, max = 6) int steps) {
-    Assume.that(isIntermittent(y));
-    DemandSeries s = new DemandSeries("s", y);
-    FixedParameters.Origins origins = new Auto(1).fitOnce(s, y.length, steps);
+    FixedParameters.Origins origins = fitOnce(y, steps);
     for (int origin = 1; origin <= y.length; origin++) {
       List<ForecastPoint> points = origins.at(origin, steps).points();
       assertEquals(steps, points.size());
